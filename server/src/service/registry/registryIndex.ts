@@ -1,0 +1,246 @@
+import type { Person, Protocol, RegistryData, ServiceRecord } from './types';
+
+/** IANA's three ranges (RFC 6335 section 6), plus 'invalid' for anything outside 0-65535. */
+export type PortClass = 'system' | 'user' | 'dynamic' | 'invalid';
+
+export const PORT_CLASS_LABEL: Record<PortClass, string> = {
+  system: 'System port (0-1023)',
+  user: 'User port (1024-49151)',
+  dynamic: 'Dynamic/Private port (49152-65535)',
+  invalid: 'Not a valid port (0-65535)',
+};
+
+/** Classifies a port number into IANA's ranges. */
+export function classify(port: number): PortClass {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return 'invalid';
+  if (port <= 1023) return 'system';
+  if (port <= 49151) return 'user';
+  return 'dynamic';
+}
+
+/** The records on one port and protocol. */
+export interface ProtocolGroup {
+  /** '' holds records the registry gives without a protocol (most ranges). */
+  protocol: Protocol | '';
+  records: ServiceRecord[];
+}
+
+export interface PortLookup {
+  port: number;
+  portClass: PortClass;
+  /** Every current record on the port, ranges that contain it included, in registry order. */
+  records: ServiceRecord[];
+  /** The same records grouped by protocol, tcp/udp/sctp/dccp/'' in that order, empty groups left out. */
+  groups: ProtocolGroup[];
+  /** True when some record names a service (not only Reserved/Unassigned rows). */
+  assigned: boolean;
+}
+
+/** A service for completion and look-up: one name on one port or range, with all its protocols. */
+export interface ServiceEntry {
+  name: string;
+  portLo: number | null;
+  portHi: number | null;
+  protocols: (Protocol | '')[];
+  description: string;
+  records: ServiceRecord[];
+}
+
+export interface SearchResult {
+  entry: ServiceEntry;
+  score: number;
+}
+
+const PROTOCOL_ORDER: (Protocol | '')[] = ['tcp', 'udp', 'sctp', 'dccp', ''];
+
+/**
+ * Services people reach for every day; they rank first in completion when a query matches several.
+ * Names are IANA's, so ranking never invents data.
+ */
+const WELL_KNOWN = new Map<string, number>(
+  [
+    'http', 'https', 'ssh', 'postgresql', 'mysql', 'redis', 'mongodb', 'domain', 'smtp', 'submission', 'imap', 'imaps',
+    'pop3', 'pop3s', 'ftp', 'ldap', 'ldaps', 'ntp', 'snmp', 'amqp', 'amqps', 'mqtt', 'secure-mqtt', 'kerberos', 'telnet',
+    'rdp', 'ms-wbt-server', 'vnc', 'rfb', 'memcache', 'http-alt', 'https-alt', 'radius', 'sip', 'sips', 'rtsp', 'nfs',
+    'microsoft-ds', 'netbios-ssn', 'syslog', 'git', 'xmpp-client', 'etcd-client', 'etcd-server', 'kafka', 'cassandra',
+    'zookeeper', 'prometheus', 'grpc', 'ms-sql-s', 'oracle', 'couchdb', 'elasticsearch', 'docker', 'docker-s',
+  ].map((n, i, a) => [n, a.length - i]),
+);
+
+/** Formats a person id readably when the people table does not know it (`Joe_Touch` -> `Joe Touch`). */
+export function readablePersonId(id: string): string {
+  return id.replace(/_\d+$/, '').replace(/_/g, ' ').trim();
+}
+
+/**
+ * The registry index: answers by port, by name and by search. Pure data in, plain objects out; it
+ * knows nothing of LSP, files or the network.
+ */
+export class RegistryIndex {
+  readonly data: RegistryData;
+  private readonly singles = new Map<number, ServiceRecord[]>();
+  /** Range records sorted by first port. */
+  private readonly ranges: ServiceRecord[] = [];
+  private readonly names = new Map<string, ServiceRecord[]>();
+  private readonly people = new Map<string, Person>();
+  private entriesCache: ServiceEntry[] | undefined;
+  private recordCount = 0;
+
+  constructor(data: RegistryData) {
+    this.data = data;
+    for (const p of data.people) this.people.set(p.id, p);
+    for (const r of data.records) {
+      if (r.superseded) continue;
+      this.recordCount++;
+      if (r.name) {
+        const k = r.name.toLowerCase();
+        const list = this.names.get(k);
+        if (list) list.push(r);
+        else this.names.set(k, [r]);
+      }
+      if (r.portLo === null) continue;
+      if (r.portHi !== null && r.portHi !== r.portLo) {
+        this.ranges.push(r);
+      } else {
+        const list = this.singles.get(r.portLo);
+        if (list) list.push(r);
+        else this.singles.set(r.portLo, [r]);
+      }
+    }
+    this.ranges.sort((a, b) => (a.portLo as number) - (b.portLo as number));
+  }
+
+  /** Number of current (not superseded) records. */
+  get size(): number {
+    return this.recordCount;
+  }
+
+  /** The registry release the data reflects. */
+  get release(): string {
+    return this.data.release;
+  }
+
+  /**
+   * Every current record for a port, including ranges that contain it, grouped by protocol.
+   * With a protocol, only records for that protocol and records that name none are returned.
+   */
+  byPort(port: number, protocol?: Protocol): PortLookup {
+    const portClass = classify(port);
+    const records: ServiceRecord[] = [];
+    if (portClass !== 'invalid') {
+      const singles = this.singles.get(port);
+      if (singles) for (const r of singles) if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
+      for (const r of this.ranges) {
+        if ((r.portLo as number) > port) break;
+        if ((r.portHi as number) >= port && (!protocol || r.protocol === protocol || r.protocol === '')) records.push(r);
+      }
+    }
+    const groups: ProtocolGroup[] = [];
+    for (const p of PROTOCOL_ORDER) {
+      const rs = records.filter((r) => r.protocol === p);
+      if (rs.length) groups.push({ protocol: p, records: rs });
+    }
+    return { port, portClass, records, groups, assigned: records.some((r) => r.name !== '') };
+  }
+
+  /** True when a named service is registered on the port (for any protocol, or the given one). */
+  isAssigned(port: number, protocol?: Protocol): boolean {
+    const singles = this.singles.get(port);
+    if (singles && singles.some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''))) return true;
+    for (const r of this.ranges) {
+      if ((r.portLo as number) > port) break;
+      if ((r.portHi as number) >= port && r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === '')) return true;
+    }
+    return false;
+  }
+
+  /** Every current record with this service name, case-insensitively. */
+  byName(name: string): ServiceRecord[] {
+    return this.names.get(name.toLowerCase()) ?? [];
+  }
+
+  /** The people-table entry for an id, if the registry knows it. */
+  person(id: string): Person | undefined {
+    return this.people.get(id);
+  }
+
+  /** A person id as a display name: the people table's name where known, else the id made readable. */
+  personName(id: string): string {
+    return this.people.get(id)?.name ?? readablePersonId(id);
+  }
+
+  /** Services (one entry per name and port/range), in registry order; built once on first use. */
+  entries(): ServiceEntry[] {
+    if (this.entriesCache) return this.entriesCache;
+    const byKey = new Map<string, ServiceEntry>();
+    for (const r of this.data.records) {
+      if (r.superseded || !r.name) continue;
+      const key = `${r.name.toLowerCase()}\u0000${r.portLo}\u0000${r.portHi}`;
+      const e = byKey.get(key);
+      if (e) {
+        if (!e.protocols.includes(r.protocol)) e.protocols.push(r.protocol);
+        e.records.push(r);
+        if (!e.description && r.description) e.description = r.description;
+      } else {
+        byKey.set(key, { name: r.name, portLo: r.portLo, portHi: r.portHi, protocols: [r.protocol], description: r.description, records: [r] });
+      }
+    }
+    this.entriesCache = [...byKey.values()];
+    return this.entriesCache;
+  }
+
+  /**
+   * Ranked matching over service names, descriptions and port numbers: exact name, then name prefix,
+   * then a word of the description starting with the query, then names containing the query or its
+   * letters in order. A query of digits matches ports with that prefix. Well-known services rank first
+   * among equals, then lower ports.
+   */
+  search(query: string, limit = 50): SearchResult[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const results: SearchResult[] = [];
+    const digits = /^\d+$/.test(q);
+    for (const e of this.entries()) {
+      const score = digits ? scoreDigits(e, q) : scoreText(e, q);
+      if (score > 0) {
+        const wk = WELL_KNOWN.get(e.name.toLowerCase());
+        results.push({ entry: e, score: score + (wk ? 50 + wk : 0) });
+      }
+    }
+    results.sort((a, b) => b.score - a.score || (a.entry.portLo ?? 1e9) - (b.entry.portLo ?? 1e9) || a.entry.name.localeCompare(b.entry.name));
+    return results.slice(0, limit);
+  }
+}
+
+function scoreDigits(e: ServiceEntry, q: string): number {
+  if (e.portLo === null) return 0;
+  const lo = String(e.portLo);
+  if (lo === q) return 1000;
+  if (lo.startsWith(q)) return 600 - lo.length * 10;
+  const n = Number(q);
+  if (e.portHi !== null && e.portHi !== e.portLo && n >= e.portLo && n <= e.portHi) return 700;
+  return 0;
+}
+
+function scoreText(e: ServiceEntry, q: string): number {
+  const name = e.name.toLowerCase();
+  if (name === q) return 1000;
+  if (name.startsWith(q)) return 800 - (name.length - q.length) * 5;
+  const desc = e.description.toLowerCase();
+  const at = desc.indexOf(q);
+  if (at === 0 || (at > 0 && !isWordChar(desc.charCodeAt(at - 1)))) return 400 - Math.min(at, 100);
+  if (name.includes(q)) return 300;
+  if (at > 0) return 150;
+  if (q.length >= 3 && isSubsequence(q, name)) return 100;
+  return 0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function isSubsequence(q: string, s: string): boolean {
+  let j = 0;
+  for (let i = 0; i < s.length && j < q.length; i++) if (s.charCodeAt(i) === q.charCodeAt(j)) j++;
+  return j === q.length;
+}

@@ -1,0 +1,373 @@
+import type { Protocol } from '../registry/types';
+import type { PortOccurrence, PortRole } from './types';
+
+/**
+ * Shared recognition primitives for the per-format finders: which keys name a port, and where
+ * `host:port`, URLs and `--port N` flags sit inside a stretch of text. Every scanner here runs in
+ * time linear in its input; none uses a regular expression that can backtrack across a line.
+ */
+
+/** Largest number of digits read as a port; longer runs are sizes, ids or timestamps. */
+const MAX_PORT_DIGITS = 6;
+
+/** Lower-case key segments that always name a port number (or a list of them). */
+const PORT_WORDS = new Set([
+  'port', 'ports', 'containerport', 'hostport', 'targetport', 'nodeport', 'forwardports', 'appport',
+  'listenport', 'listen_port', 'from_port', 'to_port', 'fromport', 'toport', 'localport', 'remoteport',
+  'publishedport', 'exposedport', 'exposedports', 'serviceport', 'healthcheckport',
+]);
+
+/**
+ * True when a key (env var, YAML/JSON key, property) says it holds a port: `PORT`, `DB_PORT`,
+ * `server.port`, `mysqlx_port`, `containerPort`, `prometheus.io/port`, `http-port`. Words that merely
+ * end in "port" (`support`, `transport`, `export`, `passport`) do not count.
+ */
+export function isPortKey(key: string): boolean {
+  const k = lastKeySegment(key);
+  if (k.length < 4) return false;
+  const lower = k.toLowerCase();
+  if (PORT_WORDS.has(lower)) return true;
+  if (!(lower.endsWith('port') || lower.endsWith('ports'))) return false;
+  const stem = lower.endsWith('ports') ? k.length - 5 : k.length - 4;
+  if (stem <= 0) return true;
+  const before = k.charCodeAt(stem - 1);
+  // `DB_PORT`, `http-port`, `server port` (after normalisation)
+  if (before === 95 /* _ */ || before === 45 /* - */) return true;
+  // camelCase: `containerPort`, `apiPort`, `debugPorts`
+  if (k.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
+  return false;
+}
+
+/** The part of a dotted or slashed key after its last separator (`spring.redis.port` -> `port`). */
+export function lastKeySegment(key: string): string {
+  let i = key.length - 1;
+  while (i >= 0) {
+    const c = key.charCodeAt(i);
+    if (c === 46 /* . */ || c === 47 /* / */ || c === 58 /* : */ || c === 91 /* [ */ || c === 93 /* ] */) break;
+    i--;
+  }
+  return key.slice(i + 1).trim();
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Characters allowed in a host name, IPv4 address or `*`. */
+function isHostChar(c: number): boolean {
+  return isAlpha(c) || isDigit(c) || c === 45 /* - */ || c === 46 /* . */ || c === 95 /* _ */ || c === 42 /* * */;
+}
+
+/** Characters that may follow a port: end of the token. */
+function isPortEnd(c: number): boolean {
+  // NaN (end of text), whitespace, quotes, / ? # , ; ) ] } > | & and backslash (escaped quotes in strings)
+  return (
+    Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 ||
+    c === 47 || c === 63 || c === 35 || c === 44 || c === 59 || c === 41 || c === 93 || c === 125 ||
+    c === 62 || c === 124 || c === 38 || c === 92
+  );
+}
+
+/** Characters after which a `host:port` token may begin. */
+function isTokenStart(c: number): boolean {
+  return (
+    Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 ||
+    c === 61 /* = */ || c === 40 /* ( */ || c === 44 /* , */ || c === 64 /* @ */ || c === 47 /* / */ ||
+    c === 91 /* [ */ || c === 123 /* { */ || c === 60 /* < */ || c === 59 /* ; */ || c === 62 /* > */
+  );
+}
+
+/** Reads a run of ASCII digits at `i` (at most `to`); returns its end offset. */
+export function digitsEnd(text: string, i: number, to: number): number {
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Parses a run of digits as a port value, or returns -1 when it is too long to be one. */
+export function portValue(text: string, start: number, end: number): number {
+  if (end <= start || end - start > MAX_PORT_DIGITS) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
+function isIPv4(host: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46;
+    if (isDigit(c)) {
+      if (++digits > 3) return false;
+    } else if (c === 46) {
+      if (digits === 0) return false;
+      parts++;
+      digits = 0;
+    } else return false;
+  }
+  return parts === 4;
+}
+
+/** True for a host that certainly names a machine: localhost, an IP address, a wildcard or a dotted name. */
+export function isClearHost(host: string): boolean {
+  if (host === '' || host === '*' || host.startsWith('[')) return true;
+  const h = host.toLowerCase();
+  if (h === 'localhost' || h === 'host.docker.internal') return true;
+  return isIPv4(host) || (host.includes('.') && /[a-z]/i.test(host) && !/^\d/.test(host));
+}
+
+export interface HostPortOptions {
+  /** Role for ports found without a URL scheme. */
+  role?: PortRole;
+  /** Accept a dotless host with a port below 1024 (`web:80`), which elsewhere reads as an image tag. */
+  lowPortsOnBareHosts?: boolean;
+  /** Accept `:8080` with no host. */
+  allowEmptyHost?: boolean;
+}
+
+/**
+ * Finds URLs with an explicit port and `host:port` tokens in text[from, to) and appends them to `out`.
+ * Recognised: `scheme://user:pw@host:5432/x`, `dns:///orders.internal:50051`, `localhost:3000`,
+ * `10.0.1.11:8080`, `[::1]:4001`, `*:80`, `0.0.0.0:8000`, `db:5432`, and `:9000` when allowed.
+ * Not recognised: times (`10:30`), image tags (`postgres:16`, `redis:7.2-alpine`), ratios, IPv6 groups.
+ */
+export function scanHostPorts(text: string, from: number, to: number, out: PortOccurrence[], opts: HostPortOptions = {}): void {
+  let i = text.indexOf(':', from);
+  while (i >= 0 && i < to) {
+    const next = scanOneColon(text, from, to, i, out, opts);
+    i = text.indexOf(':', Math.max(next, i + 1));
+  }
+}
+
+/** Looks at the colon at `colon`; records a port if one is there and returns where to continue. */
+function scanOneColon(text: string, from: number, to: number, colon: number, out: PortOccurrence[], opts: HostPortOptions): number {
+  // URL: scheme "://" authority
+  if (text.charCodeAt(colon + 1) === 47 && text.charCodeAt(colon + 2) === 47) {
+    let s = colon - 1;
+    while (s >= from && (isAlpha(text.charCodeAt(s)) || isDigit(text.charCodeAt(s)) || text.charCodeAt(s) === 43 || text.charCodeAt(s) === 45 || text.charCodeAt(s) === 46)) s--;
+    const scheme = text.slice(s + 1, colon).toLowerCase();
+    if (scheme.length === 0 || !isAlpha(scheme.charCodeAt(0))) return colon + 3;
+    let a = colon + 3;
+    // gRPC-style `dns:///host:port`, `unix:///path`: the host follows the third slash
+    if (text.charCodeAt(a) === 47) a++;
+    // authority ends at / ? # or whitespace/quote
+    let e = a;
+    while (e < to) {
+      const c = text.charCodeAt(e);
+      if (c === 47 || c === 63 || c === 35 || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 62 || c === 92 || c === 41 || c === 44 || c === 59) break;
+      e++;
+    }
+    // A comma-separated host list (`mongodb://a:1,b:2/db`) is rare; take the last `@` as the userinfo end.
+    const at = text.lastIndexOf('@', e - 1);
+    const hostStart = at >= a ? at + 1 : a;
+    readAuthorityPorts(text, hostStart, e, scheme, out, opts);
+    return e;
+  }
+  // `host:port` / `:port`
+  const pStart = colon + 1;
+  const pEnd = digitsEnd(text, pStart, to);
+  if (pEnd === pStart || !isPortEnd(pEnd < to ? text.charCodeAt(pEnd) : NaN)) return pEnd;
+  // a digit run followed by `:` is itself the host of a mapping (`8080:80`); leave those to the finders
+  let hs: number;
+  let host: string;
+  if (text.charCodeAt(colon - 1) === 93 /* ] */) {
+    const open = text.lastIndexOf('[', colon - 1);
+    if (open < from) return pEnd;
+    hs = open;
+    host = text.slice(open, colon);
+    if (!/^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(host)) return pEnd;
+  } else {
+    hs = colon;
+    while (hs > from && isHostChar(text.charCodeAt(hs - 1))) hs--;
+    host = text.slice(hs, colon);
+  }
+  const before = hs > from ? text.charCodeAt(hs - 1) : NaN;
+  if (!isTokenStart(before) && !(hs === from)) return pEnd;
+  if (host === '') {
+    if (!opts.allowEmptyHost) return pEnd;
+    // `:9000` but not `a::1` or `12:30`
+    if (colon > from && (text.charCodeAt(colon - 1) === 58 || isDigit(text.charCodeAt(colon - 1)))) return pEnd;
+  } else if (!isPlausibleHost(host)) {
+    return pEnd;
+  }
+  const port = portValue(text, pStart, pEnd);
+  if (port < 0) return pEnd;
+  if (!isClearHost(host) && port < 1024 && !opts.lowPortsOnBareHosts) return pEnd;
+  out.push({ start: pStart, end: pEnd, kind: 'port', port, role: opts.role ?? roleForHost(host), host: host || undefined });
+  return pEnd;
+}
+
+/** A host part that reads as a machine name, not as a word, number or image name with a tag. */
+function isPlausibleHost(host: string): boolean {
+  if (host === '*' || host.startsWith('[')) return true;
+  const c0 = host.charCodeAt(0);
+  if (isDigit(c0)) return isIPv4(host);
+  if (!isAlpha(c0) && c0 !== 95) return false;
+  // A host ends with a letter or digit; `foo.` or `foo-` is prose or a key.
+  const cl = host.charCodeAt(host.length - 1);
+  return isAlpha(cl) || isDigit(cl);
+}
+
+function roleForHost(host: string): PortRole {
+  if (host === '' || host === '*' || host === '0.0.0.0' || host === '[::]') return 'listen';
+  return 'connect';
+}
+
+function readAuthorityPorts(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], opts: HostPortOptions): void {
+  // Several hosts separated by commas are allowed by some schemes (mongodb, redis-sentinel).
+  let hs = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || text.charCodeAt(i) === 44) {
+      readHostPort(text, hs, i, scheme, out, opts);
+      hs = i + 1;
+    }
+  }
+}
+
+function readHostPort(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], _opts: HostPortOptions): void {
+  let colon = -1;
+  if (text.charCodeAt(s) === 91 /* [ */) {
+    const close = text.indexOf(']', s);
+    if (close < 0 || close >= e) return;
+    if (text.charCodeAt(close + 1) === 58) colon = close + 1;
+  } else {
+    colon = text.lastIndexOf(':', e - 1);
+    if (colon < s) colon = -1;
+  }
+  if (colon < 0) return;
+  const pEnd = digitsEnd(text, colon + 1, e);
+  if (pEnd !== e || pEnd === colon + 1) return;
+  const port = portValue(text, colon + 1, pEnd);
+  if (port < 0) return;
+  const host = text.slice(s, colon);
+  out.push({ start: colon + 1, end: pEnd, kind: 'port', port, role: 'connect', scheme, host: host || undefined });
+}
+
+/**
+ * Finds command-line port flags in text[from, to): `--port 8080`, `--port=8080`, `--http-port 80`,
+ * `--inspect=9229`, `-p 5432`, `-P 2222`. Appends to `out`.
+ */
+export function scanPortFlags(text: string, from: number, to: number, out: PortOccurrence[], role: PortRole = 'listen'): void {
+  let i = text.indexOf('-', from);
+  while (i >= 0 && i < to) {
+    const prev = i > from ? text.charCodeAt(i - 1) : NaN;
+    if (!(Number.isNaN(prev) || prev === 32 || prev === 9 || prev === 34 || prev === 39 || prev === 91 || prev === 44)) {
+      i = text.indexOf('-', i + 1);
+      continue;
+    }
+    let j = i + 1;
+    let long = false;
+    if (text.charCodeAt(j) === 45) {
+      long = true;
+      j++;
+    }
+    const ns = j;
+    while (j < to && (isAlpha(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 45 || text.charCodeAt(j) === 95 || text.charCodeAt(j) === 46)) j++;
+    const flag = text.slice(ns, j);
+    const isPortFlag = long
+      ? isPortKey(flag) || flag === 'inspect' || flag === 'inspect-brk' || flag === 'debug-port'
+      : flag === 'p' || flag === 'P';
+    if (isPortFlag) {
+      const sep = text.charCodeAt(j);
+      let v = j;
+      if (sep === 61 /* = */ || (sep === 32 && long)) v = j + 1;
+      else if (sep === 32 && !long) v = j + 1;
+      else if (!long && isDigit(sep)) v = j; // `-p5432`
+      if (v > j || (!long && v === j)) {
+        // skip a quote around the value
+        const q = text.charCodeAt(v);
+        if (q === 34 || q === 39) v++;
+        const ve = digitsEnd(text, v, to);
+        const after = ve < to ? text.charCodeAt(ve) : NaN;
+        if (ve > v && isPortEnd(after)) {
+          const port = portValue(text, v, ve);
+          if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role });
+        }
+      }
+    }
+    i = text.indexOf('-', Math.max(j, i + 1));
+  }
+}
+
+/** Reads `PROTO` from `/tcp`, `/udp`, `/sctp` after a port; returns it or undefined. */
+export function protocolSuffix(text: string, i: number): Protocol | undefined {
+  if (text.charCodeAt(i) !== 47) return undefined;
+  const w = text.slice(i + 1, i + 5).toLowerCase();
+  if (w.startsWith('tcp')) return 'tcp';
+  if (w.startsWith('udp')) return 'udp';
+  if (w.startsWith('sctp')) return 'sctp';
+  if (w.startsWith('dccp')) return 'dccp';
+  return undefined;
+}
+
+/** Normalises a protocol word (`TCP`, `udp`) or returns undefined. */
+export function protocolWord(w: string): Protocol | undefined {
+  const l = w.trim().toLowerCase();
+  return l === 'tcp' || l === 'udp' || l === 'sctp' || l === 'dccp' ? l : undefined;
+}
+
+/**
+ * Reads a scalar value that should be exactly a port (`3000`, `"8000"`, `'5432'`, `${PORT:-3000}`)
+ * in text[from, to). Returns the occurrence or undefined. Surrounding whitespace is ignored.
+ */
+export function readPortValue(text: string, from: number, to: number, role: PortRole): PortOccurrence | undefined {
+  let s = from;
+  let e = to;
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  // ${VAR:-3000} or ${VAR-3000}: the default is the port
+  if (text.charCodeAt(s) === 36 && text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
+    const dash = text.indexOf('-', s);
+    if (dash < 0 || dash >= e) return undefined;
+    s = dash + 1;
+    e = e - 1;
+  }
+  let neg = false;
+  if (text.charCodeAt(s) === 45 /* - */ && isDigit(text.charCodeAt(s + 1))) {
+    neg = true;
+    s++;
+  }
+  const de = digitsEnd(text, s, e);
+  if (de !== e || de === s) return undefined;
+  const v = portValue(text, s, e);
+  if (v < 0) return undefined;
+  return { start: s, end: e, kind: 'port', port: neg ? -v : v, role };
+}
+
+/** Sorts occurrences by offset and drops exact duplicates (two scanners finding the same digits). */
+export function finish(out: PortOccurrence[]): PortOccurrence[] {
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  const r: PortOccurrence[] = [];
+  for (const o of out) {
+    const last = r[r.length - 1];
+    if (last && last.start === o.start && last.end === o.end) {
+      if (!last.protocol && o.protocol) last.protocol = o.protocol;
+      if (!last.scheme && o.scheme) last.scheme = o.scheme;
+      continue;
+    }
+    r.push(o);
+  }
+  return r;
+}
+
+/** Offsets of each line start, for finders that work line by line. */
+export function* lines(text: string): Generator<[number, number]> {
+  let s = 0;
+  const n = text.length;
+  while (s <= n) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = n;
+    const ce = e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    yield [s, ce];
+    if (e >= n) break;
+    s = e + 1;
+  }
+}

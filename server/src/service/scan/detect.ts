@@ -1,0 +1,118 @@
+/**
+ * Chooses the port finder for a document from its language id and file name, since VS Code opens
+ * many of these files as `plaintext`, `ini` or `properties`.
+ */
+
+export type FormatId =
+  | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
+  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell';
+
+export const FORMAT_IDS: readonly FormatId[] = [
+  'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy',
+  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell',
+];
+
+const CODE_LANGUAGES = new Set([
+  'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'rust', 'csharp',
+  'ruby', 'php', 'kotlin', 'scala', 'c', 'cpp', 'swift', 'dart', 'elixir', 'groovy', 'lua', 'perl', 'fsharp',
+  'vue', 'svelte', 'objective-c', 'zig', 'clojure', 'haskell', 'erlang', 'r', 'julia', 'powershell',
+]);
+
+const CODE_EXTENSIONS = new Set([
+  'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'go', 'java', 'rs', 'cs', 'rb', 'php', 'kt', 'kts',
+  'scala', 'c', 'h', 'cc', 'cpp', 'hpp', 'swift', 'dart', 'ex', 'exs', 'groovy', 'lua', 'pl', 'fs', 'vue',
+  'svelte', 'm', 'zig', 'clj', 'hs', 'erl', 'jl', 'ps1',
+]);
+
+const BY_LANGUAGE: Record<string, FormatId> = {
+  dockercompose: 'compose',
+  yaml: 'yaml',
+  'github-actions-workflow': 'yaml',
+  helm: 'yaml',
+  dockerfile: 'dockerfile',
+  dotenv: 'dotenv',
+  properties: 'keyvalue',
+  'java-properties': 'keyvalue',
+  ini: 'keyvalue',
+  toml: 'toml',
+  nginx: 'nginx',
+  haproxy: 'haproxy',
+  caddyfile: 'caddy',
+  'ssh_config': 'ssh',
+  'sshd_config': 'ssh',
+  'systemd-unit-file': 'systemd',
+  terraform: 'terraform',
+  hcl: 'terraform',
+  json: 'json',
+  jsonc: 'json',
+  json5: 'json',
+  shellscript: 'shell',
+  makefile: 'shell',
+  bat: 'shell',
+};
+
+function basename(uri: string): string {
+  const clean = uri.replace(/[?#].*$/, '');
+  let b = clean.slice(clean.lastIndexOf('/') + 1);
+  try {
+    b = decodeURIComponent(b);
+  } catch {
+    /* keep the raw name */
+  }
+  return b;
+}
+
+/** Detects the format from the file name alone, or undefined when the name says nothing. */
+export function formatFromFileName(uri: string): FormatId | undefined {
+  const b = basename(uri);
+  const l = b.toLowerCase();
+  const dot = l.lastIndexOf('.');
+  const ext = dot > 0 ? l.slice(dot + 1) : '';
+  if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(l) || /\.compose\.ya?ml$/.test(l)) return 'compose';
+  if (l === 'dockerfile' || l === 'containerfile' || l.startsWith('dockerfile.') || ext === 'dockerfile' || l.startsWith('containerfile.')) return 'dockerfile';
+  if (l === '.env' || l.startsWith('.env.') || ext === 'env' || l === '.envrc' || l === 'env') return 'dotenv';
+  if (l === 'caddyfile' || l.startsWith('caddyfile.') || ext === 'caddyfile' || ext === 'caddy') return 'caddy';
+  if (l === 'ssh_config' || l === 'sshd_config' || /\/\.ssh\/config$/.test(uri) || /\/ssh_config\.d\/|\/sshd_config\.d\//.test(uri)) return 'ssh';
+  if (l === 'services' || ext === 'services') return 'services';
+  if (l === 'haproxy.cfg' || ext === 'haproxy' || (/haproxy/.test(l) && ext === 'cfg')) return 'haproxy';
+  if (l === 'nginx.conf' || ext === 'nginx' || /\/nginx\/|\/sites-(available|enabled)\//.test(uri)) return 'nginx';
+  if (['service', 'socket', 'target', 'mount', 'timer', 'path', 'network', 'netdev', 'container', 'pod', 'kube'].includes(ext) && l !== 'services') return 'systemd';
+  if (ext === 'yml' || ext === 'yaml') return 'yaml';
+  if (ext === 'json' || ext === 'jsonc' || ext === 'json5' || l === '.devcontainer.json') return 'json';
+  if (ext === 'toml') return 'toml';
+  if (ext === 'tf' || ext === 'tfvars' || ext === 'hcl') return 'terraform';
+  if (ext === 'properties' || ext === 'ini' || ext === 'cnf' || ext === 'cfg' || ext === 'conf') return 'keyvalue';
+  if (ext === 'sh' || ext === 'bash' || ext === 'zsh' || l === 'makefile' || ext === 'mk') return 'shell';
+  if (CODE_EXTENSIONS.has(ext)) return 'code';
+  return undefined;
+}
+
+/**
+ * A `.conf` file may be nginx, haproxy or a plain key/value config (postgresql.conf, redis.conf):
+ * look at its first lines.
+ */
+export function sniffConf(text: string): FormatId {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (/^\s*(server|http|upstream|location|events|stream)\b[^\n{]*\{/m.test(head) || /^\s*(listen|proxy_pass|server_name)\s/m.test(head)) return 'nginx';
+  if (/^\s*(frontend|backend|listen|defaults|global)\b/m.test(head) && /^\s+(bind|server|mode)\s/m.test(head)) return 'haproxy';
+  if (/^\s*\[(Unit|Service|Socket|Install)\]\s*$/m.test(head)) return 'systemd';
+  return 'keyvalue';
+}
+
+/** Detects a document's format; undefined means the document is not served. */
+export function detectFormat(languageId: string, uri: string, text = ''): FormatId | undefined {
+  const byName = formatFromFileName(uri);
+  // A specific file name (compose, Dockerfile, nginx.conf, ...) wins over a generic language id.
+  if (byName && byName !== 'yaml' && byName !== 'keyvalue' && byName !== 'json') {
+    if (byName === 'code' && !CODE_LANGUAGES.has(languageId) && languageId !== 'plaintext' && languageId in BY_LANGUAGE) {
+      return BY_LANGUAGE[languageId];
+    }
+    return byName;
+  }
+  if (byName === 'keyvalue' && /\.(conf|cfg)$/i.test(basename(uri))) return sniffConf(text);
+  const byLang = BY_LANGUAGE[languageId];
+  if (byLang === 'yaml' && byName !== 'yaml') return 'yaml';
+  if (byLang) return byLang === 'keyvalue' && byName ? byName : byLang;
+  if (CODE_LANGUAGES.has(languageId)) return 'code';
+  return byName;
+}

@@ -1,0 +1,60 @@
+import type { Protocol } from '../registry/types';
+
+/** Where in its context a port number stands; rules use it to decide what matters. */
+export type PortRole =
+  /** A port a process on this machine or container binds (listen, EXPOSE, containerPort, PORT=). */
+  | 'listen'
+  /** A port published on the host (compose host side, hostPort, nodePort). */
+  | 'host'
+  /** The container side of a published mapping. */
+  | 'container'
+  /** A port this program connects to (URL, host:port of another machine). */
+  | 'connect'
+  /** A port whose direction the context does not tell. */
+  | 'unknown';
+
+/** A compose `ports:` entry, shared by every number that belongs to it. */
+export interface ComposeMapping {
+  /** Offsets of the whole entry value (without quotes). */
+  start: number;
+  end: number;
+  /** Host address the port binds to; '' for all addresses. */
+  hostIp: string;
+  /** Published host port range; null when only a container port is given (an ephemeral host port). */
+  hostLo: number | null;
+  hostHi: number | null;
+  containerLo: number;
+  containerHi: number;
+  protocol: Protocol;
+  /** True when the entry is a quoted scalar (or long syntax), false for a plain YAML scalar. */
+  quoted: boolean;
+  /** The compose service the entry belongs to, where known. */
+  service?: string;
+}
+
+/** One port (or service name standing for a port) found in a document. Offsets are UTF-16 code units. */
+export interface PortOccurrence {
+  start: number;
+  end: number;
+  /** 'port' for a number, 'service' for a service name that stands for a port (`targetPort: http`). */
+  kind: 'port' | 'service';
+  /** The number as written (may be out of range, e.g. 99999); NaN for kind 'service'. */
+  port: number;
+  /** For kind 'service': the name as written. */
+  name?: string;
+  /** Protocol stated by the context (`/udp`, `protocol: UDP`, `EXPOSE 53/udp`), if any. */
+  protocol?: Protocol;
+  role: PortRole;
+  /** URL scheme when the port sits in a URL (`http`, `https`, `ws`, `postgres`, ...), lower-case. */
+  scheme?: string;
+  /** Host written beside the port (`localhost`, `127.0.0.1`, `db.internal`), if any. */
+  host?: string;
+  /** When the number is one end of a range such as `3000-3005`: the whole range. */
+  rangeLo?: number;
+  rangeHi?: number;
+  /** The compose `ports:` entry this number belongs to. */
+  mapping?: ComposeMapping;
+}
+
+/** A finder reads one document's text and returns its ports, sorted by start offset. It never throws. */
+export type PortFinder = (text: string) => PortOccurrence[];
