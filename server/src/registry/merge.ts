@@ -33,6 +33,8 @@ export interface MergeStats {
   currentAdded: number;
   supersededBySeed: number;
   supersededByCurrent: number;
+  /** Unassigned ranges split around a newly assigned port (the original kept as superseded). */
+  rangesSplit: number;
 }
 
 interface Slot {
@@ -50,15 +52,34 @@ export function mergeSources(inputs: MergeInputs): { data: RegistryData; stats: 
   const stats: MergeStats = {
     legacyRecords: inputs.legacy.records.length, seedReplaced: 0, seedAdded: 0,
     seedDates: { registration: 0, modification: 0, both: 0, none: 0 },
-    currentConfirmed: 0, currentRenamedOrRedescribed: 0, currentAdded: 0, supersededBySeed: 0, supersededByCurrent: 0,
+    currentConfirmed: 0, currentRenamedOrRedescribed: 0, currentAdded: 0, supersededBySeed: 0, supersededByCurrent: 0, rangesSplit: 0,
   };
   const slots: Slot[] = [];
   const byKey = new Map<string, ServiceRecord[]>();
   const bySingle = new Map<string, ServiceRecord[]>();
+  const ranges: ServiceRecord[] = [];
   const add = (record: ServiceRecord, phase: number, order?: number): void => {
     slots.push({ record, order: order ?? record.portLo ?? 0, phase, seq: slots.length });
     push(byKey, assignmentKey(record), record);
     if (record.portLo !== null && record.portLo === record.portHi) push(bySingle, `${record.portLo}`, record);
+    else if (record.portLo !== null) ranges.push(record);
+  };
+  // IANA carves a new assignment out of the Unassigned range around it; do the same, keeping the
+  // original range as superseded and its fields on both pieces.
+  const splitUnassigned = (fresh: ServiceRecord, source: number): void => {
+    const p = fresh.portLo;
+    if (p === null || p !== fresh.portHi || !fresh.name) return;
+    for (const r of ranges) {
+      if (r.superseded || r.name || r.description.toLowerCase() !== 'unassigned') continue;
+      if ((r.portLo as number) > p || (r.portHi as number) < p) continue;
+      r.superseded = true;
+      stats.rangesSplit++;
+      const pieces: [number, number][] = [[r.portLo as number, p - 1], [p + 1, r.portHi as number]];
+      for (const [lo, hi] of pieces) {
+        if (lo > hi) continue;
+        add({ ...r, portLo: lo, portHi: hi, superseded: undefined, sources: r.sources.includes(source) ? r.sources : [...r.sources, source] }, 0);
+      }
+    }
   };
 
   // 1. The base, in its own order; name-only rows keep their place between the ports around them.
@@ -83,6 +104,7 @@ export function mergeSources(inputs: MergeInputs): { data: RegistryData; stats: 
     } else {
       fresh.sources = [1];
       stats.supersededBySeed += supersedeDisplaced(fresh, bySingle);
+      splitUnassigned(fresh, 1);
       add(fresh, 1);
       stats.seedAdded++;
     }
@@ -109,6 +131,7 @@ export function mergeSources(inputs: MergeInputs): { data: RegistryData; stats: 
     const fresh: ServiceRecord = { ...emptyRecord(), name: e.name, portLo: e.port, portHi: e.port, protocol: e.protocol, description: e.description, sources: [2] };
     if (e.name) stats.supersededByCurrent += supersedeDisplaced(fresh, bySingle);
     else stats.supersededByCurrent += supersede(here.filter((r) => r.name));
+    splitUnassigned(fresh, 2);
     add(fresh, 2);
     stats.currentAdded++;
   }
