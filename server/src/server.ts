@@ -1,8 +1,197 @@
-import type { Connection } from 'vscode-languageserver';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PortLanguageService } from './service/languageService';
+import { doCodeActions } from './service/codeActions';
+import { doComplete } from './service/completion';
+import { lookupCards, registryInfo } from './service/lookup';
+import { decodeRegistry } from './service/registry/codec';
+import { RegistryIndex } from './service/registry/registryIndex';
+import { resolveSettings, type Settings } from './service/settings';
 import type { Runtime } from './runtime';
 
-/** Wires the language service to a connection. (Skeleton: filled in by the recognition work.) */
-export function startServer(connection: Connection, _runtime: Runtime): void {
-  connection.onInitialize(() => ({ capabilities: {} }));
+/** Custom requests the client's commands use. */
+export const LOOKUP_REQUEST = 'ianaPorts/lookup';
+export const REGISTRY_INFO_REQUEST = 'ianaPorts/registryInfo';
+
+/**
+ * Wires the port language service to a connection: documents, settings per document, hover,
+ * completion, code actions and diagnostics (pulled where the client supports it, pushed otherwise).
+ * The entry files only create the connection, so tests can run this in-process.
+ */
+export function startServer(connection: Connection, runtime: Runtime): void {
+  const documents = new TextDocuments(TextDocument);
+  let index: RegistryIndex | undefined;
+  const getIndex = (): RegistryIndex => {
+    if (!index) {
+      const t0 = performance.now();
+      index = new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()));
+      connection.console.info(`IANA Ports: registry ${index.release} loaded (${index.size} records) in ${(performance.now() - t0).toFixed(1)} ms`);
+    }
+    return index;
+  };
+  const service = new PortLanguageService(getIndex, (e) => connection.console.error(`IANA Ports: ${errorText(e)}`));
+
+  let hasConfiguration = false;
+  let pullDiagnostics = false;
+  let globalSettings: unknown = undefined;
+  const settingsCache = new Map<string, Promise<Settings>>();
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!hasConfiguration) return Promise.resolve(resolveSettings(globalSettings));
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'ianaPorts' })
+        .then(resolveSettings, () => resolveSettings(undefined));
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfiguration = !!caps.workspace?.configuration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', '"', "'", ' ', '='], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'iana-ports', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ianaPorts' }).catch(() => undefined);
+    }
+    // Load the registry after the handshake: start-up stays as fast as an empty server's.
+    setTimeout(() => {
+      try {
+        getIndex();
+      } catch (e) {
+        connection.console.error(`IANA Ports: cannot load the bundled registry: ${errorText(e)}`);
+      }
+    }, 0);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!hasConfiguration) globalSettings = (change.settings as { ianaPorts?: unknown } | undefined)?.ianaPorts;
+    refreshDiagnostics();
+  });
+
+  /** Runs a request handler safely: honours cancellation and answers a default instead of crashing. */
+  async function guarded<T>(token: CancellationToken, fallback: T, f: () => Promise<T> | T): Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    try {
+      const r = await f();
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      return r;
+    } catch (e) {
+      connection.console.error(`IANA Ports: ${errorText(e)}`);
+      return fallback;
+    }
+  }
+
+  connection.onHover((params, token) =>
+    guarded(token, null, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      return service.doHover(doc, params.position, settings);
+    }),
+  );
+
+  connection.onCompletion((params, token) =>
+    guarded(token, null, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      return doComplete(service, doc, params.position, settings);
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    guarded(token, null, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      return doCodeActions(service, doc, params.range, params.context, settings);
+    }),
+  );
+
+  connection.languages.diagnostics.on((params, token) =>
+    guarded(token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const settings = await settingsFor(doc.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: service.doValidation(doc, settings) };
+    }) as Promise<never>,
+  );
+
+  connection.onRequest(LOOKUP_REQUEST, (params: { query: string; limit?: number }) => {
+    try {
+      return lookupCards(getIndex(), String(params?.query ?? ''), params?.limit ?? 200);
+    } catch (e) {
+      connection.console.error(`IANA Ports: ${errorText(e)}`);
+      return [];
+    }
+  });
+  connection.onRequest(REGISTRY_INFO_REQUEST, () => registryInfo(getIndex(), runtime.bundledRegistryPath));
+
+  // Push diagnostics for clients without pull support; coalesce bursts of edits per document.
+  const pending = new Map<string, NodeJS.Immediate>();
+  function schedulePush(doc: TextDocument): void {
+    if (pullDiagnostics) return;
+    const old = pending.get(doc.uri);
+    if (old) clearImmediate(old);
+    pending.set(doc.uri, setImmediate(() => {
+      pending.delete(doc.uri);
+      void pushDiagnostics(doc.uri);
+    }));
+  }
+
+  async function pushDiagnostics(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const settings = await settingsFor(uri);
+      const current = documents.get(uri);
+      // A newer edit has arrived meanwhile: its own push will follow.
+      if (!current || current.version !== version) return;
+      await connection.sendDiagnostics({ uri, version, diagnostics: service.doValidation(current, settings) });
+    } catch (e) {
+      connection.console.error(`IANA Ports: ${errorText(e)}`);
+    }
+  }
+
+  function refreshDiagnostics(): void {
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const d of documents.all()) schedulePush(d);
+  }
+
+  documents.onDidOpen((e) => schedulePush(e.document));
+  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidClose((e) => {
+    service.forget(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
   connection.listen();
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.stack ?? e.message : String(e);
 }

@@ -36,11 +36,15 @@ export interface ComposeMapping {
 export interface PortOccurrence {
   start: number;
   end: number;
-  /** 'port' for a number, 'service' for a service name that stands for a port (`targetPort: http`). */
-  kind: 'port' | 'service';
+  /**
+   * 'port' for a number; 'service' for a service name that stands for a port (`targetPort: http`,
+   * `appProtocol`, the name column of /etc/services); 'name' for a name given to a port (Kubernetes
+   * `ports[].name`, compose port `name`), which the portName rule checks.
+   */
+  kind: 'port' | 'service' | 'name';
   /** The number as written (may be out of range, e.g. 99999); NaN for kind 'service'. */
   port: number;
-  /** For kind 'service': the name as written. */
+  /** For kinds 'service' and 'name': the name as written. */
   name?: string;
   /** Protocol stated by the context (`/udp`, `protocol: UDP`, `EXPOSE 53/udp`), if any. */
   protocol?: Protocol;

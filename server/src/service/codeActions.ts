@@ -1,0 +1,78 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit,
+} from 'vscode-languageserver-types';
+import { findFreePort } from './freePort';
+import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
+import { suggestName } from './rules/portName';
+import type { Settings } from './settings';
+import { commentLeader, IGNORE_MARKER } from './suppress';
+
+/** The client command that adds a port to `ianaPorts.ignorePorts` (settings are the client's to write). */
+export const ADD_IGNORED_PORT_COMMAND = 'ianaPorts.addIgnoredPort';
+
+/** Rules whose problem goes away with another port number. */
+const PORT_PROBLEMS = new Set(['outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort', 'privileged']);
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+/**
+ * Quick fixes for our diagnostics: replace the port with a free one, quote a compose mapping, fix a
+ * Kubernetes port name, ignore the rule on this line, or add the port to `ianaPorts.ignorePorts`.
+ */
+export function doCodeActions(service: PortLanguageService, doc: TextDocument, range: Range, context: CodeActionContext, settings: Settings): CodeAction[] {
+  const scan = service.scan(doc, settings);
+  if (!scan.format) return [];
+  const text = doc.getText();
+  const actions: CodeAction[] = [];
+  const used = new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
+  for (const d of context.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !overlaps(d.range, range)) continue;
+    const rule = d.code;
+    const port = (d.data as { port?: number } | undefined)?.port;
+    if (PORT_PROBLEMS.has(rule) && port !== undefined) {
+      const s = doc.offsetAt(d.range.start);
+      const e = doc.offsetAt(d.range.end);
+      // The number to replace: the one the diagnostic is about, inside its range (a duplicate's host port).
+      const target = scan.occurrences.find((o) => o.kind === 'port' && o.port === port && o.start >= s && o.end <= e && o.role !== 'container')
+        ?? scan.occurrences.find((o) => o.kind === 'port' && o.port === port && o.start >= s && o.end <= e);
+      const free = target ? findFreePort(service.index, port >= 1024 && port < 32768 ? port : 8000, used) : undefined;
+      if (target && free !== undefined) {
+        actions.push(fix(`Replace ${port} with free port ${free}`, d, doc, [{ range: { start: doc.positionAt(target.start), end: doc.positionAt(target.end) }, newText: String(free) }], true));
+      }
+    }
+    if (rule === 'yamlBase60') {
+      const raw = doc.getText(d.range);
+      actions.push(fix(`Quote the port mapping: "${raw}"`, d, doc, [{ range: d.range, newText: `"${raw}"` }], true));
+    }
+    if (rule === 'portName') {
+      const name = doc.getText(d.range);
+      actions.push(fix(`Rename the port to "${suggestName(name)}"`, d, doc, [{ range: d.range, newText: suggestName(name) }], true));
+    }
+    const leader = commentLeader(scan.format, doc.languageId);
+    if (leader) {
+      const line = d.range.start.line;
+      const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+      const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      actions.push(fix(`Ignore ${rule} on this line`, d, doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${leader} ${IGNORE_MARKER} ${rule}${eol}` }], false));
+    }
+    if (port !== undefined) {
+      actions.push({
+        title: `Add port ${port} to ianaPorts.ignorePorts`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: `Add port ${port} to ianaPorts.ignorePorts`, command: ADD_IGNORED_PORT_COMMAND, arguments: [port, doc.uri] },
+      });
+    }
+  }
+  return actions;
+}
+
+function fix(title: string, d: Diagnostic, doc: TextDocument, edits: TextEdit[], preferred: boolean): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit: { changes: { [doc.uri]: edits } } };
+}

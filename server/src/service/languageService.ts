@@ -1,0 +1,132 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DiagnosticSeverity, MarkupKind,
+  type Diagnostic, type Hover, type Position,
+} from 'vscode-languageserver-types';
+import { renderPortHover, renderServiceHover } from './hover';
+import type { RegistryIndex } from './registry/registryIndex';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/types';
+import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './scan';
+import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
+import { suppressedRules } from './suppress';
+
+export const DIAGNOSTIC_SOURCE = 'iana-ports';
+
+/** The result of scanning one version of one document. */
+export interface ScanResult {
+  format: FormatId | undefined;
+  occurrences: PortOccurrence[];
+  /** Set when the document was not scanned because it exceeds `maxFileSize`. */
+  tooLarge?: boolean;
+}
+
+const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/**
+ * The port-knowledge facade: hover, completion, diagnostics and code actions over plain LSP types.
+ * It scans each document version once and answers every feature from that scan.
+ */
+export class PortLanguageService {
+  private readonly cache = new Map<string, { version: number; length: number; maxSize: number; result: ScanResult }>();
+
+  /** `getIndex` loads the registry on first use, so start-up does not wait for it. */
+  constructor(private readonly getIndex: () => RegistryIndex, private readonly onError?: (e: unknown) => void) {}
+
+  get index(): RegistryIndex {
+    return this.getIndex();
+  }
+
+  /** Scans a document once per version and caches the ports found. */
+  scan(doc: TextDocument, settings: Settings): ScanResult {
+    const cached = this.cache.get(doc.uri);
+    const text = doc.getText();
+    if (cached && cached.version === doc.version && cached.length === text.length && cached.maxSize === settings.maxFileSize) return cached.result;
+    const format = detectFormat(doc.languageId, doc.uri, text);
+    let result: ScanResult;
+    if (!format) result = { format, occurrences: [] };
+    else if (text.length > settings.maxFileSize) result = { format, occurrences: [], tooLarge: true };
+    else result = { format, occurrences: findPorts(format, text, this.onError) };
+    this.cache.set(doc.uri, { version: doc.version, length: text.length, maxSize: settings.maxFileSize, result });
+    return result;
+  }
+
+  /** Forgets a closed document. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** The port or service name under a position, if any. */
+  occurrenceAt(doc: TextDocument, pos: Position, settings: Settings): PortOccurrence | undefined {
+    const { occurrences } = this.scan(doc, settings);
+    const offset = doc.offsetAt(pos);
+    let lo = 0;
+    let hi = occurrences.length - 1;
+    // Binary search for the last occurrence starting at or before the offset.
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (occurrences[mid].start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (let i = hi; i >= 0 && i >= hi - 2; i--) {
+      const o = occurrences[i];
+      if (o.start <= offset && offset <= o.end) return o;
+    }
+    return undefined;
+  }
+
+  doHover(doc: TextDocument, pos: Position, settings: Settings): Hover | null {
+    if (!settings.hover.enable) return null;
+    const o = this.occurrenceAt(doc, pos, settings);
+    if (!o) return null;
+    const range = { start: doc.positionAt(o.start), end: doc.positionAt(o.end) };
+    let value: string | undefined;
+    if (o.kind === 'port') value = renderPortHover(this.index, o.port, { protocol: o.protocol, scheme: o.scheme }, settings);
+    else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
+    if (!value) return null;
+    return { contents: { kind: MarkupKind.Markdown, value }, range };
+  }
+
+  /** Diagnostics for a document: every enabled rule, minus suppressed lines and ignored ports. */
+  doValidation(doc: TextDocument, settings: Settings): Diagnostic[] {
+    if (!settings.diagnostics.enable) return [];
+    const scan = this.scan(doc, settings);
+    if (!scan.format || scan.tooLarge) return [];
+    const text = doc.getText();
+    const ctx: RuleContext = { text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
+    const out: Diagnostic[] = [];
+    for (const id of RULE_IDS) {
+      const level = settings.lint[id];
+      if (level === 'ignore') continue;
+      let findings;
+      try {
+        findings = RULES[id].check(ctx);
+      } catch (e) {
+        this.onError?.(e);
+        continue;
+      }
+      for (const f of findings) {
+        if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
+        const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+        const suppressed = suppressedRules(text, range.start.line, doc);
+        if (suppressed && (suppressed.size === 0 || suppressed.has(id))) continue;
+        const d: Diagnostic = { range, severity: SEVERITY[level], code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
+        if (f.related?.length) {
+          d.relatedInformation = f.related.map((r) => ({
+            location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+            message: r.message,
+          }));
+        }
+        if (f.port !== undefined) d.data = { port: f.port };
+        out.push(d);
+      }
+    }
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return out;
+  }
+}

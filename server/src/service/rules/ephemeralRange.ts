@@ -1,0 +1,32 @@
+import { EPHEMERAL_PRESETS, type PortRange } from '../facts';
+import { parseRange, type Settings } from '../settings';
+import { portsOf, type Rule } from './types';
+
+/** The ephemeral ranges the settings select, with a label for messages. */
+export function ephemeralRanges(settings: Settings): { ranges: PortRange[]; label: string } {
+  if (settings.ephemeralRange === 'custom') {
+    const ranges = settings.customEphemeralRanges.map(parseRange).filter((r): r is PortRange => !!r);
+    return { ranges, label: 'configured ephemeral range' };
+  }
+  const p = EPHEMERAL_PRESETS[settings.ephemeralRange];
+  return { ranges: [p], label: `${p.label} ${p.start}–${p.end}` };
+}
+
+/**
+ * A listener inside the chosen OS's ephemeral range may find its port taken by an outgoing connection.
+ * Ports the dynamicRange rule already reports are left to it, unless that rule is off.
+ */
+export const ephemeralRange: Rule = {
+  id: 'ephemeralRange',
+  description: "A port inside the chosen operating system's ephemeral range (setting `ianaPorts.ephemeralRange`).",
+  check: (ctx) => {
+    const { ranges, label } = ephemeralRanges(ctx.settings);
+    const dynamicOn = ctx.settings.lint.dynamicRange !== 'ignore';
+    return portsOf(ctx)
+      .filter((o) => o.role !== 'connect' && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152))
+      .map((o) => ({
+        start: o.start, end: o.end, port: o.port,
+        message: `Port ${o.port} is inside the ${label}: the OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.`,
+      }));
+  },
+};

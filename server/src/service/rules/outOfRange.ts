@@ -1,0 +1,14 @@
+import { portsOf, type Rule } from './types';
+
+/** A port above 65535 or below 0 cannot be bound or reached. */
+export const outOfRange: Rule = {
+  id: 'outOfRange',
+  description: 'A port above 65535 or below 0.',
+  check: (ctx) =>
+    portsOf(ctx)
+      .filter((o) => o.port > 65535 || o.port < 0)
+      .map((o) => ({
+        start: o.start, end: o.end, port: o.port,
+        message: `Port ${o.port} is out of range: TCP and UDP ports run from 0 to 65535. Choose a port in the User range (1024–49151).`,
+      })),
+};

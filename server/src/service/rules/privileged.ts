@@ -1,0 +1,19 @@
+import { portsOf, type Rule } from './types';
+
+/** Formats where a listening port is bound by an ordinary process, not a container or a root daemon. */
+const USER_PROCESS_FORMATS = new Set(['code', 'shell', 'dotenv', 'json', 'keyvalue', 'toml']);
+
+/** Below 1024 a non-root Linux process needs CAP_NET_BIND_SERVICE to listen. */
+export const privileged: Rule = {
+  id: 'privileged',
+  description: 'A port below 1024 that a non-root process would bind.',
+  check: (ctx) =>
+    USER_PROCESS_FORMATS.has(ctx.format)
+      ? portsOf(ctx)
+          .filter((o) => o.role === 'listen' && o.port > 0 && o.port < 1024)
+          .map((o) => ({
+            start: o.start, end: o.end, port: o.port,
+            message: `Port ${o.port} is below 1024: on Linux a non-root process needs root or CAP_NET_BIND_SERVICE to listen on it. Use a port of 1024 or above, or grant the capability.`,
+          }))
+      : [],
+};

@@ -1,0 +1,36 @@
+import type { RegistryIndex } from '../registry/registryIndex';
+import type { FormatId } from '../scan/detect';
+import type { PortOccurrence } from '../scan/types';
+import type { RuleId, Settings } from '../settings';
+
+/** What every rule sees: the document's text, format, ports, the registry and the settings. */
+export interface RuleContext {
+  text: string;
+  format: FormatId;
+  occurrences: PortOccurrence[];
+  index: RegistryIndex;
+  settings: Settings;
+}
+
+/** A problem a rule found, in document offsets. */
+export interface RuleFinding {
+  start: number;
+  end: number;
+  message: string;
+  /** Other places that explain this finding (the other half of a duplicate). */
+  related?: { start: number; end: number; message: string }[];
+  /** The port the finding is about, for quick fixes and `ignorePorts`. */
+  port?: number;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** One line for the settings table and docs. */
+  description: string;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+/** Numbers that are ports (not service names), the input of most rules. */
+export function portsOf(ctx: RuleContext): PortOccurrence[] {
+  return ctx.occurrences.filter((o) => o.kind === 'port');
+}

@@ -1,0 +1,23 @@
+import { portsOf, type Rule } from './types';
+
+/** IANA records known unauthorized use of some ports: another program may already be there. */
+export const unauthorizedUse: Rule = {
+  id: 'unauthorizedUse',
+  description: 'IANA records known unauthorized use of this port.',
+  check: (ctx) =>
+    portsOf(ctx).flatMap((o) => {
+      if (o.port < 0 || o.port > 65535) return [];
+      const hit = ctx.index.byPort(o.port, o.protocol).records.find((r) => {
+        if (!r.unauthorized) return false;
+        if (r.portLo === r.portHi) return true;
+        // On a range the report names one port inside it; only that port is affected.
+        const named = /\bport\s+(\d+)/i.exec(r.unauthorized);
+        return !named || Number(named[1]) === o.port;
+      });
+      if (!hit) return [];
+      return [{
+        start: o.start, end: o.end, port: o.port,
+        message: `IANA records unauthorized use of port ${o.port} (${hit.name || 'unassigned'}): "${hit.unauthorized}". Another program may already use it; consider a different port.`,
+      }];
+    }),
+};

@@ -1,0 +1,112 @@
+import type { EphemeralPreset, PortRange } from './facts';
+
+/** A rule's level; `ignore` turns the rule off. */
+export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
+
+export const RULE_IDS = [
+  'outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort',
+  'yamlBase60', 'portName', 'privileged',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** The extension's settings (`ianaPorts.*`), as the server reads them for one document. */
+export interface Settings {
+  hover: { enable: boolean };
+  completion: { enable: boolean };
+  diagnostics: { enable: boolean };
+  /** Show what common software runs on a port beside IANA's answer. */
+  commonPractice: { enable: boolean };
+  /** Severity of each rule. */
+  lint: Record<RuleId, RuleLevel>;
+  /** OS whose ephemeral range the `ephemeralRange` rule checks, or a custom range list like `"32768-60999"`. */
+  ephemeralRange: EphemeralPreset | 'custom';
+  /** Custom ephemeral ranges used when ephemeralRange is `custom`, e.g. `["32768-60999"]`. */
+  customEphemeralRanges: string[];
+  /** Ports (`8080`) or ranges (`9000-9010`) never flagged by any rule. */
+  ignorePorts: (number | string)[];
+  /** Documents larger than this many bytes are not scanned (a message says so). */
+  maxFileSize: number;
+}
+
+export const DEFAULT_LINT: Record<RuleId, RuleLevel> = {
+  outOfRange: 'error',
+  dynamicRange: 'warning',
+  ephemeralRange: 'information',
+  browserUnsafe: 'warning',
+  unauthorizedUse: 'information',
+  duplicateHostPort: 'error',
+  yamlBase60: 'warning',
+  portName: 'error',
+  privileged: 'hint',
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  hover: { enable: true },
+  completion: { enable: true },
+  diagnostics: { enable: true },
+  commonPractice: { enable: true },
+  lint: DEFAULT_LINT,
+  ephemeralRange: 'linux',
+  customEphemeralRanges: [],
+  ignorePorts: [],
+  maxFileSize: 5_000_000,
+};
+
+const LEVELS: ReadonlySet<string> = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
+const PRESETS: ReadonlySet<string> = new Set(['iana', 'linux', 'windows', 'macos', 'freebsd', 'custom']);
+
+function bool(v: unknown, d: boolean): boolean {
+  return typeof v === 'boolean' ? v : d;
+}
+
+function section(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/**
+ * Merges a client's `ianaPorts` configuration section over the defaults. Anything missing, null or
+ * of the wrong type falls back to the default, so a bad settings.json never breaks the server.
+ */
+export function resolveSettings(raw: unknown): Settings {
+  const s = section(raw);
+  const lintIn = section(s.lint);
+  const lint = { ...DEFAULT_LINT };
+  for (const id of RULE_IDS) {
+    const v = lintIn[id];
+    if (typeof v === 'string' && LEVELS.has(v)) lint[id] = v as RuleLevel;
+  }
+  const eph = typeof s.ephemeralRange === 'string' && PRESETS.has(s.ephemeralRange) ? (s.ephemeralRange as Settings['ephemeralRange']) : DEFAULT_SETTINGS.ephemeralRange;
+  const custom = Array.isArray(s.customEphemeralRanges) ? s.customEphemeralRanges.filter((x): x is string => typeof x === 'string') : [];
+  const ignore = Array.isArray(s.ignorePorts) ? s.ignorePorts.filter((x): x is number | string => typeof x === 'number' || typeof x === 'string') : [];
+  const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  return {
+    hover: { enable: bool(section(s.hover).enable, true) },
+    completion: { enable: bool(section(s.completion).enable, true) },
+    diagnostics: { enable: bool(section(s.diagnostics).enable, true) },
+    commonPractice: { enable: bool(section(s.commonPractice).enable, true) },
+    lint,
+    ephemeralRange: eph,
+    customEphemeralRanges: custom,
+    ignorePorts: ignore,
+    maxFileSize,
+  };
+}
+
+/** Parses `"8080"`, `8080` or `"9000-9010"` into a range; undefined when malformed. */
+export function parseRange(v: number | string): PortRange | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? { start: v, end: v } : undefined;
+  const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$/.exec(v);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] ? Number(m[2]) : start;
+  return end >= start ? { start, end } : undefined;
+}
+
+/** True when a port is listed in `ignorePorts`. */
+export function isIgnoredPort(settings: Settings, port: number): boolean {
+  for (const v of settings.ignorePorts) {
+    const r = parseRange(v);
+    if (r && port >= r.start && port <= r.end) return true;
+  }
+  return false;
+}
