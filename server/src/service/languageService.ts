@@ -33,7 +33,7 @@ const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
  * It scans each document version once and answers every feature from that scan.
  */
 export class PortLanguageService {
-  private readonly cache = new Map<string, { version: number; length: number; maxSize: number; result: ScanResult }>();
+  private readonly cache = new Map<string, { version: number; text: string; languageId: string; maxSize: number; result: ScanResult }>();
 
   /** `getIndex` loads the registry on first use, so start-up does not wait for it. */
   constructor(private readonly getIndex: () => RegistryIndex, private readonly onError?: (e: unknown) => void) {}
@@ -46,13 +46,15 @@ export class PortLanguageService {
   scan(doc: TextDocument, settings: Settings): ScanResult {
     const cached = this.cache.get(doc.uri);
     const text = doc.getText();
-    if (cached && cached.version === doc.version && cached.length === text.length && cached.maxSize === settings.maxFileSize) return cached.result;
+    // The text itself is compared too (cheap when it is the same string): two documents may share a
+    // URI and version, as in the CLI and tests.
+    if (cached && cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize) return cached.result;
     const format = detectFormat(doc.languageId, doc.uri, text);
     let result: ScanResult;
     if (!format) result = { format, occurrences: [] };
     else if (text.length > settings.maxFileSize) result = { format, occurrences: [], tooLarge: true };
     else result = { format, occurrences: findPorts(format, text, this.onError) };
-    this.cache.set(doc.uri, { version: doc.version, length: text.length, maxSize: settings.maxFileSize, result });
+    this.cache.set(doc.uri, { version: doc.version, text, languageId: doc.languageId, maxSize: settings.maxFileSize, result });
     return result;
   }
 

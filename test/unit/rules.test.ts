@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { doc, settings, testService } from '../helpers/service';
+
+// Each rule, firing and not firing, through real documents as a user writes them.
+
+const service = testService();
+
+function codes(text: string, uri: string, languageId: string, raw: unknown = {}) {
+  return service.doValidation(doc(text, uri, languageId), settings(raw));
+}
+
+function lineOf(d: { range: { start: { line: number } } }): number {
+  return d.range.start.line + 1;
+}
+
+describe('rules', () => {
+  const compose = (ports: string[]) => `services:\n  web:\n    image: nginx:1.27\n    ports:\n${ports.map((p) => `      - ${p}\n`).join('')}`;
+  const C = 'file:///p/docker-compose.yml';
+
+  it('outOfRange: an error on a port above 65535, none on 65535', () => {
+    const ds = codes(compose(['"99999:80"', '"65535:80"']), C, 'dockercompose');
+    const oor = ds.filter((d) => d.code === 'outOfRange');
+    assert.equal(oor.length, 1);
+    assert.equal(oor[0].severity, 1);
+    assert.equal(lineOf(oor[0]), 5);
+    assert.match(oor[0].message, /99999.*0 to 65535/);
+  });
+
+  it('dynamicRange: a warning from 49152 on, none at 49151', () => {
+    const ds = codes(compose(['"49152:80"', '"49151:80"']), C, 'dockercompose');
+    const dyn = ds.filter((d) => d.code === 'dynamicRange');
+    assert.deepEqual(dyn.map(lineOf), [5]);
+    assert.equal(dyn[0].severity, 2);
+  });
+
+  it('ephemeralRange: information inside the Linux range below 49152, following the preset setting', () => {
+    const text = compose(['"40000:80"', '"20000:80"']);
+    const linux = codes(text, C, 'dockercompose').filter((d) => d.code === 'ephemeralRange');
+    assert.deepEqual(linux.map(lineOf), [5]);
+    assert.equal(linux[0].severity, 3);
+    assert.equal(codes(text, C, 'dockercompose', { ephemeralRange: 'windows' }).filter((d) => d.code === 'ephemeralRange').length, 0);
+    const custom = codes(text, C, 'dockercompose', { ephemeralRange: 'custom', customEphemeralRanges: ['15000-25000'] }).filter((d) => d.code === 'ephemeralRange');
+    assert.deepEqual(custom.map(lineOf), [6]);
+  });
+
+  it('browserUnsafe: a warning on an http URL on a bad port, none on a database URL or a good port', () => {
+    const env = 'SITE_URL=http://localhost:6667/docs\nOK_URL=http://localhost:8080/\nDB_URL=postgres://u:p@db:6000/x\n';
+    const ds = codes(env, 'file:///p/.env', 'dotenv').filter((d) => d.code === 'browserUnsafe');
+    assert.deepEqual(ds.map(lineOf), [1]);
+    assert.equal(ds[0].severity, 2);
+  });
+
+  it('unauthorizedUse: information on tarantool 3301, none on 3302', () => {
+    const ds = codes(compose(['"3301:3301"', '"3302:3302"']), C, 'dockercompose').filter((d) => d.code === 'unauthorizedUse');
+    assert.ok(ds.length >= 1);
+    assert.ok(ds.every((d) => lineOf(d) === 5));
+    assert.equal(ds[0].severity, 3);
+    assert.match(ds[0].message, /Known Unauthorized Use on port 3301/);
+  });
+
+  it('duplicateHostPort: every clash flagged with related information, aware of IPs, protocols and ranges', () => {
+    const text = compose(['"443:443"', '"0.0.0.0:443:8443"', '"127.0.0.1:8080:80"', '"127.0.0.2:8080:80"', '"53:53/udp"', '"53:53/tcp"', '"3000-3005:3000-3005"', '"3004:4000"', '"[::1]:9000:9000"', '"127.0.0.1:9000:9000"']);
+    const ds = codes(text, C, 'dockercompose').filter((d) => d.code === 'duplicateHostPort');
+    assert.deepEqual(ds.map(lineOf), [5, 6, 11, 12]);
+    assert.ok(ds.every((d) => d.severity === 1 && d.relatedInformation && d.relatedInformation.length === 1));
+    assert.equal(ds[0].relatedInformation![0].location.range.start.line, 5);
+    // A bare host port clashes with a specific address.
+    const ds2 = codes(compose(['"127.0.0.1:80:80"', '"80:8080"']), C, 'dockercompose').filter((d) => d.code === 'duplicateHostPort');
+    assert.equal(ds2.length, 2);
+  });
+
+  it('yamlBase60: a warning on unquoted 22:22, none on quoted or non-sexagesimal mappings', () => {
+    const ds = codes(compose(['22:22', '"21:21"', '8080:80', '3000:30']), C, 'dockercompose').filter((d) => d.code === 'yamlBase60');
+    assert.deepEqual(ds.map(lineOf), [5, 8]);
+    assert.match(ds[0].message, /1342/);
+  });
+
+  it('portName: an error on a Kubernetes port name that breaks IANA_SVC_NAME', () => {
+    const k8s = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      ports:\n        - name: Http-Web\n          containerPort: 8080\n        - name: metrics\n          containerPort: 9090\n        - name: a-very-long-port-name\n          containerPort: 9091\n';
+    const ds = codes(k8s, 'file:///p/pod.yaml', 'yaml').filter((d) => d.code === 'portName');
+    assert.deepEqual(ds.map(lineOf), [7, 11]);
+    assert.equal(ds[0].severity, 1);
+  });
+
+  it('privileged: a hint on a port below 1024 a program listens on, none inside a container', () => {
+    const code = codes('app.listen(80);\napp.listen(8080);\n', 'file:///p/server.js', 'javascript').filter((d) => d.code === 'privileged');
+    assert.deepEqual(code.map(lineOf), [1]);
+    assert.equal(code[0].severity, 4);
+    assert.equal(codes('FROM nginx\nEXPOSE 80\n', 'file:///p/Dockerfile', 'dockerfile').filter((d) => d.code === 'privileged').length, 0);
+  });
+
+  it('suppression: an ignore comment silences the next line, for all rules or the ones named', () => {
+    const text = `services:\n  web:\n    ports:\n      # iana-ports-ignore-next-line\n      - "61000:61000"\n      # iana-ports-ignore-next-line outOfRange\n      - "61001:80"\n      - "61002:80"\n`;
+    const ds = codes(text, C, 'dockercompose').filter((d) => d.severity! <= 2);
+    assert.deepEqual(ds.map(lineOf), [7, 8]);
+  });
+
+  it('ignorePorts and rule levels: ignored ports and ignored rules report nothing', () => {
+    const text = compose(['"61000:61000"', '"99999:80"']);
+    assert.equal(codes(text, C, 'dockercompose', { ignorePorts: ['60000-61000'] }).filter((d) => d.code === 'dynamicRange').length, 0);
+    assert.equal(codes(text, C, 'dockercompose', { lint: { outOfRange: 'ignore' } }).filter((d) => d.code === 'outOfRange').length, 0);
+    const asHint = codes(text, C, 'dockercompose', { lint: { outOfRange: 'hint' } }).filter((d) => d.code === 'outOfRange');
+    assert.equal(asHint[0].severity, 4);
+  });
+});
