@@ -23,7 +23,7 @@ describe('rules', () => {
     assert.equal(oor.length, 1);
     assert.equal(oor[0].severity, 1);
     assert.equal(lineOf(oor[0]), 5);
-    assert.match(oor[0].message, /99999.*0 to 65535/);
+    assert.match(String(oor[0].message), /99999.*0 to 65535/);
   });
 
   it('dynamicRange: a warning from 49152 on, none at 49151', () => {
@@ -55,7 +55,7 @@ describe('rules', () => {
     assert.ok(ds.length >= 1);
     assert.ok(ds.every((d) => lineOf(d) === 5));
     assert.equal(ds[0].severity, 3);
-    assert.match(ds[0].message, /Known Unauthorized Use on port 3301/);
+    assert.match(String(ds[0].message), /Known Unauthorized Use on port 3301/);
   });
 
   it('duplicateHostPort: every clash flagged with related information, aware of IPs, protocols and ranges', () => {
@@ -72,7 +72,7 @@ describe('rules', () => {
   it('yamlBase60: a warning on unquoted 22:22, none on quoted or non-sexagesimal mappings', () => {
     const ds = codes(compose(['22:22', '"21:21"', '8080:80', '3000:30']), C, 'dockercompose').filter((d) => d.code === 'yamlBase60');
     assert.deepEqual(ds.map(lineOf), [5, 8]);
-    assert.match(ds[0].message, /1342/);
+    assert.match(String(ds[0].message), /1342/);
   });
 
   it('portName: an error on a Kubernetes port name that breaks IANA_SVC_NAME', () => {
