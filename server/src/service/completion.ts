@@ -25,6 +25,8 @@ export interface CompletionSlot {
 const WORD = /[A-Za-z0-9_+*-]*$/;
 const PORT_FLAG = /(^|[\s"'[,])(--[\w-]*port|--inspect(-brk)?|-p|-P)[= ]["']?$/;
 const HOST_COLON = /(:\/\/[^\s/"'`]*|(^|[\s"'`=(,@[])(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]*\]|\*|[a-z][\w-]*(\.[\w-]+)+)?):$/;
+// `listen(`, `.bind(("0.0.0.0", `, `new InetSocketAddress("localhost", `, `new ServerSocket(`
+const CALL_ARG = /\b(listen|ListenAndServe|bind|InetSocketAddress|ServerSocket|createServer|run)\(\s*\(?(["'][^"']*["']\s*,\s*)?$/;
 const KEY_VALUE = /(["']?)([A-Za-z_$][\w.\-/$]*)\1\s*(:|=|:=|=>)\s*["']?$/;
 
 /** Walks the lines above `lineStart` (nearest first), giving each line's start, indentation and trimmed text. */
@@ -93,6 +95,7 @@ export function completionSlot(text: string, offset: number, format: FormatId): 
   if (format === 'ssh' && /^\s*(Port|LocalForward|RemoteForward|DynamicForward|PermitListen)\s+$/i.test(before)) return port();
   if (format === 'systemd' && /^\s*Listen(Stream|Datagram|SequentialPacket)=(\S*:)?$/.test(before)) return port();
   if (format === 'caddy' && /^\s*:$/.test(before)) return port();
+  if ((format === 'code' || format === 'shell') && CALL_ARG.test(before)) return port();
   if (PORT_FLAG.test(before)) return port();
   if (HOST_COLON.test(before)) return port();
   const kv = KEY_VALUE.exec(before);
