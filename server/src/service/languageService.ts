@@ -8,6 +8,7 @@ import type { RegistryIndex } from './registry/registryIndex';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/types';
 import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './scan';
+import { formatFromAssociations } from './scan/detect';
 import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
 import { suppressedRules } from './suppress';
 
@@ -33,7 +34,7 @@ const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
  * It scans each document version once and answers every feature from that scan.
  */
 export class PortLanguageService {
-  private readonly cache = new Map<string, { version: number; text: string; languageId: string; maxSize: number; result: ScanResult }>();
+  private readonly cache = new Map<string, { version: number; text: string; languageId: string; maxSize: number; associations: object; result: ScanResult }>();
 
   /** `getIndex` loads the registry on first use, so start-up does not wait for it. */
   constructor(private readonly getIndex: () => RegistryIndex, private readonly onError?: (e: unknown) => void) {}
@@ -48,13 +49,13 @@ export class PortLanguageService {
     const text = doc.getText();
     // The text itself is compared too (cheap when it is the same string): two documents may share a
     // URI and version, as in the CLI and tests.
-    if (cached && cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize) return cached.result;
-    const format = detectFormat(doc.languageId, doc.uri, text);
+    if (cached && cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize && cached.associations === settings.files.associations) return cached.result;
+    const format = formatFromAssociations(doc.uri, settings.files.associations) ?? detectFormat(doc.languageId, doc.uri, text);
     let result: ScanResult;
     if (!format) result = { format, occurrences: [] };
     else if (text.length > settings.maxFileSize) result = { format, occurrences: [], tooLarge: true };
     else result = { format, occurrences: findPorts(format, text, this.onError) };
-    this.cache.set(doc.uri, { version: doc.version, text, languageId: doc.languageId, maxSize: settings.maxFileSize, result });
+    this.cache.set(doc.uri, { version: doc.version, text, languageId: doc.languageId, maxSize: settings.maxFileSize, associations: settings.files.associations, result });
     return result;
   }
 

@@ -24,8 +24,10 @@ export interface Settings {
   customEphemeralRanges: string[];
   /** Ports (`8080`) or ranges (`9000-9010`) never flagged by any rule. */
   ignorePorts: (number | string)[];
-  /** Documents larger than this many bytes are not scanned (a message says so). */
+  /** Documents larger than this many characters are not scanned (a message says so). */
   maxFileSize: number;
+  // Extra files to serve: glob pattern -> format id, e.g. { "**/*.myconf": "keyvalue" }.
+  files: { associations: Record<string, string> };
 }
 
 export const DEFAULT_LINT: Record<RuleId, RuleLevel> = {
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customEphemeralRanges: [],
   ignorePorts: [],
   maxFileSize: 5_000_000,
+  files: { associations: {} },
 };
 
 const LEVELS: ReadonlySet<string> = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
@@ -79,6 +82,8 @@ export function resolveSettings(raw: unknown): Settings {
   const custom = Array.isArray(s.customEphemeralRanges) ? s.customEphemeralRanges.filter((x): x is string => typeof x === 'string') : [];
   const ignore = Array.isArray(s.ignorePorts) ? s.ignorePorts.filter((x): x is number | string => typeof x === 'number' || typeof x === 'string') : [];
   const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  const assoc: Record<string, string> = {};
+  for (const [k, v] of Object.entries(section(section(s.files).associations))) if (typeof v === 'string') assoc[k] = v;
   return {
     hover: { enable: bool(section(s.hover).enable, true) },
     completion: { enable: bool(section(s.completion).enable, true) },
@@ -89,6 +94,7 @@ export function resolveSettings(raw: unknown): Settings {
     customEphemeralRanges: custom,
     ignorePorts: ignore,
     maxFileSize,
+    files: { associations: assoc },
   };
 }
 

@@ -116,3 +116,35 @@ export function detectFormat(languageId: string, uri: string, text = ''): Format
   if (CODE_LANGUAGES.has(languageId)) return 'code';
   return byName;
 }
+
+// Turns a glob (**/*.conf, deploy/*.yml, Caddyfile) into a regular expression over a path.
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A pattern without a slash matches a file name anywhere, as in files.associations.
+  return new RegExp(`(^|/)${re}$`);
+}
+
+/** The format a user's `ianaPorts.files.associations` gives a URI, if any pattern matches. */
+export function formatFromAssociations(uri: string, associations: Record<string, string>): FormatId | undefined {
+  const entries = Object.entries(associations);
+  if (!entries.length) return undefined;
+  let p = uri.replace(/[?#].*$/, '');
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    /* keep the raw path */
+  }
+  for (const [glob, format] of entries) {
+    if ((FORMAT_IDS as readonly string[]).includes(format) && globToRegExp(glob).test(p)) return format as FormatId;
+  }
+  return undefined;
+}
