@@ -15,6 +15,8 @@ const PORT_WORDS = new Set([
   'port', 'ports', 'containerport', 'hostport', 'targetport', 'nodeport', 'forwardports', 'appport',
   'listenport', 'listen_port', 'from_port', 'to_port', 'fromport', 'toport', 'localport', 'remoteport',
   'publishedport', 'exposedport', 'exposedports', 'serviceport', 'healthcheckport',
+  // libpq's environment variable, written without a separator
+  'pgport',
 ]);
 
 /**

@@ -1,0 +1,798 @@
+import type { Protocol } from '../registry/types';
+import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from './types';
+import {
+  digitsEnd, finish, isClearHost, isDigit, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts,
+  scanPortFlags,
+} from './common';
+import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from './yamlScan';
+import { formatFromFileName, sniffConf, type FormatId } from './detect';
+import { findNginxPorts } from './nginx';
+import { findHaproxyPorts } from './haproxy';
+import { findCaddyPorts } from './caddy';
+import { findKeyValuePorts } from './keyvalue';
+import { findTomlPorts } from './toml';
+import { findJsonPorts } from './json';
+import { findDotenvPorts } from './dotenv';
+import { findSystemdPorts } from './systemd';
+import { findDockerfilePorts } from './dockerfile';
+
+/**
+ * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
+ * Prometheus, GitHub Actions, ...). The two differ only in that Compose `ports:` entries carry a
+ * {@link ComposeMapping} for the duplicate and base-60 rules.
+ */
+
+/** Service names as Kubernetes and IANA write them: letters, digits and hyphens, at least one letter. */
+function isServiceNameLike(text: string, s: number, e: number): boolean {
+  if (e - s < 1 || e - s > 63) return false;
+  let letter = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letter = true;
+    else if (!(isDigit(c) || c === 45)) return false;
+  }
+  return letter;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** Key words whose values are addresses: a bare `web:80` there is a host and a port, not an image tag. */
+const HOSTISH = ['target', 'host', 'addr', 'listen', 'bind', 'server', 'broker', 'endpoint', 'upstream', 'backend', 'peer', 'seed', 'proxy', 'url', 'uri', 'dsn', 'dial', 'connect'];
+
+function isHostishKey(lower: string): boolean {
+  if (lower === 'image' || lower === 'repository') return false;
+  for (const w of HOSTISH) if (lower.includes(w)) return true;
+  return false;
+}
+
+/** Keys inside a Kubernetes probe whose `port` may be a port name. */
+const PROBE_ACTIONS = new Set(['httpget', 'tcpsocket', 'grpc']);
+
+/** Role of a number under a port key. */
+function roleForKey(lower: string, owner: string): PortRole {
+  switch (lower) {
+    case 'containerport':
+    case 'targetport':
+      return 'listen';
+    case 'hostport':
+    case 'nodeport':
+    case 'published':
+      return 'host';
+    case 'target':
+      return 'container';
+  }
+  if (lower.includes('listen') || lower === 'server.port' || (lower === 'port' && (owner === 'server' || PROBE_ACTIONS.has(owner)))) return 'listen';
+  return 'unknown';
+}
+
+/** A port part of a short-syntax mapping: one number, a range, empty (ephemeral) or a variable with no default. */
+interface PortPart {
+  kind: 'num' | 'empty' | 'var';
+  lo: number;
+  hi: number;
+  loS: number;
+  loE: number;
+  hiS: number;
+  hiE: number;
+}
+
+/** Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e). */
+function parsePortPart(text: string, s: number, e: number): PortPart | null {
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  while (e > s && text.charCodeAt(e - 1) === 32) e--;
+  if (s >= e) return { kind: 'empty', lo: NaN, hi: NaN, loS: s, loE: s, hiS: s, hiE: s };
+  if (text.charCodeAt(s) === 36 /* $ */) {
+    // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
+    if (text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
+      let d = s + 2;
+      while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
+      if (text.charCodeAt(d) === 58 /* : */) d++;
+      if (text.charCodeAt(d) === 45 /* - */ || text.charCodeAt(d) === 61 /* = */) {
+        const p = parsePortPart(text, d + 1, e - 1);
+        return p && p.kind === 'num' ? p : { kind: 'var', lo: NaN, hi: NaN, loS: s, loE: e, hiS: s, hiE: e };
+      }
+    }
+    return { kind: 'var', lo: NaN, hi: NaN, loS: s, loE: e, hiS: s, hiE: e };
+  }
+  const a = digitsEnd(text, s, e);
+  if (a === s) return null;
+  const lo = portValue(text, s, a);
+  if (lo < 0) return null;
+  if (a === e) return { kind: 'num', lo, hi: lo, loS: s, loE: a, hiS: s, hiE: a };
+  if (text.charCodeAt(a) !== 45) return null;
+  const b = digitsEnd(text, a + 1, e);
+  if (b !== e || b === a + 1) return null;
+  const hi = portValue(text, a + 1, b);
+  if (hi < 0) return null;
+  return { kind: 'num', lo, hi, loS: s, loE: a, hiS: a + 1, hiE: b };
+}
+
+/** A parsed short-syntax port entry: `[IP:][HOST:]CONTAINER[/PROTO]`. */
+interface ShortMapping {
+  hostIp: string;
+  host: PortPart | null;
+  container: PortPart;
+  protocol: Protocol;
+  explicitProtocol: boolean;
+}
+
+/** Parses a Compose / `docker run -p` port entry in text[s, e), or returns null when it is not one. */
+export function parseShortMapping(text: string, s: number, e: number): ShortMapping | null {
+  let end = e;
+  let protocol: Protocol = 'tcp';
+  let explicitProtocol = false;
+  for (let i = e - 1; i >= s && e - i <= 6; i--) {
+    if (text.charCodeAt(i) === 47 /* / */) {
+      const p = protocolWord(text.slice(i + 1, e));
+      if (!p) return null;
+      protocol = p;
+      explicitProtocol = true;
+      end = i;
+      break;
+    }
+  }
+  // Split at the colons outside `[...]` and `${...}`.
+  const cuts: number[] = [];
+  let bracket = 0;
+  let brace = 0;
+  for (let i = s; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) bracket++;
+    else if (c === 93) bracket = Math.max(0, bracket - 1);
+    else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      brace++;
+      i++;
+    } else if (c === 125) brace = Math.max(0, brace - 1);
+    else if (c === 58 && bracket === 0 && brace === 0) cuts.push(i);
+    else if (c === 32 || c === 9) return null;
+  }
+  const container = parsePortPart(text, cuts.length ? cuts[cuts.length - 1] + 1 : s, end);
+  if (!container || container.kind === 'empty') return null;
+  let host: PortPart | null = null;
+  let hostIp = '';
+  if (cuts.length >= 1) {
+    host = parsePortPart(text, cuts.length >= 2 ? cuts[cuts.length - 2] + 1 : s, cuts[cuts.length - 1]);
+    if (!host) return null;
+    if (host.kind === 'empty' && cuts.length === 1) return null;
+    if (cuts.length >= 2) {
+      hostIp = text.slice(s, cuts[cuts.length - 2]);
+      if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
+      if (!/^[0-9A-Za-z.:%_${}-]+$/.test(hostIp) || hostIp.length > 253) return null;
+      if (hostIp === '0.0.0.0') hostIp = '';
+    }
+    if (host.kind === 'empty') host = null;
+  }
+  return { hostIp, host, container, protocol, explicitProtocol };
+}
+
+/** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
+export function scanYamlPorts(text: string, compose: boolean, depth = 0): PortOccurrence[] {
+  const h = new PortVisitor(text, compose, depth);
+  walkYaml(text, h);
+  return h.result();
+}
+
+/** Finders for configuration files embedded in a block scalar, such as a ConfigMap's `nginx.conf: |`. */
+const EMBEDDED: Partial<Record<FormatId, PortFinder>> = {
+  nginx: findNginxPorts, haproxy: findHaproxyPorts, caddy: findCaddyPorts, keyvalue: findKeyValuePorts,
+  toml: findTomlPorts, json: findJsonPorts, dotenv: findDotenvPorts, systemd: findSystemdPorts,
+  dockerfile: findDockerfilePorts,
+};
+
+/** Keys whose block scalar holds YAML: Kustomize patches, Helm values in a HelmChart, embedded files. */
+function embedsYaml(lower: string): boolean {
+  return lower === 'patch' || lower === 'patches' || lower === 'values' || lower === 'valuescontent' ||
+    lower.endsWith('.yaml') || lower.endsWith('.yml');
+}
+
+interface ItemData {
+  occ: PortOccurrence[];
+}
+
+class PortVisitor implements YamlVisitor {
+  private readonly out: PortOccurrence[] = [];
+  /** Occurrences on a dotless host with a port below 1024 (`web:80`): kept only if the host is a service. */
+  private readonly bareLow: PortOccurrence[] = [];
+  private readonly serviceNames = new Set<string>();
+  /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
+  private pendingFlag: YamlFrame | null = null;
+
+  constructor(private readonly text: string, private readonly compose: boolean, private readonly depth: number) {}
+
+  /** A block scalar that holds a whole file (`nginx.conf: |`, `patch: |-`): scan it with that file's finder. */
+  block(f: YamlFrame | null, s: number, e: number): void {
+    if (!f || f.isItem || this.depth >= 2 || e - s < 8) return;
+    const lower = f.lower;
+    let found: PortOccurrence[];
+    try {
+      if (embedsYaml(lower)) {
+        found = scanYamlPorts(this.text.slice(s, e), false, this.depth + 1);
+      } else {
+        if (lower.indexOf('.') < 0 && lower !== 'caddyfile' && lower !== 'dockerfile') return;
+        let format = formatFromFileName('file:///embedded/' + encodeURIComponent(f.key));
+        if (format === 'keyvalue' && /\.(conf|cfg)$/.test(lower)) format = sniffConf(this.text.slice(s, Math.min(e, s + 8192)));
+        const finder = format ? EMBEDDED[format] : undefined;
+        if (!finder) return;
+        found = finder(this.text.slice(s, e));
+      }
+    } catch {
+      return;
+    }
+    const shifted = new Set<ComposeMapping>();
+    for (const o of found) {
+      o.start += s;
+      o.end += s;
+      if (o.mapping && !shifted.has(o.mapping)) {
+        shifted.add(o.mapping);
+        o.mapping.start += s;
+        o.mapping.end += s;
+      }
+      this.out.push(o);
+    }
+  }
+
+  result(): PortOccurrence[] {
+    for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) this.out.push(o);
+    return finish(this.out);
+  }
+
+  key(f: YamlFrame): void {
+    const o = f.owner;
+    if (o && o.lower === 'services' && !f.flow) this.serviceNames.add(f.key);
+  }
+
+  endDocument(): void {
+    this.pendingFlag = null;
+  }
+
+  comment(s: number, e: number): void {
+    // A comment counts only where it reads host:port or a URL.
+    if (findIn(this.text, ':', s, e) < 0) return;
+    scanHostPorts(this.text, s, e, this.out);
+  }
+
+  freeText(f: YamlFrame | null, s: number, e: number): void {
+    this.scanString(s, e, f ? (f.isItem ? f.owner?.lower ?? '' : f.lower) : '');
+  }
+
+  close(f: YamlFrame): void {
+    if (!f.isItem) return;
+    const data = f.data as ItemData | undefined;
+    const owner = f.owner ? f.owner.lower : '';
+    const fields = f.fields;
+    if (fields) {
+      // Kubernetes env entry `- name: DB_PORT` / `value: "5432"`, or JSON patch `path: /spec/ports/0/port`.
+      const name = fields.get('name') ?? fields.get('path');
+      const value = fields.get('value');
+      if (name && value && isPortKey(this.text.slice(name.start, name.end))) {
+        this.push(readPortValue(this.text, value.start, value.end, 'unknown'), f);
+      }
+    }
+    if (!data || data.occ.length === 0) return;
+    if (owner === 'ports' || isPortKey(owner)) {
+      const pf = fields?.get('protocol');
+      const proto = pf ? protocolWord(this.text.slice(pf.start, pf.end)) : undefined;
+      for (const o of data.occ) if (o.kind === 'port' && !o.protocol) o.protocol = proto ?? 'tcp';
+      if (this.compose && owner === 'ports') this.longSyntax(f, data.occ, proto);
+    }
+  }
+
+  /** Compose long syntax: `- target: 80` / `published: "8080"` / `host_ip` / `protocol`. */
+  private longSyntax(f: YamlFrame, occ: PortOccurrence[], proto: Protocol | undefined): void {
+    const fields = f.fields!;
+    let hostLo: number | null = null;
+    let hostHi: number | null = null;
+    let cLo = NaN;
+    let cHi = NaN;
+    for (const o of occ) {
+      if (o.kind !== 'port') continue;
+      if (o.role === 'host') {
+        hostLo = o.rangeLo ?? o.port;
+        hostHi = o.rangeHi ?? o.port;
+      } else if (o.role === 'container') {
+        cLo = o.rangeLo ?? o.port;
+        cHi = o.rangeHi ?? o.port;
+      }
+    }
+    const ip = fields.get('host_ip');
+    let hostIp = ip ? this.text.slice(ip.start, ip.end).trim() : '';
+    if (hostIp === '0.0.0.0') hostIp = '';
+    if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
+    const mapping: ComposeMapping = {
+      start: f.start + 2, end: Math.max(f.start + 2, f.end), hostIp, hostLo, hostHi, containerLo: cLo, containerHi: cHi,
+      protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f),
+    };
+    for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
+  }
+
+  /** The compose service a frame belongs to: the key under top-level `services:`. */
+  private composeService(f: YamlFrame | null): string | undefined {
+    let k: YamlFrame | null = f;
+    // Walk up at most a few levels: services.<name>.ports[...] is shallow.
+    for (let i = 0; k && i < 8; i++) {
+      const o = k.isItem ? k.owner : k;
+      if (!o) return undefined;
+      if (o.owner && o.owner.lower === 'services' && !o.owner.parent) return o.key;
+      k = o.owner ?? o.parent;
+    }
+    return undefined;
+  }
+
+  private push(o: PortOccurrence | undefined, item: YamlFrame | null): void {
+    if (!o) return;
+    this.out.push(o);
+    if (item) {
+      let d = item.data as ItemData | undefined;
+      if (!d) item.data = d = { occ: [] };
+      d.occ.push(o);
+    }
+  }
+
+  scalar(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
+    if (e <= s && !inSeq) return;
+    const text = this.text;
+    // The key that names this value, and the item that collects its occurrences.
+    let keyF: YamlFrame | null;
+    let item: YamlFrame | null = null;
+    if (!f) keyF = null;
+    else if (inSeq) {
+      keyF = f.isItem ? f.owner : f;
+      item = f.isItem && !f.flow ? f : null;
+    } else if (f.isItem) {
+      keyF = null;
+      item = f;
+    } else {
+      keyF = f;
+      if (f.parent && f.parent.isItem) item = f.parent;
+    }
+    const key = keyF ? keyF.lower : '';
+    const owner = keyF && keyF.owner ? keyF.owner.lower : '';
+
+    // A port flag in one sequence entry and its value in the next (`args: ["--port", "8080"]`).
+    if (inSeq) {
+      const pending = this.pendingFlag === keyF && keyF !== null;
+      this.pendingFlag = null;
+      if (pending) {
+        const short = this.shortSyntax(s, e, quote, null, false);
+        if (!short) this.push(readPortValue(text, s, e, 'listen'), null);
+        return;
+      }
+      if (keyF && this.isBareFlag(s, e)) {
+        this.pendingFlag = keyF;
+        return;
+      }
+    }
+
+    if (inSeq && (key === 'ports' || (isPortKey(key) && key.endsWith('ports')))) {
+      if (this.shortSyntax(s, e, quote, item, this.compose && key === 'ports')) return;
+      this.scanString(s, e, key);
+      return;
+    }
+    if (inSeq && key === 'expose') {
+      const p = parsePortPart(text, s, this.protoEnd(s, e));
+      if (p && p.kind === 'num') {
+        const proto = this.protoAfter(s, e) ?? 'tcp';
+        this.rangeOccurrences(p, 'listen', proto, undefined, item);
+        return;
+      }
+    }
+    if (!inSeq && keyF && item && item.owner && item.owner.lower === 'ports') {
+      // Long syntax fields of a compose / Kubernetes ports entry.
+      if (key === 'target' || key === 'published' || key === 'host_port' || key === 'container_port') {
+        const role: PortRole = key === 'published' || key === 'host_port' ? 'host' : 'container';
+        const p = parsePortPart(text, s, e);
+        if (p && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
+        return;
+      }
+      if (key === 'app_protocol' || key === 'appprotocol') {
+        this.serviceName(s, e, 'unknown');
+        return;
+      }
+    }
+    if (!inSeq && keyF && isPortKey(keyF.key)) {
+      this.portKeyValue(keyF, key, owner, s, e, quote, item);
+      return;
+    }
+    if (inSeq && keyF && isPortKey(keyF.key)) {
+      // A list under a port key: `forwardPorts: [3000, 9229]`.
+      const o = readPortValue(text, s, e, roleForKey(key, owner));
+      if (o) {
+        this.push(o, item);
+        return;
+      }
+    }
+    if (!inSeq && keyF) {
+      // Ingress backend `port: {number: 80}` or `port: {name: http}`.
+      if (owner === 'port' && key === 'number') {
+        this.push(readPortValue(text, s, e, 'unknown'), null);
+        return;
+      }
+      if (owner === 'port' && key === 'name') {
+        this.serviceName(s, e, 'unknown');
+        return;
+      }
+      if (key === 'appprotocol' || key === 'app_protocol') {
+        this.serviceName(s, e, 'unknown');
+        return;
+      }
+      // A map under a port key: `containerPorts: {http: 8080}`.
+      if (keyF.owner && !keyF.owner.isItem && isPortKey(keyF.owner.key)) {
+        const o = readPortValue(text, s, e, 'unknown');
+        if (o) {
+          this.push(o, null);
+          return;
+        }
+      }
+      if (key === 'image' || key === 'repository') {
+        this.imageRegistry(s, e);
+        return;
+      }
+    }
+    // `PORT=3000` as a whole entry (compose environment or labels lists, Kustomize literals).
+    if (this.assignment(s, e, item)) return;
+    this.scanString(s, e, key);
+  }
+
+  private isBareFlag(s: number, e: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(s) !== 45) return false;
+    if (e - s === 2 && (text.charCodeAt(s + 1) === 112 || text.charCodeAt(s + 1) === 80)) return true; // -p, -P
+    if (text.charCodeAt(s + 1) !== 45) return false;
+    const flag = text.slice(s + 2, e);
+    return flag === 'publish' || isPortKey(flag) || flag === 'inspect' || flag === 'debug-port';
+  }
+
+  private portKeyValue(keyF: YamlFrame, key: string, owner: string, s: number, e: number, quote: number, item: YamlFrame | null): void {
+    const text = this.text;
+    const role = roleForKey(key, owner);
+    const o = readPortValue(text, s, e, role) ?? this.wholeVarDefault(s, e, role);
+    if (o) {
+      this.push(o, item);
+      return;
+    }
+    // A plural key holding one entry: `ports: "8080:80"`.
+    if (key.endsWith('ports') && this.shortSyntax(s, e, quote, item, false)) return;
+    // A range: `port_range: 8000-8010`.
+    const p = parsePortPart(text, s, e);
+    if (p && p.kind === 'num' && p.hi !== p.lo) {
+      this.rangeOccurrences(p, role, undefined, undefined, item);
+      return;
+    }
+    if (findIn(text, '{{', s, e) >= 0) {
+      this.templatePorts(s, e, role, item);
+      return;
+    }
+    // A port name standing for a number: `targetPort: http`, probe `port: http`.
+    if (key === 'targetport' || (key === 'port' && PROBE_ACTIONS.has(owner))) {
+      if (this.serviceName(s, e, role)) return;
+    }
+    this.scanString(s, e, key);
+  }
+
+  /**
+   * The default of a variable whose name ends at `ne` and whose `}` is at `close`: shell and Compose
+   * `${PORT:-3000}` / `${PORT-3000}` / `${PORT:=3000}`, Spring `${SERVER_PORT:8080}`.
+   */
+  private varDefault(ne: number, close: number, role: PortRole): PortOccurrence | undefined {
+    const text = this.text;
+    let d = ne;
+    if (text.charCodeAt(d) === 58) {
+      d++;
+      if (isDigit(text.charCodeAt(d))) return readPortValue(text, d, close, role);
+    }
+    const c = text.charCodeAt(d);
+    if (c !== 45 && c !== 61) return undefined;
+    return readPortValue(text, d + 1, close, role);
+  }
+
+  /** `${NAME:8080}` or `${NAME:-8080}` as a whole value under a port key, whatever the variable's name. */
+  private wholeVarDefault(s: number, e: number, role: PortRole): PortOccurrence | undefined {
+    const text = this.text;
+    if (text.charCodeAt(s) !== 36 || text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return undefined;
+    let ne = s + 2;
+    while (ne < e && (isIdentChar(text.charCodeAt(ne)) || text.charCodeAt(ne) === 46)) ne++;
+    return this.varDefault(ne, e - 1, role);
+  }
+
+  /** Records a service name occurrence when text[s, e) reads as one. */
+  private serviceName(s: number, e: number, role: PortRole): boolean {
+    if (!isServiceNameLike(this.text, s, e) || e - s > 15) return false;
+    this.out.push({ start: s, end: e, kind: 'service', port: NaN, name: this.text.slice(s, e), role });
+    return true;
+  }
+
+  /** Numbers in a templated port value: `{{ .Values.port | default 8080 }}`, `{{ if .tls }}443{{ else }}80{{ end }}`. */
+  private templatePorts(s: number, e: number, role: PortRole, item: YamlFrame | null): void {
+    const text = this.text;
+    let i = s;
+    while (i < e) {
+      const open = findIn(text, '{{', i, e);
+      const stop = open < 0 ? e : open;
+      // Literal text between actions: standalone digit runs are the port.
+      for (let j = i; j < stop; j++) {
+        if (isDigit(text.charCodeAt(j)) && (j === i || !isIdentChar(text.charCodeAt(j - 1)))) {
+          const d = digitsEnd(text, j, stop);
+          if (d === stop || !isIdentChar(text.charCodeAt(d))) this.push(readPortValue(text, j, d, role), item);
+          j = d;
+        }
+      }
+      if (stop >= e) break;
+      const close = findIn(text, '}}', stop + 2, e);
+      const ae = close < 0 ? e : close;
+      // Inside the action: `default 8080` or `default "8080"`.
+      let d = findIn(text, 'default', stop, ae);
+      while (d >= 0) {
+        let j = d + 7;
+        while (j < ae && text.charCodeAt(j) === 32) j++;
+        const q = text.charCodeAt(j);
+        if (q === 34 || q === 39) j++;
+        const de = digitsEnd(text, j, ae);
+        if (de > j) this.push(readPortValue(text, j, de, role), item);
+        d = findIn(text, 'default', d + 7, ae);
+      }
+      i = ae + 2;
+    }
+  }
+
+  /** `KEY=VALUE` where KEY names a port: the value is the port. Returns true when handled. */
+  private assignment(s: number, e: number, item: YamlFrame | null): boolean {
+    const text = this.text;
+    let i = s;
+    while (i < e) {
+      const c = text.charCodeAt(i);
+      if (isIdentChar(c) || c === 46 || c === 45 || c === 47) i++;
+      else break;
+    }
+    if (i === s || i >= e || text.charCodeAt(i) !== 61 /* = */) return false;
+    if (!isPortKey(text.slice(s, i))) return false;
+    const o = readPortValue(text, i + 1, e, 'unknown');
+    if (!o) return false;
+    this.push(o, item);
+    return true;
+  }
+
+  private protoEnd(s: number, e: number): number {
+    for (let i = e - 1; i >= s && e - i <= 6; i--) if (this.text.charCodeAt(i) === 47) return i;
+    return e;
+  }
+
+  private protoAfter(s: number, e: number): Protocol | undefined {
+    const slash = this.protoEnd(s, e);
+    return slash < e ? protocolWord(this.text.slice(slash + 1, e)) : undefined;
+  }
+
+  private rangeOccurrences(p: PortPart, role: PortRole, protocol: Protocol | undefined, mapping: ComposeMapping | undefined, item: YamlFrame | null): void {
+    const range = p.hi !== p.lo;
+    const a: PortOccurrence = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role };
+    if (protocol) a.protocol = protocol;
+    if (range) {
+      a.rangeLo = p.lo;
+      a.rangeHi = p.hi;
+    }
+    if (mapping) a.mapping = mapping;
+    this.push(a, item);
+    if (range) {
+      const b: PortOccurrence = { ...a, start: p.hiS, end: p.hiE, port: p.hi };
+      this.push(b, item);
+    }
+  }
+
+  /** A short-syntax ports entry; returns false when text[s, e) is not one. */
+  private shortSyntax(s: number, e: number, quote: number, item: YamlFrame | null, withMapping: boolean): boolean {
+    const m = parseShortMapping(this.text, s, e);
+    if (!m) return false;
+    const c = m.container;
+    const h = m.host;
+    if (c.kind !== 'num' && !(h && h.kind === 'num')) return true;
+    let mapping: ComposeMapping | undefined;
+    if (withMapping) {
+      mapping = {
+        start: s, end: e, hostIp: m.hostIp,
+        hostLo: h && h.kind === 'num' ? h.lo : null, hostHi: h && h.kind === 'num' ? h.hi : null,
+        containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
+        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(item),
+      };
+    }
+    // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
+    if (h && h.kind === 'num') this.rangeOccurrences(h, 'host', m.protocol, mapping, null);
+    if (c.kind === 'num') this.rangeOccurrences(c, 'container', m.protocol, mapping, null);
+    return true;
+  }
+
+  /** The registry host's port in an image reference (`registry.local:5000/team/api:2.3.1`), never the tag. */
+  private imageRegistry(s: number, e: number): void {
+    const text = this.text;
+    const slash = findIn(text, '/', s, e);
+    if (slash < 0) return;
+    // The first path segment is a registry when it has a port, a dot, or is localhost.
+    let colon = -1;
+    for (let i = slash - 1; i >= s; i--) {
+      if (text.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+    if (colon < 0) return;
+    const de = digitsEnd(text, colon + 1, slash);
+    // The digits end the segment, or a `}` does in `${REGISTRY:-registry.local:5000}/app`.
+    if (de === colon + 1 || (de !== slash && text.charCodeAt(de) !== 125)) return;
+    const port = portValue(text, colon + 1, de);
+    if (port < 0) return;
+    let hs = colon;
+    while (hs > s) {
+      const c = text.charCodeAt(hs - 1);
+      if (isIdentChar(c) || c === 46 || c === 45) hs--;
+      else break;
+    }
+    const host = text.slice(hs, colon).replace(/^-+/, '');
+    this.out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'connect', host: host || undefined });
+  }
+
+  /**
+   * Ports inside free text (a string value, block scalar line or continuation): URLs, host:port,
+   * `--port N`, `-p 8080:80`, `PORT=3000`, `${PORT:-3000}` and `${HOST}:8080`.
+   */
+  private scanString(s: number, e: number, key: string): void {
+    const text = this.text;
+    let colon = false;
+    let dash = false;
+    let eq = false;
+    let dollar = false;
+    let brace = false;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58) colon = true;
+      else if (c === 125) brace = true;
+      else if (c === 45) dash = true;
+      else if (c === 61) eq = true;
+      else if (c === 36) dollar = true;
+    }
+    if (!(colon || dash || eq || dollar)) return;
+    if (colon) {
+      const tmp: PortOccurrence[] = [];
+      scanHostPorts(text, s, e, tmp, { allowEmptyHost: true, lowPortsOnBareHosts: true });
+      const hostish = isHostishKey(key);
+      for (const o of tmp) {
+        if (o.host === undefined && !o.scheme) {
+          // `:80` alone reads as a port only after `=`, a blank, a quote or at the start of the value.
+          const b = o.start - 2;
+          const c = b >= s ? text.charCodeAt(b) : NaN;
+          if (!(Number.isNaN(c) || c === 61 || c === 32 || c === 9 || c === 34 || c === 39)) continue;
+        } else if (!o.scheme && o.port < 1024 && o.host && !isClearHost(o.host) && !hostish) {
+          this.bareLow.push(o);
+          continue;
+        }
+        this.out.push(o);
+      }
+    }
+    if (dash) {
+      scanPortFlags(text, s, e, this.out, 'listen');
+      this.publishFlags(s, e);
+    }
+    if (eq) this.assignments(s, e);
+    if (dollar) this.variables(s, e);
+    if (colon && brace) this.templateHosts(s, e);
+  }
+
+  /** A host written after a template action: `redis://{{ .Release.Name }}-redis:6379`, `{{ .host }}:8080`. */
+  private templateHosts(s: number, e: number): void {
+    const text = this.text;
+    let i = findIn(text, '}}', s, e);
+    while (i >= 0) {
+      let j = i + 2;
+      while (j < e) {
+        const c = text.charCodeAt(j);
+        if (isIdentChar(c) || c === 45 || c === 46) j++;
+        else break;
+      }
+      if (text.charCodeAt(j) === 58) {
+        const pe = digitsEnd(text, j + 1, e);
+        const after = pe < e ? text.charCodeAt(pe) : 32;
+        if (pe > j + 1 && !isIdentChar(after) && after !== 46 && after !== 58 && after !== 45) {
+          const port = portValue(text, j + 1, pe);
+          if (port >= 0) this.out.push({ start: j + 1, end: pe, kind: 'port', port, role: 'connect' });
+        }
+      }
+      i = findIn(text, '}}', Math.max(j, i + 2), e);
+    }
+  }
+
+  /** `docker run -p 8080:80` / `--publish 127.0.0.1:5432:5432`. */
+  private publishFlags(s: number, e: number): void {
+    const text = this.text;
+    let i = findIn(text, '-', s, e);
+    while (i >= 0) {
+      const prev = i > s ? text.charCodeAt(i - 1) : 32;
+      let v = -1;
+      if (prev === 32 || prev === 9 || prev === 34 || prev === 39) {
+        if (text.startsWith('-p', i) && (text.charCodeAt(i + 2) === 32 || text.charCodeAt(i + 2) === 61)) v = i + 3;
+        else if (text.startsWith('--publish', i) && (text.charCodeAt(i + 9) === 32 || text.charCodeAt(i + 9) === 61)) v = i + 10;
+      }
+      if (v > 0) {
+        while (v < e && text.charCodeAt(v) === 32) v++;
+        const q = text.charCodeAt(v);
+        const quoted = q === 34 || q === 39;
+        if (quoted) v++;
+        let ve = v;
+        while (ve < e) {
+          const c = text.charCodeAt(ve);
+          if (c === 32 || c === 9 || c === 34 || c === 39 || c === 59 || c === 92) break;
+          ve++;
+        }
+        if (ve > v && findIn(text, ':', v, ve) >= 0) this.shortSyntax(v, ve, quoted ? q : 0, null, false);
+        i = findIn(text, '-', Math.max(ve, i + 1), e);
+        continue;
+      }
+      i = findIn(text, '-', i + 1, e);
+    }
+  }
+
+  /** `NAME=digits` inside text, where NAME names a port (`PORT=3000 node server.js`). */
+  private assignments(s: number, e: number): void {
+    const text = this.text;
+    let last = s;
+    let i = findIn(text, '=', s, e);
+    while (i >= 0) {
+      let b = i;
+      while (b > last) {
+        const c = text.charCodeAt(b - 1);
+        if (isIdentChar(c) || c === 46 || c === 45) b--;
+        else break;
+      }
+      last = i + 1;
+      if (b < i && isPortKey(text.slice(b, i))) {
+        let v = i + 1;
+        const q = text.charCodeAt(v);
+        if (q === 34 || q === 39) v++;
+        const ve = digitsEnd(text, v, e);
+        const after = ve < e ? text.charCodeAt(ve) : 32;
+        if (ve > v && !isIdentChar(after) && after !== 46 && after !== 58) {
+          const port = portValue(text, v, ve);
+          if (port >= 0) this.out.push({ start: v, end: ve, kind: 'port', port, role: 'unknown' });
+        }
+      }
+      i = findIn(text, '=', i + 1, e);
+    }
+  }
+
+  /** `${PORT:-3000}` where the variable names a port, and `${HOST}:8080` / `$HOST:8080`. */
+  private variables(s: number, e: number): void {
+    const text = this.text;
+    let i = findIn(text, '$', s, e);
+    while (i >= 0) {
+      let j = i + 1;
+      let close = -1;
+      if (text.charCodeAt(j) === 123 /* { */) {
+        const ns = j + 1;
+        let ne = ns;
+        while (ne < e && isIdentChar(text.charCodeAt(ne))) ne++;
+        // The closing brace, looked for no further than the next `$` so that the scan stays linear.
+        let k = ne;
+        while (k < e && text.charCodeAt(k) !== 125 && text.charCodeAt(k) !== 36) k++;
+        if (k < e && text.charCodeAt(k) === 125) {
+          close = k;
+          if (ne > ns && isPortKey(text.slice(ns, ne))) {
+            const o = this.varDefault(ne, k, 'unknown');
+            if (o) this.out.push(o);
+          }
+        }
+        j = close >= 0 ? close + 1 : k;
+      } else {
+        while (j < e && isIdentChar(text.charCodeAt(j))) j++;
+        if (j > i + 1) close = j - 1;
+      }
+      if (close >= 0 && text.charCodeAt(close + 1) === 58) {
+        const ps = close + 2;
+        const pe = digitsEnd(text, ps, e);
+        const after = pe < e ? text.charCodeAt(pe) : 32;
+        if (pe > ps && !isIdentChar(after) && after !== 46 && after !== 58 && after !== 45) {
+          const port = portValue(text, ps, pe);
+          if (port >= 0) this.out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect' });
+        }
+      }
+      i = findIn(text, '$', Math.max(j, i + 1), e);
+    }
+  }
+}

@@ -1,0 +1,576 @@
+/**
+ * A fast, forgiving, line-based YAML walker for the port finders. It tracks the key path by
+ * indentation (block mappings, block sequences `- `, flow collections `[a, {b: c}]`, quoted and plain
+ * scalars, comments, block scalars `|`/`>`, `---` document separators) and reports each scalar with
+ * the frame that holds it. It is not a YAML parser: it never throws, keeps going on malformed input
+ * (tabs, bad indentation, unclosed quotes or brackets), runs in time linear in the text and uses no
+ * recursion, so neither a megabyte-long line nor fifty thousand nested levels can hurt it.
+ */
+
+/** One level of the key path: a mapping key, a block sequence item or a flow mapping. */
+export interface YamlFrame {
+  /** Column of the key or dash; flow frames use a column past any line. */
+  indent: number;
+  /** True for a sequence item (`- `) or a flow mapping `{...}`; false for a mapping key. */
+  isItem: boolean;
+  /** True for frames opened inside a flow collection. */
+  flow: boolean;
+  /** The key text (unquoted); '' for items. */
+  key: string;
+  /** The key in lower case, computed once. */
+  lower: string;
+  /** Offset of the key, dash or brace. */
+  start: number;
+  /** End offset of the last scalar seen in this frame or its direct children. */
+  end: number;
+  /** The frame below this one on the stack. */
+  parent: YamlFrame | null;
+  /** The nearest mapping-key frame below this one, skipping items: for an item, the key holding the sequence. */
+  owner: YamlFrame | null;
+  /** True once the frame has a value or children. */
+  hasValue: boolean;
+  /** For items: the direct child keys with a scalar value, by lower-case key. */
+  fields: Map<string, YamlScalar> | null;
+  /** Free slot for the visitor (e.g. occurrences found inside an item). */
+  data: unknown;
+}
+
+/** A scalar's value offsets (without quotes) and its quote character (0 for a plain scalar). */
+export interface YamlScalar {
+  start: number;
+  end: number;
+  quote: number;
+}
+
+export interface YamlVisitor {
+  /** A mapping key was opened (before its value is reported). */
+  key?(frame: YamlFrame): void;
+  /**
+   * A scalar value. `frame` is the key frame (`key: value`, `{key: value}`), the item frame (`- value`)
+   * or, for entries of a flow sequence, the frame holding the sequence; `inSeq` tells the last two apart
+   * from the first.
+   */
+  scalar(frame: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void;
+  /** A line of a block scalar, or a plain continuation line, inside `frame`. */
+  freeText(frame: YamlFrame | null, s: number, e: number): void;
+  /**
+   * A block scalar (`|`, `>`) ended: text[s, e) runs from the start of its first content line
+   * (indentation included) to the end of its last one. Its lines were reported through `freeText` before.
+   */
+  block?(frame: YamlFrame | null, s: number, e: number): void;
+  /** A comment, without its `#`. */
+  comment(s: number, e: number): void;
+  /** A frame ends (its children were reported before). */
+  close?(frame: YamlFrame): void;
+  /** A document ends (`---`, `...` or end of text), after all its frames were closed. */
+  endDocument?(): void;
+}
+
+const SP = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const DQ = 34;
+const SQ = 39;
+const LBRACK = 91;
+const RBRACK = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const COMMA = 44;
+
+function isBlank(c: number): boolean {
+  return c === SP || c === TAB;
+}
+
+/**
+ * Offset of `needle` inside text[from, to), or -1. Unlike `indexOf` it never looks past `to`, so
+ * scanning one value or line at a time stays linear on a long text with no match.
+ */
+export function findIn(text: string, needle: string, from: number, to: number): number {
+  const end = Math.min(to, text.length) - needle.length;
+  const c0 = needle.charCodeAt(0);
+  outer: for (let i = Math.max(0, from); i <= end; i++) {
+    if (text.charCodeAt(i) !== c0) continue;
+    for (let k = 1; k < needle.length; k++) if (text.charCodeAt(i + k) !== needle.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Walks a YAML text and reports its scalars, block text and comments to `v`. */
+export function walkYaml(text: string, v: YamlVisitor): void {
+  new Walker(text, v).run();
+}
+
+class Walker {
+  private readonly stack: YamlFrame[] = [];
+  // Block scalar state: the frame owning it, the column content must exceed, and its indentation once known.
+  private blockFrame: YamlFrame | null | undefined = undefined;
+  private blockParent = 0;
+  private blockIndent = -1;
+  private blockStart = -1;
+  private blockEnd = -1;
+  // Flow collection state: kinds of the open brackets, and the column of the node that opened them.
+  private readonly flowKinds: number[] = [];
+  private flowOwnerIndent = 0;
+  private flowBase = 0;
+
+  constructor(private readonly text: string, private readonly v: YamlVisitor) {}
+
+  run(): void {
+    const text = this.text;
+    const n = text.length;
+    let ls = 0;
+    while (ls <= n) {
+      let nl = text.indexOf('\n', ls);
+      if (nl < 0) nl = n;
+      const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(ls, le);
+      if (nl >= n) break;
+      ls = nl + 1;
+    }
+    this.endDocument();
+  }
+
+  private top(): YamlFrame | null {
+    return this.stack.length ? this.stack[this.stack.length - 1] : null;
+  }
+
+  private pop(): void {
+    const f = this.stack.pop()!;
+    this.v.close?.(f);
+  }
+
+  private endBlock(): void {
+    const f = this.blockFrame;
+    this.blockFrame = undefined;
+    if (f !== undefined && this.blockStart >= 0) this.v.block?.(f, this.blockStart, this.blockEnd);
+  }
+
+  private endDocument(): void {
+    this.flowKinds.length = 0;
+    this.endBlock();
+    while (this.stack.length) this.pop();
+    this.v.endDocument?.();
+  }
+
+  private push(indent: number, isItem: boolean, flow: boolean, key: string, start: number): YamlFrame {
+    const parent = this.top();
+    if (parent) parent.hasValue = true;
+    // An item's owner is the key holding its sequence. A key's owner is the key of the mapping around
+    // it; a key directly inside a block sequence item has none, so `ports: - name: x` does not read as
+    // a `ports` map entry, while a flow mapping is transparent (`port: {number: 80}`).
+    const owner = isItem
+      ? (parent ? (parent.isItem ? parent.owner : parent) : null)
+      : (parent ? (parent.isItem ? (parent.flow ? parent.owner : null) : parent) : null);
+    const f: YamlFrame = {
+      indent, isItem, flow, key, lower: key.toLowerCase(), start, end: start, parent, owner,
+      hasValue: false, fields: null, data: undefined,
+    };
+    this.stack.push(f);
+    if (!isItem) this.v.key?.(f);
+    return f;
+  }
+
+  private indentOf(ls: number, le: number): number {
+    let i = ls;
+    while (i < le && isBlank(this.text.charCodeAt(i))) i++;
+    return i - ls;
+  }
+
+  private line(ls: number, le: number): void {
+    const text = this.text;
+    const ind = this.indentOf(ls, le);
+    const pos0 = ls + ind;
+    const blank = pos0 >= le;
+
+    if (this.blockFrame !== undefined) {
+      if (blank) return;
+      if (this.blockIndent < 0) {
+        if (ind > this.blockParent) this.blockIndent = ind;
+      }
+      if (this.blockIndent >= 0 && ind >= this.blockIndent) {
+        if (this.blockStart < 0) this.blockStart = ls;
+        this.blockEnd = le;
+        this.v.freeText(this.blockFrame, pos0, le);
+        return;
+      }
+      this.endBlock();
+    }
+
+    if (this.flowKinds.length > 0) {
+      if (blank) return;
+      const c = text.charCodeAt(pos0);
+      // A flow collection left open reads on while lines stay indented past its owner (or close it).
+      if (ind > this.flowOwnerIndent || c === RBRACK || c === RBRACE) {
+        this.flow(pos0, le);
+        return;
+      }
+      this.abortFlow();
+    }
+
+    if (blank) return;
+    let c = text.charCodeAt(pos0);
+    if (c === HASH) {
+      this.v.comment(pos0 + 1, le);
+      return;
+    }
+    if (ind === 0 && (c === DASH || c === 46) && le - ls >= 3) {
+      const three = text.startsWith('---', ls) || text.startsWith('...', ls);
+      if (three && (le - ls === 3 || isBlank(text.charCodeAt(ls + 3)))) {
+        this.endDocument();
+        return;
+      }
+    }
+    if (ind === 0 && c === 37 /* % directive */) return;
+    // A Helm/Go template action alone on its line (`{{- if ... }}`) is not YAML structure.
+    if (c === LBRACE && text.charCodeAt(pos0 + 1) === LBRACE) {
+      const close = findIn(text, '}}', pos0 + 2, le);
+      if (close < 0 || close + 2 >= le || this.onlyBlankOrComment(close + 2, le)) {
+        this.templateLine(pos0, le);
+        return;
+      }
+    }
+
+    let pos = pos0;
+    let openedItem: YamlFrame | null = null;
+    // Block sequence dashes, possibly several on one line (`- - a`).
+    while (c === DASH && (pos + 1 >= le || isBlank(text.charCodeAt(pos + 1)))) {
+      const col = pos - ls;
+      this.popForItem(col);
+      openedItem = this.push(col, true, false, '', pos);
+      pos++;
+      while (pos < le && isBlank(text.charCodeAt(pos))) pos++;
+      if (pos >= le) return;
+      c = text.charCodeAt(pos);
+    }
+    if (c === HASH) {
+      this.v.comment(pos + 1, le);
+      return;
+    }
+    const col = pos - ls;
+    const colon = this.keyColon(pos, le);
+    if (colon >= 0) {
+      const key = this.keyText(pos, colon);
+      this.popForKey(col);
+      const f = this.push(col, false, false, key, pos);
+      this.value(f, colon + 1, le, false);
+      return;
+    }
+    if (openedItem) {
+      this.value(openedItem, pos, le, true);
+      return;
+    }
+    // A value on the line after its key, or a plain scalar continued over several lines.
+    const t = this.top();
+    if (t && !t.hasValue && ind > t.indent && !t.flow) {
+      this.value(t, pos, le, t.isItem);
+      return;
+    }
+    this.v.freeText(t, pos, le);
+  }
+
+  private onlyBlankOrComment(i: number, le: number): boolean {
+    while (i < le && isBlank(this.text.charCodeAt(i))) i++;
+    return i >= le || this.text.charCodeAt(i) === HASH;
+  }
+
+  /** A template line is reported as text so that URLs inside it still count, without touching structure. */
+  private templateLine(s: number, e: number): void {
+    this.v.freeText(null, s, e);
+  }
+
+  private popForItem(col: number): void {
+    for (;;) {
+      const t = this.top();
+      if (!t || !(t.indent > col || (t.indent === col && t.isItem))) break;
+      this.pop();
+    }
+  }
+
+  private popForKey(col: number): void {
+    for (;;) {
+      const t = this.top();
+      if (!t || t.indent < col) break;
+      this.pop();
+    }
+  }
+
+  /** The offset of the `:` that ends a mapping key starting at `pos`, or -1 when the line holds no key. */
+  private keyColon(pos: number, le: number): number {
+    const text = this.text;
+    const c0 = text.charCodeAt(pos);
+    if (c0 === DQ || c0 === SQ) {
+      const q = this.closeQuote(pos, le, c0);
+      if (q < 0) return -1;
+      let j = q + 1;
+      while (j < le && isBlank(text.charCodeAt(j))) j++;
+      return text.charCodeAt(j) === COLON && (j + 1 >= le || isBlank(text.charCodeAt(j + 1))) ? j : -1;
+    }
+    if (c0 === LBRACK || (c0 === LBRACE && text.charCodeAt(pos + 1) !== LBRACE)) return -1;
+    // `? ` complex keys, `|` and `>` cannot start a key.
+    if ((c0 === 63 || c0 === 124 || c0 === 62) && (pos + 1 >= le || isBlank(text.charCodeAt(pos + 1)))) return -1;
+    for (let j = pos; j < le; j++) {
+      const c = text.charCodeAt(j);
+      if (c === COLON) {
+        if (j + 1 >= le || isBlank(text.charCodeAt(j + 1))) return j;
+      } else if (c === HASH) {
+        if (j > pos && isBlank(text.charCodeAt(j - 1))) return -1;
+      } else if (c === LBRACE && text.charCodeAt(j + 1) === LBRACE) {
+        const close = findIn(text, '}}', j + 2, le);
+        if (close < 0) return -1;
+        j = close + 1;
+      }
+    }
+    return -1;
+  }
+
+  private keyText(pos: number, colon: number): string {
+    const text = this.text;
+    let e = colon;
+    while (e > pos && isBlank(text.charCodeAt(e - 1))) e--;
+    const c0 = text.charCodeAt(pos);
+    if ((c0 === DQ || c0 === SQ) && e - pos >= 2 && text.charCodeAt(e - 1) === c0) return text.slice(pos + 1, e - 1);
+    return text.slice(pos, e);
+  }
+
+  /** The offset of the quote closing a quoted scalar opened at `s`, or -1 when it does not close on this line. */
+  private closeQuote(s: number, le: number, q: number): number {
+    const text = this.text;
+    let j = s + 1;
+    while (j < le) {
+      const c = text.charCodeAt(j);
+      if (q === DQ && c === 92 /* \ */) {
+        j += 2;
+        continue;
+      }
+      if (c === q) {
+        if (q === SQ && text.charCodeAt(j + 1) === SQ) {
+          j += 2;
+          continue;
+        }
+        return j;
+      }
+      j++;
+    }
+    return -1;
+  }
+
+  /** Reads the value after a key's colon (or after a dash) on text[s, le). */
+  private value(f: YamlFrame, s: number, le: number, inSeq: boolean): void {
+    const text = this.text;
+    while (s < le && isBlank(text.charCodeAt(s))) s++;
+    if (s >= le) return;
+    let c = text.charCodeAt(s);
+    // Anchors (`&name`) and tags (`!!str`, `!Ref`) come before the value.
+    while (c === 38 /* & */ || c === 33 /* ! */) {
+      while (s < le && !isBlank(text.charCodeAt(s))) s++;
+      while (s < le && isBlank(text.charCodeAt(s))) s++;
+      if (s >= le) return;
+      c = text.charCodeAt(s);
+    }
+    f.hasValue = true;
+    if (c === HASH) {
+      this.v.comment(s + 1, le);
+      return;
+    }
+    if (c === 42 /* * alias */) {
+      this.trailingComment(s, le);
+      return;
+    }
+    if ((c === 124 || c === 62) && this.isBlockHeader(s + 1, le)) {
+      this.blockFrame = f;
+      this.blockParent = f.indent;
+      this.blockIndent = -1;
+      this.blockStart = -1;
+      this.trailingComment(s, le);
+      return;
+    }
+    if (c === LBRACK || (c === LBRACE && text.charCodeAt(s + 1) !== LBRACE)) {
+      this.flowOwnerIndent = f.indent;
+      this.flowBase = this.stack.length;
+      this.flow(s, le);
+      return;
+    }
+    if (c === DQ || c === SQ) {
+      const q = this.closeQuote(s, le, c);
+      if (q < 0) {
+        let e = le;
+        while (e > s + 1 && isBlank(text.charCodeAt(e - 1))) e--;
+        this.emit(f, s + 1, e, c, inSeq);
+        return;
+      }
+      this.emit(f, s + 1, q, c, inSeq);
+      this.trailingComment(q + 1, le);
+      return;
+    }
+    let e = s;
+    while (e < le) {
+      const ch = text.charCodeAt(e);
+      if (ch === HASH && isBlank(text.charCodeAt(e - 1))) break;
+      if (ch === LBRACE && text.charCodeAt(e + 1) === LBRACE) {
+        const close = findIn(text, '}}', e + 2, le);
+        e = close < 0 ? le : close + 2;
+        continue;
+      }
+      e++;
+    }
+    const ce = e;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    this.emit(f, s, e, 0, inSeq);
+    if (ce < le) this.v.comment(ce + 1, le);
+  }
+
+  private isBlockHeader(i: number, le: number): boolean {
+    const text = this.text;
+    while (i < le) {
+      const c = text.charCodeAt(i);
+      if (c === DASH || c === 43 || (c >= 48 && c <= 57)) i++;
+      else break;
+    }
+    if (i >= le) return true;
+    if (!isBlank(text.charCodeAt(i))) return false;
+    while (i < le && isBlank(text.charCodeAt(i))) i++;
+    return i >= le || text.charCodeAt(i) === HASH;
+  }
+
+  private trailingComment(i: number, le: number): void {
+    const text = this.text;
+    for (; i < le; i++) {
+      if (text.charCodeAt(i) === HASH && (isBlank(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === DQ || text.charCodeAt(i - 1) === SQ)) {
+        this.v.comment(i + 1, le);
+        return;
+      }
+    }
+  }
+
+  private emit(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
+    if (f) {
+      if (e > f.end) f.end = e;
+      const p = f.parent;
+      if (!inSeq && !f.isItem && p && p.isItem) {
+        if (e > p.end) p.end = e;
+        if (!p.fields) p.fields = new Map();
+        p.fields.set(f.lower, { start: s, end: e, quote });
+      }
+    }
+    this.v.scalar(f, s, e, quote, inSeq);
+  }
+
+  /** Reads flow collection text from `s` to the end of the line, keeping bracket state across lines. */
+  private flow(s: number, le: number): void {
+    const text = this.text;
+    const kinds = this.flowKinds;
+    let i = s;
+    while (i < le) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) {
+        i++;
+        continue;
+      }
+      if (c === HASH && (i === s || isBlank(text.charCodeAt(i - 1)))) {
+        this.v.comment(i + 1, le);
+        return;
+      }
+      if (kinds.length === 0 && c !== LBRACK && c !== LBRACE) {
+        // Anything after the closing bracket other than a comment is malformed: ignore it.
+        return;
+      }
+      if (c === LBRACK) {
+        kinds.push(LBRACK);
+        i++;
+        continue;
+      }
+      if (c === LBRACE && text.charCodeAt(i + 1) !== LBRACE) {
+        kinds.push(LBRACE);
+        this.push(Number.MAX_SAFE_INTEGER, true, true, '', i);
+        i++;
+        continue;
+      }
+      if (c === RBRACK || c === RBRACE) {
+        this.closeFlow();
+        i++;
+        continue;
+      }
+      if (c === COMMA) {
+        if (kinds[kinds.length - 1] === LBRACE) this.popFlowKey();
+        i++;
+        continue;
+      }
+      let ts = i;
+      let te: number;
+      let quote = 0;
+      if (c === DQ || c === SQ) {
+        const q = this.closeQuote(i, le, c);
+        quote = c;
+        ts = i + 1;
+        if (q < 0) {
+          te = le;
+          i = le;
+        } else {
+          te = q;
+          i = q + 1;
+        }
+      } else {
+        let j = i;
+        while (j < le) {
+          const ch = text.charCodeAt(j);
+          if (ch === COMMA || ch === RBRACK || ch === RBRACE || ch === LBRACK) break;
+          if (ch === LBRACE) {
+            if (text.charCodeAt(j + 1) !== LBRACE) break;
+            const close = findIn(text, '}}', j + 2, le);
+            j = close < 0 ? le : close + 2;
+            continue;
+          }
+          if (ch === COLON) {
+            const nx = j + 1 < le ? text.charCodeAt(j + 1) : SP;
+            if (isBlank(nx) || nx === COMMA || nx === RBRACK || nx === RBRACE) break;
+          }
+          if (ch === HASH && isBlank(text.charCodeAt(j - 1))) break;
+          j++;
+        }
+        te = j;
+        while (te > ts && isBlank(text.charCodeAt(te - 1))) te--;
+        i = j;
+      }
+      // A key inside a flow collection: `{port: 80}` or the single pair of `[port: 80]`.
+      let k = i;
+      while (k < le && isBlank(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === COLON && kinds[kinds.length - 1] === LBRACE) {
+        this.popFlowKey();
+        const key = text.slice(ts, te);
+        this.push(Number.MAX_SAFE_INTEGER, false, true, key, ts);
+        i = k + 1;
+        continue;
+      }
+      const t = this.top();
+      const inSeq = kinds[kinds.length - 1] === LBRACK;
+      if (te > ts || quote) this.emit(t, ts, te, quote, inSeq);
+    }
+  }
+
+  /** Pops the key frame of the current flow mapping entry, if any. */
+  private popFlowKey(): void {
+    const t = this.top();
+    if (t && t.flow && !t.isItem && this.stack.length > this.flowBase) this.pop();
+  }
+
+  private closeFlow(): void {
+    const k = this.flowKinds.pop();
+    if (k === LBRACE) {
+      this.popFlowKey();
+      const t = this.top();
+      if (t && t.flow && t.isItem && this.stack.length > this.flowBase) this.pop();
+    }
+  }
+
+  private abortFlow(): void {
+    this.flowKinds.length = 0;
+    while (this.stack.length > this.flowBase) {
+      const t = this.top()!;
+      if (!t.flow) break;
+      this.pop();
+    }
+  }
+}
