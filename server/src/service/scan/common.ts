@@ -128,6 +128,15 @@ export interface HostPortOptions {
   lowPortsOnBareHosts?: boolean;
   /** Accept `:8080` with no host. */
   allowEmptyHost?: boolean;
+  /** Prose: a full stop may end the sentence right after the port (`runs on localhost:3000.`). */
+  sentenceEnd?: boolean;
+}
+
+/** A full stop at `i` followed by whitespace or the end of text[.., to). */
+function isFullStop(text: string, i: number, to: number): boolean {
+  if (text.charCodeAt(i) !== 46) return false;
+  const c = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
@@ -137,11 +146,27 @@ export interface HostPortOptions {
  * Not recognised: times (`10:30`), image tags (`postgres:16`, `redis:7.2-alpine`), ratios, IPv6 groups.
  */
 export function scanHostPorts(text: string, from: number, to: number, out: PortOccurrence[], opts: HostPortOptions = {}): void {
-  let i = text.indexOf(':', from);
-  while (i >= 0 && i < to) {
+  let i = indexIn(text, 58 /* : */, from, to);
+  while (i >= 0) {
     const next = scanOneColon(text, from, to, i, out, opts);
-    i = text.indexOf(':', Math.max(next, i + 1));
+    i = indexIn(text, 58, Math.max(next, i + 1), to);
   }
+}
+
+/**
+ * Offset of the first `code` in text[from, to), or -1. Unlike `indexOf`, it never looks past `to`,
+ * so a finder calling a scanner once per line stays linear on a long file with few matches.
+ */
+export function indexIn(text: string, code: number, from: number, to: number): number {
+  const end = Math.min(to, text.length);
+  for (let i = Math.max(0, from); i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** Offset of the last `code` in text[from, to), or -1; never looks before `from`. */
+export function lastIndexIn(text: string, code: number, from: number, to: number): number {
+  for (let i = Math.min(to, text.length) - 1; i >= Math.max(0, from); i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** Looks at the colon at `colon`; records a port if one is there and returns where to continue. */
@@ -163,7 +188,7 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
       e++;
     }
     // A comma-separated host list (`mongodb://a:1,b:2/db`) is rare; take the last `@` as the userinfo end.
-    const at = text.lastIndexOf('@', e - 1);
+    const at = lastIndexIn(text, 64 /* @ */, a, e);
     const hostStart = at >= a ? at + 1 : a;
     readAuthorityPorts(text, hostStart, e, scheme, out, opts);
     return e;
@@ -171,12 +196,12 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
   // `host:port` / `:port`
   const pStart = colon + 1;
   const pEnd = digitsEnd(text, pStart, to);
-  if (pEnd === pStart || !isPortEnd(pEnd < to ? text.charCodeAt(pEnd) : NaN)) return pEnd;
+  if (pEnd === pStart || !(isPortEnd(pEnd < to ? text.charCodeAt(pEnd) : NaN) || (opts.sentenceEnd && isFullStop(text, pEnd, to)))) return pEnd;
   // a digit run followed by `:` is itself the host of a mapping (`8080:80`); leave those to the finders
   let hs: number;
   let host: string;
   if (text.charCodeAt(colon - 1) === 93 /* ] */) {
-    const open = text.lastIndexOf('[', colon - 1);
+    const open = lastIndexIn(text, 91 /* [ */, from, colon);
     if (open < from) return pEnd;
     hs = open;
     host = text.slice(open, colon);
@@ -229,10 +254,10 @@ function readAuthorityPorts(text: string, s: number, e: number, scheme: string, 
   }
 }
 
-function readHostPort(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], _opts: HostPortOptions): void {
+function readHostPort(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], opts: HostPortOptions): void {
   let colon = -1;
   if (text.charCodeAt(s) === 91 /* [ */) {
-    const close = text.indexOf(']', s);
+    const close = indexIn(text, 93 /* ] */, s, e);
     if (close < 0 || close >= e) return;
     if (text.charCodeAt(close + 1) === 58) colon = close + 1;
   } else {
@@ -241,7 +266,7 @@ function readHostPort(text: string, s: number, e: number, scheme: string, out: P
   }
   if (colon < 0) return;
   const pEnd = digitsEnd(text, colon + 1, e);
-  if (pEnd !== e || pEnd === colon + 1) return;
+  if (pEnd === colon + 1 || (pEnd !== e && !(opts.sentenceEnd && pEnd === e - 1 && isFullStop(text, pEnd, e + 1)))) return;
   const port = portValue(text, colon + 1, pEnd);
   if (port < 0) return;
   const host = text.slice(s, colon);
@@ -253,11 +278,11 @@ function readHostPort(text: string, s: number, e: number, scheme: string, out: P
  * `--inspect=9229`, `-p 5432`, `-P 2222`. Appends to `out`.
  */
 export function scanPortFlags(text: string, from: number, to: number, out: PortOccurrence[], role: PortRole = 'listen'): void {
-  let i = text.indexOf('-', from);
-  while (i >= 0 && i < to) {
+  let i = indexIn(text, 45 /* - */, from, to);
+  while (i >= 0) {
     const prev = i > from ? text.charCodeAt(i - 1) : NaN;
     if (!(Number.isNaN(prev) || prev === 32 || prev === 9 || prev === 34 || prev === 39 || prev === 91 || prev === 44)) {
-      i = text.indexOf('-', i + 1);
+      i = indexIn(text, 45, i + 1, to);
       continue;
     }
     let j = i + 1;
@@ -290,7 +315,7 @@ export function scanPortFlags(text: string, from: number, to: number, out: PortO
         }
       }
     }
-    i = text.indexOf('-', Math.max(j, i + 1));
+    i = indexIn(text, 45, Math.max(j, i + 1), to);
   }
 }
 

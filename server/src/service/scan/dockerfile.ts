@@ -1,4 +1,162 @@
-import type { PortFinder } from './types';
+import type { PortFinder, PortOccurrence } from './types';
+import { finish, indexIn, isDigit, lines, portValue, digitsEnd } from './common';
+import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
 
-/** Finds the ports in a dockerfile document. (Stub: to be written.) */
-export const findDockerfilePorts: PortFinder = () => [];
+/** Instructions whose arguments are a command (shell or exec form). */
+const COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/**
+ * Finds the ports in a Dockerfile: `EXPOSE 80/tcp 443 7000-7010`, port keys in `ENV`/`ARG`/`LABEL`
+ * (`ENV PORT=8080`, `ENV PORT 8080`), a registry port in `FROM registry.local:5000/app`, and
+ * `--port N`, URLs and `host:port` in `RUN`/`CMD`/`ENTRYPOINT`/`HEALTHCHECK`. Image tags, versions,
+ * `USER 1000` and option values such as `--retries=3` are not ports.
+ */
+export const findDockerfilePorts: PortFinder = (text) => {
+  const out: PortOccurrence[] = [];
+  let escape = 92; // `\`, or a backtick after `# escape=\``
+  let instr = '';
+  let continued = false;
+  let first = true;
+  let heredoc = '';
+  let envLegacy = false;
+  for (const [ls, le] of lines(text)) {
+    let s = ls;
+    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    if (heredoc) {
+      if (text.slice(s, le).trim() === heredoc) heredoc = '';
+      else scanCommand(text, s, le, out);
+      continue;
+    }
+    let e = le;
+    while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    if (s >= e) {
+      continue;
+    }
+    if (text.charCodeAt(s) === 35 /* # */) {
+      if (first && /^#\s*escape\s*=\s*`/.test(text.slice(s, e))) escape = 96;
+      scanComment(text, s + 1, e, out);
+      continue;
+    }
+    first = false;
+    const wasContinued = continued;
+    continued = text.charCodeAt(e - 1) === escape;
+    const argsEnd = continued ? e - 1 : e;
+    let as = s;
+    let startOfInstr = false;
+    if (!wasContinued) {
+      let w = s;
+      while (w < e && !(text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9)) w++;
+      instr = text.slice(s, w).toUpperCase();
+      as = w;
+      // `ONBUILD RUN ...` carries another instruction.
+      if (instr === 'ONBUILD') {
+        while (as < e && (text.charCodeAt(as) === 32 || text.charCodeAt(as) === 9)) as++;
+        w = as;
+        while (w < e && !(text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9)) w++;
+        instr = text.slice(as, w).toUpperCase();
+        as = w;
+      }
+      startOfInstr = true;
+    }
+    const hd = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(text.slice(as, Math.min(argsEnd, as + 4096)));
+    if (hd && (instr === 'RUN' || instr === 'COPY')) heredoc = hd[1];
+    switch (instr) {
+      case 'EXPOSE':
+        for (const [ws, we] of splitWords(text, as, argsEnd)) readPortItem(text, ws, we, 'listen', out);
+        break;
+      case 'ENV':
+        if (startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
+        if (envLegacy) legacyEnv(text, as, argsEnd, out);
+        else pairs(text, as, argsEnd, out);
+        break;
+      case 'ARG':
+      case 'LABEL':
+        pairs(text, as, argsEnd, out);
+        break;
+      case 'FROM':
+        for (const [ws, we] of splitWords(text, as, argsEnd)) registryPort(text, ws, we, out);
+        break;
+      case 'USER':
+      case 'STOPSIGNAL':
+      case 'WORKDIR':
+      case 'VOLUME':
+      case 'SHELL':
+        break;
+      default:
+        if (COMMANDS.has(instr)) scanCommand(text, as, argsEnd, out);
+        else scanValueText(text, as, argsEnd, out, {});
+    }
+  }
+  return finish(out);
+};
+
+/** True when `ENV` arguments are `KEY=value` pairs rather than the legacy `ENV KEY value`. */
+function isPairForm(text: string, s: number, e: number): boolean {
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61) return true;
+    if (c === 32 || c === 9) return false;
+  }
+  return false;
+}
+
+/** `ENV PORT 8080`: one key, the rest of the line is its value. */
+function legacyEnv(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const words = splitWords(text, s, e);
+  if (words.length < 2) {
+    if (words.length === 1) scanValueText(text, words[0][0], words[0][1], out, {});
+    return;
+  }
+  scanKeyValue(text, text.slice(words[0][0], words[0][1]), words[1][0], e, out, { flags: false });
+}
+
+/** `KEY=value KEY2="a b"` pairs, as `ENV`, `ARG` and `LABEL` write them. */
+function pairs(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  let i = s;
+  while (i < e) {
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= e) break;
+    const ks = i;
+    let kq = text.charCodeAt(i);
+    if (kq === 34 || kq === 39) {
+      const close = indexIn(text, kq, i + 1, e);
+      i = close < 0 ? e : close + 1;
+    } else {
+      kq = 0;
+      while (i < e && text.charCodeAt(i) !== 61 && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+    }
+    const key = text.slice(kq ? ks + 1 : ks, kq ? i - 1 : i);
+    if (text.charCodeAt(i) !== 61) {
+      // `ARG NAME` without a default.
+      continue;
+    }
+    const vs = i + 1;
+    let ve = vs;
+    const q = text.charCodeAt(vs);
+    if (q === 34 || q === 39) {
+      let j = vs + 1;
+      while (j < e && text.charCodeAt(j) !== q) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      ve = Math.min(j + 1, e);
+    } else {
+      while (ve < e && text.charCodeAt(ve) !== 32 && text.charCodeAt(ve) !== 9) ve += text.charCodeAt(ve) === 92 ? 2 : 1;
+      ve = Math.min(ve, e);
+    }
+    scanKeyValue(text, key, vs, ve, out, { flags: false });
+    i = ve;
+  }
+}
+
+/** `FROM registry.local:5000/team/api:2.3.1`: the registry port, never the image tag. */
+function registryPort(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  if (text.charCodeAt(s) === 45 /* --platform */) return;
+  const slash = indexIn(text, 47, s, e);
+  if (slash < 0) return;
+  const colon = indexIn(text, 58, s, slash);
+  if (colon < 0) return;
+  const de = digitsEnd(text, colon + 1, slash);
+  if (de !== slash || de === colon + 1 || !isDigit(text.charCodeAt(colon + 1))) return;
+  const port = portValue(text, colon + 1, de);
+  if (port < 0) return;
+  out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'connect', host: text.slice(s, colon) });
+}

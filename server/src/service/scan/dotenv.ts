@@ -1,4 +1,65 @@
-import type { PortFinder } from './types';
+import type { PortFinder, PortOccurrence } from './types';
+import { finish, indexIn, lines } from './common';
+import { commentStart, scanComment, scanKeyValue, scanValueText } from './keyvalue';
 
-/** Finds the ports in a dotenv document. (Stub: to be written.) */
-export const findDotenvPorts: PortFinder = () => [];
+/**
+ * Finds the ports in a `.env` file: `KEY=value` and `export KEY=value` lines. A key that names a
+ * port (`PORT`, `DB_PORT`) holds one; any value may hold URLs and `host:port`. Comments are `#` at
+ * the line start or after whitespace in an unquoted value; a quoted value may run over several lines.
+ */
+export const findDotenvPorts: PortFinder = (text) => {
+  const out: PortOccurrence[] = [];
+  // The quote character of a value still open from an earlier line, or 0.
+  let open = 0;
+  for (const [ls, le] of lines(text)) {
+    if (open) {
+      const close = indexIn(text, open, ls, le);
+      scanValueText(text, ls, close < 0 ? le : close, out, {});
+      if (close >= 0) open = 0;
+      continue;
+    }
+    let s = ls;
+    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    if (s >= le) continue;
+    if (text.charCodeAt(s) === 35) {
+      scanComment(text, s + 1, le, out);
+      continue;
+    }
+    if (text.startsWith('export ', s) || text.startsWith('set ', s)) {
+      s = text.indexOf(' ', s) + 1;
+      while (s < le && text.charCodeAt(s) === 32) s++;
+    }
+    const eq = indexIn(text, 61 /* = */, s, le);
+    if (eq < 0) {
+      scanComment(text, s, le, out);
+      continue;
+    }
+    // `KEY: value` is accepted by some loaders; the key never holds spaces.
+    const key = text.slice(s, eq).trim();
+    if (key.includes(' ')) {
+      scanValueText(text, s, le, out, {});
+      continue;
+    }
+    let vs = eq + 1;
+    while (vs < le && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
+    const q = text.charCodeAt(vs);
+    let ve: number;
+    if (q === 34 || q === 39 || q === 96) {
+      const close = indexIn(text, q, vs + 1, le);
+      if (close < 0) {
+        // A quoted value that continues on the next lines.
+        open = q;
+        scanValueText(text, vs + 1, le, out, {});
+        continue;
+      }
+      ve = close + 1;
+      const cs = commentStart(text, ve, le, '#', false);
+      if (cs < le) scanComment(text, cs + 1, le, out);
+    } else {
+      ve = commentStart(text, vs, le, '#', false);
+      if (ve < le) scanComment(text, ve + 1, le, out);
+    }
+    scanKeyValue(text, key, vs, ve, out);
+  }
+  return finish(out);
+};

@@ -1,4 +1,142 @@
-import type { PortFinder } from './types';
+import type { Protocol } from '../registry/types';
+import type { PortFinder, PortOccurrence } from './types';
+import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from './common';
+import { readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
 
-/** Finds the ports in a nginx document. (Stub: to be written.) */
-export const findNginxPorts: PortFinder = () => [];
+/** Directives whose first argument is an upstream address or URL. */
+const PASS = new Set(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
+/** Directives `name value` where the name may say port (`proxy_set_header X-Forwarded-Port 443`). */
+const NAMED_VALUES = new Set(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
+/** Directives whose arguments never hold ports, though they contain colons and digits. */
+const SKIP = new Set(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
+
+/**
+ * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`
+ * and URL scanning: `$host` reads as a name, and `$request_uri` right after a port as a path.
+ */
+export function maskVariables(text: string): string {
+  if (indexIn(text, 36, 0, text.length) < 0) return text;
+  let r = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 36) continue;
+    r += text.slice(from, i);
+    const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
+    let j = i + 1;
+    if (text.charCodeAt(j) === 123) {
+      const close = indexIn(text, 125, j, Math.min(text.length, j + 256));
+      j = close < 0 ? j + 1 : close + 1;
+    } else {
+      while (j < text.length && /[A-Za-z0-9_]/.test(text[j])) j++;
+    }
+    r += (afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1);
+    from = j;
+    i = j - 1;
+  }
+  return r + text.slice(from);
+}
+
+/**
+ * Finds the ports in an nginx configuration: `listen` (all its address forms, `udp`/`quic` for the
+ * protocol), upstream `server host:port`, `*_pass` targets, URLs in `return`/`proxy_redirect`, and
+ * port-named headers and params. Sizes, counts, durations, status codes and versions are not ports.
+ */
+export const findNginxPorts: PortFinder = (text) => {
+  const out: PortOccurrence[] = [];
+  const masked = maskVariables(text);
+  const stack: string[] = [];
+  let words: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    if (c === 35 /* # */) {
+      let eol = indexIn(text, 10, i, n);
+      if (eol < 0) eol = n;
+      scanComment(text, i + 1, eol, out);
+      i = eol;
+      continue;
+    }
+    if (c === 59 /* ; */ || c === 123 /* { */ || c === 125 /* } */) {
+      if (words.length) statement(text, masked, words, stack, c === 123, out);
+      else if (c === 123) stack.push('');
+      if (c === 125) stack.pop();
+      words = [];
+      i++;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      words.push([i + 1, Math.min(j, n)]);
+      i = j + 1;
+      continue;
+    }
+    let j = i;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 32 || d === 9 || d === 10 || d === 13 || d === 59 || d === 125) break;
+      if (d === 123) {
+        // `${var}` stays inside the word; any other brace opens a block.
+        if (j > i && text.charCodeAt(j - 1) === 36) {
+          const close = indexIn(text, 125, j, Math.min(n, j + 256));
+          if (close > 0) {
+            j = close + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      j += d === 92 ? 2 : 1;
+    }
+    words.push([i, Math.min(j, n)]);
+    i = j;
+  }
+  if (words.length) statement(text, masked, words, stack, false, out);
+  return finish(out);
+};
+
+function statement(text: string, masked: string, words: Array<[number, number]>, stack: string[], opening: boolean, out: PortOccurrence[]): void {
+  const name = text.slice(words[0][0], words[0][1]).toLowerCase();
+  const parent = stack.length ? stack[stack.length - 1] : '';
+  if (opening) stack.push(name);
+  if (SKIP.has(name)) return;
+  if (name === 'listen' && words.length >= 2) {
+    let protocol: Protocol | undefined;
+    for (let k = 2; k < words.length; k++) {
+      const w = text.slice(words[k][0], words[k][1]).toLowerCase();
+      if (w === 'udp' || w === 'quic') protocol = 'udp';
+    }
+    readAddress(text, words[1][0], words[1][1], 'listen', out, { bareNumber: true, anyHost: true, protocol });
+    return;
+  }
+  if (name === 'server' && !opening && words.length >= 2 && parent === 'upstream') {
+    readAddress(text, words[1][0], words[1][1], 'connect', out, { anyHost: true });
+    for (let k = 2; k < words.length; k++) scanPortPairs(text, words[k][0], words[k][1], out, 'connect');
+    return;
+  }
+  if (PASS.has(name) && words.length >= 2) {
+    const [s, e] = words[1];
+    if (text.slice(s, e).includes('://')) scanHostPorts(masked, s, e, out, { lowPortsOnBareHosts: true });
+    else readAddress(masked, s, e, 'connect', out, { anyHost: true });
+    return;
+  }
+  if (NAMED_VALUES.has(name) && words.length >= 3) {
+    const key = text.slice(words[1][0], words[1][1]).replace(/^\$/, '');
+    if (key.toLowerCase() === 'alt-svc') {
+      // `add_header Alt-Svc 'h3=":443"; ma=86400'`: an alternative service on this port.
+      scanHostPorts(text, words[2][0], words[2][1], out, { allowEmptyHost: true, role: 'listen' });
+      return;
+    }
+    if (isPortKey(key) && readPortItem(text, words[2][0], words[2][1], name === 'set' ? 'listen' : 'connect', out)) return;
+  }
+  for (let k = 1; k < words.length; k++) {
+    const [s, e] = words[k];
+    if (indexIn(text, 58, s, e) >= 0) scanHostPorts(masked, s, e, out);
+    scanPortPairs(text, s, e, out);
+  }
+}

@@ -1,4 +1,29 @@
-import type { PortFinder } from './types';
+import type { PortFinder, PortOccurrence } from './types';
+import { finish, indexIn, lines } from './common';
+import { readPortItem, scanComment, splitWords } from './keyvalue';
 
-/** Finds the ports in a services document. (Stub: to be written.) */
-export const findServicesPorts: PortFinder = () => [];
+/**
+ * Finds the ports in an `/etc/services`-style file: `name  port/proto  [aliases...]  [# comment]`.
+ * The port (with its protocol) is a port occurrence and the name column a service occurrence, so a
+ * hover on either tells the registry's story. Numbers in comments are not ports.
+ */
+export const findServicesPorts: PortFinder = (text) => {
+  const out: PortOccurrence[] = [];
+  for (const [ls, le] of lines(text)) {
+    let s = ls;
+    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    if (s >= le) continue;
+    let cs = indexIn(text, 35 /* # */, s, le);
+    if (cs < 0) cs = le;
+    if (cs < le) scanComment(text, cs + 1, le, out);
+    const words = splitWords(text, s, cs);
+    if (words.length < 2) continue;
+    const mine: PortOccurrence[] = [];
+    // `http 80/tcp www`, and ranges as IANA writes them (`x11 6000-6063/tcp`).
+    if (!readPortItem(text, words[1][0], words[1][1], 'unknown', mine)) continue;
+    out.push(...mine);
+    const [ns, ne] = words[0];
+    out.push({ start: ns, end: ne, kind: 'service', port: NaN, name: text.slice(ns, ne), role: 'unknown', ...(mine[0].protocol ? { protocol: mine[0].protocol } : {}) });
+  }
+  return finish(out);
+};

@@ -1,4 +1,341 @@
-import type { PortFinder } from './types';
+import type { Protocol } from '../registry/types';
+import type { PortFinder, PortOccurrence } from './types';
+import { finish, indexIn, isDigit, isPortKey, lines, protocolWord } from './common';
+import { isAddressKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanComment, scanValueText } from './keyvalue';
+import { maskVariables } from './nginx';
 
-/** Finds the ports in a terraform document. (Stub: to be written.) */
-export const findTerraformPorts: PortFinder = () => [];
+/** A block or object being read: its header and the ports found in it, for a `protocol` key. */
+interface Frame {
+  name: string;
+  label: string;
+  occs: PortOccurrence[];
+  protocol?: Protocol;
+  /** An environment entry `{ name = "PORT", value = "8080" }` whose name says port. */
+  portName?: boolean;
+}
+
+/** Options that tell HCL from TOML. */
+export interface StructuredOptions {
+  /** HCL: `//` and `/* *\/` comments, heredocs, `${}` interpolation, block labels. */
+  hcl: boolean;
+}
+
+/** Keys that hold a protocol for the ports of the same block (`protocol = "udp"`). */
+const PROTOCOL_KEYS = new Set(['protocol', 'ip_protocol', 'transport_protocol', 'lb_protocol', 'instance_protocol']);
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || isDigit(c) || c === 45 || c === 46;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** End of a string that starts with the quote at `i` (its closing quote's offset, or `e`). */
+function stringEnd(text: string, i: number, e: number, hcl: boolean): number {
+  const q = text.charCodeAt(i);
+  let j = i + 1;
+  while (j < e) {
+    const c = text.charCodeAt(j);
+    if (c === q) return j;
+    if (c === 92 && q === 34) {
+      j += 2;
+      continue;
+    }
+    if (hcl && c === 36 && text.charCodeAt(j + 1) === 123) {
+      // `${ ... }` may hold nested strings and braces.
+      let depth = 0;
+      let k = j + 1;
+      for (; k < e; k++) {
+        const d = text.charCodeAt(k);
+        if (d === 123) depth++;
+        else if (d === 125 && --depth === 0) break;
+        else if (d === 34) k = stringEnd(text, k, e, true);
+      }
+      j = k + 1;
+      continue;
+    }
+    j++;
+  }
+  return e;
+}
+
+/**
+ * Reads HCL (Terraform) or TOML: `key = value` attributes and object items anywhere on a line,
+ * blocks with labels, lists that span lines, and strings holding URLs or `host:port`.
+ */
+export function scanStructured(text: string, opts: StructuredOptions): PortOccurrence[] {
+  const out: PortOccurrence[] = [];
+  const hcl = opts.hcl;
+  const masked = hcl ? maskVariables(text) : text;
+  const frames: Frame[] = [{ name: '', label: '', occs: [] }];
+  let header: { name: string; label: string } | null = null;
+  let list: { role: ReturnType<typeof roleForKey>; frame: Frame } | null = null;
+  let blockComment = false;
+  let heredoc = '';
+  let heredocJson = false;
+  let multiline = '';
+  // The end of the line being read, for `attribute`.
+  let curLe = 0;
+
+  const top = (): Frame => frames[frames.length - 1];
+  const record = (from: number, frame: Frame): void => {
+    for (let k = from; k < out.length; k++) frame.occs.push(out[k]);
+  };
+
+  for (const [ls, le] of lines(text)) {
+    curLe = le;
+    let i = ls;
+    while (i < le && isSpace(text.charCodeAt(i))) i++;
+    if (heredoc) {
+      if (text.slice(i, le).trim() === heredoc) {
+        heredoc = '';
+        continue;
+      }
+      if (i < le && !heredocJson) {
+        heredocJson = text.charCodeAt(i) === 123 || text.charCodeAt(i) === 91 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 125 || text.charCodeAt(i) === 93;
+        if (!heredocJson) {
+          scanValueText(masked, i, le, out, { flags: true });
+          continue;
+        }
+      }
+    }
+    if (multiline) {
+      const close = findIn(text, multiline, i, le);
+      const end = close < 0 ? le : close;
+      scanValueText(text, i, end, out, {});
+      if (end === le) continue;
+      multiline = '';
+      i = end + 3;
+    }
+    if (!hcl && !list && text.charCodeAt(i) === 91 /* [ */) {
+      // A TOML table header `[server]` or `[[services.ports]]`.
+      const close = indexIn(text, 93, i, le);
+      if (close > i) {
+        frames.length = 1;
+        frames[0] = { name: '', label: '', occs: [] };
+        i = close + 1;
+        while (text.charCodeAt(i) === 93) i++;
+      }
+    }
+    if (list) {
+      i = readListItems(text, i, le, list, out, hcl);
+      if (i < 0) continue;
+      list = null;
+    }
+    while (i < le) {
+      const c = text.charCodeAt(i);
+      if (blockComment) {
+        const close = findIn(text, '*/', i, le);
+        const end = close < 0 ? le : close;
+        scanComment(text, i, end, out);
+        if (end === le) break;
+        blockComment = false;
+        i = end + 2;
+        continue;
+      }
+      if (c === 35 || (hcl && c === 47 && text.charCodeAt(i + 1) === 47)) {
+        scanComment(text, i + 1, le, out);
+        break;
+      }
+      if (hcl && c === 47 && text.charCodeAt(i + 1) === 42) {
+        blockComment = true;
+        i += 2;
+        continue;
+      }
+      if (hcl && c === 60 && text.charCodeAt(i + 1) === 60) {
+        const m = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i, Math.min(le, i + 80)));
+        if (m) {
+          heredoc = m[1];
+          heredocJson = false;
+          break;
+        }
+      }
+      if (c === 34 || (!hcl && c === 39)) {
+        if (!hcl && text.startsWith(c === 34 ? '"""' : "'''", i)) {
+          const delim = c === 34 ? '"""' : "'''";
+          const close = findIn(text, delim, i + 3, le);
+          if (close < 0) {
+            scanValueText(text, i + 3, le, out, {});
+            multiline = delim;
+            break;
+          }
+          scanValueText(text, i + 3, close, out, {});
+          i = close + 3;
+          continue;
+        }
+        const close = stringEnd(text, i, le, hcl);
+        let k = close + 1;
+        while (k < le && isSpace(text.charCodeAt(k))) k++;
+        const sep = text.charCodeAt(k);
+        // TOML writes `"key" = value`; HCL objects and heredoc JSON also `"key": value`.
+        if ((sep === 61 && text.charCodeAt(k + 1) !== 61) || (hcl && sep === 58)) {
+          i = attribute(text.slice(i + 1, close), k + 1);
+          continue;
+        }
+        if (header && !header.label) header.label = text.slice(i + 1, close);
+        scanValueText(masked, i + 1, close, out, {});
+        i = close + 1;
+        continue;
+      }
+      if (isIdentStart(c) && (i === ls || !isIdentChar(text.charCodeAt(i - 1)))) {
+        let j = i;
+        while (j < le && isIdentChar(text.charCodeAt(j))) j++;
+        let k = j;
+        while (k < le && isSpace(text.charCodeAt(k))) k++;
+        const sep = text.charCodeAt(k);
+        const ident = text.slice(i, j);
+        if (sep === 61 && text.charCodeAt(k + 1) !== 61 && text.charCodeAt(k + 1) !== 62) {
+          i = attribute(ident, k + 1);
+          continue;
+        }
+        if (hcl && sep === 58 && frames.length > 1 && text.charCodeAt(k + 1) !== 58) {
+          // HCL object items may be written `key: value`.
+          i = attribute(ident, k + 1);
+          continue;
+        }
+        // A block header: `resource "aws_lb" "web" {`, `ingress {`.
+        if (hcl && (sep === 123 || sep === 34) && !header) header = { name: ident, label: '' };
+        i = j;
+        continue;
+      }
+      if (c === 123 /* { */) {
+        frames.push({ name: header?.name ?? '', label: header?.label ?? '', occs: [] });
+        header = null;
+        i++;
+        continue;
+      }
+      if (c === 125 /* } */) {
+        if (frames.length > 1) {
+          const f = frames.pop()!;
+          if (f.protocol) for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
+          // Ports of an object also belong to the enclosing one (`ingress { ... }` inside a resource).
+          top().occs.push(...f.occs.filter((o) => !o.protocol));
+        }
+        header = null;
+        i++;
+        continue;
+      }
+      i++;
+    }
+    if (!hcl && frames.length === 1) header = null;
+  }
+  return finish(out);
+
+  /**
+   * Handles `key = value` with the value at `vs` on the current line; returns where to continue
+   * (right after the separator, so that strings and objects inside the value are read too).
+   */
+  function attribute(key: string, vs: number): number {
+    const frame = top();
+    const le = curLe;
+    let v = vs;
+    while (v < le && isSpace(text.charCodeAt(v))) v++;
+    const lower = key.toLowerCase();
+    if (PROTOCOL_KEYS.has(lower)) {
+      const q = text.charCodeAt(v);
+      const end = q === 34 ? stringEnd(text, v, le, hcl) : v;
+      const p = q === 34 ? protocolWord(text.slice(v + 1, end)) : undefined;
+      if (p) frame.protocol = p;
+      return end > v ? end + 1 : v;
+    }
+    if (lower === 'name' && text.charCodeAt(v) === 34) {
+      const end = stringEnd(text, v, le, hcl);
+      frame.portName = isPortKey(text.slice(v + 1, end));
+      return end + 1;
+    }
+    const portKey = isConfigPortKey(key) || (lower === 'default' && isPortKey(frame.label)) ||
+      (frame.name === 'ports' && (lower === 'internal' || lower === 'external')) || (lower === 'value' && frame.portName === true);
+    if (!portKey) {
+      if (isAddressKey(key) && text.charCodeAt(v) === 34) {
+        const end = stringEnd(text, v, le, hcl);
+        scanValueText(masked, v + 1, end, out, { address: true });
+        return end + 1;
+      }
+      return v;
+    }
+    const role = lower === 'default' ? roleForKey(frame.label) : lower === 'external' ? 'host' : lower === 'internal' ? 'container' : roleForKey(key);
+    const before = out.length;
+    const c = text.charCodeAt(v);
+    let next = v;
+    if (c === 91 /* [ */) {
+      const r = readListItems(text, v + 1, le, { role, frame }, out, hcl);
+      if (r < 0) list = { role, frame };
+      next = r < 0 ? le : r;
+    } else if (c === 34 || (!hcl && c === 39)) {
+      const end = stringEnd(text, v, le, hcl);
+      if (!readPortsValue(text, v, end + 1, role, out)) scanValueText(masked, v + 1, end, out, { address: true });
+      next = end + 1;
+    } else if (isDigit(c) || c === 45) {
+      let end = v + 1;
+      while (end < le && (isDigit(text.charCodeAt(end)) || text.charCodeAt(end) === 45 || text.charCodeAt(end) === 95)) end++;
+      const after = end < le ? text.charCodeAt(end) : 32;
+      // `from_port = 0` with `protocol = "-1"` means every port, not port 0.
+      const allPorts = end === v + 1 && text.charCodeAt(v) === 48 && (lower === 'from_port' || lower === 'to_port');
+      if (allPorts) {
+        // nothing
+      } else if (after === 32 || after === 9 || after === 44 || after === 125 || after === 93 || after === 35 || after === 47 || after === 13 || after === 41) {
+        readPortItem(text, v, end, role, out);
+      }
+      next = end;
+    }
+    record(before, frame);
+    return next;
+  }
+}
+
+/** Offset of `needle` starting in text[from, to), or -1; never looks past `to`. */
+function findIn(text: string, needle: string, from: number, to: number): number {
+  let i = indexIn(text, needle.charCodeAt(0), from, to);
+  while (i >= 0) {
+    if (text.startsWith(needle, i)) return i;
+    i = indexIn(text, needle.charCodeAt(0), i + 1, to);
+  }
+  return -1;
+}
+
+/**
+ * Reads the items of a port list from `i` up to its `]` (returns the offset after it) or to the line
+ * end (returns -1: the list goes on).
+ */
+function readListItems(text: string, i: number, le: number, list: { role: ReturnType<typeof roleForKey>; frame: Frame }, out: PortOccurrence[], hcl: boolean): number {
+  let is = i;
+  const before = out.length;
+  let result = -1;
+  let k = i;
+  for (; k <= le; k++) {
+    const c = k < le ? text.charCodeAt(k) : 44;
+    if (c === 34 || (!hcl && c === 39)) {
+      k = stringEnd(text, k, le, hcl);
+      continue;
+    }
+    if (c === 35 || (hcl && c === 47 && text.charCodeAt(k + 1) === 47)) {
+      scanComment(text, k + 1, le, out);
+      readPortItem(text, is, k, list.role, out);
+      break;
+    }
+    if (c === 44 || c === 93) {
+      if (k > is) readPortItem(text, is, k, list.role, out);
+      is = k + 1;
+      if (c === 93) {
+        result = k + 1;
+        break;
+      }
+    }
+  }
+  for (let n = before; n < out.length; n++) list.frame.occs.push(out[n]);
+  return result;
+}
+
+/**
+ * Finds the ports in Terraform/HCL: port attributes (`port`, `from_port`, `to_port`,
+ * `container_port`, `host_port`, `target_port`, `ports = [80, 443]`, `*_port_range(s)`), a port
+ * variable's `default`, Docker provider `ports { internal external }`, ECS container definitions in
+ * `jsonencode` or heredoc JSON, the block's `protocol`, and URLs or `host:port` in strings. CIDR
+ * blocks, versions, counts, sizes and timeouts are not ports.
+ */
+export const findTerraformPorts: PortFinder = (text) => scanStructured(text, { hcl: true });

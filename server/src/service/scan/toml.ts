@@ -1,4 +1,9 @@
 import type { PortFinder } from './types';
+import { scanStructured } from './terraform';
 
-/** Finds the ports in a toml document. (Stub: to be written.) */
-export const findTomlPorts: PortFinder = () => [];
+/**
+ * Finds the ports in TOML: keys that name a port (`port = 8080`, `internal_port`, `ports = [80, 443]`,
+ * in tables, arrays of tables and inline tables), and URLs or `host:port` in strings (`addr =
+ * "0.0.0.0:8080"`, `url = "postgres://db:5432/app"`). Versions, dates and sizes are not ports.
+ */
+export const findTomlPorts: PortFinder = (text) => scanStructured(text, { hcl: false });
