@@ -1,0 +1,429 @@
+/**
+ * A small lexer for source code in many languages at once. It knows only what port recognition needs:
+ * where string literals and comments start and end, identifiers, integer literals and punctuation.
+ * A finder gets no language id, so the comment and string syntax is chosen by sniffing the text
+ * (`sniffDialect`). Every single-line string ends at the end of its line, so a construct the lexer
+ * misreads (a Rust lifetime, a regex it did not see) spoils at most the rest of that line.
+ */
+
+export const enum Tok {
+  Ident = 1,
+  /** An integer literal (decimal, optionally with a type suffix such as `u16` or `L`). */
+  Int = 2,
+  /** Any other number: float, hex, octal, binary, with digit separators. */
+  Num = 3,
+  Str = 4,
+  Punct = 5,
+  Newline = 6,
+}
+
+/** Receives tokens in order. For strings, `cs`/`ce` bound the contents (without quotes or prefix). */
+export interface TokenSink {
+  token(kind: Tok, start: number, end: number, cs: number, ce: number): void;
+  comment(start: number, end: number): void;
+}
+
+export interface Dialect {
+  /** `#` starts a comment (Python, Ruby, Perl, PHP, shell-like, R, Elixir). */
+  hashComments: boolean;
+  /** `//` and `/* *\/` start comments (C family, JS, Go, Rust, PHP). */
+  slashComments: boolean;
+  /** `'a` is a Rust lifetime, `"..."` may span lines, `r#"..."#` is a raw string. */
+  rust: boolean;
+  /** Python, whose `listen(5)` takes a backlog, not a port. */
+  python: boolean;
+}
+
+const SNIFF_LIMIT = 65536;
+const C_DIRECTIVES = new Set([
+  'include', 'define', 'if', 'ifdef', 'ifndef', 'endif', 'else', 'elif', 'pragma', 'undef', 'region',
+  'endregion', 'error', 'warning', 'line', 'nullable', 'import', 'using',
+]);
+
+/** Chooses comment and string syntax from the text itself (its first 64 KiB). */
+export function sniffDialect(text: string): Dialect {
+  let hash = false, python = false, ruby = false, perl = false, rust = false, php = false;
+  const n = Math.min(text.length, SNIFF_LIMIT);
+  if (text.startsWith('#!')) {
+    const nl = text.indexOf('\n');
+    const first = text.slice(0, nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200));
+    if (/python/.test(first)) python = true;
+    else if (/ruby/.test(first)) ruby = true;
+    else if (/perl/.test(first)) perl = true;
+    else if (!/node|deno|bun|tsx|ts-node/.test(first) && !first.startsWith('#![')) hash = true;
+  }
+  // Skip a shebang line; it was read above.
+  let s = text.startsWith('#!') ? Math.max(0, text.indexOf('\n')) : 0;
+  if (text.startsWith('#!') && text.indexOf('\n') < 0) s = n;
+  while (s < n) {
+    let e = text.indexOf('\n', s);
+    if (e < 0 || e > n) e = n;
+    let i = s;
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) {
+      const d = text.charCodeAt(i + 1);
+      if (i + 1 >= e || d === 32 || d === 9 || d === 35 || d === 13 || (d === 33 && text.charCodeAt(i + 2) !== 91)) hash = true;
+      else if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) {
+        let j = i + 1;
+        while (j < e && /\w/.test(text[j])) j++;
+        if (!C_DIRECTIVES.has(text.slice(i + 1, j))) hash = true;
+      }
+    } else if (c === 60 && text.startsWith('<?php', i)) php = true;
+    else if (c === 100 /* d */ && text.startsWith('def ', i)) {
+      let k = e;
+      while (k > i && /\s/.test(text[k - 1])) k--;
+      if (text.charCodeAt(k - 1) === 58 /* : */) python = true;
+      else if (text.charCodeAt(k - 1) !== 123 /* { */ && text.charCodeAt(k - 1) !== 61 /* = */) ruby = true;
+    } else if (c === 101 /* e */ && (text.startsWith('elif ', i) || text.startsWith('except', i))) python = true;
+    else if (c === 102 /* f */ && text.startsWith('from ', i) && / import /.test(text.slice(i, Math.min(e, i + 200)))) python = true;
+    else if (c === 101 && text.startsWith('end', i) && /^end\s*$/.test(text.slice(i, Math.min(e, i + 10)))) ruby = true;
+    else if (c === 114 /* r */ && /^require(_relative)? ['"]/.test(text.slice(i, Math.min(e, i + 20)))) ruby = true;
+    else if (c === 117 /* u */ && /^use (strict|warnings);/.test(text.slice(i, Math.min(e, i + 20)))) perl = true;
+    else if (c === 109 /* m */ && text.startsWith('my $', i)) perl = true;
+    else if (c === 117 && /^use [a-z_]+::/.test(text.slice(i, Math.min(e, i + 40)))) rust = true;
+    else if ((c === 102 || c === 112) && /^(pub(\([a-z]+\))? )?(async )?fn [a-z_]/.test(text.slice(i, Math.min(e, i + 40)))) rust = true;
+    else if (c === 105 /* i */ && /^impl[ <]/.test(text.slice(i, Math.min(e, i + 8)))) rust = true;
+    s = e + 1;
+  }
+  if (python || ruby || perl || php) hash = true;
+  return { hashComments: hash, slashComments: !(python || ruby || perl), rust, python };
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Punctuation read as one token, longest first. */
+const PUNCT3 = new Set(['===', '!==', '??=', '||=', '&&=', '...', '<=>', '**=', '>>>', '::=']);
+const PUNCT2 = new Set([
+  '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '?:', '=>', '->', '::', ':=', '+=', '-=', '*=', '/=', '%=',
+  '|=', '&=', '^=', '<<', '>>', '++', '--', '**', '..', '<-', '!.',
+]);
+
+/** Tokens after which a `/` starts a regular expression rather than a division. */
+const REGEX_PRECEDERS = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^', '&&', '||', '??', '==', '===', '!=', '!==', '=>', 'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'yield', 'await', 'void', 'delete', 'throw', 'new']);
+
+/**
+ * Lexes `text` and feeds the sink. Linear in the text: every loop advances, and no regular expression
+ * runs over more than a few characters.
+ */
+export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
+  const n = text.length;
+  // Brace depths at which a JS template literal's `${ ... }` returns to the template text.
+  const templateStack: number[] = [];
+  let braceDepth = 0;
+  let lastSig = '';
+  let i = 0;
+  if (text.startsWith('#!') && !text.startsWith('#![')) {
+    const nl = text.indexOf('\n');
+    sink.comment(0, nl < 0 ? n : nl);
+    i = nl < 0 ? n : nl;
+  }
+  const emitPunct = (s: number, e: number) => {
+    sink.token(Tok.Punct, s, e, s, e);
+    lastSig = text.slice(s, e);
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      sink.token(Tok.Newline, i, i + 1, i, i + 1);
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    // Comments
+    if (c === 47 /* / */ && d.slashComments) {
+      const c2 = text.charCodeAt(i + 1);
+      if (c2 === 47) {
+        const e = lineEnd(text, i);
+        sink.comment(i + 2, e);
+        i = e;
+        continue;
+      }
+      if (c2 === 42) {
+        let e = text.indexOf('*/', i + 2);
+        if (e < 0) e = n;
+        sink.comment(i + 2, e);
+        i = Math.min(n, e + 2);
+        continue;
+      }
+      if (!d.hashComments && (lastSig === '' || REGEX_PRECEDERS.has(lastSig))) {
+        const e = regexEnd(text, i);
+        if (e > 0) {
+          i = e;
+          lastSig = 'regex';
+          continue;
+        }
+      }
+    }
+    if (c === 35 /* # */ && d.hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
+      const e = lineEnd(text, i);
+      sink.comment(i + 1, e);
+      i = e;
+      continue;
+    }
+    // Strings
+    if (c === 34 || c === 39 || c === 96) {
+      if (c === 39 && d.rust) {
+        // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
+        const e = rustQuote(text, i);
+        i = e;
+        lastSig = 'str';
+        continue;
+      }
+      const e = lexString(text, i, d, templateStack, braceDepth, sink);
+      i = e;
+      lastSig = 'str';
+      continue;
+    }
+    // C# verbatim strings @"..." / $@"..." / @$"..."
+    if (c === 64 /* @ */ && !d.hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
+      const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
+      i = verbatimString(text, q, sink);
+      lastSig = 'str';
+      continue;
+    }
+    if (isDigitCode(c) || (c === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
+      i = lexNumber(text, i, sink);
+      lastSig = 'num';
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let e = i + 1;
+      while (e < n && isIdentPart(text.charCodeAt(e))) e++;
+      const next = text.charCodeAt(e);
+      // Rust raw strings: r"..." r#"..."# br#"..."#
+      if (d.rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
+        const r = rustRawString(text, e, sink);
+        if (r > 0) {
+          i = r;
+          lastSig = 'str';
+          continue;
+        }
+      }
+      // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
+      if (c === 36 && e === i + 1 && next === 64 && text.charCodeAt(e + 1) === 34 && !d.hashComments) {
+        i = verbatimString(text, e + 1, sink);
+        lastSig = 'str';
+        continue;
+      }
+      if (c === 36 && e === i + 1 && next === 34) {
+        i++;
+        continue;
+      }
+      sink.token(Tok.Ident, i, e, i, e);
+      lastSig = e - i <= 6 ? text.slice(i, e) : 'ident';
+      i = e;
+      continue;
+    }
+    // Punctuation
+    if (c === 123 /* { */) braceDepth++;
+    else if (c === 125 /* } */) {
+      if (templateStack.length && templateStack[templateStack.length - 1] === braceDepth) {
+        templateStack.pop();
+        // Back inside the template text that `${` left.
+        i = lexTemplateRest(text, i + 1, d, templateStack, braceDepth, sink, i + 1);
+        lastSig = 'str';
+        continue;
+      }
+      if (braceDepth > 0) braceDepth--;
+    }
+    let len = 1;
+    if (i + 3 <= n && PUNCT3.has(text.slice(i, i + 3))) len = 3;
+    else if (i + 2 <= n && PUNCT2.has(text.slice(i, i + 2))) len = 2;
+    emitPunct(i, i + len);
+    i += len;
+  }
+}
+
+function lineEnd(text: string, i: number): number {
+  const e = text.indexOf('\n', i);
+  if (e < 0) return text.length;
+  return e > i && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+}
+
+/** End of a JS regex literal starting at `i` (`/`), or -1 when none closes on this line. */
+function regexEnd(text: string, i: number): number {
+  let j = i + 1;
+  let inClass = false;
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92) j += 2;
+    else {
+      if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) break;
+      j++;
+    }
+  }
+  if (j >= n) return -1;
+  j++;
+  while (j < n && isIdentPart(text.charCodeAt(j))) j++;
+  return j;
+}
+
+function rustQuote(text: string, i: number): number {
+  const c1 = text.charCodeAt(i + 1);
+  if (c1 === 92 /* \ */) {
+    const close = text.indexOf("'", i + 2);
+    const nl = text.indexOf('\n', i);
+    if (close > 0 && (nl < 0 || close < nl) && close - i < 14) return close + 1;
+    return i + 2;
+  }
+  // A char literal may be any one code point, surrogate pairs included.
+  const w = c1 >= 0xd800 && c1 <= 0xdbff ? 2 : 1;
+  if (text.charCodeAt(i + 1 + w) === 39) return i + 2 + w;
+  return i + 1; // a lifetime or label
+}
+
+function lexNumber(text: string, i: number, sink: TokenSink): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c === 48 && i + 1 < n) {
+    const x = text.charCodeAt(i + 1) | 32;
+    if (x === 120 || x === 98 || x === 111) {
+      let e = i + 2;
+      while (e < n && (isIdentPart(text.charCodeAt(e)))) e++;
+      sink.token(Tok.Num, i, e, i, e);
+      return e;
+    }
+  }
+  let e = i;
+  while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+  const intEnd = e;
+  let int = intEnd > i;
+  // Fraction, exponent or digit separators make it something other than a port.
+  if (text.charCodeAt(e) === 46 && isDigitCode(text.charCodeAt(e + 1))) {
+    int = false;
+    e++;
+    while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+  }
+  let k = e;
+  while (k < n && (isIdentPart(text.charCodeAt(k)) || (text.charCodeAt(k) === 95))) k++;
+  if (k > e) {
+    const suffix = text.slice(e, k);
+    if (!/^(_?[ui](8|16|32|64|128|size)|[lLuUnN]|[uU][lL]|[lL][lL]|[uU][lL][lL])$/.test(suffix)) int = false;
+    e = k;
+  }
+  // `1.2.3`: the second part of a dotted version, an IP address or a date is never a port.
+  if (i > 0 && text.charCodeAt(i - 1) === 46) int = false;
+  if (text.charCodeAt(e) === 46 && isDigitCode(text.charCodeAt(e + 1))) int = false;
+  if (int) sink.token(Tok.Int, i, intEnd, i, intEnd);
+  else sink.token(Tok.Num, i, e, i, e);
+  return e;
+}
+
+/**
+ * Lexes a quoted string starting at `i`; returns the offset after it. Handles triple quotes, JS
+ * template literals with `${}` (the expression is lexed as code by the caller's loop), and
+ * backslash escapes.
+ */
+function lexString(text: string, i: number, d: Dialect, templateStack: number[], braceDepth: number, sink: TokenSink): number {
+  const n = text.length;
+  const q = text.charCodeAt(i);
+  if (q !== 96 && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) {
+    // Triple-quoted: Python, Kotlin, Swift, Java text blocks, C# raw strings. Spans lines.
+    const closer = q === 34 ? '"""' : "'''";
+    let e = text.indexOf(closer, i + 3);
+    if (e < 0) e = n;
+    sink.token(Tok.Str, i, Math.min(n, e + 3), i + 3, e);
+    return Math.min(n, e + 3);
+  }
+  if (q === 96) {
+    if (d.hashComments) return simpleString(text, i, q, false, sink);
+    return lexTemplateRest(text, i + 1, d, templateStack, braceDepth, sink, i + 1);
+  }
+  return simpleString(text, i, q, d.rust && q === 34, sink);
+}
+
+function simpleString(text: string, i: number, q: number, multiline: boolean, sink: TokenSink): number {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === q) break;
+    if (c === 10 && !multiline) break;
+    j++;
+  }
+  const ce = Math.min(j, n);
+  const end = j < n && text.charCodeAt(j) === q ? j + 1 : ce;
+  sink.token(Tok.Str, i, end, i + 1, ce);
+  return end;
+}
+
+/**
+ * Reads template-literal text from `j` up to the closing backtick or a `${`. On `${` it records the
+ * brace depth at which the expression will end and returns, so the main loop lexes the expression.
+ */
+function lexTemplateRest(text: string, j: number, _d: Dialect, templateStack: number[], braceDepth: number, sink: TokenSink, cs: number): number {
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 96) {
+      sink.token(Tok.Str, cs - 1, j + 1, cs, j);
+      return j + 1;
+    }
+    if (c === 36 && text.charCodeAt(j + 1) === 123 && templateStack.length < 64) {
+      sink.token(Tok.Str, cs - 1, j, cs, j);
+      templateStack.push(braceDepth);
+      return j + 2;
+    }
+    j++;
+  }
+  sink.token(Tok.Str, cs - 1, n, cs, n);
+  return n;
+}
+
+function verbatimString(text: string, q: number, sink: TokenSink): number {
+  const n = text.length;
+  let j = q + 1;
+  while (j < n) {
+    if (text.charCodeAt(j) === 34) {
+      if (text.charCodeAt(j + 1) === 34) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    j++;
+  }
+  const end = Math.min(n, j + 1);
+  sink.token(Tok.Str, q, end, q + 1, Math.min(j, n));
+  return end;
+}
+
+/** `r"..."`, `r#"..."#`: `e` is the offset after the `r`/`br` prefix. Returns -1 if not a raw string. */
+function rustRawString(text: string, e: number, sink: TokenSink): number {
+  let h = 0;
+  while (text.charCodeAt(e + h) === 35) h++;
+  if (text.charCodeAt(e + h) !== 34) return -1;
+  const closer = '"' + '#'.repeat(h);
+  const cs = e + h + 1;
+  let ce = text.indexOf(closer, cs);
+  if (ce < 0) ce = text.length;
+  const end = Math.min(text.length, ce + closer.length);
+  sink.token(Tok.Str, e, end, cs, ce);
+  return end;
+}

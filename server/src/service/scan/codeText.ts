@@ -1,0 +1,302 @@
+import type { Protocol } from '../registry/types';
+import type { PortOccurrence, PortRole } from './types';
+import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+
+/**
+ * Recognition inside free text that the code, JSON and shell finders share: the contents of a string
+ * literal, a comment, a shell word. Everything here is linear in the length of the text it reads.
+ */
+
+/** Words in a key that say the port belongs to another machine this program talks to. */
+const CONNECT_WORDS = new Set([
+  'db', 'database', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'cache',
+  'memcache', 'memcached', 'smtp', 'email', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'remote', 'target', 'upstream',
+  'backend', 'broker', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'elastic', 'elasticsearch', 'es', 'proxy',
+  'sentinel', 'nats', 'mqtt', 'zookeeper', 'zk', 'etcd', 'consul', 'vault', 'statsd', 'syslog', 'jaeger',
+  'otel', 'otlp', 'collector', 'clickhouse', 'cassandra', 'neo4j', 'influx', 'influxdb', 'sql', 'mssql',
+  'oracle', 'couchdb', 'minio', 's3', 'ftp', 'sftp', 'ssh', 'dest', 'destination', 'peer', 'client',
+]);
+
+/** Splits `EMAIL_PORT`, `dbPort`, `spring.redis.port`, `db-port` into lower-case words. */
+function keyWords(key: string): string[] {
+  const words: string[] = [];
+  let w = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
+    if (!alnum || (upper && i > 0 && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
+      if (w) words.push(w);
+      w = '';
+    }
+    if (alnum) w += String.fromCharCode(upper ? c + 32 : c);
+  }
+  if (w) words.push(w);
+  return words;
+}
+
+/**
+ * The role a port key suggests: `DB_PORT`, `EMAIL_PORT`, `redis.port` name a port this program
+ * connects to; `PORT`, `server.port`, `listenPort` one it binds.
+ */
+export function roleForKey(key: string): PortRole {
+  for (const w of keyWords(key)) if (CONNECT_WORDS.has(w)) return 'connect';
+  return 'listen';
+}
+
+/** File extensions that make `main.go:1234` a source position rather than a host and port. */
+const FILE_EXTENSIONS = new Set([
+  'go', 'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rs', 'java', 'kt', 'rb', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs',
+  'php', 'swift', 'scala', 'ex', 'exs', 'erl', 'hs', 'lua', 'pl', 'pm', 'sh', 'txt', 'log', 'json', 'yaml', 'yml',
+  'md', 'html', 'css', 'vue', 'svelte', 'dart', 'groovy', 'class', 'jar', 'dll', 'so', 'o', 'jl', 'r', 'zig',
+]);
+
+/** True for `main.go`, `app.log`: a file name, which `name:120` follows as a line number. */
+export function isFilePosition(host: string): boolean {
+  const dot = host.lastIndexOf('.');
+  return dot > 0 && FILE_EXTENSIONS.has(host.slice(dot + 1).toLowerCase());
+}
+
+/** Characters that may stand right before a dotless host written as a whole token (`db:5432`). */
+function isBareHostBoundary(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 ||
+    c === 61 /* = */ || c === 40 /* ( */ || c === 44 /* , */ || c === 91 /* [ */ || c === 123 /* { */ || c === 64 /* @ */;
+}
+
+export interface TextScanOptions {
+  /** Text of a comment or prose: only URLs and clear hosts (localhost, IP addresses, dotted names) count. */
+  prose?: boolean;
+  /** Role for host:port pairs without a scheme (default: from the host). */
+  role?: PortRole;
+  /** Accept `:8080` with no host. */
+  allowEmptyHost?: boolean;
+}
+
+/**
+ * URLs and `host:port` in text[from, to), with stricter rules than `scanHostPorts` alone for free
+ * text: a dotless host (`db:5432`) must be a whole token, `main.go:120` is a source position, and in
+ * prose only URLs and clear hosts count.
+ */
+export function scanHostPortsInText(text: string, from: number, to: number, out: PortOccurrence[], opts: TextScanOptions = {}): void {
+  const found: PortOccurrence[] = [];
+  scanHostPorts(text, from, to, found, { role: opts.role, allowEmptyHost: opts.allowEmptyHost && !opts.prose, sentenceEnd: opts.prose });
+  for (const o of found) {
+    if (o.scheme) {
+      out.push(o);
+      continue;
+    }
+    const host = o.host ?? '';
+    const hs = o.start - 1 - host.length;
+    // `${inventory.page-size:25}`: the default of a placeholder that does not name a port.
+    if (hs >= from + 2 && text.charCodeAt(hs - 1) === 123 && text.charCodeAt(hs - 2) === 36) continue;
+    if (isFilePosition(host)) continue;
+    const clear = host !== '' && isClearHost(host);
+    if (opts.prose && !clear) continue;
+    if (!clear && host !== '') {
+      if (!isBareHostBoundary(hs > from ? text.charCodeAt(hs - 1) : NaN)) continue;
+    }
+    out.push(o);
+  }
+}
+
+/**
+ * Placeholders with a port default, `${server.port:8080}` (Spring), `${PORT:-3000}` and `${PORT:=3000}`
+ * (shell), in text[from, to). The variable must name a port.
+ */
+export function scanPlaceholderDefaults(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  let i = text.indexOf('${', from);
+  while (i >= 0 && i < to - 2) {
+    let j = i + 2;
+    while (j < to && isKeyChar(text.charCodeAt(j))) j++;
+    const key = text.slice(i + 2, j);
+    let v = -1;
+    if (text.charCodeAt(j) === 58 /* : */) {
+      v = j + 1;
+      const c = text.charCodeAt(v);
+      if (c === 45 /* - */ || c === 61 /* = */) v++;
+    } else if (text.charCodeAt(j) === 45 /* - */ || text.charCodeAt(j) === 61) v = j + 1;
+    if (v > 0 && key && isPortKey(key)) {
+      const ve = digitsEnd(text, v, to);
+      if (ve > v && text.charCodeAt(ve) === 125 /* } */) {
+        const port = portValue(text, v, ve);
+        if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role: roleForKey(key) });
+      }
+    }
+    i = text.indexOf('${', j > i + 2 ? j : i + 2);
+    if (i >= to) break;
+  }
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 46 || c === 45;
+}
+
+/** Connection-string keys whose value may be `host,port` (SQL Server: `Server=sql.internal,1433`). */
+const SERVER_KEYS = new Set(['server', 'source', 'address', 'addr']);
+
+function readCommaPort(text: string, v: number, to: number, out: PortOccurrence[]): void {
+  let i = v;
+  while (i < to && i - v < 256 && isKeyChar(text.charCodeAt(i))) i++;
+  if (i === v || text.charCodeAt(i) !== 44 /* , */) return;
+  const ps = i + 1;
+  const pe = digitsEnd(text, ps, to);
+  const after = pe < to ? text.charCodeAt(pe) : NaN;
+  if (pe === ps || !(Number.isNaN(after) || after === 59 || after === 34 || after === 39 || after === 32)) return;
+  const port = portValue(text, ps, pe);
+  if (port >= 0) out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect', host: text.slice(v, i) });
+}
+
+/**
+ * `key=value` pairs whose key names a port inside text[from, to): connection strings
+ * (`host=db port=5432`, `Server=db;Port=5432`), `server.port=8081`, `PORT=3000 node app.js`.
+ */
+export function scanKeyEqualsPorts(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 61 /* = */) continue;
+    let k = i;
+    while (k > from && isKeyChar(text.charCodeAt(k - 1))) k--;
+    // `--server.port=8081` is a flag; scanPortFlags reads those.
+    if (k === i || text.charCodeAt(k) === 45) continue;
+    const key = text.slice(k, i);
+    if (!isPortKey(key)) {
+      if (SERVER_KEYS.has(key.toLowerCase())) readCommaPort(text, i + 1, to, out);
+      continue;
+    }
+    let v = i + 1;
+    const q = text.charCodeAt(v);
+    if (q === 34 || q === 39) v++;
+    const ve = digitsEnd(text, v, to);
+    if (ve === v) continue;
+    const after = ve < to ? text.charCodeAt(ve) : NaN;
+    if (!(Number.isNaN(after) || after === 32 || after === 9 || after === 59 || after === 38 || after === 44 ||
+      after === 34 || after === 39 || after === 47 || after === 92 || after === 41 || after === 10 || after === 13)) continue;
+    const port = portValue(text, v, ve);
+    if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role: roleForKey(key), protocol: protocolSuffix(text, ve) });
+  }
+}
+
+/**
+ * Everything a string literal of code or JSON can say about ports: URLs, `host:port`, `:8080`,
+ * Spring/shell placeholders with defaults, `key=port` pairs and `--port N` flags. `from`/`to` bound
+ * the literal's contents, without quotes.
+ */
+export function scanStringContent(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  if (to - from < 2) return;
+  let colon = false, dash = false, eq = false, dollar = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) colon = true;
+    else if (c === 45) dash = true;
+    else if (c === 61) eq = true;
+    else if (c === 36) dollar = true;
+  }
+  // Placeholders come first so that `${server.port:8080}` keeps its role when host:port finds it too.
+  if (dollar) scanPlaceholderDefaults(text, from, to, out);
+  if (colon) scanHostPortsInText(text, from, to, out, { allowEmptyHost: true });
+  if (eq) scanKeyEqualsPorts(text, from, to, out);
+  if (dash) scanPortFlags(text, from, to, out);
+}
+
+/** What a comment can say: URLs and clear `host:port` only. */
+export function scanCommentContent(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  if (indexOfBounded(text, 58, from, to) >= 0) scanHostPortsInText(text, from, to, out, { prose: true });
+}
+
+function indexOfBounded(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** True when text[from, to) is a run of ASCII digits short enough to be a port. */
+export function isPortDigits(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= 6 && digitsEnd(text, from, to) === to;
+}
+
+/**
+ * Reads a value that states ports and nothing else: `3000`, `3000-3005`, `8080:80`,
+ * `127.0.0.1:5432:5432/tcp`, `[::1]:4001:4001`, `db:5432`, `53/udp`, and comma lists `22,80,443`.
+ * Two numbers joined by a colon are a published mapping (roles 'host' and 'container'); a host name
+ * before one number makes it a port of that host. Returns false, adding nothing, when the value has
+ * another shape.
+ */
+export function readPortSpec(text: string, from: number, to: number, out: PortOccurrence[], role: PortRole, allowList = false): boolean {
+  if (allowList && indexOfBounded(text, 44, from, to) >= 0) {
+    const tmp: PortOccurrence[] = [];
+    let s = from;
+    for (let i = from; i <= to; i++) {
+      if (i === to || text.charCodeAt(i) === 44) {
+        if (!readPortSpec(text, s, i, tmp, role)) return false;
+        s = i + 1;
+      }
+    }
+    out.push(...tmp);
+    return true;
+  }
+  // Protocol suffix
+  let e = to;
+  const slash = indexOfBounded(text, 47, from, to);
+  let protocol: Protocol | undefined;
+  if (slash >= 0) {
+    protocol = protocolSuffix(text, slash);
+    if (!protocol || slash + 1 + protocol.length !== to) return false;
+    e = slash;
+  }
+  // Split on colons, keeping `[v6]` whole.
+  const parts: [number, number][] = [];
+  let s = from;
+  if (text.charCodeAt(from) === 91 /* [ */) {
+    const close = indexOfBounded(text, 93, from, e);
+    if (close < 0 || text.charCodeAt(close + 1) !== 58) return false;
+    parts.push([from, close + 1]);
+    s = close + 2;
+  }
+  for (let i = s; i <= e; i++) {
+    if (i === e || text.charCodeAt(i) === 58) {
+      parts.push([s, i]);
+      s = i + 1;
+    }
+  }
+  if (parts.length > 4) return false;
+  // Trailing numeric parts (ports or ranges) and at most one leading host.
+  const nums: { lo: [number, number]; hi?: [number, number] }[] = [];
+  let firstNum = parts.length;
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const [a, b] = parts[p];
+    const r = readRange(text, a, b);
+    if (!r) break;
+    nums.unshift(r);
+    firstNum = p;
+  }
+  if (nums.length === 0 || nums.length > 2) return false;
+  if (firstNum > 1) return false;
+  let host: string | undefined;
+  if (firstNum === 1) {
+    host = text.slice(parts[0][0], parts[0][1]);
+    if (!(isClearHost(host) || /^[A-Za-z_][\w.-]*$/.test(host))) return false;
+  }
+  const roles: PortRole[] = nums.length === 2 ? ['host', 'container'] : [host !== undefined && !isWildcard(host) ? 'connect' : role];
+  nums.forEach((n, idx) => {
+    const lo = portValue(text, n.lo[0], n.lo[1]);
+    const hi = n.hi ? portValue(text, n.hi[0], n.hi[1]) : lo;
+    const base = { kind: 'port' as const, role: roles[idx], protocol, host: idx === 0 && host ? host : undefined };
+    const range = n.hi ? { rangeLo: lo, rangeHi: hi } : {};
+    out.push({ ...base, ...range, start: n.lo[0], end: n.lo[1], port: lo });
+    if (n.hi) out.push({ ...base, ...range, start: n.hi[0], end: n.hi[1], port: hi });
+  });
+  return true;
+}
+
+function isWildcard(host: string): boolean {
+  return host === '' || host === '*' || host === '0.0.0.0' || host === '[::]';
+}
+
+/** `3000` or `3000-3005` spanning exactly text[a, b). */
+function readRange(text: string, a: number, b: number): { lo: [number, number]; hi?: [number, number] } | undefined {
+  const d = digitsEnd(text, a, b);
+  if (d === a || d - a > 6) return undefined;
+  if (d === b) return { lo: [a, d] };
+  if (text.charCodeAt(d) !== 45) return undefined;
+  const d2 = digitsEnd(text, d + 1, b);
+  if (d2 !== b || d2 === d + 1 || d2 - d - 1 > 6) return undefined;
+  return { lo: [a, d], hi: [d + 1, d2] };
+}
