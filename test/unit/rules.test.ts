@@ -103,3 +103,14 @@ describe('rules', () => {
     assert.equal(asHint[0].severity, 4);
   });
 });
+
+describe('size limit', () => {
+  it('skips a document over ianaPorts.maxFileSize with one information message saying why', () => {
+    const text = `PORT=61000\n${'# filler line\n'.repeat(100)}`;
+    const ds = service.doValidation(doc(text, 'file:///p/.env', 'dotenv'), settings({ maxFileSize: 200 }));
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, 3);
+    assert.match(String(ds[0].message), /did not scan.*maxFileSize \(200\)/);
+    assert.ok(service.doValidation(doc(text, 'file:///p/.env', 'dotenv'), settings()).some((d) => d.code === 'dynamicRange'));
+  });
+});

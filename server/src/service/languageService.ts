@@ -99,7 +99,17 @@ export class PortLanguageService {
   doValidation(doc: TextDocument, settings: Settings): Diagnostic[] {
     if (!settings.diagnostics.enable) return [];
     const scan = this.scan(doc, settings);
-    if (!scan.format || scan.tooLarge) return [];
+    if (!scan.format) return [];
+    if (scan.tooLarge) {
+      // Say why nothing is reported, once, at the top of the file.
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        code: 'fileTooLarge',
+        source: DIAGNOSTIC_SOURCE,
+        message: `IANA Ports did not scan this file for ports: it has ${doc.getText().length} characters, more than ianaPorts.maxFileSize (${settings.maxFileSize}). Raise the setting to scan it.`,
+      }];
+    }
     const text = doc.getText();
     const ctx: RuleContext = { text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
     const out: Diagnostic[] = [];
