@@ -11,6 +11,9 @@ const common = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // Prefer ES module builds: jsonc-parser's UMD "main" loads its parts with a dynamic require that
+  // esbuild cannot follow, so a bundle built from it fails at start-up.
+  mainFields: ['module', 'main'],
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
