@@ -1,7 +1,7 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import { digitsEnd, finish, indexIn, isPortKey, lines, portValue, scanHostPorts } from './common';
 import { commentStart, readAddress, readPortItem, scanComment, splitWords } from './keyvalue';
-import { maskVariables } from './nginx';
+import { maskVariables, NextIndex } from './nginx';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
 const UPSTREAMS = new Set(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
@@ -92,19 +92,26 @@ export const findCaddyPorts: PortFinder = (text) => {
 function caddyMask(text: string): string {
   const m = maskVariables(text);
   if (indexIn(m, 123, 0, m.length) < 0) return m;
-  let r = '';
+  const parts: string[] = [];
   let from = 0;
+  const closes = new NextIndex(m, 125);
+  const breaks = new NextIndex(m, 10);
+  const spaces = new NextIndex(m, 32);
   for (let i = 0; i < m.length; i++) {
     if (m.charCodeAt(i) !== 123) continue;
     // A block brace stands after whitespace or at the line end; a placeholder is `{name}` inside a word.
-    const close = indexIn(m, 125, i + 1, Math.min(m.length, i + 128));
-    if (close < 0 || indexIn(m, 10, i, close) >= 0 || indexIn(m, 32, i, close) >= 0 || close === i + 1) continue;
+    const close = closes.from(i + 1);
+    if (close < 0 || close - i > 128 || close === i + 1) continue;
+    const nl = breaks.from(i);
+    const sp = spaces.from(i);
+    if ((nl >= 0 && nl < close) || (sp >= 0 && sp < close)) continue;
     const afterDigit = i > 0 && m.charCodeAt(i - 1) >= 48 && m.charCodeAt(i - 1) <= 57;
-    r += m.slice(from, i) + (afterDigit ? '/' : 'v') + 'v'.repeat(close - i);
+    parts.push(m.slice(from, i), (afterDigit ? '/' : 'v') + 'v'.repeat(close - i));
     from = close + 1;
     i = close;
   }
-  return r + m.slice(from);
+  parts.push(m.slice(from));
+  return parts.join('');
 }
 
 /** A site address: `:8080`, `localhost:8443`, `example.com:8443,`, `http://localhost:2015/path`. */

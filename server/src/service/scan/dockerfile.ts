@@ -82,6 +82,16 @@ export const findDockerfilePorts: PortFinder = (text) => {
       case 'VOLUME':
       case 'SHELL':
         break;
+      case 'HEALTHCHECK': {
+        // `HEALTHCHECK --interval=30s CMD ...`: the command follows the `CMD` word.
+        const cmd = startOfInstr ? / CMD\s/i.exec(text.slice(as, Math.min(argsEnd, as + 4096))) : null;
+        if (cmd) {
+          scanCommand(text, as + cmd.index + 4, argsEnd, out);
+          break;
+        }
+        scanCommand(text, as, argsEnd, out);
+        break;
+      }
       default:
         if (COMMANDS.has(instr)) scanCommand(text, as, argsEnd, out);
         else scanValueText(text, as, argsEnd, out, {});

@@ -16,24 +16,44 @@ const SKIP = new Set(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_cu
  */
 export function maskVariables(text: string): string {
   if (indexIn(text, 36, 0, text.length) < 0) return text;
-  let r = '';
+  const parts: string[] = [];
   let from = 0;
+  const close = new NextIndex(text, 125);
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) !== 36) continue;
-    r += text.slice(from, i);
+    parts.push(text.slice(from, i));
     const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
     let j = i + 1;
     if (text.charCodeAt(j) === 123) {
-      const close = indexIn(text, 125, j, Math.min(text.length, j + 256));
-      j = close < 0 ? j + 1 : close + 1;
+      const c = close.from(j);
+      j = c < 0 || c - j > 256 ? j + 1 : c + 1;
     } else {
-      while (j < text.length && /[A-Za-z0-9_]/.test(text[j])) j++;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     }
-    r += (afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1);
+    parts.push((afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1));
     from = j;
     i = j - 1;
   }
-  return r + text.slice(from);
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/**
+ * The next offset of one character at or after a position, for callers that ask with positions
+ * that only grow: each search resumes where the last one ended, so all of them together stay linear.
+ */
+export class NextIndex {
+  private at = -2;
+  constructor(private readonly text: string, private readonly code: number) {}
+  from(i: number): number {
+    if (this.at === -1) return -1;
+    if (this.at < i) this.at = indexIn(this.text, this.code, i, this.text.length);
+    return this.at;
+  }
 }
 
 /**
@@ -46,6 +66,7 @@ export const findNginxPorts: PortFinder = (text) => {
   const masked = maskVariables(text);
   const stack: string[] = [];
   let words: Array<[number, number]> = [];
+  const closes = new NextIndex(text, 125);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -83,8 +104,8 @@ export const findNginxPorts: PortFinder = (text) => {
       if (d === 123) {
         // `${var}` stays inside the word; any other brace opens a block.
         if (j > i && text.charCodeAt(j - 1) === 36) {
-          const close = indexIn(text, 125, j, Math.min(n, j + 256));
-          if (close > 0) {
+          const close = closes.from(j);
+          if (close > 0 && close - j <= 256) {
             j = close + 1;
             continue;
           }
