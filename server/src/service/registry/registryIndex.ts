@@ -81,7 +81,15 @@ export class RegistryIndex {
   private readonly singles = new Map<number, ServiceRecord[]>();
   /** Range records sorted by first port. */
   private readonly ranges: ServiceRecord[] = [];
-  private readonly names = new Map<string, ServiceRecord[]>();
+  /**
+   * The port line cut where some range starts or ends: segment i runs from segStarts[i] up to the next
+   * start, and segRanges[i] holds the ranges covering it (in `ranges` order). Built on first use, so a
+   * lookup is a binary search instead of a walk over every range.
+   */
+  private segStarts: Int32Array | undefined;
+  private segRanges: ServiceRecord[][] = [];
+  /** Built on first use: only hovers on service names and look-ups need it, not start-up. */
+  private namesCache: Map<string, ServiceRecord[]> | undefined;
   private readonly people = new Map<string, Person>();
   private entriesCache: ServiceEntry[] | undefined;
   private recordCount = 0;
@@ -89,25 +97,76 @@ export class RegistryIndex {
   constructor(data: RegistryData) {
     this.data = data;
     for (const p of data.people) this.people.set(p.id, p);
-    for (const r of data.records) {
+    const records = data.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
       if (r.superseded) continue;
       this.recordCount++;
-      if (r.name) {
-        const k = r.name.toLowerCase();
-        const list = this.names.get(k);
-        if (list) list.push(r);
-        else this.names.set(k, [r]);
-      }
-      if (r.portLo === null) continue;
-      if (r.portHi !== null && r.portHi !== r.portLo) {
+      const lo = r.portLo;
+      if (lo === null) continue;
+      if (r.portHi !== null && r.portHi !== lo) {
         this.ranges.push(r);
       } else {
-        const list = this.singles.get(r.portLo);
+        const list = this.singles.get(lo);
         if (list) list.push(r);
-        else this.singles.set(r.portLo, [r]);
+        else this.singles.set(lo, [r]);
       }
     }
     this.ranges.sort((a, b) => (a.portLo as number) - (b.portLo as number));
+  }
+
+  private get names(): Map<string, ServiceRecord[]> {
+    if (this.namesCache) return this.namesCache;
+    const names = new Map<string, ServiceRecord[]>();
+    for (const r of this.data.records) {
+      if (r.superseded || !r.name) continue;
+      const k = r.name.toLowerCase();
+      const list = names.get(k);
+      if (list) list.push(r);
+      else names.set(k, [r]);
+    }
+    this.namesCache = names;
+    return names;
+  }
+
+  /** The ranges that contain a port (0-65535), in first-port order. */
+  private rangesAt(port: number): ServiceRecord[] {
+    let starts = this.segStarts;
+    if (!starts) starts = this.buildSegments();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= port) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.segRanges[lo];
+  }
+
+  private buildSegments(): Int32Array {
+    const cuts = new Set<number>([0]);
+    for (const r of this.ranges) {
+      cuts.add(r.portLo as number);
+      cuts.add((r.portHi as number) + 1);
+    }
+    const starts = Int32Array.from(cuts).sort();
+    const segs: ServiceRecord[][] = Array.from({ length: starts.length }, () => []);
+    const find = (port: number): number => {
+      let a = 0;
+      let b = starts.length - 1;
+      while (a < b) {
+        const m = (a + b + 1) >> 1;
+        if (starts[m] <= port) a = m;
+        else b = m - 1;
+      }
+      return a;
+    };
+    for (const r of this.ranges) {
+      for (let i = find(r.portLo as number); i < starts.length && starts[i] <= (r.portHi as number); i++) segs[i].push(r);
+    }
+    this.segRanges = segs;
+    this.segStarts = starts;
+    return starts;
   }
 
   /** Number of current (not superseded) records. */
@@ -130,28 +189,25 @@ export class RegistryIndex {
     if (portClass !== 'invalid') {
       const singles = this.singles.get(port);
       if (singles) for (const r of singles) if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
-      for (const r of this.ranges) {
-        if ((r.portLo as number) > port) break;
-        if ((r.portHi as number) >= port && (!protocol || r.protocol === protocol || r.protocol === '')) records.push(r);
-      }
+      for (const r of this.rangesAt(port)) if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
     }
     const groups: ProtocolGroup[] = [];
+    let assigned = false;
+    for (const r of records) if (r.name !== '') assigned = true;
     for (const p of PROTOCOL_ORDER) {
-      const rs = records.filter((r) => r.protocol === p);
-      if (rs.length) groups.push({ protocol: p, records: rs });
+      let rs: ServiceRecord[] | undefined;
+      for (const r of records) if (r.protocol === p) (rs ??= []).push(r);
+      if (rs) groups.push({ protocol: p, records: rs });
     }
-    return { port, portClass, records, groups, assigned: records.some((r) => r.name !== '') };
+    return { port, portClass, records, groups, assigned };
   }
 
   /** True when a named service is registered on the port (for any protocol, or the given one). */
   isAssigned(port: number, protocol?: Protocol): boolean {
     const singles = this.singles.get(port);
     if (singles && singles.some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''))) return true;
-    for (const r of this.ranges) {
-      if ((r.portLo as number) > port) break;
-      if ((r.portHi as number) >= port && r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === '')) return true;
-    }
-    return false;
+    if (classify(port) === 'invalid') return false;
+    return this.rangesAt(port).some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''));
   }
 
   /** Every current record with this service name, case-insensitively. */
