@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, isClearHost, isPortKey, portValue } from './common';
+import { finish, isPortKey, portValue } from './common';
 import { Tok, lexCode, sniffDialect, type Dialect } from './codeLexer';
-import { isFilePosition, isPortDigits, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
+
+import { formatPortIndex, isFilePosition, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,
@@ -52,8 +53,15 @@ interface Frame {
   container?: PortRole;
   /** A port name or flag stood among this call's arguments (`add_argument("--port", default=...)`). */
   portArgRole?: PortRole;
-  /** The first string argument, taken as the host. */
+  /** The last string argument, taken as the host of a following port, and its index. */
   host?: string;
+  hostArg?: number;
+  /** The last integer argument not yet known as a port, for `connect(4321, "legacy.internal")`. */
+  intArg?: number;
+  intS?: number;
+  intE?: number;
+  /** The argument a format string's `%s:%d` places after the colon. */
+  fmtArg?: number;
 }
 
 /** Calls whose first (or second, after a host) integer argument is a port. */
@@ -97,12 +105,21 @@ const NOT_CALLEES = new Set(['if', 'while', 'for', 'switch', 'catch', 'return', 
 const ASSIGN_OPS = new Set(['=', ':', ':=', '=>', '==', '===', '!=', '!==', '?=', '||=', '??=', '::=', '<-']);
 const DEFAULT_OPS = new Set(['||', '??', '?:', '|', '//']);
 const CHAIN_OPS = new Set(['.', '?.', '::', '!', '!.', '->']);
-/** Flags written as their own string literal (`["--port", "8080"]`). */
-const FLAG_STRINGS = new Set(['-p', '-P', '--port', '--inspect', '--inspect-brk', '--debug-port', '--publish', '--listen']);
+/** Keywords that introduce a function definition, whose name then says what it returns. */
+const DEF_KEYWORDS = new Set(['def', 'func', 'function', 'fn', 'fun', 'sub', 'get']);
 /** Key words that make a plural `ports` name a count (`MAX_PORTS = 10`). */
 const COUNT_WORDS = /(^|[_.-])(max|min|num|n|count|total)[_.-]?ports$|^(max|min|num|total)Ports$/i;
 
 const MAX_FRAMES = 512;
+
+// Token kinds as plain local constants: a `const enum` imported from another module is a property
+// read per use when the code runs unbundled (tests), and this loop runs once per token.
+const T_IDENT: number = Tok.Ident;
+const T_INT: number = Tok.Int;
+const T_NUM: number = Tok.Num;
+const T_STR: number = Tok.Str;
+const T_PUNCT: number = Tok.Punct;
+const T_NEWLINE: number = Tok.Newline;
 
 /** Finds the ports in a source-code document. Never throws; linear in the text. */
 export const findCodePorts: PortFinder = (text) => {
@@ -127,6 +144,10 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
   let juxt = 0;
   let lastMethod = '';
   let pendingDefault: PortRole | undefined;
+  // The function being defined, when its name says it gives a port (`func grpcPort() int {`).
+  let defState = 0;
+  let defDepth = 0;
+  let returnPort: PortRole | undefined;
   // The last three significant tokens: kinds and texts (texts only for identifiers and punctuation).
   let k1 = 0, k2 = 0, k3 = 0;
   let t1 = '', t2 = '', t3 = '';
@@ -148,17 +169,17 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     juxt = 0;
     lastMethod = '';
     const f = top();
-    if (f && f.open === 40 && (k1 === Tok.Punct && (t1 === '(' || t1 === ','))) f.portArgRole = r;
+    if (f && f.open === 40 && (k1 === T_PUNCT && (t1 === '(' || t1 === ','))) f.portArgRole = r;
   };
-  const shift = (kind: Tok, s: number, e: number) => {
+  const shift = (kind: number, s: number, e: number) => {
     k3 = k2; t3 = t2; k2 = k1; t2 = t1; k1 = kind;
-    t1 = kind === Tok.Ident || kind === Tok.Punct ? text.slice(s, e) : '';
+    t1 = kind === T_IDENT || kind === T_PUNCT ? text.slice(s, e) : '';
   };
 
   /** A port call's argument, or a tuple inside one, may hold the port at this token. */
   const callPort = (s: number, e: number, isString: boolean): boolean => {
     const f = top();
-    if (!f || !(k1 === Tok.Punct && (t1 === '(' || t1 === ',' || t1 === '['))) return false;
+    if (!f || !(k1 === T_PUNCT && (t1 === '(' || t1 === ',' || t1 === '['))) return false;
     if (f.container) {
       port(s, e, f.container);
       return true;
@@ -179,21 +200,26 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
 
   /** `("127.0.0.1", 8125)`, `Statsd.new("localhost", 8125)`: a clear host, then an integer. */
   const hostPair = (f: Frame, s: number, e: number): boolean => {
+    if (k1 !== T_PUNCT || t1 !== ',') return false;
+    if (f.fmtArg === f.argIndex) {
+      port(s, e, 'connect');
+      return true;
+    }
     const host = f.host;
-    if (host === undefined || f.argIndex !== 1 || f.taken || k1 !== Tok.Punct || t1 !== ',') return false;
-    if (!(host === '' || (isClearHost(host) && !isFilePosition(host) && !host.includes('/') && !host.includes(' ')))) return false;
+    // An empty string is a wildcard host only inside a call that binds (see callPort), never in a list.
+    if (!host || f.hostArg !== f.argIndex - 1 || f.taken || !isLikelyHost(host)) return false;
     f.taken = true;
-    port(s, e, host === '' || host === '0.0.0.0' || host === '*' ? 'listen' : 'connect', host || undefined);
+    port(s, e, host === '' || host === '0.0.0.0' || host === '*' || host === '::' ? 'listen' : 'connect', host || undefined);
     return true;
   };
 
   const onOpen = (c: number) => {
     const parent = top();
     let f: Frame = { open: c, call: CallKind.None, maxArg: 0, argIndex: 0, taken: false };
-    if (c === 40 && k1 === Tok.Ident && !NOT_CALLEES.has(t1)) {
+    if (c === 40 && k1 === T_IDENT && !NOT_CALLEES.has(t1)) {
       let name = t1;
       let max = LISTEN_CALLS.get(name) ?? CONNECT_CALLS.get(name) ?? ADDRESS_CALLS.get(name);
-      if (max === undefined && CONSTRUCTOR_NAMES.has(name) && k2 === Tok.Punct && CHAIN_OPS.has(t2) && k3 === Tok.Ident) {
+      if (max === undefined && CONSTRUCTOR_NAMES.has(name) && k2 === T_PUNCT && CHAIN_OPS.has(t2) && k3 === T_IDENT) {
         name = t3;
         max = LISTEN_CALLS.get(name) ?? CONNECT_CALLS.get(name) ?? ADDRESS_CALLS.get(name);
       }
@@ -201,7 +227,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
         f.call = LISTEN_CALLS.has(name) ? CallKind.Listen : CONNECT_CALLS.has(name) ? CallKind.Connect : CallKind.Address;
         f.maxArg = max;
       }
-    } else if ((c === 40 || c === 91) && parent && parent.call !== CallKind.None && !parent.tupleOf && k1 === Tok.Punct && (t1 === '(' || t1 === ',') && parent.argIndex <= parent.maxArg) {
+    } else if ((c === 40 || c === 91) && parent && parent.call !== CallKind.None && !parent.tupleOf && k1 === T_PUNCT && (t1 === '(' || t1 === ',') && parent.argIndex <= parent.maxArg) {
       // `bind(("0.0.0.0", 9000))`, `SocketAddr::from(([127, 0, 0, 1], 3000))`: the tuple holds host and port.
       f = { open: c, call: CallKind.None, maxArg: 0, argIndex: 0, taken: false, tupleOf: parent };
     }
@@ -219,12 +245,19 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     const len = ce - cs;
     if (!digits && len >= 2 && len <= 64) {
       const content = text.slice(cs, ce);
-      if (FLAG_STRINGS.has(content)) {
+      if (isPortFlag(content)) {
         arm('listen', true);
         return;
       }
       if (/^[A-Za-z_][\w.-]*$/.test(content) && isPortName(content)) {
         arm(roleForKey(content), true);
+        return;
+      }
+      // Another flag of the same option (`"-p", "--padding"`): the short one was not a port.
+      if (content.charCodeAt(0) === 45 && mode === Mode.AfterKey && byString) {
+        mode = Mode.Off;
+        const f = top();
+        if (f) f.portArgRole = undefined;
         return;
       }
     }
@@ -240,7 +273,17 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       return;
     }
     const f = top();
-    if (f && f.host === undefined && f.argIndex === 0 && !digits) f.host = text.slice(cs, Math.min(ce, cs + 256));
+    if (f && !digits && k1 === T_PUNCT && (t1 === '(' || t1 === ',' || t1 === '[')) {
+      f.host = text.slice(cs, Math.min(ce, cs + 256));
+      f.hostArg = f.argIndex;
+      // `connect(4321, "legacy.internal")`, `send(msg, 8125, "statsd.local")`: a port, then its host.
+      if (f.intArg === f.argIndex - 1 && k2 === T_INT && f.intS !== undefined && f.intE !== undefined && f.host && isLikelyHost(f.host)) {
+        port(f.intS, f.intE, f.host === '0.0.0.0' ? 'listen' : 'connect', f.host);
+        f.intArg = undefined;
+      }
+      const fi = formatPortIndex(text, cs, ce);
+      if (fi >= 0) f.fmtArg = f.argIndex + 1 + fi;
+    }
     if (digits) {
       if (!callPort(cs, ce, true)) mode = Mode.Off;
       return;
@@ -254,30 +297,38 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       scanCommentContent(text, s, e, out);
     },
     token(kind, s, e, cs, ce) {
-      if (kind === Tok.Newline) {
+      if (kind === T_NEWLINE) {
         const f = top();
         if (mode !== Mode.Off && !(f && (f.open === 40 || f.open === 91))) mode = Mode.Off;
         return;
       }
-      if (kind === Tok.Str) {
+      if (kind === T_STR) {
         scanStringToken(s, e, cs, ce);
         shift(kind, s, e);
         return;
       }
-      if (kind === Tok.Int || kind === Tok.Num) {
-        const isInt = kind === Tok.Int;
-        if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && keyJust && k1 === Tok.Ident)) {
+      if (kind === T_INT || kind === T_NUM) {
+        const isInt = kind === T_INT;
+        if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && keyJust && k1 === T_IDENT)) {
           if (isInt) port(s, e, role);
           mode = Mode.Off;
         } else if (isInt) {
-          callPort(s, e, false);
+          if (returnPort && k1 === T_IDENT && t1 === 'return') port(s, e, returnPort);
+          else if (!callPort(s, e, false)) {
+            const f = top();
+            if (f && k1 === T_PUNCT && (t1 === '(' || t1 === ',')) {
+              f.intArg = f.argIndex;
+              f.intS = s;
+              f.intE = e;
+            }
+          }
           if (mode === Mode.AfterKey) mode = Mode.Off;
         }
         pendingDefault = undefined;
         shift(kind, s, e);
         return;
       }
-      if (kind === Tok.Ident) {
+      if (kind === T_IDENT) {
         onIdent(s, e);
         shift(kind, s, e);
         return;
@@ -290,8 +341,16 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
   function onIdent(s: number, e: number): void {
     let name = text.slice(s, e);
     if (name.length > 1 && name.charCodeAt(0) === 36) name = name.slice(1);
-    const afterChain = k1 === Tok.Punct && CHAIN_OPS.has(t1);
-    if (DEFAULT_WORDS.has(name) && k1 === Tok.Punct && (t1 === ',' || t1 === '(' || t1 === '{')) {
+    if (defState === 1 || (defState === 2 && depth() === defDepth)) {
+      returnPort = isPortName(name) ? roleForKey(name) : undefined;
+      defState = 0;
+    } else if (DEF_KEYWORDS.has(name) && !(k1 === T_PUNCT && CHAIN_OPS.has(t1))) {
+      defState = 1;
+      defDepth = depth();
+    }
+    const afterChain = k1 === T_PUNCT && CHAIN_OPS.has(t1);
+    const lastChar = name.charCodeAt(name.length - 1) | 32;
+    if (DEFAULT_WORDS.has(name) && k1 === T_PUNCT && (t1 === ',' || t1 === '(' || t1 === '{')) {
       const f = top();
       const p = frames[frames.length - 2];
       const r = f?.portArgRole ?? (f?.open === 123 ? p?.portArgRole : undefined);
@@ -301,7 +360,8 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       }
     }
     pendingDefault = undefined;
-    if (isPortName(name)) {
+    // Port names end in "port" or "ports"; the cheap test spares most identifiers the full one.
+    if ((lastChar === 116 || lastChar === 115) && isPortName(name)) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !/[\w:]/.test(text[s - 2]));
       arm(roleForKey(name), symbol);
@@ -333,6 +393,8 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
 
   function onPunct(p: string): void {
     const c = p.charCodeAt(0);
+    // Go's `func (s *Server) Port() int`: the receiver comes before the name.
+    if (defState === 1) defState = p === '(' && k1 === T_IDENT && t1 === 'func' ? 2 : 0;
     if (pendingDefault && (p === '=' || p === ':')) {
       mode = Mode.ExpectValue;
       role = pendingDefault;
@@ -343,7 +405,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     pendingDefault = undefined;
     if (p.length === 1 && (c === 40 || c === 91 || c === 123)) {
       const wasExpect = mode === Mode.ExpectValue || mode === Mode.ExpectDefault;
-      const afterOperator = k1 === Tok.Punct;
+      const afterOperator = k1 === T_PUNCT;
       onOpen(c);
       if (wasExpect) {
         if (c === 91 && afterOperator) {
@@ -358,7 +420,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
         else if (c === 40) {
           if (keyJust || DEFAULT_METHODS.has(lastMethod)) mode = keyJust ? Mode.ExpectValue : Mode.ExpectDefault;
           else mode = Mode.Suspended, armDepth = depth();
-        } else if (c === 123) mode = k1 === Tok.Punct && t1 === ')' ? Mode.ExpectDefault : Mode.Off;
+        } else if (c === 123) mode = k1 === T_PUNCT && t1 === ')' ? Mode.ExpectDefault : Mode.Off;
       }
       return;
     }
@@ -401,7 +463,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       case Mode.ExpectValue:
       case Mode.ExpectDefault:
         // `.` in `Integer.parseInt(`, unary `+`, and `=` after a type (`port: u16 = 8080`).
-        if (p === '.' || p === '+' || p === '::' || (p === '=' && k1 === Tok.Ident)) return;
+        if (p === '.' || p === '+' || p === '::' || (p === '=' && k1 === T_IDENT)) return;
         mode = Mode.Off;
         return;
       default:

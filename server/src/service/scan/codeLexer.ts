@@ -76,6 +76,7 @@ export function sniffDialect(text: string): Dialect {
       if (text.charCodeAt(k - 1) === 58 /* : */) python = true;
       else if (text.charCodeAt(k - 1) !== 123 /* { */ && text.charCodeAt(k - 1) !== 61 /* = */) ruby = true;
     } else if (c === 101 /* e */ && (text.startsWith('elif ', i) || text.startsWith('except', i))) python = true;
+    else if (c === 105 /* i */ && /^import [a-z_]\w*( as \w+)?(, [a-z_]\w*)*\s*$/.test(text.slice(i, Math.min(e, i + 120)))) python = true;
     else if (c === 102 /* f */ && text.startsWith('from ', i) && / import /.test(text.slice(i, Math.min(e, i + 200)))) python = true;
     else if (c === 101 && text.startsWith('end', i) && /^end\s*$/.test(text.slice(i, Math.min(e, i + 10)))) ruby = true;
     else if (c === 114 /* r */ && /^require(_relative)? ['"]/.test(text.slice(i, Math.min(e, i + 20)))) ruby = true;

@@ -63,6 +63,11 @@ function isBareHostBoundary(c: number): boolean {
     c === 61 /* = */ || c === 40 /* ( */ || c === 44 /* , */ || c === 91 /* [ */ || c === 123 /* { */ || c === 64 /* @ */;
 }
 
+/** What may stand before a host-less `:8080` inside a string: a space, `=` or `,` (a quote there closes a JSON key). */
+function isEmptyHostBoundary(c: number): boolean {
+  return c === 32 || c === 9 || c === 61 /* = */ || c === 44 /* , */;
+}
+
 export interface TextScanOptions {
   /** Text of a comment or prose: only URLs and clear hosts (localhost, IP addresses, dotted names) count. */
   prose?: boolean;
@@ -87,12 +92,16 @@ export function scanHostPortsInText(text: string, from: number, to: number, out:
     }
     const host = o.host ?? '';
     const hs = o.start - 1 - host.length;
+    // `:8080` alone, not a slice (`[:2]`) or a label (`note:80`).
+    if (host === '' && hs > from && !isEmptyHostBoundary(text.charCodeAt(hs - 1))) continue;
     // `${inventory.page-size:25}`: the default of a placeholder that does not name a port.
     if (hs >= from + 2 && text.charCodeAt(hs - 1) === 123 && text.charCodeAt(hs - 2) === 36) continue;
     if (isFilePosition(host)) continue;
     const clear = host !== '' && isClearHost(host);
     if (opts.prose && !clear) continue;
     if (!clear && host !== '') {
+      // Machine names have no underscores; `iso_8859-2:1987` is a label.
+      if (host.includes('_')) continue;
       if (!isBareHostBoundary(hs > from ? text.charCodeAt(hs - 1) : NaN)) continue;
     }
     out.push(o);
@@ -204,6 +213,67 @@ export function scanCommentContent(text: string, from: number, to: number, out: 
 
 function indexOfBounded(text: string, code: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** Long flags that give a port besides names that `isPortKey` accepts (`--inspect=9229`). */
+const LONG_PORT_FLAGS = new Set(['inspect', 'inspect-brk', 'debug-port', 'listen', 'publish', 'dport', 'sport', 'expose']);
+
+/** A command-line flag, written alone, whose value is a port: `-p`, `--port`, `--metrics-port`, `--inspect`. */
+export function isPortFlag(flag: string): boolean {
+  if (flag === '-p' || flag === '-P') return true;
+  if (!flag.startsWith('--') || flag.length < 4) return false;
+  const name = flag.slice(2);
+  return isPortKey(name) || LONG_PORT_FLAGS.has(name);
+}
+
+/** Last labels of names that are certainly machines (`cache.internal`, `mail.example.com`). */
+const HOST_SUFFIXES = new Set([
+  'com', 'org', 'net', 'io', 'dev', 'local', 'internal', 'lan', 'corp', 'svc', 'cloud', 'app', 'ai', 'co', 'us',
+  'uk', 'de', 'fr', 'eu', 'gov', 'edu', 'test', 'example', 'localdomain', 'home', 'arpa', 'intra', 'private',
+  'cluster', 'consul', 'ru', 'cn', 'jp', 'nl', 'ch', 'se', 'no', 'fi', 'ca', 'au', 'in', 'br', 'it', 'es', 'pl',
+]);
+
+/**
+ * True for a string that names a machine beyond doubt: localhost, an IP address, a wildcard, or a
+ * dotted name ending in a known domain (`cache.internal`, `smtp.example.com`). Stricter than
+ * `isClearHost`, for strings with no `:port` of their own (`connect("db.internal", 5432)`).
+ */
+export function isLikelyHost(host: string): boolean {
+  if (host === '' || host === '*' || host === '::' || host === '::1' || host === '[::]' || host === '[::1]') return true;
+  const h = host.toLowerCase();
+  if (h === 'localhost' || h === 'host.docker.internal') return true;
+  if (!isClearHost(host) || host.includes('/') || host.includes(' ') || host.includes('@')) return false;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return true;
+  const dot = h.lastIndexOf('.');
+  return dot > 0 && HOST_SUFFIXES.has(h.slice(dot + 1));
+}
+
+/**
+ * For a format string, the index (among its placeholders) of the one that stands for a port:
+ * `"%s:%d"` gives 1, `"{}:{}"` gives 1, `"probe %s:%d: %w"` gives 1. -1 when there is none.
+ */
+export function formatPortIndex(text: string, from: number, to: number): number {
+  let idx = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 37 /* % */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 37) {
+        i++;
+        continue;
+      }
+      if (d === 100 || d === 115 || d === 118 || d === 105 || d === 117) {
+        if (text.charCodeAt(i - 1) === 58 && i - 1 >= from) return idx;
+        idx++;
+        i++;
+      }
+    } else if (c === 123 /* { */ && text.charCodeAt(i + 1) === 125) {
+      if (text.charCodeAt(i - 1) === 58 && i - 1 >= from) return idx;
+      idx++;
+      i++;
+    }
+  }
   return -1;
 }
 

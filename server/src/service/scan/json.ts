@@ -1,8 +1,8 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import { finish, isPortKey, portValue } from './common';
-import { isPortDigits, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
-import { scanShellText } from './shell';
+import { isPortDigits, isPortFlag, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
+import { readForward, scanShellText } from './shell';
 
 /**
  * Port recognition in JSON and JSONC (package.json, devcontainer.json, launch.json, settings.json,
@@ -15,9 +15,6 @@ import { scanShellText } from './shell';
  * - A port flag as its own array element makes the next element a port (`["--port", "8090"]`).
  * - Every other string is read for URLs, `host:port`, `port=N` and `--port N`.
  */
-
-/** Flags whose value, as the next array element, is a port (or a published mapping). */
-const FLAG_ELEMENTS = new Set(['-p', '--port', '--publish', '--listen', '--inspect', '--inspect-brk', '--debug-port', '-P']);
 
 /** Keys whose string value is a shell command line. */
 function isCommandKey(key: string | number | undefined, parent: string | number | undefined): boolean {
@@ -38,8 +35,9 @@ export const findJsonPorts: PortFinder = (text) => {
 };
 
 function scanJson(text: string, out: PortOccurrence[]): void {
-  // For each open array: the role its elements take after a port flag element, if the last one was a flag.
-  const flagAfter: (PortRole | undefined)[] = [];
+  // For each open array: the role its next element takes after a port flag element (`"--port", "8090"`),
+  // or 'forward' after ssh's `-L`/`-R`.
+  const flagAfter: (PortRole | 'forward' | undefined)[] = [];
   visit(
     text,
     {
@@ -62,9 +60,11 @@ function scanJson(text: string, out: PortOccurrence[]): void {
         const inArray = typeof path[path.length - 1] === 'number';
         const afterFlag = inArray ? flagAfter[flagAfter.length - 1] : undefined;
         if (inArray) flagAfter[flagAfter.length - 1] = undefined;
-        readLiteral(text, value, offset, length, path, afterFlag, out);
-        if (inArray && typeof value === 'string' && FLAG_ELEMENTS.has(value)) {
-          flagAfter[flagAfter.length - 1] = value === '--publish' || value === '-p' ? 'host' : 'listen';
+        if (afterFlag === 'forward') readForward(text, { s: offset + 1, e: offset + length - 1 }, out);
+        else readLiteral(text, value, offset, length, path, afterFlag, out);
+        if (inArray && typeof value === 'string') {
+          if (value === '-L' || value === '-R') flagAfter[flagAfter.length - 1] = 'forward';
+          else if (isPortFlag(value)) flagAfter[flagAfter.length - 1] = value === '--publish' || value === '-p' ? 'host' : 'listen';
         }
       },
       onComment(offset, length) {

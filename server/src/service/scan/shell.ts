@@ -264,7 +264,7 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
 }
 
 /** ssh `-L [bind:]port:host:hostport`, `-R ...`, `-D [bind:]port`: the first and last numbers. */
-function readForward(text: string, w: Word, out: PortOccurrence[]): void {
+export function readForward(text: string, w: Word, out: PortOccurrence[]): void {
   const v = unquoted(text, w);
   const parts: [number, number][] = [];
   let ps = v.s;
