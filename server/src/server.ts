@@ -12,6 +12,8 @@ import { decodeRegistry } from './service/registry/codec';
 import { RegistryIndex } from './service/registry/registryIndex';
 import { resolveSettings, type Settings } from './service/settings';
 import type { Runtime } from './runtime';
+import { WorkspaceFeature } from './workspace/attach';
+import { loadRegistryFile, USE_REGISTRY_REQUEST, type UseRegistryResult } from './workspace/registryFile';
 
 /** Custom requests the client's commands use. */
 export const LOOKUP_REQUEST = 'ianaPorts/lookup';
@@ -25,7 +27,18 @@ export const REGISTRY_INFO_REQUEST = 'ianaPorts/registryInfo';
 export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
   let index: RegistryIndex | undefined;
+  // A registry downloaded by the client's "Update Registry from IANA" command, used instead of the bundled one.
+  let registryFile: string | undefined;
   const getIndex = (): RegistryIndex => {
+    if (!index && registryFile) {
+      try {
+        index = loadRegistryFile(registryFile);
+        connection.console.info(`IANA Ports: registry ${index.release} loaded from ${registryFile} (${index.size} records)`);
+      } catch (e) {
+        connection.console.error(`IANA Ports: cannot use the downloaded registry, using the bundled one: ${errorText(e)}`);
+        registryFile = undefined;
+      }
+    }
     if (!index) {
       const t0 = performance.now();
       index = new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()));
@@ -34,6 +47,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return index;
   };
   const service = new PortLanguageService(getIndex, (e) => connection.console.error(`IANA Ports: ${errorText(e)}`));
+  const workspace = new WorkspaceFeature(connection, documents, service, settingsFor, () => {
+    try {
+      return getIndex();
+    } catch {
+      return undefined;
+    }
+  }, () => refreshDiagnostics());
 
   let hasConfiguration = false;
   let pullDiagnostics = false;
@@ -57,13 +77,17 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     hasConfiguration = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const file = (params.initializationOptions as { registryFile?: unknown } | undefined)?.registryFile;
+    if (typeof file === 'string' && file) registryFile = file;
+    const workspaceCapabilities = workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', '"', "'", ' ', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...workspaceCapabilities,
       },
       serverInfo: { name: 'iana-ports', version: '0.1.0' },
     };
@@ -73,6 +97,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ianaPorts' }).catch(() => undefined);
     }
+    workspace.initialized();
     // Load the registry after the handshake: start-up stays as fast as an empty server's.
     setTimeout(() => {
       try {
@@ -87,6 +112,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     settingsCache.clear();
     if (!hasConfiguration) globalSettings = (change.settings as { ianaPorts?: unknown } | undefined)?.ianaPorts;
     refreshDiagnostics();
+    workspace.configurationChanged();
   });
 
   /** Runs a request handler safely: honours cancellation and answers a default instead of crashing. */
@@ -134,7 +160,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const settings = await settingsFor(doc.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: service.doValidation(doc, settings) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: [...service.doValidation(doc, settings), ...workspace.diagnosticsFor(doc, settings)] };
     }) as Promise<never>,
   );
 
@@ -146,7 +172,23 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return [];
     }
   });
-  connection.onRequest(REGISTRY_INFO_REQUEST, () => registryInfo(getIndex(), runtime.bundledRegistryPath));
+  connection.onRequest(REGISTRY_INFO_REQUEST, () => registryInfo(getIndex(), registryFile ?? runtime.bundledRegistryPath));
+  // Switches registries without a restart; a file that cannot be used is refused and the current registry stays.
+  connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
+    const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
+    try {
+      index = file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()));
+      registryFile = file;
+      connection.console.info(`IANA Ports: now using registry ${index.release} from ${file ?? runtime.bundledRegistryPath}`);
+      refreshDiagnostics();
+      workspace.registryChanged();
+      return { ok: true, release: index.release, records: index.size, path: file ?? runtime.bundledRegistryPath };
+    } catch (e) {
+      const message = `The registry file cannot be used, so registry ${getIndex().release} stays in use: ${e instanceof Error ? e.message : String(e)}`;
+      connection.console.error(`IANA Ports: ${message}`);
+      return { ok: false, release: getIndex().release, records: getIndex().size, path: registryFile ?? runtime.bundledRegistryPath, message };
+    }
+  });
 
   // Push diagnostics for clients without pull support; coalesce bursts of edits per document.
   const pending = new Map<string, NodeJS.Immediate>();
@@ -169,7 +211,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const current = documents.get(uri);
       // A newer edit has arrived meanwhile: its own push will follow.
       if (!current || current.version !== version) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: service.doValidation(current, settings) });
+      await connection.sendDiagnostics({ uri, version, diagnostics: [...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)] });
     } catch (e) {
       connection.console.error(`IANA Ports: ${errorText(e)}`);
     }

@@ -16,6 +16,10 @@ export interface ClientOptions {
   configuration?: boolean;
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Answers for other configuration sections (e.g. `files`), by section name. */
+  sections?: Record<string, unknown>;
+  /** Extra `capabilities.workspace` entries (e.g. `didChangeWatchedFiles`). */
+  workspaceCapabilities?: Record<string, unknown>;
 }
 
 /**
@@ -31,6 +35,9 @@ export class LspClient {
   private waiters: { uri: string; pred: (d: any) => boolean; resolve: (d: any) => void }[] = [];
   readonly serverRequests: { method: string; params: any }[] = [];
   readonly logs: string[] = [];
+  /** Other notifications from the server (custom ones included), in arrival order. */
+  readonly notifications: { method: string; params: any }[] = [];
+  private notificationWaiters: { method: string; pred: (p: any) => boolean; resolve: (p: any) => void }[] = [];
   stderr = '';
   settings: unknown;
   exited: number | null | undefined;
@@ -76,7 +83,10 @@ export class LspClient {
     } else if (msg.id !== undefined) {
       this.serverRequests.push({ method: msg.method, params: msg.params });
       let result: unknown = null;
-      if (msg.method === 'workspace/configuration') result = (msg.params.items ?? []).map(() => this.settings);
+      if (msg.method === 'workspace/configuration') {
+        result = (msg.params.items ?? []).map((it: { section?: string }) =>
+          it.section && this.opts.sections && it.section in this.opts.sections ? this.opts.sections[it.section] : this.settings);
+      }
       this.send({ jsonrpc: '2.0', id: msg.id, result });
     } else if (msg.method === 'textDocument/publishDiagnostics') {
       this.diagnostics.set(msg.params.uri, msg.params);
@@ -89,6 +99,15 @@ export class LspClient {
       });
     } else if (msg.method === 'window/logMessage') {
       this.logs.push(msg.params.message);
+    } else if (msg.method !== undefined) {
+      this.notifications.push({ method: msg.method, params: msg.params });
+      this.notificationWaiters = this.notificationWaiters.filter((w) => {
+        if (w.method === msg.method && w.pred(msg.params)) {
+          w.resolve(msg.params);
+          return false;
+        }
+        return true;
+      });
     }
   }
 
@@ -154,7 +173,7 @@ export class LspClient {
           ...(this.opts.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
         },
-        workspace: { configuration: !!this.opts.configuration, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: !!this.opts.configuration, didChangeConfiguration: { dynamicRegistration: true }, ...this.opts.workspaceCapabilities },
       },
     });
     this.notify('initialized', {});
@@ -172,6 +191,14 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({ uri, pred, resolve: (d) => { clearTimeout(t); resolve(d); } });
+    });
+  }
+
+  /** Resolves with the first notification `method` whose params satisfy `pred` from now on. */
+  waitNotification(method: string, pred: (p: any) => boolean = () => true, timeoutMs = 10000): Promise<any> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no ${method} notification within ${timeoutMs} ms`)), timeoutMs);
+      this.notificationWaiters.push({ method, pred, resolve: (p) => { clearTimeout(t); resolve(p); } });
     });
   }
 

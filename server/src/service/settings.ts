@@ -9,6 +9,10 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Rules that compare files across the workspace; their severities live beside the others in `lint`. */
+export const WORKSPACE_RULE_IDS = ['duplicateHostPortAcrossFiles', 'unmatchedTargetPort'] as const;
+export type WorkspaceRuleId = (typeof WORKSPACE_RULE_IDS)[number];
+
 /** The extension's settings (`ianaPorts.*`), as the server reads them for one document. */
 export interface Settings {
   hover: { enable: boolean };
@@ -17,7 +21,7 @@ export interface Settings {
   /** Show what common software runs on a port beside IANA's answer. */
   commonPractice: { enable: boolean };
   /** Severity of each rule. */
-  lint: Record<RuleId, RuleLevel>;
+  lint: Record<RuleId | WorkspaceRuleId, RuleLevel>;
   /** OS whose ephemeral range the `ephemeralRange` rule checks, or a custom range list like `"32768-60999"`. */
   ephemeralRange: EphemeralPreset | 'custom';
   /** Custom ephemeral ranges used when ephemeralRange is `custom`, e.g. `["32768-60999"]`. */
@@ -28,9 +32,14 @@ export interface Settings {
   maxFileSize: number;
   // Extra files to serve: glob pattern -> format id, e.g. { "**/*.myconf": "keyvalue" }.
   files: { associations: Record<string, string> };
+  /** Where "Update Registry from IANA" downloads the registry XML (the client reads it; https only). */
+  registry: { url: string };
 }
 
-export const DEFAULT_LINT: Record<RuleId, RuleLevel> = {
+/** IANA's official XML of the Service Name and Transport Protocol Port Number Registry. */
+export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml';
+
+export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
   outOfRange: 'error',
   dynamicRange: 'warning',
   ephemeralRange: 'information',
@@ -40,6 +49,8 @@ export const DEFAULT_LINT: Record<RuleId, RuleLevel> = {
   yamlBase60: 'warning',
   portName: 'error',
   privileged: 'hint',
+  duplicateHostPortAcrossFiles: 'warning',
+  unmatchedTargetPort: 'warning',
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignorePorts: [],
   maxFileSize: 5_000_000,
   files: { associations: {} },
+  registry: { url: IANA_REGISTRY_URL },
 };
 
 const LEVELS: ReadonlySet<string> = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
@@ -74,7 +86,7 @@ export function resolveSettings(raw: unknown): Settings {
   const s = section(raw);
   const lintIn = section(s.lint);
   const lint = { ...DEFAULT_LINT };
-  for (const id of RULE_IDS) {
+  for (const id of [...RULE_IDS, ...WORKSPACE_RULE_IDS]) {
     const v = lintIn[id];
     if (typeof v === 'string' && LEVELS.has(v)) lint[id] = v as RuleLevel;
   }
@@ -95,6 +107,7 @@ export function resolveSettings(raw: unknown): Settings {
     ignorePorts: ignore,
     maxFileSize,
     files: { associations: assoc },
+    registry: { url: typeof section(s.registry).url === 'string' && section(s.registry).url ? (section(s.registry).url as string) : IANA_REGISTRY_URL },
   };
 }
 

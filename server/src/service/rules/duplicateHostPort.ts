@@ -21,14 +21,16 @@ function addressesClash(x: string, y: string): boolean {
   return a.wildcard || b.wildcard || a.ip === b.ip;
 }
 
-function clash(a: ComposeMapping, b: ComposeMapping): boolean {
+/** True when two compose mappings publish the same host address, port (range) and protocol. */
+export function clash(a: ComposeMapping, b: ComposeMapping): boolean {
   return (
     a.protocol === b.protocol && addressesClash(a.hostIp, b.hostIp) &&
     (a.hostLo as number) <= (b.hostHi as number) && (b.hostLo as number) <= (a.hostHi as number)
   );
 }
 
-function describe(m: ComposeMapping): string {
+/** A mapping's host side for messages: `127.0.0.1:8080/tcp (service web)`. */
+export function describe(m: ComposeMapping): string {
   const port = m.hostLo === m.hostHi ? `${m.hostLo}` : `${m.hostLo}-${m.hostHi}`;
   return `${m.hostIp ? m.hostIp + ':' : ''}${port}/${m.protocol}${m.service ? ` (service ${m.service})` : ''}`;
 }

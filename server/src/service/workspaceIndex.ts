@@ -1,0 +1,306 @@
+import { SymbolKind, type Location, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
+import { COMMON_PRACTICE } from './facts';
+import type { RegistryIndex } from './registry/registryIndex';
+import type { Protocol } from './registry/types';
+import type { FormatId } from './scan/detect';
+import type { ComposeMapping, PortOccurrence, PortRole } from './scan/types';
+import { kubeFacts, type KubeFacts } from './workspaceKube';
+
+/**
+ * The workspace's ports, file by file: what Find All References, workspace symbols, the Ports view and
+ * the cross-file rules read. Pure: the server glue feeds it texts and their scans, it never reads files.
+ */
+
+/** One port (or port name) written somewhere in the workspace. */
+export interface IndexedPlace {
+  range: Range;
+  kind: PortOccurrence['kind'];
+  /** The number; NaN for names. */
+  port: number;
+  name?: string;
+  protocol?: Protocol;
+  role: PortRole;
+  /** The compose service the place belongs to, where known. */
+  owner?: string;
+  /** The line it is on, trimmed and shortened, for previews. */
+  line: string;
+}
+
+/** A compose `ports:` entry that publishes a host port. */
+export interface IndexedMapping {
+  mapping: ComposeMapping;
+  range: Range;
+}
+
+/** Kubernetes facts with every offset turned into a range. */
+export interface IndexedKube {
+  services: {
+    name: string;
+    namespace: string;
+    selector: Record<string, string>;
+    ports: { targetPort?: { text: string; range: Range }; port?: string; name?: string; protocol: string }[];
+  }[];
+  workloads: {
+    kind: string;
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    ports: { containerPort: number; range: Range; name?: string; protocol: string; container: string }[];
+  }[];
+}
+
+export interface IndexedFile {
+  uri: string;
+  format: FormatId;
+  places: IndexedPlace[];
+  mappings: IndexedMapping[];
+  kube: IndexedKube;
+}
+
+/** A port as the Ports view shows it: its registry names and every place that uses it. */
+export interface WorkspacePort {
+  port: number;
+  /** Registered service names for the port (all protocols), e.g. `postgresql`; empty when unassigned. */
+  services: string[];
+  /** The first registered description, e.g. `PostgreSQL Database`. */
+  description: string;
+  /** What common software runs there, when the registry's answer misleads. */
+  commonPractice?: string;
+  /** Number of places; `places` holds at most `maxPlaces` of them. */
+  total: number;
+  places: { uri: string; range: Range; role: PortRole; format: FormatId; line: string; protocol?: Protocol; owner?: string }[];
+}
+
+const LINE_PREVIEW = 120;
+const EMPTY_KUBE: IndexedKube = { services: [], workloads: [] };
+
+/** Turns offsets of one text into positions with a table of line starts. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** The line holding an offset, trimmed and cut to a preview length. */
+  lineAt(offset: number): string {
+    const line = this.position(offset).line;
+    const s = this.starts[line];
+    let e = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    if (e > s + 400) e = s + 400;
+    const t = this.text.slice(s, e).trim();
+    return t.length > LINE_PREVIEW ? t.slice(0, LINE_PREVIEW - 1) + '…' : t;
+  }
+}
+
+function compareLocations(a: { uri: string; range: Range }, b: { uri: string; range: Range }): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Builds the index entry for one file from its text and the ports the finders found in it. */
+export function indexFile(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[]): IndexedFile {
+  const lines = new LineMap(text);
+  const places: IndexedPlace[] = [];
+  const mappings: IndexedMapping[] = [];
+  const seen = new Set<ComposeMapping>();
+  for (const o of occurrences) {
+    places.push({
+      range: lines.range(o.start, o.end), kind: o.kind, port: o.kind === 'port' ? o.port : NaN, name: o.name,
+      protocol: o.protocol, role: o.role, owner: o.mapping?.service, line: lines.lineAt(o.start),
+    });
+    const m = o.mapping;
+    if (m && m.hostLo !== null && m.hostHi !== null && !seen.has(m)) {
+      seen.add(m);
+      mappings.push({ mapping: m, range: lines.range(m.start, m.end) });
+    }
+  }
+  let kube = EMPTY_KUBE;
+  if (format === 'yaml') {
+    const k: KubeFacts = kubeFacts(text);
+    if (k.services.length || k.workloads.length) {
+      kube = {
+        services: k.services.map((s) => ({
+          name: s.name, namespace: s.namespace, selector: s.selector,
+          ports: s.ports.map((p) => ({
+            targetPort: p.targetPort ? { text: p.targetPort.text, range: lines.range(p.targetPort.start, p.targetPort.end) } : undefined,
+            port: p.port?.text, name: p.name, protocol: p.protocol,
+          })),
+        })),
+        workloads: k.workloads.map((w) => ({
+          kind: w.kind, name: w.name, namespace: w.namespace, labels: w.labels,
+          ports: w.ports.map((p) => ({ containerPort: p.containerPort, range: lines.range(p.start, p.end), name: p.name, protocol: p.protocol, container: p.container })),
+        })),
+      };
+    }
+  }
+  return { uri, format, places, mappings, kube };
+}
+
+/** The ports of every indexed file in the workspace. */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  /** Changes with every update, so callers can cache what they derive from the index. */
+  generation = 0;
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Adds or replaces a file. */
+  set(file: IndexedFile): void {
+    const old = this.files.get(file.uri);
+    // Re-indexing an unchanged file (a save, a watcher echo) must not invalidate derived data.
+    if (old && JSON.stringify(old) === JSON.stringify(file)) return;
+    this.files.set(file.uri, file);
+    this.generation++;
+  }
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  delete(uri: string): void {
+    if (this.files.delete(uri)) this.generation++;
+  }
+
+  /** Removes every file under a folder URI (a deleted or newly excluded folder). */
+  deleteUnder(folderUri: string): void {
+    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
+    for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix)) this.delete(uri);
+  }
+
+  clear(): void {
+    if (this.files.size) this.generation++;
+    this.files.clear();
+  }
+
+  /** Every file, sorted by URI so that answers do not depend on indexing order. */
+  all(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Number of places in the whole workspace. */
+  placeCount(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.places.length;
+    return n;
+  }
+
+  /**
+   * Every place that uses a port number, or a port/service name (case-insensitive), sorted by file and
+   * position: Find All References.
+   */
+  references(target: { port: number } | { name: string }): Location[] {
+    const out: Location[] = [];
+    if ('port' in target) {
+      for (const f of this.files.values()) for (const p of f.places) if (p.kind === 'port' && p.port === target.port) out.push({ uri: f.uri, range: p.range });
+    } else {
+      const name = target.name.toLowerCase();
+      for (const f of this.files.values()) for (const p of f.places) if (p.kind !== 'port' && p.name?.toLowerCase() === name) out.push({ uri: f.uri, range: p.range });
+    }
+    return out.sort(compareLocations);
+  }
+
+  /**
+   * Workspace symbols: places whose port number starts with the query (`54` finds 5432), or whose
+   * registered service name, common-practice software or written name contains it (`postgres`).
+   */
+  symbols(query: string, registry: RegistryIndex | undefined, limit = 1000): SymbolInformation[] {
+    const q = query.trim().toLowerCase().replace(/\/(tcp|udp|sctp|dccp)$/, '');
+    const names = new Map<number, string>();
+    const portMatch = new Map<number, 0 | 1 | 2>();
+    const nameOf = (port: number): string => {
+      let n = names.get(port);
+      if (n === undefined) {
+        n = registry && port >= 0 && port <= 65535 ? serviceNames(registry, port).join(', ') : '';
+        names.set(port, n);
+      }
+      return n;
+    };
+    // 0: no match, 1: matched by name, 2: matched by number (sorted first).
+    const match = (port: number): 0 | 1 | 2 => {
+      let m = portMatch.get(port);
+      if (m === undefined) {
+        const common = COMMON_PRACTICE.get(port)?.toLowerCase() ?? '';
+        m = !q || String(port).startsWith(q) ? 2 : nameOf(port).toLowerCase().includes(q) || common.includes(q) ? 1 : 0;
+        portMatch.set(port, m);
+      }
+      return m;
+    };
+    const found: { rank: number; port: number; info: SymbolInformation }[] = [];
+    for (const f of this.all()) {
+      for (const p of f.places) {
+        let rank = 0;
+        let name: string;
+        if (p.kind === 'port') {
+          rank = match(p.port);
+          if (!rank) continue;
+          const svc = nameOf(p.port);
+          name = `${p.port}${p.protocol ? '/' + p.protocol : ''}${svc ? ' ' + svc : ''}`;
+        } else {
+          if (!p.name || (q && !p.name.toLowerCase().includes(q))) continue;
+          rank = 1;
+          name = `${p.name} (${p.kind === 'service' ? 'service name' : 'port name'})`;
+        }
+        found.push({
+          rank, port: p.kind === 'port' ? p.port : Number.MAX_SAFE_INTEGER,
+          info: { name, kind: SymbolKind.Number, location: { uri: f.uri, range: p.range }, containerName: p.owner ?? `${f.format} ${p.role}` },
+        });
+      }
+    }
+    found.sort((a, b) => b.rank - a.rank || a.port - b.port || compareLocations(a.info.location, b.info.location));
+    return found.slice(0, limit).map((x) => x.info);
+  }
+
+  /** Every port used in the workspace with its registry names and places, for the Ports view. */
+  ports(registry: RegistryIndex | undefined, maxPlaces = 200): WorkspacePort[] {
+    const byPort = new Map<number, WorkspacePort>();
+    for (const f of this.all()) {
+      for (const p of f.places) {
+        if (p.kind !== 'port' || !Number.isInteger(p.port) || p.port < 0 || p.port > 65535) continue;
+        let w = byPort.get(p.port);
+        if (!w) {
+          const services = registry ? serviceNames(registry, p.port) : [];
+          const description = registry?.byPort(p.port).records.find((r) => r.name)?.description ?? '';
+          w = { port: p.port, services, description, commonPractice: COMMON_PRACTICE.get(p.port), total: 0, places: [] };
+          byPort.set(p.port, w);
+        }
+        w.total++;
+        if (w.places.length < maxPlaces) {
+          w.places.push({ uri: f.uri, range: p.range, role: p.role, format: f.format, line: p.line, protocol: p.protocol, owner: p.owner });
+        }
+      }
+    }
+    return [...byPort.values()].sort((a, b) => a.port - b.port);
+  }
+}
+
+/** Distinct registered service names of a port, in registry order. */
+export function serviceNames(registry: RegistryIndex, port: number): string[] {
+  const names: string[] = [];
+  for (const r of registry.byPort(port).records) if (r.name && !names.includes(r.name)) names.push(r.name);
+  return names;
+}

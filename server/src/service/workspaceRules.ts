@@ -1,0 +1,188 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from './languageService';
+import { clash, describe } from './rules/duplicateHostPort';
+import { isIgnoredPort, type RuleLevel, type Settings, type WorkspaceRuleId } from './settings';
+import { suppressedRules } from './suppress';
+import type { IndexedFile, IndexedKube, IndexedMapping } from './workspaceIndex';
+
+/**
+ * Rules that compare files: the same host port published by compose files that may run side by side,
+ * and a Kubernetes Service whose targetPort no container declares. Pure: they read the index only.
+ */
+
+export interface WorkspaceFinding {
+  rule: WorkspaceRuleId;
+  range: Range;
+  message: string;
+  /** The port the finding is about, for `ignorePorts` and quick fixes. */
+  port?: number;
+  related: { uri: string; range: Range; message: string }[];
+}
+
+/** At most this many related places per finding; the message gives the full count. */
+const MAX_RELATED = 10;
+
+/** The last two segments of a URI's path, decoded, to name a file in a message. */
+export function shortName(uri: string): string {
+  const parts = uri.replace(/[?#].*$/, '').split('/').filter(Boolean);
+  const tail = parts.slice(-2).join('/');
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+function push(out: Map<string, WorkspaceFinding[]>, uri: string, f: WorkspaceFinding): void {
+  const list = out.get(uri);
+  if (list) list.push(f);
+  else out.set(uri, [f]);
+}
+
+interface Published {
+  uri: string;
+  m: IndexedMapping;
+  others: Published[];
+  count: number;
+}
+
+/**
+ * The same host address, port and protocol published by compose files in two folders (two projects of
+ * one repository): started on one Docker host, the second fails with "port is already allocated".
+ * Clashes inside one file are the per-file rule's. Files in one folder are left alone: they are one
+ * project's override or alternative files (`compose.override.yaml`, `compose.dev.yaml`, a stack file),
+ * merged or used in turn, so a port repeated there is usually intended.
+ */
+export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
+  const all: Published[] = [];
+  for (const f of files) for (const m of f.mappings) all.push({ uri: f.uri, m, others: [], count: 0 });
+  all.sort((a, b) => (a.m.mapping.hostLo as number) - (b.m.mapping.hostLo as number));
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    const aHi = a.m.mapping.hostHi as number;
+    for (let j = i + 1; j < all.length && (all[j].m.mapping.hostLo as number) <= aHi; j++) {
+      const b = all[j];
+      if (folderOf(a.uri) === folderOf(b.uri) || !clash(a.m.mapping, b.m.mapping)) continue;
+      for (const [x, y] of [[a, b], [b, a]]) {
+        x.count++;
+        if (x.others.length < MAX_RELATED) x.others.push(y);
+      }
+    }
+  }
+  const out = new Map<string, WorkspaceFinding[]>();
+  for (const p of all) {
+    if (!p.count) continue;
+    const first = p.others[0];
+    const more = p.count > 1 ? ` and ${p.count - 1} more place${p.count > 2 ? 's' : ''}` : '';
+    push(out, p.uri, {
+      rule: 'duplicateHostPortAcrossFiles',
+      range: p.m.range,
+      port: p.m.mapping.hostLo as number,
+      message: `Host port ${describe(p.m.mapping)} is also published in ${shortName(first.uri)} by ${describe(first.m.mapping)}${more}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.`,
+      related: p.others.map((o) => ({ uri: o.uri, range: o.m.range, message: `also published here: ${describe(o.m.mapping)}` })),
+    });
+  }
+  return out;
+}
+
+type Workload = IndexedKube['workloads'][number] & { uri: string };
+
+function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
+  return true;
+}
+
+function labelText(selector: Record<string, string>): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/**
+ * A Kubernetes Service whose targetPort (a number or a port name) matches no containerPort of the pods
+ * it selects, or, when no workload in the workspace carries its labels, of any container in the
+ * workspace. A named targetPort that no container declares leaves the Service without endpoints; a
+ * number nobody declares usually means a typo or a changed container port. Services without a
+ * selector, and templated values, are left alone; so is a workspace that declares no container port.
+ */
+export function unmatchedTargetPort(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
+  const workloads: Workload[] = [];
+  for (const f of files) for (const w of f.kube.workloads) workloads.push({ ...w, uri: f.uri });
+  const out = new Map<string, WorkspaceFinding[]>();
+  if (!workloads.length) return out;
+  for (const f of files) {
+    for (const svc of f.kube.services) {
+      if (!Object.keys(svc.selector).length) continue;
+      const selected = workloads.filter((w) => selects(svc.selector, w.labels) && (!svc.namespace || !w.namespace || svc.namespace === w.namespace));
+      const scope = selected.length ? selected : workloads;
+      for (const sp of svc.ports) {
+        const t = sp.targetPort;
+        if (!t) continue;
+        const numeric = /^\d{1,5}$/.test(t.text);
+        if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(t.text)) continue;
+        const target = numeric ? Number(t.text) : t.text;
+        const declared = scope.flatMap((w) => w.ports.map((p) => ({ w, p })));
+        if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
+        const where = selected.length
+          ? `the pods it selects (${labelText(svc.selector)}: ${[...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ')})`
+          : `any container in the workspace (no workload carries its labels ${labelText(svc.selector)})`;
+        const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
+        const consequence = numeric
+          ? 'Unless the container listens there anyway, connections to the Service are refused.'
+          : 'Kubernetes cannot resolve the name, so the Service gets no endpoints.';
+        push(out, f.uri, {
+          rule: 'unmatchedTargetPort',
+          range: t.range,
+          port: numeric ? (target as number) : undefined,
+          message: `targetPort ${t.text}/${sp.protocol} of Service "${svc.name}" matches no containerPort ${numeric ? '' : 'name '}declared by ${where}. ${consequence}${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`,
+          related: declared.slice(0, MAX_RELATED).map(({ w, p }) => ({
+            uri: w.uri, range: p.range,
+            message: `${w.kind} "${w.name}", container "${p.container}": containerPort ${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`,
+          })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every cross-file finding, by file URI. */
+export function workspaceFindings(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
+  const out = duplicateHostPortAcrossFiles(files);
+  for (const [uri, list] of unmatchedTargetPort(files)) for (const f of list) push(out, uri, f);
+  return out;
+}
+
+const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/**
+ * One file's cross-file findings as diagnostics, with the rule levels, `ignorePorts` and, when the
+ * document is given, `iana-ports-ignore-next-line` comments applied, as for the per-file rules.
+ */
+export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, settings: Settings, doc?: TextDocument): Diagnostic[] {
+  if (!findings?.length || !settings.diagnostics.enable) return [];
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const level = settings.lint[f.rule];
+    if (level === 'ignore') continue;
+    if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
+    if (doc) {
+      // A comment naming only rules the per-file table does not know reads as "every rule", which includes this one.
+      const s = suppressedRules(doc.getText(), f.range.start.line, doc);
+      if (s && (s.size === 0 || (s as Set<string>).has(f.rule))) continue;
+    }
+    const d: Diagnostic = { range: f.range, severity: SEVERITY[level], code: f.rule, source: DIAGNOSTIC_SOURCE, message: f.message };
+    if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    if (f.port !== undefined) d.data = { port: f.port };
+    out.push(d);
+  }
+  return out;
+}

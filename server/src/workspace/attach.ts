@@ -1,0 +1,220 @@
+import {
+  DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError,
+  type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities, type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Location, SymbolInformation } from 'vscode-languageserver-types';
+import type { PortLanguageService } from '../service/languageService';
+import type { RegistryIndex } from '../service/registry/registryIndex';
+import { detectFormat, findPorts } from '../service/scan';
+import { formatFromAssociations, formatFromFileName } from '../service/scan/detect';
+import type { Settings } from '../service/settings';
+import type { WorkspacePort } from '../service/workspaceIndex';
+import { workspaceDiagnostics, workspaceFindings, type WorkspaceFinding } from '../service/workspaceRules';
+import { excludePatterns } from './glob';
+import { canonicalUri, WorkspaceIndexer, type IndexStatus } from './indexer';
+
+/** Custom request: every port used in the workspace, for the Ports view. */
+export const WORKSPACE_PORTS_REQUEST = 'ianaPorts/workspacePorts';
+/** Custom notification: the workspace's ports changed; the Ports view asks again. */
+export const WORKSPACE_PORTS_CHANGED = 'ianaPorts/workspacePortsChanged';
+/** Custom request: the indexer's progress and figures. */
+export const INDEX_STATUS_REQUEST = 'ianaPorts/indexStatus';
+
+/** How long Find All References and workspace symbols wait for a running index before answering. */
+const READY_WAIT_MS = 3000;
+/** Coalesces index changes into one diagnostics refresh and one view notification. */
+const CHANGE_DELAY_MS = 150;
+
+/**
+ * Workspace-wide features on a connection: the background index, Find All References, workspace
+ * symbols, the Ports view's data and the cross-file diagnostics. The server glue creates one and
+ * forwards initialize, initialized and configuration changes; it listens to documents itself.
+ */
+export class WorkspaceFeature {
+  readonly indexer: WorkspaceIndexer;
+  private hasConfiguration = false;
+  private watcherDynamic = false;
+  private folderUris: string[] = [];
+  private findingsGeneration = -1;
+  private findings = new Map<string, WorkspaceFinding[]>();
+  private changeTimer: NodeJS.Timeout | undefined;
+  private readonly pendingDocs = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: PortLanguageService,
+    private readonly settingsFor: (uri: string) => Promise<Settings>,
+    /** The registry in use, or undefined when it cannot be loaded. */
+    private readonly registry: () => RegistryIndex | undefined,
+    /** Re-runs diagnostics of open documents (pull refresh or push). */
+    private readonly refreshDiagnostics: () => void,
+  ) {
+    this.indexer = new WorkspaceIndexer({
+      folderConfig: async (folderUri) => {
+        const settings = await this.settingsFor(folderUri);
+        let exclude: unknown;
+        if (this.hasConfiguration) {
+          exclude = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' })
+            .then((files: { exclude?: unknown } | null) => files?.exclude, () => undefined);
+        }
+        return { settings, exclude: excludePatterns(exclude) };
+      },
+      formatOf: (uri, settings) => formatFromAssociations(uri, settings.files.associations) ?? formatFromFileName(uri),
+      scanText: (uri, text, settings) => {
+        const format = formatFromAssociations(uri, settings.files.associations) ?? detectFormat('plaintext', uri, text);
+        if (!format) return undefined;
+        return { format, occurrences: findPorts(format, text, (e) => this.error(e)) };
+      },
+      onDidChange: () => this.changed(),
+      log: (m) => this.connection.console.info(`IANA Ports: ${m}`),
+    });
+    documents.onDidOpen((e) => this.documentChanged(e.document, true));
+    documents.onDidChangeContent((e) => this.documentChanged(e.document, false));
+    documents.onDidClose((e) => {
+      const t = this.pendingDocs.get(e.document.uri);
+      if (t) clearTimeout(t);
+      this.pendingDocs.delete(e.document.uri);
+      this.indexer.closeDocument(e.document.uri);
+    });
+    connection.onReferences((params, token) => this.guard(token, [], async () => {
+      const doc = this.documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const settings = await this.settingsFor(doc.uri);
+      const o = this.service.occurrenceAt(doc, params.position, settings);
+      if (!o) return [];
+      await this.indexer.ready(READY_WAIT_MS);
+      const target = o.kind === 'port' ? { port: o.port } : o.name ? { name: o.name } : undefined;
+      if (!target) return [];
+      return this.withDocument(doc, this.indexer.index.references(target), settings, target);
+    }));
+    connection.onWorkspaceSymbol((params, token) => this.guard(token, [] as SymbolInformation[], async () => {
+      await this.indexer.ready(READY_WAIT_MS);
+      return this.indexer.index.symbols(params.query, this.registry());
+    }));
+    connection.onDidChangeWatchedFiles((params) => {
+      for (const c of params.changes) this.indexer.fileEvent(c.uri, c.type);
+    });
+    connection.onRequest(WORKSPACE_PORTS_REQUEST, async (params: { maxPlaces?: number } | undefined, token: CancellationToken) =>
+      this.guard(token, { status: this.indexer.status(), ports: [] as WorkspacePort[] }, async () => ({
+        status: this.indexer.status(),
+        ports: this.indexer.index.ports(this.registry(), Math.max(1, Math.min(Number(params?.maxPlaces) || 200, 10000))),
+      })));
+    connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => this.indexer.status());
+  }
+
+  /** Capabilities to merge into the initialize result; remembers what the client can do. */
+  initialize(params: InitializeParams): ServerCapabilities {
+    const caps = params.capabilities;
+    this.hasConfiguration = !!caps.workspace?.configuration;
+    this.watcherDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folderUris = folders;
+    return { referencesProvider: true, workspaceSymbolProvider: true };
+  }
+
+  /** Registers the file watcher and starts indexing in the background. */
+  initialized(): void {
+    if (this.watcherDynamic) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
+    }
+    if (this.folderUris.length) setImmediate(() => void this.indexer.setFolders(this.folderUris));
+  }
+
+  /** Settings changed: `files.exclude`, the size limit or associations may differ, so index again. */
+  configurationChanged(): void {
+    if (this.folderUris.length) void this.indexer.rescan();
+  }
+
+  /** Cross-file findings for one open document, as diagnostics under its settings. */
+  diagnosticsFor(doc: TextDocument, settings: Settings): Diagnostic[] {
+    return workspaceDiagnostics(this.currentFindings().get(canonicalUri(doc.uri)), settings, doc);
+  }
+
+  /** The registry changed: service names in the view change with it. */
+  registryChanged(): void {
+    this.changed();
+  }
+
+  private currentFindings(): Map<string, WorkspaceFinding[]> {
+    const gen = this.indexer.index.generation;
+    if (gen !== this.findingsGeneration) {
+      this.findings = workspaceFindings(this.indexer.index.all());
+      this.findingsGeneration = gen;
+    }
+    return this.findings;
+  }
+
+  /** Coalesces index changes: one diagnostics refresh, when the findings changed, and one view notification. */
+  private changed(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      const before = JSON.stringify([...this.findings]);
+      const after = JSON.stringify([...this.currentFindings()]);
+      if (before !== after) this.refreshDiagnostics();
+      void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
+    }, CHANGE_DELAY_MS);
+  }
+
+  private documentChanged(doc: TextDocument, now: boolean): void {
+    const old = this.pendingDocs.get(doc.uri);
+    if (old) clearTimeout(old);
+    if (now) {
+      this.pendingDocs.delete(doc.uri);
+      void this.indexDocument(doc.uri);
+      return;
+    }
+    // Typing: index the editor's text once the edits pause.
+    this.pendingDocs.set(doc.uri, setTimeout(() => {
+      this.pendingDocs.delete(doc.uri);
+      void this.indexDocument(doc.uri);
+    }, 200));
+  }
+
+  private async indexDocument(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    try {
+      const settings = await this.settingsFor(uri);
+      const current = this.documents.get(uri);
+      if (!current) return;
+      const scan = this.service.scan(current, settings);
+      this.indexer.setOpenDocument(uri, scan.tooLarge ? undefined : scan.format, current.getText(), scan.occurrences);
+    } catch (e) {
+      this.error(e);
+    }
+  }
+
+  /**
+   * The asking document's own places come from its current text (its index entry may lag behind an
+   * edit, and it may lie outside the workspace folders); everything else from the index.
+   */
+  private withDocument(doc: TextDocument, fromIndex: Location[], settings: Settings, target: { port: number } | { name: string }): Location[] {
+    const self = canonicalUri(doc.uri);
+    const own: Location[] = [];
+    for (const o of this.service.scan(doc, settings).occurrences) {
+      const hit = 'port' in target ? o.kind === 'port' && o.port === target.port : o.kind !== 'port' && o.name?.toLowerCase() === target.name.toLowerCase();
+      if (hit) own.push({ uri: doc.uri, range: { start: doc.positionAt(o.start), end: doc.positionAt(o.end) } });
+    }
+    const rest = fromIndex.filter((l) => l.uri !== self);
+    return [...own, ...rest];
+  }
+
+  private async guard<T>(token: CancellationToken, fallback: T, f: () => Promise<T>): Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    try {
+      const r = await f();
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      return r;
+    } catch (e) {
+      this.error(e);
+      return fallback;
+    }
+  }
+
+  private error(e: unknown): void {
+    this.connection.console.error(`IANA Ports: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}

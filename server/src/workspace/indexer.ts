@@ -1,0 +1,372 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PortOccurrence } from '../service/scan';
+import type { FormatId } from '../service/scan/detect';
+import type { Settings } from '../service/settings';
+import { indexFile, WorkspaceIndex } from '../service/workspaceIndex';
+import { isExcluded, type ExcludePattern } from './glob';
+import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
+
+/**
+ * The background workspace indexer: walks the workspace folders, reads the files the server can scan
+ * and keeps a WorkspaceIndex current as files change. It works in small slices (a few milliseconds,
+ * then setImmediate), so hovers and other requests are answered while it runs.
+ */
+
+/** Folders never walked, whatever the settings say. */
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** A bound on memory for huge workspaces. */
+export const MAX_FILES = 50_000;
+/** Work done between two yields to the event loop. */
+const SLICE_MS = 8;
+/** Files read at the same time. */
+const CONCURRENCY = 8;
+
+export interface FolderConfig {
+  settings: Settings;
+  exclude: ExcludePattern[];
+}
+
+export interface IndexerHost {
+  /** The settings and `files.exclude` patterns that apply in a workspace folder. */
+  folderConfig(folderUri: string): Promise<FolderConfig>;
+  /** Which format a file would be served as, from its name alone; undefined to skip it unread. */
+  formatOf(uri: string, settings: Settings): FormatId | undefined;
+  /** Scans a file's text; undefined when the content shows it is not one the server reads. */
+  scanText(uri: string, text: string, settings: Settings): { format: FormatId; occurrences: PortOccurrence[] } | undefined;
+  /** Called after the index changed (already coalesced per slice). */
+  onDidChange(): void;
+  log(message: string): void;
+}
+
+interface Folder {
+  uri: string;
+  fsPath: string;
+  config?: FolderConfig;
+}
+
+export interface IndexStatus {
+  state: 'idle' | 'indexing' | 'ready';
+  files: number;
+  places: number;
+  /** Time the last full index took, in milliseconds. */
+  durationMs?: number;
+  /** Files skipped for size, and whether the file cap was reached. */
+  skippedLarge: number;
+  capped: boolean;
+}
+
+/** A `file:` URI in one canonical spelling, so that URIs from the client and from the disk compare equal. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private folders: Folder[] = [];
+  /** Bumped by every full rescan: a walk that sees another value stops. */
+  private walkGeneration = 0;
+  private state: IndexStatus['state'] = 'idle';
+  private durationMs: number | undefined;
+  private skippedLarge = 0;
+  private capped = false;
+  private readonly open = new Set<string>();
+  private readonly ignoreCache = new Map<string, IgnoreFile | null>();
+  private readyWaiters: (() => void)[] = [];
+  private sliceStart = 0;
+  private pendingEvents = new Map<string, number>();
+  private eventTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly host: IndexerHost) {}
+
+  status(): IndexStatus {
+    return { state: this.state, files: this.index.size, places: this.index.placeCount(), durationMs: this.durationMs, skippedLarge: this.skippedLarge, capped: this.capped };
+  }
+
+  /** Resolves once the current full index is complete, or after `timeoutMs`. */
+  ready(timeoutMs: number): Promise<boolean> {
+    if (this.state !== 'indexing') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Sets the workspace folders (file URIs) and indexes them from scratch. */
+  setFolders(uris: string[]): Promise<void> {
+    this.folders = [];
+    for (const uri of uris) {
+      if (!uri.startsWith('file:')) continue;
+      try {
+        const fsPath = fileURLToPath(uri);
+        this.folders.push({ uri: canonicalUri(uri), fsPath });
+      } catch {
+        /* not a local folder */
+      }
+    }
+    return this.rescan();
+  }
+
+  /** Forgets everything and walks every folder again (settings or `.gitignore` changed). */
+  async rescan(): Promise<void> {
+    const gen = ++this.walkGeneration;
+    this.state = 'indexing';
+    this.ignoreCache.clear();
+    this.skippedLarge = 0;
+    this.capped = false;
+    const t0 = performance.now();
+    const keep = new Set(this.open);
+    for (const uri of this.index.uris()) if (!keep.has(uri)) this.index.delete(uri);
+    try {
+      for (const f of this.folders) {
+        f.config = await this.host.folderConfig(f.uri);
+        if (gen !== this.walkGeneration) return;
+        await this.walkFolder(f, gen);
+        if (gen !== this.walkGeneration) return;
+      }
+    } catch (e) {
+      this.host.log(`workspace index failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (gen !== this.walkGeneration) return;
+    this.durationMs = performance.now() - t0;
+    this.state = 'ready';
+    this.host.log(`workspace indexed: ${this.index.size} files with ports, ${this.index.placeCount()} places, in ${this.durationMs.toFixed(0)} ms${this.capped ? ` (stopped at ${MAX_FILES} files)` : ''}`);
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w();
+    this.host.onDidChange();
+  }
+
+  private folderOf(fsPath: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const f of this.folders) {
+      if ((fsPath === f.fsPath || fsPath.startsWith(f.fsPath.endsWith(path.sep) ? f.fsPath : f.fsPath + path.sep)) && (!best || f.fsPath.length > best.fsPath.length)) best = f;
+    }
+    return best;
+  }
+
+  private relPath(folder: Folder, fsPath: string): string {
+    return path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
+  }
+
+  /** The parsed `.gitignore` of a folder, read once per walk. */
+  private async ignoreFileOf(dir: string, rel: string): Promise<IgnoreFile | null> {
+    const cached = this.ignoreCache.get(dir);
+    if (cached !== undefined) return cached;
+    let parsed: IgnoreFile | null = null;
+    try {
+      const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
+      parsed = parseGitignore(text, rel);
+    } catch {
+      parsed = null;
+    }
+    this.ignoreCache.set(dir, parsed);
+    return parsed;
+  }
+
+  /** The `.gitignore` files that apply to a folder-relative path, from the root down. */
+  private async ignoresFor(folder: Folder, relDir: string): Promise<IgnoreFile[]> {
+    const out: IgnoreFile[] = [];
+    const parts = relDir ? relDir.split('/') : [];
+    for (let i = 0; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      const f = await this.ignoreFileOf(path.join(folder.fsPath, ...parts.slice(0, i)), rel);
+      if (f) out.push(f);
+    }
+    return out;
+  }
+
+  /** True when the walk would skip this folder-relative path (or a folder above it). */
+  private async skipped(folder: Folder, rel: string, isDir: boolean): Promise<boolean> {
+    const parts = rel.split('/');
+    const exclude = folder.config?.exclude ?? [];
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join('/');
+      const dir = i < parts.length || isDir;
+      if (dir && SKIP_DIRS.has(parts[i - 1])) return true;
+      if (isExcluded(exclude, sub)) return true;
+      if (isIgnored(await this.ignoresFor(folder, parts.slice(0, i - 1).join('/')), sub, dir)) return true;
+    }
+    return false;
+  }
+
+  private async maybeYield(): Promise<void> {
+    if (performance.now() - this.sliceStart >= SLICE_MS) {
+      await yieldToEventLoop();
+      this.sliceStart = performance.now();
+    }
+  }
+
+  private async walkFolder(folder: Folder, gen: number, startRel = ''): Promise<void> {
+    const config = folder.config ?? (folder.config = await this.host.folderConfig(folder.uri));
+    const dirs: string[] = [startRel];
+    const files: string[] = [];
+    let changed = 0;
+    this.sliceStart = performance.now();
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (gen !== this.walkGeneration) return;
+        const rel = files.shift();
+        if (rel === undefined) return;
+        if (await this.indexPath(folder, rel, config.settings)) changed++;
+        await this.maybeYield();
+      }
+    };
+    while (dirs.length) {
+      if (gen !== this.walkGeneration) return;
+      const relDir = dirs.shift() as string;
+      const abs = path.join(folder.fsPath, ...(relDir ? relDir.split('/') : []));
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(abs, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const ignores = await this.ignoresFor(folder, relDir);
+      const names = new Set(entries.map((e) => e.name));
+      for (const e of entries) {
+        const rel = relDir ? `${relDir}/${e.name}` : e.name;
+        // Symbolic links are not followed: they may loop or leave the workspace.
+        if (e.isDirectory()) {
+          if (SKIP_DIRS.has(e.name) || isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, true)) continue;
+          dirs.push(rel);
+        } else if (e.isFile()) {
+          if (isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, false)) continue;
+          const uri = pathToFileURL(path.join(abs, e.name)).href;
+          if (!this.host.formatOf(uri, config.settings)) continue;
+          files.push(rel);
+        }
+      }
+      // Read a folder's files before going deeper, several at a time.
+      if (files.length >= CONCURRENCY || !dirs.length) {
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+        if (changed) {
+          changed = 0;
+          this.host.onDidChange();
+        }
+      }
+      await this.maybeYield();
+    }
+  }
+
+  /** Reads and indexes one file; returns true when the index changed. */
+  private async indexPath(folder: Folder, rel: string, settings: Settings): Promise<boolean> {
+    const abs = path.join(folder.fsPath, ...rel.split('/'));
+    const uri = pathToFileURL(abs).href;
+    if (this.open.has(uri)) return false;
+    const before = this.index.generation;
+    try {
+      const st = await fs.promises.stat(abs);
+      if (!st.isFile()) {
+        this.index.delete(uri);
+      } else if (st.size > settings.maxFileSize) {
+        this.skippedLarge++;
+        this.index.delete(uri);
+      } else if (!this.index.has(uri) && this.index.size >= MAX_FILES) {
+        this.capped = true;
+      } else {
+        const text = await fs.promises.readFile(abs, 'utf8');
+        // A document opened meanwhile is indexed from its editor text instead.
+        if (this.open.has(uri)) return false;
+        const scan = text.includes('\u0000') ? undefined : this.host.scanText(uri, text, settings);
+        if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
+        else this.index.delete(uri);
+      }
+    } catch {
+      this.index.delete(uri);
+    }
+    return this.index.generation !== before;
+  }
+
+  /** An open document's text replaces the disk's until it is closed. */
+  setOpenDocument(uri: string, format: FormatId | undefined, text: string, occurrences: PortOccurrence[]): void {
+    const u = canonicalUri(uri);
+    const fsPath = u.startsWith('file:') ? fileURLToPath(u) : undefined;
+    // Only documents inside a workspace folder belong to the workspace's ports.
+    if (!fsPath || !this.folderOf(fsPath)) return;
+    this.open.add(u);
+    const before = this.index.generation;
+    if (format && occurrences.length) this.index.set(indexFile(u, format, text, occurrences));
+    else this.index.delete(u);
+    if (this.index.generation !== before) this.host.onDidChange();
+  }
+
+  /** A closed document goes back to what the disk holds. */
+  closeDocument(uri: string): void {
+    const u = canonicalUri(uri);
+    if (!this.open.delete(u)) return;
+    this.queueEvent(u, 2);
+  }
+
+  /** A `workspace/didChangeWatchedFiles` event: 1 created, 2 changed, 3 deleted. */
+  fileEvent(uri: string, type: number): void {
+    this.queueEvent(canonicalUri(uri), type);
+  }
+
+  private queueEvent(uri: string, type: number): void {
+    this.pendingEvents.set(uri, type);
+    if (!this.eventTimer) this.eventTimer = setTimeout(() => void this.flushEvents(), 50);
+  }
+
+  /** Applies queued file events; a changed `.gitignore` means walking again. */
+  private async flushEvents(): Promise<void> {
+    this.eventTimer = undefined;
+    const events = this.pendingEvents;
+    this.pendingEvents = new Map();
+    let changed = false;
+    const gen = this.walkGeneration;
+    for (const [uri, type] of events) {
+      if (!uri.startsWith('file:')) continue;
+      let fsPath: string;
+      try {
+        fsPath = fileURLToPath(uri);
+      } catch {
+        continue;
+      }
+      if (path.basename(fsPath) === '.gitignore') {
+        void this.rescan();
+        return;
+      }
+      const folder = this.folderOf(fsPath);
+      if (!folder) continue;
+      const before = this.index.generation;
+      if (type === 3) {
+        if (!this.open.has(uri)) this.index.delete(uri);
+        this.index.deleteUnder(uri);
+      } else {
+        const rel = this.relPath(folder, fsPath);
+        let st: fs.Stats | undefined;
+        try {
+          st = await fs.promises.stat(fsPath);
+        } catch {
+          st = undefined;
+        }
+        const config = folder.config ?? (folder.config = await this.host.folderConfig(folder.uri));
+        if (!st) {
+          if (!this.open.has(uri)) this.index.delete(uri);
+        } else if (st.isDirectory()) {
+          if (rel && !(await this.skipped(folder, rel, true))) await this.walkFolder(folder, gen, rel);
+        } else if (!rel || (await this.skipped(folder, rel, false)) || !this.host.formatOf(uri, config.settings)) {
+          if (!this.open.has(uri)) this.index.delete(uri);
+        } else {
+          await this.indexPath(folder, rel, config.settings);
+        }
+      }
+      if (this.index.generation !== before) changed = true;
+      await this.maybeYield();
+    }
+    if (changed) this.host.onDidChange();
+  }
+}
