@@ -77,6 +77,9 @@ describe('config finders', () => {
       ['FROM registry.local:|5000/team/api:2.3.1 AS build', { port: 5000, role: 'connect' }],
       ['LABEL traefik.http.services.api.loadbalancer.server.port="|3000"', { port: 3000 }],
       ['ENTRYPOINT ["java", "-Dserver.port=|8080", "-jar", "app.jar"]', { port: 8080 }],
+      ['CMD npx next start -p |3000', { port: 3000 }],
+      ['RUN mkdir -p /app && redis-cli -h cache -p |6379 ping', { port: 6379 }],
+      ['CMD ["docker", "run", "-p", "|8080:80", "nginx"]', { port: 8080, role: 'host' }],
     ], [
       'FROM python:3.12-slim',
       'FROM node:20 AS build',
@@ -90,6 +93,8 @@ describe('config finders', () => {
       'ENV WORKERS=4 TIMEOUT=30',
       '# EXPOSE 8080',
       'RUN mkdir -p /app && sleep 5',
+      'RUN find . -name "*.gz" | xargs -P 4 -n 1 gunzip',
+      'RUN patch -p1 < fix.patch && ps -p 1 && go test -p 4 ./...',
       'STOPSIGNAL 9',
       '# syntax=docker/dockerfile:1',
     ]);
@@ -451,6 +456,9 @@ describe('config finders', () => {
       ['dotenv', 'file:///w/.env.local', '', 'dotenv'],
       ['toml', 'file:///w/fly.toml', '', 'toml'],
       ['dockerfile', 'file:///w/Dockerfile.dev', '', 'dockerfile'],
+      ['plaintext', 'file:///etc/php/8.2/fpm/pool.d/www.conf', '[www]\nlisten = 127.0.0.1:9000\npm = dynamic\n', 'keyvalue'],
+      ['plaintext', 'file:///etc/nginx/sites-available/shop', '', 'nginx'],
+      ['plaintext', 'file:///w/mosquitto.conf', 'listener 1883\nprotocol websockets\n', 'keyvalue'],
     ];
     for (const [lang, uri, text, want] of cases) {
       it(`${uri.slice(uri.lastIndexOf('/') + 1)} (${lang}) is ${want}`, () => assert.equal(detectFormat(lang, uri, text), want));

@@ -93,8 +93,9 @@ export function formatFromFileName(uri: string): FormatId | undefined {
  */
 export function sniffConf(text: string): FormatId {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
-  if (/^\s*(server|http|upstream|location|events|stream)\b[^\n{]*\{/m.test(head) || /^\s*(listen|proxy_pass|server_name)\s/m.test(head)) return 'nginx';
-  if (/^\s*(frontend|backend|listen|defaults|global)\b/m.test(head) && /^\s+(bind|server|mode)\s/m.test(head)) return 'haproxy';
+  // `[ \t]` rather than `\s`: a pattern must not run across lines, and `listen = 9000` (php-fpm) is key/value.
+  if (/^[ \t]*(server|http|upstream|location|events|stream)\b[^\n{=]*\{/m.test(head) || /^[ \t]*(listen|proxy_pass|server_name)[ \t]+[^=\s]/m.test(head)) return 'nginx';
+  if (/^[ \t]*(frontend|backend|listen|defaults|global)([ \t]+[^=\s][^\n]*)?$/m.test(head) && /^[ \t]+(bind|server|mode)[ \t]/m.test(head)) return 'haproxy';
   if (/^\s*\[(Unit|Service|Socket|Install)\]\s*$/m.test(head)) return 'systemd';
   return 'keyvalue';
 }

@@ -118,7 +118,7 @@ function legacyEnv(text: string, s: number, e: number, out: PortOccurrence[]): v
     if (words.length === 1) scanValueText(text, words[0][0], words[0][1], out, {});
     return;
   }
-  scanKeyValue(text, text.slice(words[0][0], words[0][1]), words[1][0], e, out, { flags: false });
+  scanKeyValue(text, text.slice(words[0][0], words[0][1]), words[1][0], e, out);
 }
 
 /** `KEY=value KEY2="a b"` pairs, as `ENV`, `ARG` and `LABEL` write them. */
@@ -152,7 +152,7 @@ function pairs(text: string, s: number, e: number, out: PortOccurrence[]): void 
       while (ve < e && text.charCodeAt(ve) !== 32 && text.charCodeAt(ve) !== 9) ve += text.charCodeAt(ve) === 92 ? 2 : 1;
       ve = Math.min(ve, e);
     }
-    scanKeyValue(text, key, vs, ve, out, { flags: false });
+    scanKeyValue(text, key, vs, ve, out);
     i = ve;
   }
 }

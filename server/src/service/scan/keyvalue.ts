@@ -29,6 +29,11 @@ const EXTRA_PORT_KEYS = new Set(['listen', 'listener', 'port_number', 'portnumbe
  */
 export function isConfigPortKey(key: string): boolean {
   if (isPortKey(key)) return true;
+  // php-fpm `env[DB_PORT]`, `php_value[xdebug.client_port]`: the key is inside the brackets.
+  if (key.endsWith(']')) {
+    const open = key.lastIndexOf('[');
+    if (open >= 0 && open < key.length - 2) return isConfigPortKey(key.slice(open + 1, -1));
+  }
   const k = lastKeySegment(stripQuotes(key)).toLowerCase();
   if (EXTRA_PORT_KEYS.has(k)) return true;
   return /(^|[_.-])ports?[_-]ranges?$/.test(k) || /(^|[a-z])port[_-]?ranges?$/.test(k);
@@ -433,15 +438,44 @@ export function scanComment(text: string, s: number, e: number, out: PortOccurre
  * Handles one `key <sep> value` pair whose value is text[vs, ve): a port key reads its value as
  * ports; any value is scanned for addresses, URLs and port pairs.
  */
-export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole; flags?: boolean } = {}): void {
+export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
   const address = isAddressKey(key);
   if (isConfigPortKey(key)) {
     const role = opts.role ?? roleForKey(key);
     if (readPortsValue(text, vs, ve, role, out)) return;
     // `port=127.0.0.1:9001` (supervisord), `listen = 127.0.0.1:9000` (php-fpm)
     if (readAddress(text, vs, ve, role, out, { anyHost: true, emptyHost: true })) return;
+    // `listener 8883 0.0.0.0` (mosquitto): the port comes first, then an address or option.
+    const words = splitWords(text, vs, ve);
+    if (words.length > 1 && readPortItem(text, words[0][0], words[0][1], role, out)) {
+      scanValueText(text, words[1][0], ve, out, { address });
+      return;
+    }
   }
-  scanValueText(text, vs, ve, out, { address, flags: opts.flags ?? true });
+  if (isCommandKey(key)) {
+    let s = vs;
+    let e = ve;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const q = text.charCodeAt(s);
+    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+      s++;
+      e--;
+    }
+    scanCommand(text, s, e, out);
+    return;
+  }
+  scanValueText(text, vs, ve, out, { address });
+}
+
+/**
+ * True when a key holds a command line or command-line options (`command`, `ExecStart`,
+ * `JAVA_OPTS`, `NODE_OPTIONS`, `extra_args`), whose `--port N` and `-p N` flags are ports.
+ */
+export function isCommandKey(key: string): boolean {
+  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
+  return /^(command|cmd|exec|execstart|args|arguments|entrypoint|entry_point|script|run|start|opts|options)$/.test(k) ||
+    /[_-](command|cmd|args|arguments|opts|options|flags)$/.test(k);
 }
 
 /** Sections of my.cnf whose `port` is the server a client program connects to. */
@@ -466,7 +500,7 @@ export const findKeyValuePorts: PortFinder = (text) => {
     continued = text.charCodeAt(le - 1) === 92 && !(le - 2 >= s && text.charCodeAt(le - 2) === 92);
     const c = text.charCodeAt(s);
     if (wasContinued) {
-      scanValueText(text, s, le, out, { flags: true });
+      scanValueText(text, s, le, out, {});
       continue;
     }
     if (c === 35 || c === 59 || c === 33) {
@@ -569,6 +603,18 @@ const BIND_FLAGS = new Set([
   'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
 ]);
 
+/**
+ * Commands whose `-p`/`-P` is not a port: a pid (`ps -p 1`, `strace -p`), a count (`xargs -P 4`,
+ * `go test -p 4`), a strip level (`patch -p1`), "parents" (`mkdir -p`), a prompt or a password.
+ */
+const NOT_PORT_P = new Set([
+  'mkdir', 'cp', 'ps', 'xargs', 'parallel', 'tar', 'install', 'useradd', 'usermod', 'grep', 'egrep', 'patch', 'git',
+  'pgrep', 'pkill', 'strace', 'ltrace', 'perf', 'gdb', 'kill', 'renice', 'taskset', 'prlimit', 'ionice', 'lsof', 'top',
+  'htop', 'pidstat', 'unzip', 'zip', 'read', 'sudo', 'su', 'time', 'type', 'command', 'hash', 'ulimit', 'go', 'make',
+  'pytest', 'java', 'rsync', 'wget', 'curl', 'ab', 'chrt', 'chown', 'numactl', 'timeout',
+  'mktemp', 'touch', 'ln', 'mv', 'openssl', 'passwd', 'chpasswd', 'crontab', 'diff', 'ls', 'cat', 'jq', 'yq', 'sort',
+]);
+
 /** Commands whose second positional argument is a port (`nc -z db 5432`, `telnet mail 25`). */
 const HOST_PORT_COMMANDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'wait-for', 'wait-for-it']);
 
@@ -616,7 +662,9 @@ export function scanCommandWords(text: string, words: Array<[number, number]>, o
         ve = next[1];
       }
       const lname = name.toLowerCase();
-      const isPortFlag = long || eq >= 0 ? isPortKey(name) || lname === 'debug-port' : name === 'p' || name === 'P' || /^[pP]\d+$/.test(name);
+      const isPortFlag = long || eq >= 0
+        ? isPortKey(name) || lname === 'debug-port'
+        : (name === 'p' || name === 'P' || /^[pP]\d+$/.test(name)) && !NOT_PORT_P.has(cmd);
       const isBind = BIND_FLAGS.has(long ? lname : name) && (long || name === 'b');
       const isListenShort = !long && name === 'l' && (cmd === 'nc' || cmd === 'ncat' || cmd === 'netcat' || cmd === 'serve');
       if (vs >= 0 && ve > vs) {
@@ -634,7 +682,7 @@ export function scanCommandWords(text: string, words: Array<[number, number]>, o
     const eq = w.indexOf('=');
     if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(w.slice(0, eq))) {
       // `PORT=3000 node server.js`, `-e DB_PORT=5432`
-      scanKeyValue(text, w.slice(0, eq), s + eq + 1, e, out, { flags: false });
+      scanKeyValue(text, w.slice(0, eq), s + eq + 1, e, out);
       continue;
     }
     if (!cmd) {

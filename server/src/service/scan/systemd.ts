@@ -68,7 +68,7 @@ export const findSystemdPorts: PortFinder = (text) => {
     } else if (/^(description|documentation|environmentfile|after|before|wants|requires|wantedby)$/.test(key)) {
       scanValueText(text, vs, ve, out, {});
     } else if (!/^(limit|timeout|restart|nice|memory|cpu|io|tasks|startlimit|runtimemax|watchdog|oomscore|umask|user|group)/.test(key)) {
-      scanKeyValue(text, key, vs, ve, out, { flags: false });
+      scanKeyValue(text, key, vs, ve, out);
     }
   }
   return finish(out);
@@ -83,7 +83,7 @@ function environmentItem(text: string, s: number, e: number, out: PortOccurrence
   }
   const eq = indexIn(text, 61, s, e);
   if (eq < 0) return;
-  scanKeyValue(text, text.slice(s, eq), eq + 1, e, out, { flags: false });
+  scanKeyValue(text, text.slice(s, eq), eq + 1, e, out);
 }
 
 /** `SocketBindAllow=tcp:8080`, `ipv4:udp:5353`, `8000-8100`, `any`. */

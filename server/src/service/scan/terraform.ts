@@ -1,7 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, isDigit, isPortKey, lines, protocolWord } from './common';
-import { isAddressKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanComment, scanValueText } from './keyvalue';
+import { isAddressKey, isCommandKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanCommand, scanComment, scanValueText } from './keyvalue';
 import { maskVariables } from './nginx';
 
 /** A block or object being read: its header and the ports found in it, for a `protocol` key. */
@@ -99,7 +99,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
       if (i < le && !heredocJson) {
         heredocJson = text.charCodeAt(i) === 123 || text.charCodeAt(i) === 91 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 125 || text.charCodeAt(i) === 93;
         if (!heredocJson) {
-          scanValueText(masked, i, le, out, { flags: true });
+          scanCommand(masked, i, le, out);
           continue;
         }
       }
@@ -245,12 +245,19 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     }
     if (lower === 'name' && text.charCodeAt(v) === 34) {
       const end = stringEnd(text, v, le, hcl);
-      frame.portName = isPortKey(text.slice(v + 1, end));
+      // `{ name = "PORT", value = "8080" }`, and Helm `set { name = "service.ports.http" }`.
+      const name = text.slice(v + 1, end);
+      frame.portName = isPortKey(name) || /(^|\.)ports\.[A-Za-z0-9_-]+$/.test(name);
       return end + 1;
     }
     const portKey = isConfigPortKey(key) || (lower === 'default' && isPortKey(frame.label)) ||
       (frame.name === 'ports' && (lower === 'internal' || lower === 'external')) || (lower === 'value' && frame.portName === true);
     if (!portKey) {
+      if (isCommandKey(key) && text.charCodeAt(v) === 34) {
+        const end = stringEnd(text, v, le, hcl);
+        scanCommand(masked, v + 1, end, out);
+        return end + 1;
+      }
       if (isAddressKey(key) && text.charCodeAt(v) === 34) {
         const end = stringEnd(text, v, le, hcl);
         scanValueText(masked, v + 1, end, out, { address: true });
