@@ -1,0 +1,155 @@
+// The UI-level check: the packaged VSIX installed offline into code-server, the compose fixture opened in the
+// workbench, and what a user sees: a real mouse hover over a port shows the card, Ctrl+Space after `postg`
+// lists 5432, and the dynamic-range warning shows on 61000. Each view is saved as a screenshot.
+import fs from 'node:fs';
+import path from 'node:path';
+import { HOME, ROOT, forwardConsole, installVsix, launchBrowser, log, sleep, startCodeServer, workbenchUrl } from './lib.mjs';
+
+const SHOTS = path.join(HOME, 'screenshots');
+const STEP_DEADLINE_MS = 60_000;
+
+/** Centre of the first `word` inside the editor line that contains `lineText`, in page pixels. */
+async function wordCentre(page, lineText, word) {
+  const box = await page.evaluate(([needle, w]) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      // Monaco renders spaces as U+00A0; compare with plain spaces.
+      const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+      const at = text.indexOf(needle);
+      if (at < 0) continue;
+      const target = at + needle.indexOf(w);
+      // Walk the token spans' text nodes to the character offset, then measure a DOM range over the word.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent.length;
+        if (target < seen + len) {
+          const range = document.createRange();
+          range.setStart(node, target - seen);
+          range.setEnd(node, Math.min(len, target - seen + w.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2, right: r.right };
+        }
+        seen += len;
+      }
+    }
+    return null;
+  }, [lineText, word]);
+  if (!box) throw new Error(`"${lineText}" is not on screen`);
+  return box;
+}
+
+/** Moves the mouse onto `word` until a hover matching `expect` shows; the first tries may precede activation. */
+async function hoverUntil(page, lineText, word, expect) {
+  const hover = page.locator('.monaco-hover:visible').filter({ hasText: expect });
+  const deadline = Date.now() + STEP_DEADLINE_MS;
+  for (let attempt = 1; Date.now() < deadline; attempt++) {
+    const { x, y } = await wordCentre(page, lineText, word);
+    await page.mouse.move(x - 220, y + 140);
+    await sleep(250);
+    await page.mouse.move(x, y, { steps: 6 });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 3000 });
+      log(`hover on ${word} shown (attempt ${attempt})`);
+      return (await hover.first().innerText()).trim();
+    } catch {
+      log(`attempt ${attempt}: no hover matching ${expect} yet`);
+    }
+  }
+  throw new Error(`no hover matching ${expect} over ${word} within ${STEP_DEADLINE_MS / 1000} s; visible: ` +
+    JSON.stringify(await page.locator('.monaco-hover').allInnerTexts()));
+}
+
+async function shoot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+}
+
+/** Opens a file of the workspace through Quick Open, the way a user would, and waits for its text. */
+async function openFile(page, name, visibleText) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(name, { delay: 20 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: visibleText }).first().waitFor({ state: 'visible' });
+}
+
+/**
+ * Runs the UI check in a fresh code-server with the VSIX installed; returns true when every view appeared.
+ * With `updateScreenshots`, copies the screenshots into docs/images/.
+ */
+export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots }) {
+  const serverDir = path.join(runDir, 'ui-server');
+  fs.mkdirSync(serverDir, { recursive: true });
+  installVsix(serverDir, vsix);
+  const installed = fs.readdirSync(path.join(serverDir, 'extensions')).filter((d) => d.startsWith('iana-ports.'));
+  log(`installed offline: ${installed.join(', ') || 'nothing'}`);
+  if (installed.length !== 1) return false;
+
+  const server = await startCodeServer(serverDir);
+  const browser = await launchBrowser(runDir);
+  const { page } = browser;
+  try {
+    forwardConsole(page);
+    await page.goto(workbenchUrl(server.port, workspace), { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor();
+    log('workbench up');
+    await openFile(page, 'docker-compose.yml', '5432:5432');
+    log('docker-compose.yml open');
+
+    // 1. A real mouse hover over the published PostgreSQL port shows the registry card.
+    const card = await hoverUntil(page, '- "5432:5432"', '5432', /postgresql/i);
+    console.log(card.split('\n').map((l) => '  > ' + l).join('\n'));
+    await shoot(page, 'hover.png');
+
+    // 2. Typing `postg` in a new ports entry and asking for completions lists 5432.
+    await page.keyboard.press('Escape');
+    const { right, y } = await wordCentre(page, '- "5432:5432"', '"5432:5432"');
+    await page.mouse.click(right + 40, y);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- "postg', { delay: 40 });
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: '5432' });
+    const deadline = Date.now() + STEP_DEADLINE_MS;
+    for (;;) {
+      await page.keyboard.press('Control+Space');
+      try {
+        await suggestion.first().waitFor({ state: 'visible', timeout: 3000 });
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error('no completion item with 5432 after typing postg');
+        await page.keyboard.press('Escape');
+      }
+    }
+    await sleep(400); // let the details pane of the focused item render before the picture
+    log(`completion list shows: ${JSON.stringify((await suggestion.first().innerText()).replace(/\s+/g, ' '))}`);
+    await shoot(page, 'completion.png');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+K'); // delete the typed line again
+
+    // 3. The warning on the fixed port in the dynamic range: Problems panel open, mouse on the squiggle.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamicRange' }).first()
+      .waitFor({ state: 'visible', timeout: STEP_DEADLINE_MS });
+    log('Problems panel lists dynamicRange');
+    await hoverUntil(page, '- "61000:61000"', '61000', /dynamicRange/);
+    await shoot(page, 'diagnostic.png');
+
+    if (updateScreenshots) {
+      const images = path.join(ROOT, 'docs', 'images');
+      fs.mkdirSync(images, { recursive: true });
+      for (const f of ['hover.png', 'completion.png', 'diagnostic.png']) fs.copyFileSync(path.join(SHOTS, f), path.join(images, f));
+      log(`screenshots copied to ${images}`);
+    }
+    return true;
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await shoot(page, 'failure.png').catch(() => {});
+    return false;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
