@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PortsView } from './portsView';
+import { registerRegistryCommands, storedRegistryFile } from './registry';
 
 /** Language ids the server reads, and file patterns for files VS Code opens as plain text. */
 export const LANGUAGES = [
@@ -33,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     documentSelector,
     synchronize: { configurationSection: 'ianaPorts' },
     outputChannelName: 'IANA Ports',
+    // A registry downloaded by "Update Registry from IANA" is used from the start.
+    initializationOptions: { registryFile: storedRegistryFile(context.globalStorageUri.fsPath) },
   };
   client = new LanguageClient('ianaPorts', 'IANA Ports', serverOptions, clientOptions);
   context.subscriptions.push(
@@ -41,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('ianaPorts.addIgnoredPort', addIgnoredPort),
     vscode.workspace.registerTextDocumentContentProvider(CARD_SCHEME, cards),
   );
+  registerRegistryCommands(vscode, context, client);
+  new PortsView(vscode, client).register(context);
   await client.start();
   return client;
 }
