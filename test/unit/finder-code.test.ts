@@ -77,6 +77,8 @@ describe('code finder: names that say port', () => {
     code(`ports = [80, |443]`, 443);
     code(`server.port(|8080);`, 8080);
     code(`props.put("server.port", "|8081");`, 8081);
+    code(`HOST, PORT = "0.0.0.0", |8000`, 8000, 'listen');
+    code(`host, port := "localhost", "|8080"`, 8080);
   });
   it('reads defaults of environment lookups', () => {
     code(`app.listen(process.env.PORT || |3000)`, 3000, 'listen');
@@ -100,6 +102,7 @@ describe('code finder: names that say port', () => {
     expectNone(findCodePorts, `const MAX_PORTS = 10;`);
     expectNone(findCodePorts, `const x = ports[0];`);
     expectNone(findCodePorts, `port = -1`);
+    expectNone(findCodePorts, `host, retries = "db.internal", 5`);
     expectNone(findCodePorts, `const PORT_TIMEOUT = 5000; const report = 3;`);
   });
 });

@@ -148,6 +148,26 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
   let defState = 0;
   let defDepth = 0;
   let returnPort: PortRole | undefined;
+  // Parallel assignment (`HOST, PORT = "0.0.0.0", 8000`): at the statement's depth, how many names
+  // came before `=`, which one says port, and (after `=`) which value is being read.
+  let tupDepth = 0;
+  let tupNames = 0;
+  let tupPort = -1;
+  let tupRole: PortRole = 'listen';
+  let tupRhs = -1;
+  const tupReset = () => {
+    tupDepth = depth();
+    tupNames = 0;
+    tupPort = -1;
+    tupRhs = -1;
+  };
+  /** The value at the port name's position of a parallel assignment. */
+  const tupleValue = (s: number, e: number): boolean => {
+    if (tupRhs < 0 || tupRhs !== tupPort || depth() !== tupDepth || k1 !== T_PUNCT || !(t1 === ',' || t1 === '=' || t1 === ':=')) return false;
+    port(s, e, tupRole);
+    tupRhs = -1;
+    return true;
+  };
   // The last three significant tokens: kinds and texts (texts only for identifiers and punctuation).
   let k1 = 0, k2 = 0, k3 = 0;
   let t1 = '', t2 = '', t3 = '';
@@ -285,7 +305,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       if (fi >= 0) f.fmtArg = f.argIndex + 1 + fi;
     }
     if (digits) {
-      if (!callPort(cs, ce, true)) mode = Mode.Off;
+      if (!callPort(cs, ce, true) && !tupleValue(cs, ce)) mode = Mode.Off;
       return;
     }
     if (mode !== Mode.Suspended && mode !== Mode.Index) mode = Mode.Off;
@@ -299,7 +319,10 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     token(kind, s, e, cs, ce) {
       if (kind === T_NEWLINE) {
         const f = top();
-        if (mode !== Mode.Off && !(f && (f.open === 40 || f.open === 91))) mode = Mode.Off;
+        if (!(f && (f.open === 40 || f.open === 91))) {
+          mode = Mode.Off;
+          tupReset();
+        }
         return;
       }
       if (kind === T_STR) {
@@ -314,7 +337,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
           mode = Mode.Off;
         } else if (isInt) {
           if (returnPort && k1 === T_IDENT && t1 === 'return') port(s, e, returnPort);
-          else if (!callPort(s, e, false)) {
+          else if (!callPort(s, e, false) && !tupleValue(s, e)) {
             const f = top();
             if (f && k1 === T_PUNCT && (t1 === '(' || t1 === ',')) {
               f.intArg = f.argIndex;
@@ -364,6 +387,10 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     if ((lastChar === 116 || lastChar === 115) && isPortName(name)) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !/[\w:]/.test(text[s - 2]));
+      if (tupRhs < 0 && tupNames >= 0 && depth() === tupDepth) {
+        tupPort = tupNames;
+        tupRole = roleForKey(name);
+      }
       arm(roleForKey(name), symbol);
       return;
     }
@@ -407,6 +434,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       const wasExpect = mode === Mode.ExpectValue || mode === Mode.ExpectDefault;
       const afterOperator = k1 === T_PUNCT;
       onOpen(c);
+      if (c === 123) tupReset();
       if (wasExpect) {
         if (c === 91 && afterOperator) {
           const f = top();
@@ -426,6 +454,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
     }
     if (p.length === 1 && (c === 41 || c === 93 || c === 125)) {
       onClose();
+      if (c === 125) tupReset();
       const d = depth();
       if (mode !== Mode.Off && d < armDepth) {
         if (c === 125 || mode === Mode.ExpectValue || mode === Mode.ExpectDefault) mode = Mode.Off;
@@ -442,9 +471,18 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
       if (f) {
         f.argIndex++;
       }
+      if (depth() === tupDepth) {
+        if (tupRhs >= 0) tupRhs++;
+        else if (tupNames >= 0) tupNames++;
+      }
+    }
+    if ((p === '=' || p === ':=') && depth() === tupDepth && tupRhs < 0) {
+      if (tupNames > 0 && tupPort >= 0) tupRhs = 0;
+      else tupNames = -1;
     }
     if (p === ';') {
       mode = Mode.Off;
+      tupReset();
       return;
     }
     switch (mode) {
