@@ -103,6 +103,7 @@ describe('code finder: names that say port', () => {
     expectNone(findCodePorts, `const x = ports[0];`);
     expectNone(findCodePorts, `port = -1`);
     expectNone(findCodePorts, `host, retries = "db.internal", 5`);
+    expectNone(findCodePorts, `parser.add_argument("-p", "--padding", type=int, default=0)`);
     expectNone(findCodePorts, `const PORT_TIMEOUT = 5000; const report = 3;`);
   });
 });

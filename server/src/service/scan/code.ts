@@ -274,7 +274,7 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
         return;
       }
       // Another flag of the same option (`"-p", "--padding"`): the short one was not a port.
-      if (content.charCodeAt(0) === 45 && mode === Mode.AfterKey && byString) {
+      if (content.charCodeAt(0) === 45 && (mode === Mode.AfterKey || mode === Mode.ExpectDefault) && byString) {
         mode = Mode.Off;
         const f = top();
         if (f) f.portArgRole = undefined;
