@@ -31,8 +31,8 @@ install_apt() {
     log "chromium and libkrb5-dev already installed"; return 0
   fi
   export DEBIAN_FRONTEND=noninteractive
-  retry 300 $SUDO apt-get update -qq
-  retry 900 $SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 chromium libkrb5-dev
+  retry 180 $SUDO apt-get update -qq
+  retry 600 $SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 chromium libkrb5-dev
   "$CHROMIUM_BIN" --version
 }
 
@@ -60,7 +60,7 @@ install_code_server() {
   export npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false npm_config_fund=false \
     npm_config_update_notifier=false
   log "npm install code-server@$CODE_SERVER_VERSION (about 2 minutes; log: $dir/install.log)"
-  if ! (cd "$dir" && retry 900 npm install "code-server@$CODE_SERVER_VERSION" --foreground-scripts >"$dir/install.log" 2>&1); then
+  if ! (cd "$dir" && retry 600 npm install "code-server@$CODE_SERVER_VERSION" --foreground-scripts >"$dir/install.log" 2>&1); then
     tail -40 "$dir/install.log"; return 1
   fi
   "$CODE_SERVER_BIN" --version

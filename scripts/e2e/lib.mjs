@@ -28,13 +28,26 @@ export function log(message) {
   console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 }
 
-/** Fails early, with the command that fixes it, when the harness is not installed. */
-export function checkInstalled() {
+function missingParts() {
   const missing = [];
-  if (!fs.existsSync(CODE_SERVER_BIN)) missing.push(`code-server ${CODE_SERVER_VERSION} (${CODE_SERVER_BIN})`);
+  if (!fs.existsSync(path.join(HOME, 'cs', `.installed-${CODE_SERVER_VERSION}`))) missing.push(`code-server ${CODE_SERVER_VERSION}`);
   if (!fs.existsSync(CHROMIUM_BIN)) missing.push(`chromium (${CHROMIUM_BIN})`);
+  return missing;
+}
+
+/**
+ * Installs the harness on first use (scripts/e2e/install.sh: apt-get needs root), unless IANA_E2E_NO_INSTALL
+ * is set; exits with the command that fixes it when something is still missing.
+ */
+export function ensureInstalled() {
+  let missing = missingParts();
+  if (missing.length && !process.env.IANA_E2E_NO_INSTALL) {
+    log(`first use: installing ${missing.join(', ')} (scripts/e2e/install.sh)`);
+    spawnSync('bash', [path.join(ROOT, 'scripts', 'e2e', 'install.sh')], { stdio: 'inherit', timeout: 40 * 60_000 });
+    missing = missingParts();
+  }
   if (missing.length) {
-    console.error(`missing: ${missing.join(', ')}\nrun \`npm run test:e2e:install\` first (needs root for apt-get)`);
+    console.error(`missing: ${missing.join(', ')}\nrun \`npm run test:e2e:install\` (needs root for apt-get)`);
     process.exit(2);
   }
 }

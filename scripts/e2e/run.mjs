@@ -5,6 +5,7 @@
 //   ui     the packaged VSIX is installed offline into code-server, and a real mouse hover over a port in the
 //          compose fixture must show the card; screenshots of hover, completion list and warning are saved.
 // The extension under test is the packaged VSIX (unpacked for the suite), so the tests see exactly what ships.
+// On first use it installs the harness (scripts/e2e/install.sh) into $IANA_E2E_HOME (default /tmp/iana-ports-e2e).
 //
 // usage: node scripts/e2e/run.mjs [--suite-only | --ui-only] [--no-package] [--ext DIR] [--vsix FILE]
 //                                 [--update-screenshots] [--keep]
@@ -16,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import {
-  HOME, ROOT, checkInstalled, forwardConsole, launchBrowser, log, runChecked, startCodeServer, workbenchUrl,
+  HOME, ROOT, ensureInstalled, forwardConsole, launchBrowser, log, runChecked, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { runUiCheck } from './ui.mjs';
 
@@ -38,7 +39,7 @@ setTimeout(() => {
   process.exit(1);
 }, TOTAL_TIMEOUT_MS).unref();
 
-checkInstalled();
+ensureInstalled();
 const runDir = fs.mkdtempSync(path.join(HOME, 'run-'));
 log(`run folder ${runDir}`);
 

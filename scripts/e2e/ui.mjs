@@ -76,6 +76,16 @@ async function openFile(page, name, visibleText) {
   await page.locator('.monaco-editor .view-lines', { hasText: visibleText }).first().waitFor({ state: 'visible' });
 }
 
+/** Runs a command from the Command Palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>' + title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Runs the UI check in a fresh code-server with the VSIX installed; returns true when every view appeared.
  * With `updateScreenshots`, copies the screenshots into docs/images/.
@@ -123,17 +133,23 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
         await page.keyboard.press('Escape');
       }
     }
+    const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    log(`completion list: ${JSON.stringify(rows.map((r) => r.replace(/\s+/g, ' ')))}`);
+    // Focus the PostgreSQL item, so the picture shows its details.
+    const focused = page.locator('.suggest-widget .monaco-list-row.focused');
+    for (let i = 0; i < rows.length && !/5432/.test(await focused.innerText()); i++) await page.keyboard.press('ArrowDown');
     await sleep(400); // let the details pane of the focused item render before the picture
-    log(`completion list shows: ${JSON.stringify((await suggestion.first().innerText()).replace(/\s+/g, ' '))}`);
     await shoot(page, 'completion.png');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+K'); // delete the typed line again
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
 
     // 3. The warning on the fixed port in the dynamic range: Problems panel open, mouse on the squiggle.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamicRange' }).first()
-      .waitFor({ state: 'visible', timeout: STEP_DEADLINE_MS });
-    log('Problems panel lists dynamicRange');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamicRange' }).first();
+    await problem.waitFor({ state: 'visible', timeout: STEP_DEADLINE_MS });
+    log(`Problems panel: ${JSON.stringify((await problem.innerText()).replace(/\s+/g, ' '))}`);
+    await problem.click(); // reveals the line in the editor, which the panel has made shorter
     await hoverUntil(page, '- "61000:61000"', '61000', /dynamicRange/);
     await shoot(page, 'diagnostic.png');
 
