@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { detectFormat, findPorts, type FormatId } from '../../server/src/service/scan';
 import type { PortOccurrence } from '../../server/src/service/scan/types';
 import { withCursor } from '../helpers/cursor';
@@ -466,6 +467,34 @@ describe('config finders', () => {
   });
 
   describe('robustness', () => {
+    it('never throws and returns sorted, in-bounds occurrences whose text is the number (random config text)', () => {
+      const formats: FormatId[] = ['dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy', 'ssh', 'systemd', 'terraform', 'services'];
+      const piece = fc.constantFrom(
+        'port', 'PORT', '=', ' ', '\t', '\n', '\r\n', ':', '::', '[', ']', '{', '}', '"', "'", '#', ';', '//', '/*', '*/', '\\',
+        '$', '${', '-', '--port', '-p', '/', '@', ',', 'listen', 'server', 'bind', 'http://', 'localhost', '127.0.0.1',
+        '80', '8080', '65535', '99999', '0', '1234567', 'udp', '/tcp', 'EXPOSE', 'ENV', 'CMD', '<<EOF', 'EOF', '"""', 'x',
+      );
+      fc.assert(
+        fc.property(fc.constantFrom(...formats), fc.array(piece, { maxLength: 60 }), (format, parts) => {
+          const text = parts.join('');
+          const found = findPorts(format, text, (e) => {
+            throw e;
+          });
+          let last = -1;
+          for (const o of found) {
+            assert.ok(o.start >= 0 && o.end <= text.length && o.start < o.end, JSON.stringify({ text, o }));
+            assert.ok(o.start >= last, 'sorted');
+            last = o.start;
+            if (o.kind === 'port') {
+              assert.match(text.slice(o.start, o.end), /^\d+$/, JSON.stringify({ text, o }));
+              assert.equal(Math.abs(o.port), Number(text.slice(o.start, o.end)), JSON.stringify({ text, o }));
+            }
+          }
+        }),
+        { numRuns: 3000, seed: 42 },
+      );
+    });
+
     const formats: FormatId[] = ['dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy', 'ssh', 'systemd', 'terraform', 'services'];
     const MB = 1 << 20;
     const hostile = [

@@ -250,8 +250,16 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
       frame.portName = isPortKey(name) || /(^|\.)ports\.[A-Za-z0-9_-]+$/.test(name);
       return end + 1;
     }
-    const portKey = isConfigPortKey(key) || (lower === 'default' && isPortKey(frame.label)) ||
-      (frame.name === 'ports' && (lower === 'internal' || lower === 'external')) || (lower === 'value' && frame.portName === true);
+    if (text.charCodeAt(v) === 123 /* { */) {
+      // `ports = { http = 80 }`: the object's numbers are ports; the brace pushes a frame named by the key.
+      header = { name: key, label: '' };
+      return v;
+    }
+    // In a block or object named by a port key (`ports { internal = 80 }`, `port { ... }`,
+    // `ports = { http = 80 }`), every number is a port.
+    const inPortBlock = isConfigPortKey(frame.name) && (isDigit(text.charCodeAt(v)) || text.charCodeAt(v) === 34);
+    const portKey = isConfigPortKey(key) || (lower === 'default' && isPortKey(frame.label)) || inPortBlock ||
+      (lower === 'value' && frame.portName === true);
     if (!portKey) {
       if (isCommandKey(key) && text.charCodeAt(v) === 34) {
         const end = stringEnd(text, v, le, hcl);
