@@ -10,6 +10,7 @@ import { decodeRegistry } from './service/registry/codec';
 import { RegistryIndex } from './service/registry/registryIndex';
 import { detectFormat } from './service/scan';
 import { resolveSettings, type Settings } from './service/settings';
+import { findingsForDocuments, workspaceDiagnostics } from './service/workspaceRules';
 
 // The command-line front end over the same core as the language server.
 
@@ -148,10 +149,16 @@ function check(args: string[]): number {
   const settings = readSettings(args);
   const service = new PortLanguageService(loadIndex);
   const results: FileDiagnostics[] = [];
+  const opened: { file: string; doc: TextDocument }[] = [];
   for (const file of collectFiles(positionals(args))) {
     const doc = openDocument(file);
-    if (!doc) continue;
-    const diagnostics = service.doValidation(doc, settings);
+    if (doc) opened.push({ file, doc });
+  }
+  // The cross-file rules compare every file checked together, as the editor compares the workspace.
+  const crossFile = findingsForDocuments(service, opened.map((o) => o.doc), settings);
+  for (const { file, doc } of opened) {
+    const diagnostics = [...service.doValidation(doc, settings), ...workspaceDiagnostics(crossFile.get(doc.uri), settings, doc)];
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     if (diagnostics.length) results.push({ file, diagnostics });
   }
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);

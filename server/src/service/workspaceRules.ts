@@ -1,10 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from './languageService';
+import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
 import { clash, describe } from './rules/duplicateHostPort';
 import { isIgnoredPort, type RuleLevel, type Settings, type WorkspaceRuleId } from './settings';
 import { suppressedRules } from './suppress';
-import type { IndexedFile, IndexedKube, IndexedMapping } from './workspaceIndex';
+import { indexFile, type IndexedFile, type IndexedKube, type IndexedMapping } from './workspaceIndex';
 
 /**
  * Rules that compare files: the same host port published by compose files that may run side by side,
@@ -185,4 +185,18 @@ export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, s
     out.push(d);
   }
   return out;
+}
+
+/**
+ * Cross-file findings for a set of documents read together (the CLI's `check`): each is scanned with
+ * the language service, indexed, and the workspace rules run over all of them.
+ */
+export function findingsForDocuments(service: PortLanguageService, docs: TextDocument[], settings: Settings): Map<string, WorkspaceFinding[]> {
+  const files: IndexedFile[] = [];
+  for (const doc of docs) {
+    const scan = service.scan(doc, settings);
+    if (scan.format && !scan.tooLarge && scan.occurrences.length) files.push(indexFile(doc.uri, scan.format, doc.getText(), scan.occurrences));
+  }
+  files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  return workspaceFindings(files);
 }
