@@ -114,3 +114,12 @@ describe('size limit', () => {
     assert.ok(service.doValidation(doc(text, 'file:///p/.env', 'dotenv'), settings()).some((d) => d.code === 'dynamicRange'));
   });
 });
+
+describe('dynamicRange on ranges', () => {
+  it('does not flag the upper end of a range that reaches up from below 49152, but flags a fixed range inside it', () => {
+    const cfg = 'frontend web\n    bind *:80\n    acl high_ports dst_port 1024:65535\n';
+    assert.equal(service.doValidation(doc(cfg, 'file:///p/haproxy.cfg', 'ini'), settings()).filter((d) => d.code === 'dynamicRange').length, 0);
+    const compose = 'services:\n  a:\n    ports:\n      - "50000-50002:50000-50002"\n';
+    assert.ok(service.doValidation(doc(compose, 'file:///p/compose.yaml', 'dockercompose'), settings()).some((d) => d.code === 'dynamicRange'));
+  });
+});

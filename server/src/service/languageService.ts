@@ -14,6 +14,11 @@ import { suppressedRules } from './suppress';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
+function isDigitAt(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  return c >= 48 && c <= 57;
+}
+
 /** The result of scanning one version of one document. */
 export interface ScanResult {
   format: FormatId | undefined;
@@ -88,6 +93,8 @@ export class PortLanguageService {
     const o = this.occurrenceAt(doc, pos, settings);
     if (!o) return null;
     const range = { start: doc.positionAt(o.start), end: doc.positionAt(o.end) };
+    // Digits inside a service name (`pop3`, `x11`) are part of the name, not a port to explain.
+    if (o.kind !== 'port' && isDigitAt(doc.getText(), doc.offsetAt(pos))) return null;
     let value: string | undefined;
     if (o.kind === 'port') value = renderPortHover(this.index, o.port, { protocol: o.protocol, scheme: o.scheme }, settings);
     else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
