@@ -1,8 +1,8 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  digitsEnd, finish, indexIn, isDigit, isPortKey, lastKeySegment, lines, portValue, protocolSuffix, protocolWord,
-  readPortValue, scanHostPorts, scanPortFlags,
+  digitsEnd, finish, indexIn, isDigit, isPortKey, lastKeySegment, lines, portValue, protocolSuffix,
+  readPortValue, scanHostPorts,
 } from './common';
 
 /*
@@ -301,16 +301,14 @@ function clearHost(h: string): boolean {
 export interface TextScanOptions {
   /** The value is an address: accept `:8080` and dotless hosts with low ports. */
   address?: boolean;
-  /** Also read `--port N` / `-p N` flags (commands). */
-  flags?: boolean;
   /** Role for `host:port` without a scheme. */
   role?: PortRole;
 }
 
 /**
  * Scans free text for ports: URLs and `host:port` (also with `\:` escapes as Java properties write
- * them), `port=5432` / `port 5432` pairs (libpq conninfo, haproxy `check port 8081`), and, when
- * asked, `--port N` flags.
+ * them) and `port=5432` / `port 5432` pairs (libpq conninfo, haproxy `check port 8081`). Command
+ * lines go through `scanCommand` instead, which also reads `--port N` and `-p N`.
  */
 export function scanValueText(text: string, s: number, e: number, out: PortOccurrence[], opts: TextScanOptions = {}): void {
   if (e <= s) return;
@@ -319,7 +317,6 @@ export function scanValueText(text: string, s: number, e: number, out: PortOccur
     if (indexIn(text, 92 /* \ */, s, e) >= 0) scanEscaped(text, s, e, out, hp);
     else scanHostPorts(text, s, e, out, hp);
   }
-  if (opts.flags && indexIn(text, 45, s, e) >= 0) scanPortFlags(text, s, e, out);
   scanPortPairs(text, s, e, out);
 }
 
@@ -352,8 +349,9 @@ function scanEscaped(text: string, s: number, e: number, out: PortOccurrence[], 
 }
 
 /**
- * Finds `port=5432`, `port = 5432`, `port 5432`, `agent-port 9999`, `SERVER_PORT 80` inside text:
- * a word that names a port followed by a number. Also `dst_port 1024:65535` ranges are left alone.
+ * Finds `port=5432`, `port = 5432`, `port 5432`, `agent-port 9999`, `SERVER_PORT 80`, `listen 80;`
+ * inside text: a word that names a port followed by a number (libpq conninfo, haproxy options,
+ * prose such as "runs on port 8080").
  */
 export function scanPortPairs(text: string, s: number, e: number, out: PortOccurrence[], role?: PortRole): void {
   let i = s;
@@ -369,31 +367,30 @@ export function scanPortPairs(text: string, s: number, e: number, out: PortOccur
     let we = j;
     while (we > i && text.charCodeAt(we - 1) === 46) we--;
     const word = text.slice(i, we);
-    {
-      if (we - i >= 4 && (isPortKey(word) || word.toLowerCase() === 'listen')) {
-        let k = j;
-        while (k < e && isSpace(text.charCodeAt(k))) k++;
-        const sep = text.charCodeAt(k);
-        let v = -1;
-        if (sep === 61 /* = */) {
-          v = k + 1;
-          while (v < e && isSpace(text.charCodeAt(v))) v++;
-        } else if (k > j) v = k;
-        if (v >= 0) {
-          const q = text.charCodeAt(v);
-          const vs = q === 34 || q === 39 ? v + 1 : v;
-          const ve = digitsEnd(text, vs, e);
-          const after = ve < e ? text.charCodeAt(ve) : NaN;
-          if (ve > vs && (Number.isNaN(after) || after === 32 || after === 9 || after === 59 || after === 44 || after === 38 ||
-            after === 34 || after === 39 || after === 41 || after === 125 || after === 93 || after === 13 || after === 47)) {
-            const port = portValue(text, vs, ve);
-            const proto = after === 47 ? protocolSuffix(text, ve) : undefined;
-            if (port >= 0 && (after !== 47 || proto)) {
-              push(out, vs, ve, port, role ?? roleForKey(word), proto ? { protocol: proto } : {});
-            }
-            i = ve;
-            continue;
+    if (we - i >= 4 && (isPortKey(word) || word.toLowerCase() === 'listen')) {
+      // The number follows `=` or whitespace; `port:8080` is left to the host:port scanner.
+      let k = j;
+      while (k < e && isSpace(text.charCodeAt(k))) k++;
+      const sep = text.charCodeAt(k);
+      let v = -1;
+      if (sep === 61 /* = */) {
+        v = k + 1;
+        while (v < e && isSpace(text.charCodeAt(v))) v++;
+      } else if (k > j) v = k;
+      if (v >= 0) {
+        const q = text.charCodeAt(v);
+        const vs = q === 34 || q === 39 ? v + 1 : v;
+        const ve = digitsEnd(text, vs, e);
+        const after = ve < e ? text.charCodeAt(ve) : NaN;
+        if (ve > vs && (Number.isNaN(after) || after === 32 || after === 9 || after === 59 || after === 44 || after === 38 ||
+          after === 34 || after === 39 || after === 41 || after === 125 || after === 93 || after === 13 || after === 47)) {
+          const port = portValue(text, vs, ve);
+          const proto = after === 47 ? protocolSuffix(text, ve) : undefined;
+          if (port >= 0 && (after !== 47 || proto)) {
+            push(out, vs, ve, port, role ?? roleForKey(word), proto ? { protocol: proto } : {});
           }
+          i = ve;
+          continue;
         }
       }
     }
@@ -593,9 +590,6 @@ export function splitWords(text: string, s: number, e: number): Array<[number, n
   return words;
 }
 
-/** The protocol a word names (`tcp`, `UDP`), re-exported for finders that read protocol keys. */
-export { protocolWord };
-
 /** Flags whose value is a listen address (`-b 0.0.0.0:8000`, `--bind :8000`, `--listen 8080`). */
 const BIND_FLAGS = new Set([
   'b', 'bind', 'listen', 'addr', 'address', 'listen-address', 'listen-addr', 'http', 'http-addr', 'http-address',
@@ -634,10 +628,9 @@ export function scanCommandWords(text: string, words: Array<[number, number]>, o
   for (let n = 0; n < words.length; n++) {
     const [s, e] = words[n];
     const w = text.slice(s, e);
-    let wl = w;
     // `cmd;` ends a command too.
-    const ends = wl.endsWith(';') || wl.endsWith('&&');
-    if (isCommandBreak(wl)) {
+    const ends = w.endsWith(';') || w.endsWith('&&');
+    if (isCommandBreak(w)) {
       cmd = '';
       positional = 0;
       continue;
