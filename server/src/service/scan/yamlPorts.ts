@@ -47,6 +47,30 @@ function isHostishKey(lower: string): boolean {
   return false;
 }
 
+const MEMO_PORT_DONE = 1;
+const MEMO_PORT = 2;
+const MEMO_HOST_DONE = 4;
+const MEMO_HOST = 8;
+
+/** True when a frame's key names a port; computed once per frame. */
+function isPortKeyFrame(f: YamlFrame | null): boolean {
+  if (f === null) return false;
+  if ((f.memo & MEMO_PORT_DONE) === 0) {
+    // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
+    const l = f.lower;
+    const maybe = l.endsWith('port') || l.endsWith('ports') || l.endsWith(' ');
+    f.memo |= MEMO_PORT_DONE | (maybe && isPortKey(f.key) ? MEMO_PORT : 0);
+  }
+  return (f.memo & MEMO_PORT) !== 0;
+}
+
+/** True when a frame's key holds addresses; computed once per frame, and only when a value needs it. */
+function isHostishFrame(f: YamlFrame | null): boolean {
+  if (f === null) return false;
+  if ((f.memo & MEMO_HOST_DONE) === 0) f.memo |= MEMO_HOST_DONE | (isHostishKey(f.lower) ? MEMO_HOST : 0);
+  return (f.memo & MEMO_HOST) !== 0;
+}
+
 /** Keys inside a Kubernetes probe whose `port` may be a port name. */
 const PROBE_ACTIONS = new Set(['httpget', 'tcpsocket', 'grpc']);
 
@@ -234,8 +258,15 @@ class PortVisitor implements YamlVisitor {
   }
 
   result(): PortOccurrence[] {
-    for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) this.out.push(o);
-    return finish(this.out);
+    const out = this.out;
+    for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) out.push(o);
+    // The walk reports in text order almost always; sort and deduplicate only when it did not.
+    for (let i = 1; i < out.length; i++) {
+      const a = out[i - 1];
+      const b = out[i];
+      if (b.start < a.start || (b.start === a.start && b.end <= a.end)) return finish(out);
+    }
+    return out;
   }
 
   key(f: YamlFrame): void {
@@ -254,7 +285,7 @@ class PortVisitor implements YamlVisitor {
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {
-    this.scanString(s, e, f ? (f.isItem ? f.owner?.lower ?? '' : f.lower) : '');
+    this.scanString(s, e, f ? (f.isItem ? f.owner : f) : null);
   }
 
   close(f: YamlFrame): void {
@@ -271,7 +302,7 @@ class PortVisitor implements YamlVisitor {
       }
     }
     if (!data || data.occ.length === 0) return;
-    if (owner === 'ports' || isPortKey(owner)) {
+    if (owner === 'ports' || isPortKeyFrame(f.owner)) {
       const pf = fields?.get('protocol');
       const proto = pf ? protocolWord(this.text.slice(pf.start, pf.end)) : undefined;
       for (const o of data.occ) if (o.kind === 'port' && !o.protocol) o.protocol = proto ?? 'tcp';
@@ -365,9 +396,9 @@ class PortVisitor implements YamlVisitor {
       }
     }
 
-    if (inSeq && (key === 'ports' || (isPortKey(key) && key.endsWith('ports')))) {
-      if (this.shortSyntax(s, e, quote, item, this.compose && key === 'ports')) return;
-      this.scanString(s, e, key);
+    if (inSeq && (key === 'ports' || (isPortKeyFrame(keyF) && key.endsWith('ports')))) {
+      if (this.shortSyntax(s, e, quote, item ?? keyF, this.compose && key === 'ports')) return;
+      this.scanString(s, e, keyF);
       return;
     }
     if (inSeq && key === 'expose') {
@@ -391,11 +422,11 @@ class PortVisitor implements YamlVisitor {
         return;
       }
     }
-    if (!inSeq && keyF && isPortKey(keyF.key)) {
+    if (!inSeq && keyF && isPortKeyFrame(keyF)) {
       this.portKeyValue(keyF, key, owner, s, e, quote, item);
       return;
     }
-    if (inSeq && keyF && isPortKey(keyF.key)) {
+    if (inSeq && keyF && isPortKeyFrame(keyF)) {
       // A list under a port key: `forwardPorts: [3000, 9229]`.
       const o = readPortValue(text, s, e, roleForKey(key, owner));
       if (o) {
@@ -418,7 +449,7 @@ class PortVisitor implements YamlVisitor {
         return;
       }
       // A map under a port key: `containerPorts: {http: 8080}`.
-      if (keyF.owner && !keyF.owner.isItem && isPortKey(keyF.owner.key)) {
+      if (keyF.owner && !keyF.owner.isItem && isPortKeyFrame(keyF.owner)) {
         const o = readPortValue(text, s, e, 'unknown');
         if (o) {
           this.push(o, null);
@@ -432,7 +463,7 @@ class PortVisitor implements YamlVisitor {
     }
     // `PORT=3000` as a whole entry (compose environment or labels lists, Kustomize literals).
     if (this.assignment(s, e, item)) return;
-    this.scanString(s, e, key);
+    this.scanString(s, e, keyF);
   }
 
   private isBareFlag(s: number, e: number): boolean {
@@ -468,7 +499,7 @@ class PortVisitor implements YamlVisitor {
     if (key === 'targetport' || (key === 'port' && PROBE_ACTIONS.has(owner))) {
       if (this.serviceName(s, e, role)) return;
     }
-    this.scanString(s, e, key);
+    this.scanString(s, e, keyF);
   }
 
   /**
@@ -580,7 +611,7 @@ class PortVisitor implements YamlVisitor {
   }
 
   /** A short-syntax ports entry; returns false when text[s, e) is not one. */
-  private shortSyntax(s: number, e: number, quote: number, item: YamlFrame | null, withMapping: boolean): boolean {
+  private shortSyntax(s: number, e: number, quote: number, ctx: YamlFrame | null, withMapping: boolean): boolean {
     const m = parseShortMapping(this.text, s, e);
     if (!m) return false;
     const c = m.container;
@@ -592,7 +623,7 @@ class PortVisitor implements YamlVisitor {
         start: s, end: e, hostIp: m.hostIp,
         hostLo: h && h.kind === 'num' ? h.lo : null, hostHi: h && h.kind === 'num' ? h.hi : null,
         containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
-        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(item),
+        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx),
       };
     }
     // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
@@ -634,7 +665,7 @@ class PortVisitor implements YamlVisitor {
    * Ports inside free text (a string value, block scalar line or continuation): URLs, host:port,
    * `--port N`, `-p 8080:80`, `PORT=3000`, `${PORT:-3000}` and `${HOST}:8080`.
    */
-  private scanString(s: number, e: number, key: string): void {
+  private scanString(s: number, e: number, keyF: YamlFrame | null): void {
     const text = this.text;
     let colon = false;
     let dash = false;
@@ -653,14 +684,13 @@ class PortVisitor implements YamlVisitor {
     if (colon) {
       const tmp: PortOccurrence[] = [];
       scanHostPorts(text, s, e, tmp, { allowEmptyHost: true, lowPortsOnBareHosts: true });
-      const hostish = isHostishKey(key);
       for (const o of tmp) {
         if (o.host === undefined && !o.scheme) {
           // `:80` alone reads as a port only after `=`, a blank, a quote or at the start of the value.
           const b = o.start - 2;
           const c = b >= s ? text.charCodeAt(b) : NaN;
           if (!(Number.isNaN(c) || c === 61 || c === 32 || c === 9 || c === 34 || c === 39)) continue;
-        } else if (!o.scheme && o.port < 1024 && o.host && !isClearHost(o.host) && !hostish) {
+        } else if (!o.scheme && o.port < 1024 && o.host && !isClearHost(o.host) && !isHostishFrame(keyF)) {
           this.bareLow.push(o);
           continue;
         }

@@ -33,6 +33,8 @@ export interface YamlFrame {
   fields: Map<string, YamlScalar> | null;
   /** Free slot for the visitor (e.g. occurrences found inside an item). */
   data: unknown;
+  /** Free slot for the visitor to cache facts about the key; 0 until it does. */
+  memo: number;
 }
 
 /** A scalar's value offsets (without quotes) and its quote character (0 for a plain scalar). */
@@ -166,7 +168,7 @@ class Walker {
       : (parent ? (parent.isItem ? (parent.flow ? parent.owner : null) : parent) : null);
     const f: YamlFrame = {
       indent, isItem, flow, key, lower: key.toLowerCase(), start, end: start, parent, owner,
-      hasValue: false, fields: null, data: undefined,
+      hasValue: false, fields: null, data: undefined, memo: 0,
     };
     this.stack.push(f);
     if (!isItem) this.v.key?.(f);
