@@ -185,6 +185,27 @@ describe('workspace features over stdio', function () {
     assert.deepEqual(await refs(), ['.env', 'tools/compose.yaml']);
   });
 
+  it('indexes again when files.exclude changes, and not when only a rule level changes', async () => {
+    const sections: Record<string, unknown> = { files: FILES };
+    client = await start(root, { sections });
+    await waitIndexed(client);
+    const env = open(client, root, '.env', 'dotenv');
+    const refs = async () => (await client.request('textDocument/references', { textDocument: { uri: env.uri }, position: positionOf(env.text, '5432'), context: { includeDeclaration: true } }))
+      .map((l: any) => rel(root, l.uri));
+    assert.ok((await refs()).includes('tools/compose.yaml'));
+    const walks = () => client.logs.filter((l) => /workspace indexed/.test(l)).length;
+    const before = walks();
+    client.settings = { ...SETTINGS, lint: { dynamicRange: 'error' } };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(walks(), before);
+    sections.files = { exclude: { ...FILES.exclude, tools: true } };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    for (let i = 0; i < 100 && walks() === before; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(walks(), before + 1);
+    assert.ok(!(await refs()).includes('tools/compose.yaml'));
+  });
+
   it('lists the workspace ports with their registered service and places for the Ports view', async () => {
     client = await start(root);
     await waitIndexed(client);

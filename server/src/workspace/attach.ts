@@ -122,9 +122,9 @@ export class WorkspaceFeature {
     if (this.folderUris.length) setImmediate(() => void this.indexer.setFolders(this.folderUris));
   }
 
-  /** Settings changed: `files.exclude`, the size limit or associations may differ, so index again. */
+  /** Settings changed: `files.exclude`, the size limit or associations may differ; if so, index again. */
   configurationChanged(): void {
-    if (this.folderUris.length) void this.indexer.rescan();
+    if (this.folderUris.length) void this.indexer.configurationChanged().catch((e) => this.error(e));
   }
 
   /** Cross-file findings for one open document, as diagnostics under its settings. */
@@ -137,9 +137,10 @@ export class WorkspaceFeature {
     this.changed();
   }
 
+  /** The cross-file findings of the current index; while the first index is built, the last ones computed. */
   private currentFindings(): Map<string, WorkspaceFinding[]> {
     const gen = this.indexer.index.generation;
-    if (gen !== this.findingsGeneration) {
+    if (gen !== this.findingsGeneration && this.indexer.state !== 'indexing') {
       this.findings = workspaceFindings(this.indexer.index.all());
       this.findingsGeneration = gen;
     }
@@ -151,9 +152,13 @@ export class WorkspaceFeature {
     if (this.changeTimer) return;
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
-      const before = JSON.stringify([...this.findings]);
-      const after = JSON.stringify([...this.currentFindings()]);
-      if (before !== after) this.refreshDiagnostics();
+      // While the first index is built, the cross-file rules wait for the whole picture: running them
+      // on every slice would cost time and flash half-true diagnostics.
+      if (this.indexer.state !== 'indexing') {
+        const before = JSON.stringify([...this.findings]);
+        const after = JSON.stringify([...this.currentFindings()]);
+        if (before !== after) this.refreshDiagnostics();
+      }
       void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
     }, CHANGE_DELAY_MS);
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { PortOccurrence } from '../service/scan';
 import type { FormatId } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
@@ -67,6 +68,17 @@ export function canonicalUri(uri: string): string {
   }
 }
 
+// The callback forms of fs, promisified: measurably faster than fs.promises for many small files
+// (fs.promises.readFile costs four promise round trips per file).
+const readFile = promisify(fs.readFile);
+const readdir = promisify(fs.readdir);
+const stat = promisify(fs.stat);
+
+/** What in a folder's configuration decides which files are indexed, as a comparable string. */
+function configKey(c: FolderConfig): string {
+  return JSON.stringify([c.exclude.map((p) => [p.re.source, p.when ?? '']), c.settings.maxFileSize, c.settings.files.associations]);
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class WorkspaceIndexer {
@@ -74,7 +86,7 @@ export class WorkspaceIndexer {
   private folders: Folder[] = [];
   /** Bumped by every full rescan: a walk that sees another value stops. */
   private walkGeneration = 0;
-  private state: IndexStatus['state'] = 'idle';
+  private phase: IndexStatus['state'] = 'idle';
   private durationMs: number | undefined;
   private skippedLarge = 0;
   private capped = false;
@@ -87,13 +99,17 @@ export class WorkspaceIndexer {
 
   constructor(private readonly host: IndexerHost) {}
 
+  get state(): IndexStatus['state'] {
+    return this.phase;
+  }
+
   status(): IndexStatus {
-    return { state: this.state, files: this.index.size, places: this.index.placeCount(), durationMs: this.durationMs, skippedLarge: this.skippedLarge, capped: this.capped };
+    return { state: this.phase, files: this.index.size, places: this.index.placeCount(), durationMs: this.durationMs, skippedLarge: this.skippedLarge, capped: this.capped };
   }
 
   /** Resolves once the current full index is complete, or after `timeoutMs`. */
   ready(timeoutMs: number): Promise<boolean> {
-    if (this.state !== 'indexing') return Promise.resolve(true);
+    if (this.phase !== 'indexing') return Promise.resolve(true);
     return new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), timeoutMs);
       this.readyWaiters.push(() => {
@@ -118,10 +134,24 @@ export class WorkspaceIndexer {
     return this.rescan();
   }
 
+  /**
+   * Settings changed: walks again only when what decides the walk changed (`files.exclude`, the size
+   * limit, the file associations), not for a rule's severity.
+   */
+  async configurationChanged(): Promise<void> {
+    let differs = false;
+    for (const f of this.folders) {
+      const next = await this.host.folderConfig(f.uri);
+      if (!f.config || configKey(next) !== configKey(f.config)) differs = true;
+      f.config = next;
+    }
+    if (differs) await this.rescan();
+  }
+
   /** Forgets everything and walks every folder again (settings or `.gitignore` changed). */
   async rescan(): Promise<void> {
     const gen = ++this.walkGeneration;
-    this.state = 'indexing';
+    this.phase = 'indexing';
     this.ignoreCache.clear();
     this.skippedLarge = 0;
     this.capped = false;
@@ -140,7 +170,7 @@ export class WorkspaceIndexer {
     }
     if (gen !== this.walkGeneration) return;
     this.durationMs = performance.now() - t0;
-    this.state = 'ready';
+    this.phase = 'ready';
     this.host.log(`workspace indexed: ${this.index.size} files with ports, ${this.index.placeCount()} places, in ${this.durationMs.toFixed(0)} ms${this.capped ? ` (stopped at ${MAX_FILES} files)` : ''}`);
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
@@ -166,7 +196,7 @@ export class WorkspaceIndexer {
     if (cached !== undefined) return cached;
     let parsed: IgnoreFile | null = null;
     try {
-      const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
+      const text = await readFile(path.join(dir, '.gitignore'), 'utf8');
       parsed = parseGitignore(text, rel);
     } catch {
       parsed = null;
@@ -201,6 +231,7 @@ export class WorkspaceIndexer {
     return false;
   }
 
+  /** Hands over to the event loop once the current slice has run its time. */
   private async maybeYield(): Promise<void> {
     if (performance.now() - this.sliceStart >= SLICE_MS) {
       await yieldToEventLoop();
@@ -208,56 +239,65 @@ export class WorkspaceIndexer {
     }
   }
 
+  /**
+   * Walks a folder (or a subfolder of it) with a small pool of tasks: listing folders and reading
+   * files, several in flight at once. Files go first, so the queue stays short; a task that ran past
+   * the slice hands over to the event loop before the next one starts.
+   */
   private async walkFolder(folder: Folder, gen: number, startRel = ''): Promise<void> {
     const config = folder.config ?? (folder.config = await this.host.folderConfig(folder.uri));
     const dirs: string[] = [startRel];
     const files: string[] = [];
-    let changed = 0;
     this.sliceStart = performance.now();
-    const worker = async (): Promise<void> => {
-      for (;;) {
-        if (gen !== this.walkGeneration) return;
-        const rel = files.shift();
-        if (rel === undefined) return;
-        if (await this.indexPath(folder, rel, config.settings)) changed++;
-        await this.maybeYield();
-      }
-    };
-    while (dirs.length) {
-      if (gen !== this.walkGeneration) return;
-      const relDir = dirs.shift() as string;
-      const abs = path.join(folder.fsPath, ...(relDir ? relDir.split('/') : []));
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(abs, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const ignores = await this.ignoresFor(folder, relDir);
-      const names = new Set(entries.map((e) => e.name));
-      for (const e of entries) {
-        const rel = relDir ? `${relDir}/${e.name}` : e.name;
-        // Symbolic links are not followed: they may loop or leave the workspace.
-        if (e.isDirectory()) {
-          if (SKIP_DIRS.has(e.name) || isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, true)) continue;
-          dirs.push(rel);
-        } else if (e.isFile()) {
-          if (isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, false)) continue;
-          const uri = pathToFileURL(path.join(abs, e.name)).href;
-          if (!this.host.formatOf(uri, config.settings)) continue;
-          files.push(rel);
+    await new Promise<void>((resolve) => {
+      let active = 0;
+      const pump = (): void => {
+        const stopped = gen !== this.walkGeneration;
+        while (!stopped && active < CONCURRENCY && (files.length || dirs.length)) {
+          active++;
+          const task = files.length
+            ? this.indexPath(folder, files.pop() as string, config.settings).then((changed) => changed && this.host.onDidChange())
+            : this.listDir(folder, config, dirs.pop() as string, dirs, files);
+          void task.catch(() => undefined).then(() => {
+            active--;
+            if (performance.now() - this.sliceStart >= SLICE_MS) {
+              setImmediate(() => {
+                this.sliceStart = performance.now();
+                pump();
+              });
+            } else pump();
+          });
         }
+        if (active === 0 && (stopped || (!files.length && !dirs.length))) resolve();
+      };
+      pump();
+    });
+  }
+
+  /** Lists one folder: subfolders to walk and files to read, minus skipped, excluded and ignored ones. */
+  private async listDir(folder: Folder, config: FolderConfig, relDir: string, dirs: string[], files: string[]): Promise<void> {
+    const abs = path.join(folder.fsPath, ...(relDir ? relDir.split('/') : []));
+    let entries: fs.Dirent[];
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const names = new Set(entries.map((e) => e.name));
+    // Most folders have no .gitignore: knowing it from the listing saves a failed read per folder.
+    if (!names.has('.gitignore')) this.ignoreCache.set(abs, null);
+    const ignores = await this.ignoresFor(folder, relDir);
+    for (const e of entries) {
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      // Symbolic links are not followed: they may loop or leave the workspace.
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name) || isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, true)) continue;
+        dirs.push(rel);
+      } else if (e.isFile()) {
+        if (isExcluded(config.exclude, rel, names) || isIgnored(ignores, rel, false)) continue;
+        if (!this.host.formatOf(pathToFileURL(path.join(abs, e.name)).href, config.settings)) continue;
+        files.push(rel);
       }
-      // Read a folder's files before going deeper, several at a time.
-      if (files.length >= CONCURRENCY || !dirs.length) {
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
-        if (changed) {
-          changed = 0;
-          this.host.onDidChange();
-        }
-      }
-      await this.maybeYield();
     }
   }
 
@@ -268,7 +308,7 @@ export class WorkspaceIndexer {
     if (this.open.has(uri)) return false;
     const before = this.index.generation;
     try {
-      const st = await fs.promises.stat(abs);
+      const st = await stat(abs);
       if (!st.isFile()) {
         this.index.delete(uri);
       } else if (st.size > settings.maxFileSize) {
@@ -277,7 +317,7 @@ export class WorkspaceIndexer {
       } else if (!this.index.has(uri) && this.index.size >= MAX_FILES) {
         this.capped = true;
       } else {
-        const text = await fs.promises.readFile(abs, 'utf8');
+        const text = await readFile(abs, 'utf8');
         // A document opened meanwhile is indexed from its editor text instead.
         if (this.open.has(uri)) return false;
         const scan = text.includes('\u0000') ? undefined : this.host.scanText(uri, text, settings);
@@ -349,7 +389,7 @@ export class WorkspaceIndexer {
         const rel = this.relPath(folder, fsPath);
         let st: fs.Stats | undefined;
         try {
-          st = await fs.promises.stat(fsPath);
+          st = await stat(fsPath);
         } catch {
           st = undefined;
         }
