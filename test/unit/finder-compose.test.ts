@@ -145,6 +145,14 @@ describe('compose finder: ports long syntax', () => {
     );
   });
 
+  it('reports the name of a long-syntax entry for the portName rule, and app_protocol as a service name', () => {
+    const src = (n: string, a: string) => svc(`    ports:\n      - name: ${n}web-ui\n        target: 80\n        app_protocol: ${a}http\n`);
+    const n = at(src('|', ''))!;
+    assert.deepEqual([n.kind, n.name], ['name', 'web-ui']);
+    const a = at(src('', '|'))!;
+    assert.deepEqual([a.kind, a.name], ['service', 'http']);
+  });
+
   it('reads a published range', () => {
     const o = portAt(svc('    ports:\n      - target: 80\n        published: "8080-|8081"\n'));
     assert.deepEqual([o.port, o.rangeLo, o.rangeHi, o.role], [8081, 8080, 8081, 'host']);

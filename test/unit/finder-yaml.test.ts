@@ -247,3 +247,16 @@ describe('yaml walker robustness', () => {
     assert.deepEqual(seen, ['b=1', 'c[]=2', 'd=3', '-[]=e']);
   });
 });
+
+describe('yaml finder: port names', () => {
+  it('reports the name given to a Kubernetes port, valid or not, for the portName rule', () => {
+    const src = (n: string) => `spec:\n  containers:\n    - name: web\n      ports:\n        - name: ${n}\n          containerPort: 8080\n`;
+    const o = portAt(src('|Http-Web'));
+    assert.deepEqual([o.kind, o.name], ['name', 'Http-Web']);
+    assert.equal(portAt(src('"|metrics"')).name, 'metrics');
+    const svc = 'kind: Service\nspec:\n  ports:\n    - port: 9102\n      name: |metrics_port\n';
+    assert.deepEqual([portAt(svc).kind, portAt(svc).name], ['name', 'metrics_port']);
+    // The container's own name is not a port name.
+    noPortAt('spec:\n  containers:\n    - name: |web\n      ports:\n        - containerPort: 80\n');
+  });
+});

@@ -47,6 +47,9 @@ function isHostishKey(lower: string): boolean {
   return false;
 }
 
+/** Keys where the port is the thing named first: Envoy `port_value`, `portNumber`. */
+const PORT_VALUE_KEYS = new Set(['port_value', 'port_number', 'port-number', 'portnumber', 'portvalue']);
+
 const MEMO_PORT_DONE = 1;
 const MEMO_PORT = 2;
 const MEMO_HOST_DONE = 4;
@@ -59,7 +62,7 @@ function isPortKeyFrame(f: YamlFrame | null): boolean {
     // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
     const l = f.lower;
     const maybe = l.endsWith('port') || l.endsWith('ports') || l.endsWith(' ');
-    f.memo |= MEMO_PORT_DONE | (maybe && isPortKey(f.key) ? MEMO_PORT : 0);
+    f.memo |= MEMO_PORT_DONE | ((maybe && isPortKey(f.key)) || PORT_VALUE_KEYS.has(l) ? MEMO_PORT : 0);
   }
   return (f.memo & MEMO_PORT) !== 0;
 }
@@ -421,6 +424,11 @@ class PortVisitor implements YamlVisitor {
         this.serviceName(s, e, 'unknown');
         return;
       }
+      // The name given to a port (Kubernetes `ports[].name`, compose long syntax `name`), for the portName rule.
+      if (key === 'name' && e > s) {
+        this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
+        return;
+      }
     }
     if (!inSeq && keyF && isPortKeyFrame(keyF)) {
       this.portKeyValue(keyF, key, owner, s, e, quote, item);
@@ -485,10 +493,11 @@ class PortVisitor implements YamlVisitor {
     }
     // A plural key holding one entry: `ports: "8080:80"`.
     if (key.endsWith('ports') && this.shortSyntax(s, e, quote, item, false)) return;
-    // A range: `port_range: 8000-8010`.
-    const p = parsePortPart(text, s, e);
-    if (p && p.kind === 'num' && p.hi !== p.lo) {
-      this.rangeOccurrences(p, role, undefined, undefined, item);
+    // A range or a protocol suffix: `port_range: 8000-8010`, firewalld `port: 9100-9102/tcp`.
+    const pe = this.protoEnd(s, e);
+    const p = parsePortPart(text, s, pe);
+    if (p && p.kind === 'num') {
+      this.rangeOccurrences(p, role, pe < e ? protocolWord(text.slice(pe + 1, e)) : undefined, undefined, item);
       return;
     }
     if (findIn(text, '{{', s, e) >= 0) {
