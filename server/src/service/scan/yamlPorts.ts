@@ -681,15 +681,18 @@ class PortVisitor implements YamlVisitor {
     let eq = false;
     let dollar = false;
     let brace = false;
+    let digit = false;
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
-      if (c === 58) colon = true;
+      if (c <= 57 && c >= 48) digit = true;
+      else if (c === 58) colon = true;
       else if (c === 125) brace = true;
       else if (c === 45) dash = true;
       else if (c === 61) eq = true;
       else if (c === 36) dollar = true;
     }
-    if (!(colon || dash || eq || dollar)) return;
+    // No digit, no port; and a port needs a colon, flag, assignment or variable around it.
+    if (!digit || !(colon || dash || eq || dollar)) return;
     if (colon) {
       const tmp: PortOccurrence[] = [];
       scanHostPorts(text, s, e, tmp, { allowEmptyHost: true, lowPortsOnBareHosts: true });
