@@ -206,6 +206,18 @@ describe('workspace features over stdio', function () {
     assert.ok(!(await refs()).includes('tools/compose.yaml'));
   });
 
+  it('follows workspace folders added and removed', async () => {
+    client = new LspClient({ workspaceCapabilities: { workspaceFolders: true } });
+    const init = await client.initialize(uriOf(root, 'app'));
+    assert.equal(init.capabilities.workspace.workspaceFolders.changeNotifications, true);
+    await waitIndexed(client);
+    const ports = async () => (await client.request('ianaPorts/workspacePorts', {})).ports.find((p: any) => p.port === 5432)?.places.map((x: any) => rel(root, x.uri)).sort();
+    assert.deepEqual(await ports(), ['app/docker-compose.yml', 'app/docker-compose.yml']);
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(root, 'tools'), name: 'tools' }], removed: [{ uri: uriOf(root, 'app'), name: 'app' }] } });
+    await client.waitNotification('ianaPorts/workspacePortsChanged', (s) => s.state === 'ready');
+    assert.deepEqual(await ports(), ['tools/compose.yaml']);
+  });
+
   it('lists the workspace ports with their registered service and places for the Ports view', async () => {
     client = await start(root);
     await waitIndexed(client);

@@ -35,6 +35,7 @@ export class WorkspaceFeature {
   readonly indexer: WorkspaceIndexer;
   private hasConfiguration = false;
   private watcherDynamic = false;
+  private foldersChangeable = false;
   private folderUris: string[] = [];
   private findingsGeneration = -1;
   private findings = new Map<string, WorkspaceFinding[]>();
@@ -111,13 +112,29 @@ export class WorkspaceFeature {
     this.watcherDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folderUris = folders;
-    return { referencesProvider: true, workspaceSymbolProvider: true };
+    this.foldersChangeable = !!caps.workspace?.workspaceFolders;
+    return {
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      ...(this.foldersChangeable ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+    };
   }
 
   /** Registers the file watcher and starts indexing in the background. */
   initialized(): void {
     if (this.watcherDynamic) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
+    }
+    if (this.foldersChangeable) {
+      try {
+        this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => f.uri));
+          this.folderUris = [...this.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+          void this.indexer.setFolders(this.folderUris);
+        });
+      } catch {
+        /* the client does not send folder changes after all */
+      }
     }
     if (this.folderUris.length) setImmediate(() => void this.indexer.setFolders(this.folderUris));
   }
