@@ -201,7 +201,8 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
   let hs: number;
   let host: string;
   if (text.charCodeAt(colon - 1) === 93 /* ] */) {
-    const open = lastIndexIn(text, 91 /* [ */, from, colon);
+    // An IPv6 literal with a zone is far shorter than 64 characters; looking no further keeps `]:1 ]:1 ...` linear.
+    const open = lastIndexIn(text, 91 /* [ */, Math.max(from, colon - 64), colon);
     if (open < from) return pEnd;
     hs = open;
     host = text.slice(open, colon);
