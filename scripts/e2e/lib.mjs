@@ -60,8 +60,8 @@ export function runChecked(command, args, options = {}) {
   return r;
 }
 
-// Every server started here, by process-group id, so that any way out of the process stops them.
-const servers = new Set();
+// Every server started here (process-group id -> pid file), so that any way out of the process stops them.
+const servers = new Map();
 function killGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
@@ -70,12 +70,18 @@ function killGroup(pgid, signal) {
     return false; // already gone
   }
 }
-process.on('exit', () => {
-  for (const pgid of servers) killGroup(pgid, 'SIGKILL');
-});
+function killAllServers() {
+  for (const [pgid, pidFile] of servers) {
+    killGroup(pgid, 'SIGKILL');
+    fs.rmSync(pidFile, { force: true });
+  }
+  servers.clear();
+}
+process.on('exit', killAllServers);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    for (const pgid of servers) killGroup(pgid, 'SIGKILL');
+    log(`${signal}: stopping code-server and leaving`);
+    killAllServers();
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   });
 }
@@ -106,8 +112,9 @@ export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000 } =
     { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...XDG, ...env } },
   );
   fs.closeSync(out);
-  servers.add(child.pid);
-  fs.writeFileSync(path.join(runDir, 'server.pid'), String(child.pid));
+  const pidFile = path.join(runDir, 'server.pid');
+  fs.writeFileSync(pidFile, String(child.pid));
+  servers.set(child.pid, pidFile);
   let exited = null;
   child.on('exit', (code, signal) => (exited = code ?? signal));
 
@@ -117,7 +124,7 @@ export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000 } =
     for (let i = 0; i < 40 && killGroup(child.pid, 0); i++) await sleep(125);
     killGroup(child.pid, 'SIGKILL');
     servers.delete(child.pid);
-    fs.rmSync(path.join(runDir, 'server.pid'), { force: true });
+    fs.rmSync(pidFile, { force: true });
   };
 
   const deadline = Date.now() + timeoutMs;
