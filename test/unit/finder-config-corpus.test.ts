@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { detectFormat, findPorts, type FormatId } from '../../server/src/service/scan';
-import { labelledFiles, readLabels, scoreAgainstLabels, type LabelScore } from '../helpers/labels';
-import { languageIdFor } from '../helpers/languageId';
+import type { FormatId } from '../../server/src/service/scan';
+import { labelledFiles } from '../helpers/labels';
+import { assertTargets, scoreFolder } from '../helpers/score';
 
 // The config finders measured on labelled files the way the LSP probe measures the server: every
 // digit run is a port or not, and a run counts as recognised when an occurrence covers its first
@@ -12,40 +11,8 @@ import { languageIdFor } from '../helpers/languageId';
 
 const CONFIG_FORMATS = new Set<FormatId>(['dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy', 'ssh', 'systemd', 'terraform', 'services']);
 
-interface Scored extends LabelScore {
-  files: string[];
-}
-
 /** Scores the labelled files of a folder that are detected as config formats. */
-function scoreConfigFiles(dir: string): Scored {
-  const total: Scored = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [], falses: [], files: [] };
-  for (const file of labelledFiles(dir)) {
-    const text = fs.readFileSync(file, 'utf8');
-    const format = detectFormat(languageIdFor(file), pathToFileURL(file).href, text);
-    if (!format || !CONFIG_FORMATS.has(format)) continue;
-    const found = findPorts(format, text, (e) => {
-      throw e;
-    });
-    const name = path.relative(dir, file);
-    const s = scoreAgainstLabels(name, text, readLabels(file + '.labels'), found);
-    total.tp += s.tp;
-    total.fp += s.fp;
-    total.fn += s.fn;
-    total.tn += s.tn;
-    total.misses.push(...s.misses);
-    total.falses.push(...s.falses);
-    total.files.push(`${name} (${format})`);
-  }
-  return total;
-}
-
-function assertTargets(s: Scored): void {
-  const precision = s.tp / Math.max(1, s.tp + s.fp);
-  const recall = s.tp / Math.max(1, s.tp + s.fn);
-  const detail = `precision ${precision.toFixed(4)} recall ${recall.toFixed(4)}\nMISS ${s.misses.join('\nMISS ')}\nFALSE ${s.falses.join('\nFALSE ')}`;
-  assert.ok(precision >= 0.98, detail);
-  assert.ok(recall >= 0.95, detail);
-}
+const scoreConfigFiles = (dir: string) => scoreFolder(dir, (_f, format) => !!format && CONFIG_FORMATS.has(format));
 
 describe('config finders on labelled corpora', () => {
   it('hold precision >= 0.98 and recall >= 0.95 on test/corpus/config', () => {

@@ -1,47 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { detectFormat, findPorts } from '../../server/src/service/scan';
-import { labelledFiles, readLabels, scoreAgainstLabels, type LabelScore } from '../helpers/labels';
-import { languageIdFor } from '../helpers/languageId';
+import { labelledFiles } from '../helpers/labels';
+import { assertTargets, scoreFolder } from '../helpers/score';
 
 // The Compose and YAML finders measured on labelled files the way the LSP probe measures the server:
 // every digit run is a port or not, and a run counts as recognised when an occurrence covers its
 // first character. Targets: precision >= 0.98 and recall >= 0.95.
 
-interface Scored extends LabelScore {
-  files: string[];
-}
-
-/** Scores the labelled YAML files (`.yml`, `.yaml`) of a folder with the finder their name and language pick. */
-function scoreYamlFiles(dir: string): Scored {
-  const total: Scored = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [], falses: [], files: [] };
-  for (const file of labelledFiles(dir)) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    const format = detectFormat(languageIdFor(file), pathToFileURL(file).href, text);
-    const found = format ? findPorts(format, text, (e) => { throw e; }) : [];
-    const name = path.relative(dir, file);
-    const s = scoreAgainstLabels(name, text, readLabels(file + '.labels'), found);
-    total.tp += s.tp;
-    total.fp += s.fp;
-    total.fn += s.fn;
-    total.tn += s.tn;
-    total.misses.push(...s.misses);
-    total.falses.push(...s.falses);
-    total.files.push(`${name} (${format})`);
-  }
-  return total;
-}
-
-function assertTargets(s: Scored): void {
-  const precision = s.tp / Math.max(1, s.tp + s.fp);
-  const recall = s.tp / Math.max(1, s.tp + s.fn);
-  const detail = `precision ${precision.toFixed(4)} recall ${recall.toFixed(4)}\nMISS ${s.misses.join('\nMISS ')}\nFALSE ${s.falses.join('\nFALSE ')}`;
-  assert.ok(precision >= 0.98, detail);
-  assert.ok(recall >= 0.95, detail);
-}
+/** Scores the labelled YAML files (`.yml`, `.yaml`) of a folder. */
+const scoreYamlFiles = (dir: string) => scoreFolder(dir, (file) => /\.ya?ml$/.test(file));
 
 describe('compose and yaml finders on labelled corpora', () => {
   const own = path.join(__dirname, '../corpus/yaml');
