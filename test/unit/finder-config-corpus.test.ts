@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatId } from '../../server/src/service/scan';
-import { labelledFiles } from '../helpers/labels';
 import { assertTargets, scoreFolder } from '../helpers/score';
 
 // The config finders measured on labelled files the way the LSP probe measures the server: every

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { labelledFiles } from '../helpers/labels';
 import { assertTargets, scoreFolder } from '../helpers/score';
 
 // The Compose and YAML finders measured on labelled files the way the LSP probe measures the server:
