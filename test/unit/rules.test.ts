@@ -123,3 +123,14 @@ describe('dynamicRange on ranges', () => {
     assert.ok(service.doValidation(doc(compose, 'file:///p/compose.yaml', 'dockercompose'), settings()).some((d) => d.code === 'dynamicRange'));
   });
 });
+
+describe('browserUnsafe on dev servers', () => {
+  it('flags a dev server configured on a bad port, in its config and in package.json scripts, but not other commands', () => {
+    const vite = "export default defineConfig({ server: { port: 6000 } });\n";
+    assert.ok(service.doValidation(doc(vite, 'file:///p/vite.config.ts', 'typescript'), settings()).some((d) => d.code === 'browserUnsafe'));
+    assert.equal(service.doValidation(doc(vite, 'file:///p/other.ts', 'typescript'), settings()).filter((d) => d.code === 'browserUnsafe').length, 0);
+    const pkg = '{\n  "scripts": {\n    "dev": "vite --port 6000",\n    "db": "psql -p 6000"\n  }\n}\n';
+    const ds = service.doValidation(doc(pkg, 'file:///p/package.json', 'json'), settings()).filter((d) => d.code === 'browserUnsafe');
+    assert.deepEqual(ds.map(lineOf), [3]);
+  });
+});

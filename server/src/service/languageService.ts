@@ -118,7 +118,7 @@ export class PortLanguageService {
       }];
     }
     const text = doc.getText();
-    const ctx: RuleContext = { text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
+    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
     const out: Diagnostic[] = [];
     for (const id of RULE_IDS) {
       const level = settings.lint[id];

@@ -5,6 +5,8 @@ import type { RuleId, Settings } from '../settings';
 
 /** What every rule sees: the document's text, format, ports, the registry and the settings. */
 export interface RuleContext {
+  /** The document's URI; some rules look at the file name (dev-server configs). */
+  uri: string;
   text: string;
   format: FormatId;
   occurrences: PortOccurrence[];
