@@ -97,6 +97,9 @@ describe('workspace features over stdio', function () {
     const refs = await client.request('textDocument/references', { textDocument: { uri }, position: positionOf(text, '8080'), context: { includeDeclaration: true } });
     const files = refs.map((l: any) => rel(root, l.uri)).sort();
     assert.deepEqual(files, ['.env', 'app/docker-compose.yml', 'k8s/deployment.yaml', 'k8s/service.yaml', 'tools/compose.yaml', 'tools/compose.yaml']);
+    // A port name: the Service's ports[].name and the container port of the same name.
+    const byName = await client.request('textDocument/references', { textDocument: { uri }, position: positionOf(text, 'admin'), context: { includeDeclaration: true } });
+    assert.deepEqual(byName.map((l: any) => `${rel(root, l.uri)}:${l.range.start.line + 1}`).sort(), ['k8s/deployment.yaml:21', 'k8s/service.yaml:15']);
     // Nothing under the cursor: no references.
     assert.deepEqual(await client.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: true } }), []);
   });
