@@ -134,3 +134,10 @@ describe('browserUnsafe on dev servers', () => {
     assert.deepEqual(ds.map(lineOf), [3]);
   });
 });
+
+describe('suppression of cross-file rules', () => {
+  it('a comment naming only a cross-file rule does not silence the per-file rules', () => {
+    const text = 'services:\n  web:\n    ports:\n      # iana-ports-ignore-next-line duplicateHostPortAcrossFiles\n      - "61000:80"\n';
+    assert.ok(service.doValidation(doc(text, 'file:///p/docker-compose.yml', 'dockercompose'), settings()).some((d) => d.code === 'dynamicRange'));
+  });
+});

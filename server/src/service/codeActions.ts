@@ -13,7 +13,7 @@ import { commentLeader, IGNORE_MARKER } from './suppress';
 export const ADD_IGNORED_PORT_COMMAND = 'ianaPorts.addIgnoredPort';
 
 /** Rules whose problem goes away with another port number. */
-const PORT_PROBLEMS = new Set(['outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort', 'privileged']);
+const PORT_PROBLEMS = new Set(['outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort', 'duplicateHostPortAcrossFiles', 'privileged']);
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);

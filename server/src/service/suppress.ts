@@ -1,24 +1,25 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULE_IDS, type RuleId } from './settings';
+import { RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId } from './settings';
 
 export const IGNORE_MARKER = 'iana-ports-ignore-next-line';
 
-const RULE_SET: ReadonlySet<string> = new Set(RULE_IDS);
+// Cross-file rules are named in the same comments, so they must be known here too.
+const RULE_SET: ReadonlySet<string> = new Set([...RULE_IDS, ...WORKSPACE_RULE_IDS]);
 
 /**
  * Reads an `iana-ports-ignore-next-line [rule ...]` comment on the line before `line`.
  * Returns undefined when there is none, an empty set for "every rule", or the named rules.
  * The marker counts only inside a comment (after `#`, `//`, `;`, `/*`, `--` or `<!--`).
  */
-export function suppressedRules(_text: string, line: number, doc: TextDocument): Set<RuleId> | undefined {
+export function suppressedRules(_text: string, line: number, doc: TextDocument): Set<RuleId | WorkspaceRuleId> | undefined {
   if (line === 0) return undefined;
   const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } });
   const at = prev.indexOf(IGNORE_MARKER);
   if (at < 0) return undefined;
   const before = prev.slice(0, at);
   if (!/(#|\/\/|;|\/\*|--|<!--)\s*$/.test(before)) return undefined;
-  const rules = new Set<RuleId>();
-  for (const w of prev.slice(at + IGNORE_MARKER.length).split(/[\s,]+/)) if (RULE_SET.has(w)) rules.add(w as RuleId);
+  const rules = new Set<RuleId | WorkspaceRuleId>();
+  for (const w of prev.slice(at + IGNORE_MARKER.length).split(/[\s,]+/)) if (RULE_SET.has(w)) rules.add(w as RuleId | WorkspaceRuleId);
   return rules;
 }
 

@@ -175,9 +175,8 @@ export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, s
     if (level === 'ignore') continue;
     if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
     if (doc) {
-      // A comment naming only rules the per-file table does not know reads as "every rule", which includes this one.
       const s = suppressedRules(doc.getText(), f.range.start.line, doc);
-      if (s && (s.size === 0 || (s as Set<string>).has(f.rule))) continue;
+      if (s && (s.size === 0 || s.has(f.rule))) continue;
     }
     const d: Diagnostic = { range: f.range, severity: SEVERITY[level], code: f.rule, source: DIAGNOSTIC_SOURCE, message: f.message };
     if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
