@@ -8,11 +8,14 @@
 // On first use it installs the harness (scripts/e2e/install.sh) into $IANA_E2E_HOME (default /tmp/iana-ports-e2e).
 //
 // usage: node scripts/e2e/run.mjs [--suite-only | --ui-only] [--no-package] [--ext DIR] [--vsix FILE]
-//                                 [--update-screenshots] [--keep]
+//                                 [--update-screenshots] [--keep] [--electron]
 //   --no-package          use the existing dist/iana-ports.vsix instead of running `npm run package`
 //   --ext DIR             run the suite against an unpacked extension folder instead (implies --suite-only)
 //   --update-screenshots  copy the screenshots into docs/images/ (the README's pictures)
 //   --keep                keep the run folder under $IANA_E2E_HOME for inspection
+//   --electron            run the suite in desktop VS Code through @vscode/test-electron (test/e2e/runTest.ts)
+//                         instead; needs a machine that can download VS Code (and a display or xvfb-run)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -39,6 +42,12 @@ setTimeout(() => {
   process.exit(1);
 }, TOTAL_TIMEOUT_MS).unref();
 
+if (flag('--electron')) {
+  runChecked('npm', ['run', '--silent', 'build']);
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'run-ts.mjs'), path.join(ROOT, 'test', 'e2e', 'runTest.ts')],
+    { stdio: 'inherit', cwd: ROOT, timeout: TOTAL_TIMEOUT_MS });
+  process.exit(r.status ?? 1);
+}
 ensureInstalled();
 const runDir = fs.mkdtempSync(path.join(HOME, 'run-'));
 log(`run folder ${runDir}`);

@@ -61,6 +61,7 @@ async function hoverUntil(page, lineText, word, expect) {
 
 async function shoot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
+  await sleep(700); // hovers and the suggest widget fade in; a picture taken at once shows them half transparent
   const file = path.join(SHOTS, name);
   await page.screenshot({ path: file });
   log(`screenshot ${file}`);
@@ -138,7 +139,6 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
     // Focus the PostgreSQL item, so the picture shows its details.
     const focused = page.locator('.suggest-widget .monaco-list-row.focused');
     for (let i = 0; i < rows.length && !/5432/.test(await focused.innerText()); i++) await page.keyboard.press('ArrowDown');
-    await sleep(400); // let the details pane of the focused item render before the picture
     await shoot(page, 'completion.png');
     await page.keyboard.press('Escape');
     await runCommand(page, 'File: Revert File');
@@ -146,7 +146,10 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
 
     // 3. The warning on the fixed port in the dynamic range: Problems panel open, mouse on the squiggle.
     await page.keyboard.press('Control+Shift+M');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamicRange' }).first();
+    // Wait for the entry at the fixture's own line: until the server has re-checked the reverted text, the
+    // panel may still list the warning one line lower.
+    const line = fs.readFileSync(path.join(workspace, 'docker-compose.yml'), 'utf8').split('\n').findIndex((l) => l.includes('"61000:61000"')) + 1;
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'dynamicRange' }).filter({ hasText: `Ln ${line},` }).first();
     await problem.waitFor({ state: 'visible', timeout: STEP_DEADLINE_MS });
     log(`Problems panel: ${JSON.stringify((await problem.innerText()).replace(/\s+/g, ' '))}`);
     await problem.click(); // reveals the line in the editor, which the panel has made shorter
