@@ -122,8 +122,11 @@ function siteAddress(text: string, masked: string, s: number, e: number, out: Po
   if (scheme > s && text.charCodeAt(scheme + 1) === 47 && text.charCodeAt(scheme + 2) === 47) {
     const mine: PortOccurrence[] = [];
     scanHostPorts(masked, s, e, mine, { lowPortsOnBareHosts: true });
-    for (const o of mine) o.role = 'listen';
-    out.push(...mine);
+    // A loop, not push(...mine): one address word may hold 100,000+ URLs and overflow the call stack.
+    for (const o of mine) {
+      o.role = 'listen';
+      out.push(o);
+    }
     return;
   }
   // `example.com:8443/api/*`: the path is not part of the address.

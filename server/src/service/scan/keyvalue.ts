@@ -176,7 +176,8 @@ export function readPortsValue(text: string, s: number, e: number, role: PortRol
     }
   }
   if (items === 0) return false;
-  out.push(...mine);
+  // A loop, not push(...mine): a list of 100,000+ ports would overflow the call stack.
+  for (const o of mine) out.push(o);
   return true;
 }
 

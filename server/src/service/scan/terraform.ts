@@ -212,9 +212,16 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
       if (c === 125 /* } */) {
         if (frames.length > 1) {
           const f = frames.pop()!;
-          if (f.protocol) for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
-          // Ports of an object also belong to the enclosing one (`ingress { ... }` inside a resource).
-          top().occs.push(...f.occs.filter((o) => !o.protocol));
+          if (f.protocol) {
+            for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
+          } else {
+            // Ports of an object also belong to the enclosing one (`ingress { ... }` inside a resource).
+            // The shorter list goes into the longer (order does not matter), so 50,000 nested blocks stay
+            // linear; ports with their own protocol ride along, as the assignment above skips them.
+            const parent = top();
+            if (f.occs.length > parent.occs.length) [parent.occs, f.occs] = [f.occs, parent.occs];
+            for (const o of f.occs) parent.occs.push(o);
+          }
         }
         header = null;
         i++;
