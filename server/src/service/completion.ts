@@ -168,7 +168,7 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
         documentation: { kind: MarkupKind.Markdown, value: entryDoc(entry) },
         textEdit: { range, newText: value },
         // The client filters by what was typed; the name or the digits must match it.
-        filterText: /^\d/.test(query) ? value : `${query} ${entry.name}`,
+        filterText: `${query} ${entry.name}`,
         sortText: String(items.length).padStart(4, '0'),
       });
       if (items.length >= 40) break;
@@ -184,7 +184,9 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
       detail: 'Free port: unassigned by IANA, outside the ephemeral ranges, unused in this file',
       documentation: { kind: MarkupKind.Markdown, value: `Port ${free} is in the User range, not assigned by IANA, outside the Linux (32768–60999) and Windows (49152–65535) ephemeral ranges, and not used elsewhere in this document.` },
       textEdit: { range, newText: String(free) },
-      filterText: query || String(free),
+      // Not the bare query: clients rank an exact filter match above a prefix match, and the
+      // registered ports must come first.
+      filterText: `${query || free} free port`,
       sortText: 'zzzz',
     });
   }

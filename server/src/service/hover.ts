@@ -80,6 +80,8 @@ function renderRow(index: RegistryIndex, row: Row, port: number | null): string[
   const title = r.name ? `**${escapeMarkdown(r.name)}**` : `**${escapeMarkdown(r.description || 'Unassigned')}**`;
   const desc = r.name && r.description ? ` — ${escapeMarkdown(r.description)}` : '';
   out.push(`- ${title} (${paren})${desc}`);
+  // Continuation lines of a list item join into one paragraph unless the line before ends in a hard
+  // break (two spaces), which every markdown renderer honours.
   const details: string[] = [];
   if (r.assignee.length) details.push(`Assignee: ${people(index, r.assignee)}`);
   if (r.contact.length && r.contact.join() !== r.assignee.join()) details.push(`Contact: ${people(index, r.contact)}`);
@@ -94,7 +96,7 @@ function renderRow(index: RegistryIndex, row: Row, port: number | null): string[
     out.push(`  Note: ${escapeMarkdown(short)}${more}`);
   }
   if (r.unauthorized) out.push(`  ⚠️ **Unauthorized use reported:** ${escapeMarkdown(r.unauthorized)}`);
-  return out;
+  return out.map((l, i) => (i < out.length - 1 ? l + '  ' : l));
 }
 
 function sourcesLine(index: RegistryIndex, records: ServiceRecord[]): string {
