@@ -311,62 +311,82 @@ export function readPortSpec(text: string, from: number, to: number, out: PortOc
     if (!protocol || slash + 1 + protocol.length !== to) return false;
     e = slash;
   }
-  // Split on colons, keeping `[v6]` whole.
-  const parts: [number, number][] = [];
+  // Split on colons, keeping `[v6]` whole; more than four parts is another shape. The parts live in
+  // module-level scratch arrays: this runs for every word of a command line.
+  let n = 0;
   let s = from;
   if (text.charCodeAt(from) === 91 /* [ */) {
     const close = indexOfBounded(text, 93, from, e);
     if (close < 0 || text.charCodeAt(close + 1) !== 58) return false;
-    parts.push([from, close + 1]);
+    PART_S[0] = from;
+    PART_E[0] = close + 1;
+    n = 1;
     s = close + 2;
   }
   for (let i = s; i <= e; i++) {
     if (i === e || text.charCodeAt(i) === 58) {
-      parts.push([s, i]);
+      if (n === 4) return false;
+      PART_S[n] = s;
+      PART_E[n] = i;
+      n++;
       s = i + 1;
     }
   }
-  if (parts.length > 4) return false;
   // Trailing numeric parts (ports or ranges) and at most one leading host.
-  const nums: { lo: [number, number]; hi?: [number, number] }[] = [];
-  let firstNum = parts.length;
-  for (let p = parts.length - 1; p >= 0; p--) {
-    const [a, b] = parts[p];
-    const r = readRange(text, a, b);
-    if (!r) break;
-    nums.unshift(r);
+  let firstNum = n;
+  for (let p = n - 1; p >= 0; p--) {
+    if (!readRange(text, PART_S[p], PART_E[p], p)) break;
     firstNum = p;
   }
-  if (nums.length === 0 || nums.length > 2) return false;
+  const count = n - firstNum;
+  if (count === 0 || count > 2) return false;
   if (firstNum > 1) return false;
   let host: string | undefined;
   if (firstNum === 1) {
-    host = text.slice(parts[0][0], parts[0][1]);
+    host = text.slice(PART_S[0], PART_E[0]);
     if (!(isClearHost(host) || /^[A-Za-z_][\w.-]*$/.test(host))) return false;
   }
-  const roles: PortRole[] = nums.length === 2 ? ['host', 'container'] : [host !== undefined && !isWildcard(host) ? 'connect' : role];
-  nums.forEach((n, idx) => {
-    const lo = portValue(text, n.lo[0], n.lo[1]);
-    const hi = n.hi ? portValue(text, n.hi[0], n.hi[1]) : lo;
-    const base = { kind: 'port' as const, role: roles[idx], protocol, host: idx === 0 && host ? host : undefined };
-    const range = n.hi ? { rangeLo: lo, rangeHi: hi } : {};
-    out.push({ ...base, ...range, start: n.lo[0], end: n.lo[1], port: lo });
-    if (n.hi) out.push({ ...base, ...range, start: n.hi[0], end: n.hi[1], port: hi });
-  });
+  const single: PortRole = host !== undefined && !isWildcard(host) ? 'connect' : role;
+  for (let idx = 0; idx < count; idx++) {
+    const p = firstNum + idx;
+    const r: PortRole = count === 2 ? (idx === 0 ? 'host' : 'container') : single;
+    const h = idx === 0 && host ? host : undefined;
+    const lo = portValue(text, LO_S[p], LO_E[p]);
+    if (HI_S[p] < 0) {
+      out.push({ kind: 'port', role: r, protocol, host: h, start: LO_S[p], end: LO_E[p], port: lo });
+    } else {
+      const hi = portValue(text, HI_S[p], HI_E[p]);
+      out.push({ kind: 'port', role: r, protocol, host: h, rangeLo: lo, rangeHi: hi, start: LO_S[p], end: LO_E[p], port: lo });
+      out.push({ kind: 'port', role: r, protocol, host: h, rangeLo: lo, rangeHi: hi, start: HI_S[p], end: HI_E[p], port: hi });
+    }
+  }
   return true;
 }
+
+/** Scratch for `readPortSpec`: the colon-separated parts and, per part, the range it reads as. */
+const PART_S = [0, 0, 0, 0];
+const PART_E = [0, 0, 0, 0];
+const LO_S = [0, 0, 0, 0];
+const LO_E = [0, 0, 0, 0];
+const HI_S = [0, 0, 0, 0];
+const HI_E = [0, 0, 0, 0];
 
 function isWildcard(host: string): boolean {
   return host === '' || host === '*' || host === '0.0.0.0' || host === '[::]';
 }
 
-/** `3000` or `3000-3005` spanning exactly text[a, b). */
-function readRange(text: string, a: number, b: number): { lo: [number, number]; hi?: [number, number] } | undefined {
+/** `3000` or `3000-3005` spanning exactly text[a, b): stores its ends in slot `p` of the scratch arrays. */
+function readRange(text: string, a: number, b: number, p: number): boolean {
   const d = digitsEnd(text, a, b);
-  if (d === a || d - a > 6) return undefined;
-  if (d === b) return { lo: [a, d] };
-  if (text.charCodeAt(d) !== 45) return undefined;
+  if (d === a || d - a > 6) return false;
+  LO_S[p] = a;
+  LO_E[p] = d;
+  HI_S[p] = -1;
+  if (d === b) return true;
+  if (text.charCodeAt(d) !== 45) return false;
   const d2 = digitsEnd(text, d + 1, b);
-  if (d2 !== b || d2 === d + 1 || d2 - d - 1 > 6) return undefined;
-  return { lo: [a, d], hi: [d + 1, d2] };
+  if (d2 !== b || d2 === d + 1 || d2 - d - 1 > 6) return false;
+  HI_S[p] = d + 1;
+  HI_E[p] = d2;
+  return true;
 }

@@ -372,7 +372,24 @@ export function readPortValue(text: string, from: number, to: number, role: Port
 
 /** Sorts occurrences by offset and drops exact duplicates (two scanners finding the same digits). */
 export function finish(out: PortOccurrence[]): PortOccurrence[] {
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Finders mostly emit in order: a linear check spares the sort (which is stable, so skipping it
+  // when nothing is out of order gives the same result), and the copy is made only for duplicates.
+  let sorted = true;
+  let dup = false;
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1];
+    const b = out[i];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) {
+      sorted = false;
+      break;
+    }
+    if (a.start === b.start && a.end === b.end) dup = true;
+  }
+  if (!sorted) {
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    dup = true;
+  }
+  if (!dup) return out;
   const r: PortOccurrence[] = [];
   for (const o of out) {
     const last = r[r.length - 1];
