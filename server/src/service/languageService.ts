@@ -10,7 +10,7 @@ import type { RuleContext } from './rules/types';
 import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './scan';
 import { formatFromAssociations } from './scan/detect';
 import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
-import { suppressedRules } from './suppress';
+import { IGNORE_MARKER, suppressedRules } from './suppress';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
@@ -120,6 +120,9 @@ export class PortLanguageService {
     const text = doc.getText();
     const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
     const out: Diagnostic[] = [];
+    // Suppression comments are rare: when the marker is nowhere in the text, no line is suppressed
+    // and the line-by-line look-up is skipped.
+    const mayBeSuppressed = text.includes(IGNORE_MARKER);
     for (const id of RULE_IDS) {
       const level = settings.lint[id];
       if (level === 'ignore') continue;
@@ -133,7 +136,7 @@ export class PortLanguageService {
       for (const f of findings) {
         if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
         const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-        const suppressed = suppressedRules(text, range.start.line, doc);
+        const suppressed = mayBeSuppressed ? suppressedRules(text, range.start.line, doc) : undefined;
         if (suppressed && (suppressed.size === 0 || suppressed.has(id))) continue;
         const d: Diagnostic = { range, severity: SEVERITY[level], code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
         if (f.related?.length) {

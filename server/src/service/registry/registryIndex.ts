@@ -92,6 +92,7 @@ export class RegistryIndex {
   private namesCache: Map<string, ServiceRecord[]> | undefined;
   private readonly people = new Map<string, Person>();
   private entriesCache: ServiceEntry[] | undefined;
+  private unauthorizedCache: Uint8Array | undefined;
   private recordCount = 0;
 
   constructor(data: RegistryData) {
@@ -208,6 +209,21 @@ export class RegistryIndex {
     if (singles && singles.some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''))) return true;
     if (classify(port) === 'invalid') return false;
     return this.rangesAt(port).some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''));
+  }
+
+  /**
+   * True when some current record covering the port (a single port or a range, any protocol) carries
+   * an unauthorized-use report. A cheap pre-check for the unauthorizedUse rule: most ports have none,
+   * and those need no `byPort` lookup. Built on first use.
+   */
+  mayHaveUnauthorized(port: number): boolean {
+    let u = this.unauthorizedCache;
+    if (!u) {
+      u = this.unauthorizedCache = new Uint8Array(65536);
+      for (const [p, list] of this.singles) if (p >= 0 && p <= 65535 && list.some((r) => r.unauthorized)) u[p] = 1;
+      for (const r of this.ranges) if (r.unauthorized) u.fill(1, Math.max(0, r.portLo as number), Math.min(65535, r.portHi as number) + 1);
+    }
+    return port >= 0 && port <= 65535 && u[port] === 1;
   }
 
   /** Every current record with this service name, case-insensitively. */

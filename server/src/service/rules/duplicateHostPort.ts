@@ -52,9 +52,44 @@ export const duplicateHostPort: Rule = {
         mappings.push(m);
       }
     }
+    // Only mappings of the same protocol whose host ranges overlap can clash: sort each protocol's
+    // mappings by first host port and look only at the window that can overlap, so a file with
+    // thousands of entries is not compared pair by pair. `others` keeps file order.
+    const byProtocol = new Map<string, number[]>();
+    for (let i = 0; i < mappings.length; i++) {
+      const list = byProtocol.get(mappings[i].protocol);
+      if (list) list.push(i);
+      else byProtocol.set(mappings[i].protocol, [i]);
+    }
+    const candidates: number[][] = mappings.map(() => []);
+    for (const list of byProtocol.values()) {
+      const lo = (i: number): number => mappings[i].hostLo as number;
+      const hi = (i: number): number => mappings[i].hostHi as number;
+      const sorted = list.slice().sort((a, b) => lo(a) - lo(b) || a - b);
+      let span = 0;
+      for (const i of sorted) span = Math.max(span, hi(i) - lo(i));
+      for (const i of list) {
+        // Every j with lo(j) in [lo(i) - span, hi(i)] may overlap i; others cannot.
+        let a = 0;
+        let b = sorted.length;
+        const from = lo(i) - span;
+        while (a < b) {
+          const mid = (a + b) >> 1;
+          if (lo(sorted[mid]) < from) a = mid + 1;
+          else b = mid;
+        }
+        for (let k = a; k < sorted.length && lo(sorted[k]) <= hi(i); k++) {
+          const j = sorted[k];
+          if (j !== i && hi(j) >= lo(i)) candidates[i].push(j);
+        }
+      }
+    }
     const findings: RuleFinding[] = [];
-    for (const m of mappings) {
-      const others = mappings.filter((x) => x !== m && clash(m, x));
+    for (let i = 0; i < mappings.length; i++) {
+      const m = mappings[i];
+      const cand = candidates[i].sort((a, b) => a - b);
+      const others: ComposeMapping[] = [];
+      for (const j of cand) if (clash(m, mappings[j])) others.push(mappings[j]);
       if (!others.length) continue;
       findings.push({
         start: m.start, end: m.end, port: m.hostLo as number,

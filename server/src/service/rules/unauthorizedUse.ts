@@ -7,6 +7,8 @@ export const unauthorizedUse: Rule = {
   check: (ctx) =>
     portsOf(ctx).flatMap((o) => {
       if (o.port < 0 || o.port > 65535) return [];
+      // Most ports carry no report: a set lookup spares them the full byPort answer.
+      if (!ctx.index.mayHaveUnauthorized(o.port)) return [];
       const hit = ctx.index.byPort(o.port, o.protocol).records.find((r) => {
         if (!r.unauthorized) return false;
         if (r.portLo === r.portHi) return true;
