@@ -25,6 +25,7 @@ const PORT_WORDS = new Set([
  * end in "port" (`support`, `transport`, `export`, `passport`) do not count.
  */
 export function isPortKey(key: string): boolean {
+  if (!mayEndInPort(key)) return false;
   const k = lastKeySegment(key);
   if (k.length < 4) return false;
   const lower = k.toLowerCase();
@@ -38,6 +39,25 @@ export function isPortKey(key: string): boolean {
   // camelCase: `containerPort`, `apiPort`, `debugPorts`
   if (k.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
   return false;
+}
+
+/**
+ * False when a key certainly does not end in "port" or "ports" (any case, before trailing
+ * whitespace), which every port key does: most keys are ruled out without slicing or lower-casing.
+ * Anything unusual at the end (a non-ASCII character, which `trim` might remove) answers true, so the
+ * full check decides.
+ */
+function mayEndInPort(key: string): boolean {
+  let b = key.length;
+  while (b > 0) {
+    const c = key.charCodeAt(b - 1);
+    if (c === 32 || (c >= 9 && c <= 13)) b--;
+    else break;
+  }
+  if (b > 0 && key.charCodeAt(b - 1) >= 128) return true;
+  if (b > 0 && (key.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
+  return b >= 4 && (key.charCodeAt(b - 1) | 32) === 116 && (key.charCodeAt(b - 2) | 32) === 114 &&
+    (key.charCodeAt(b - 3) | 32) === 111 && (key.charCodeAt(b - 4) | 32) === 112;
 }
 
 /** The part of a dotted or slashed key after its last separator (`spring.redis.port` -> `port`). */

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, lines } from './common';
+import { finish, indexIn } from './common';
 import { commentStart, scanComment, scanKeyValue, scanValueText } from './keyvalue';
 
 /**
@@ -11,7 +11,11 @@ export const findDotenvPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   // The quote character of a value still open from an earlier line, or 0.
   let open = 0;
-  for (const [ls, le] of lines(text)) {
+  const n = text.length;
+  for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
+    nl = text.indexOf('\n', ls);
+    if (nl < 0) nl = n;
+    const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (open) {
       const close = indexIn(text, open, ls, le);
       scanValueText(text, ls, close < 0 ? le : close, out, {});

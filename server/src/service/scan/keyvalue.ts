@@ -36,6 +36,8 @@ export function isConfigPortKey(key: string): boolean {
   }
   const k = lastKeySegment(stripQuotes(key)).toLowerCase();
   if (EXTRA_PORT_KEYS.has(k)) return true;
+  // Both patterns below end in "range(s)": most keys are ruled out without running them.
+  if (!k.endsWith('range') && !k.endsWith('ranges')) return false;
   return /(^|[_.-])ports?[_-]ranges?$/.test(k) || /(^|[a-z])port[_-]?ranges?$/.test(k);
 }
 
@@ -49,10 +51,36 @@ const ADDRESS_WORDS = new Set([
 
 /** True when a key names an address, so `:8080` and `web:80` in its value read as ports. */
 export function isAddressKey(key: string): boolean {
-  const k = lastKeySegment(stripQuotes(key));
-  // Split camelCase (`listenAddr`) and separators into words.
+  return hasKeyWord(lastKeySegment(stripQuotes(key)), ADDRESS_WORDS);
+}
+
+/**
+ * True when one of the key's words is in `set`. Words are split at camelCase humps (`listenAddr`)
+ * and at every character other than an ASCII letter or digit, then lower-cased: the same words as
+ * `k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)`, without building
+ * the intermediate strings (this runs for every key of a config file).
+ */
+function hasKeyWord(k: string, set: ReadonlySet<string>): boolean {
+  let ws = 0;
+  for (let i = 0; i <= k.length; i++) {
+    const c = i < k.length ? k.charCodeAt(i) : 32;
+    if (c >= 128) return hasKeyWordSlow(k, set);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const prev = i > 0 ? k.charCodeAt(i - 1) : 32;
+    const hump = upper && ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57));
+    if (!alnum || hump) {
+      if (i > ws && set.has(k.slice(ws, i).toLowerCase())) return true;
+      ws = alnum ? i : i + 1;
+    }
+  }
+  return false;
+}
+
+/** `hasKeyWord` for keys with non-ASCII characters, whose lower-casing may change their length. */
+function hasKeyWordSlow(k: string, set: ReadonlySet<string>): boolean {
   const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-  for (const w of words) if (ADDRESS_WORDS.has(w)) return true;
+  for (const w of words) if (set.has(w)) return true;
   return false;
 }
 
@@ -72,9 +100,7 @@ const CONNECT_WORDS = new Set([
  * `listen_port`) are what this program binds.
  */
 export function roleForKey(key: string): PortRole {
-  const words = stripQuotes(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-  for (const w of words) if (CONNECT_WORDS.has(w)) return 'connect';
-  return 'listen';
+  return hasKeyWord(stripQuotes(key), CONNECT_WORDS) ? 'connect' : 'listen';
 }
 
 function stripQuotes(s: string): string {
@@ -407,6 +433,10 @@ export function commentStart(text: string, s: number, e: number, chars: string, 
   let quote = 0;
   // Quote characters known not to occur again on the line, so the search for a closing one runs once.
   let unclosed = '';
+  // The comment characters as codes (callers pass one or two), compared without making strings.
+  const k0 = chars.charCodeAt(0);
+  const k1 = chars.length > 1 ? chars.charCodeAt(1) : k0;
+  const few = chars.length <= 2;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (quote) {
@@ -422,7 +452,7 @@ export function commentStart(text: string, s: number, e: number, chars: string, 
       }
       continue;
     }
-    if (chars.includes(text[i]) && (i === s || isSpace(text.charCodeAt(i - 1)))) return i;
+    if ((few ? c === k0 || c === k1 : chars.includes(text[i])) && (i === s || isSpace(text.charCodeAt(i - 1)))) return i;
   }
   return e;
 }
@@ -471,7 +501,11 @@ export function scanKeyValue(text: string, key: string, vs: number, ve: number, 
  * `JAVA_OPTS`, `NODE_OPTIONS`, `extra_args`), whose `--port N` and `-p N` flags are ports.
  */
 export function isCommandKey(key: string): boolean {
-  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
+  const seg = lastKeySegment(stripQuotes(key));
+  // Every command key ends in d, c, t, s or n (`command`, `exec`, `start`, `args`, `run`).
+  const last = seg.charCodeAt(seg.length - 1) | 32;
+  if (seg.charCodeAt(seg.length - 1) < 128 && last !== 100 && last !== 99 && last !== 116 && last !== 115 && last !== 110) return false;
+  const k = seg.toLowerCase();
   return /^(command|cmd|exec|execstart|args|arguments|entrypoint|entry_point|script|run|start|opts|options)$/.test(k) ||
     /[_-](command|cmd|args|arguments|opts|options|flags)$/.test(k);
 }
@@ -487,7 +521,11 @@ export const findKeyValuePorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   let section = '';
   let continued = false;
-  for (const [ls, le] of lines(text)) {
+  const n = text.length;
+  for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
+    nl = text.indexOf('\n', ls);
+    if (nl < 0) nl = n;
+    const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let s = ls;
     while (s < le && isSpace(text.charCodeAt(s))) s++;
     if (s >= le) {
