@@ -78,7 +78,14 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     words = [];
   };
   while (i < to) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    if (c >= 128 || PLAIN[c] === 1) {
+      // The run of ordinary word characters, read in one tight loop.
+      if (ws < 0) ws = i;
+      i++;
+      while (i < to && ((c = text.charCodeAt(i)) >= 128 || PLAIN[c] === 1)) i++;
+      if (i >= to) break;
+    }
     if (c === 32 || c === 9 || c === 13) {
       endWord(i);
       i++;
@@ -144,6 +151,15 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
   endCommand();
 }
 
+/** 1 for ASCII characters that the tokenizer treats as part of a word with no further thought. */
+const PLAIN = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 33; c < 127; c++) t[c] = 1;
+  // Blanks and line ends, escapes, comments, operators, redirections, quotes and `$` need a look.
+  for (const ch of '\\#;|&()<>\'"`$') t[ch.charCodeAt(0)] = 0;
+  return t;
+})();
+
 function quotedEnd(text: string, i: number, to: number, q: number): number {
   let j = i + 1;
   while (j < to) {
@@ -188,10 +204,19 @@ function wordText(text: string, w: Word): string {
   return text.slice(w.s, Math.min(w.e, w.s + 200));
 }
 
+/** The word without leading and trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` -> `nc`). */
 function baseName(word: string): string {
-  const w = word.replace(/^["'\\]+|["'\\]+$/g, '');
-  const slash = w.lastIndexOf('/');
-  return slash >= 0 ? w.slice(slash + 1) : w;
+  let s = 0;
+  let e = word.length;
+  while (s < e && isNameQuote(word.charCodeAt(s))) s++;
+  while (e > s && isNameQuote(word.charCodeAt(e - 1))) e--;
+  const slash = word.lastIndexOf('/', e - 1);
+  if (slash >= s) s = slash + 1;
+  return s === 0 && e === word.length ? word : word.slice(s, e);
+}
+
+function isNameQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 92;
 }
 
 /** `NAME=value`, `NAME?=value`, `NAME:=value`: the name's end and the value's start, or undefined. */
@@ -333,12 +358,18 @@ function readCommand(text: string, words: Word[], out: PortOccurrence[]): void {
   for (let j = k + 1; j < words.length; j++) {
     const w = words[j];
     const u = unquoted(text, w);
-    const t = wordText(text, u);
     const a = assignment(text, u);
     if (a) {
       if (isPortKey(a.name)) readValue(text, a.v, u.e, out, roleForKey(a.name));
       continue;
     }
+    // Most words are plain arguments: only flags need their text.
+    if (text.charCodeAt(u.s) !== 45 /* - */ || u.e <= u.s) {
+      if (!sub) sub = wordText(text, u);
+      positional.push(u);
+      continue;
+    }
+    const t = wordText(text, u);
     if (t.startsWith('--') && t.length > 2) {
       const eq = t.indexOf('=');
       const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
