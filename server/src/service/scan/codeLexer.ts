@@ -104,6 +104,12 @@ function isDigitCode(c: number): boolean {
 }
 
 /** Punctuation read as one token, longest first. */
+/** Second characters of the operators in PUNCT2 and PUNCT3. */
+const PUNCT_SECOND = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of '=&|?.:><+-*!') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 const PUNCT3 = new Set(['===', '!==', '??=', '||=', '&&=', '...', '<=>', '**=', '>>>', '::=']);
 const PUNCT2 = new Set([
   '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '?:', '=>', '->', '::', ':=', '+=', '-=', '*=', '/=', '%=',
@@ -225,7 +231,8 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         continue;
       }
       sink.token(Tok.Ident, i, e, i, e);
-      lastSig = e - i <= 6 ? text.slice(i, e) : 'ident';
+      // Only short lower-case words can be keywords that precede a regex; others need no text.
+      lastSig = e - i <= 6 && c >= 97 && c <= 122 ? text.slice(i, e) : 'ident';
       i = e;
       continue;
     }
@@ -242,8 +249,12 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
       if (braceDepth > 0) braceDepth--;
     }
     let len = 1;
-    if (i + 3 <= n && PUNCT3.has(text.slice(i, i + 3))) len = 3;
-    else if (i + 2 <= n && PUNCT2.has(text.slice(i, i + 2))) len = 2;
+    // Every two- and three-character operator has one of PUNCT_SECOND as its second character.
+    const c2 = text.charCodeAt(i + 1);
+    if (c2 < 128 && PUNCT_SECOND[c2] === 1) {
+      if (i + 3 <= n && PUNCT3.has(text.slice(i, i + 3))) len = 3;
+      else if (i + 2 <= n && PUNCT2.has(text.slice(i, i + 2))) len = 2;
+    }
     emitPunct(i, i + len);
     i += len;
   }
