@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { digitsEnd, finish, indexIn, isPortKey, lines, portValue, scanHostPorts } from './common';
+import { digitsEnd, finish, indexIn, isPortKey, portValue, scanHostPorts } from './common';
 import { commentStart, readAddress, readPortItem, scanComment, splitWords } from './keyvalue';
 import { maskVariables, NextIndex } from './nginx';
 
@@ -20,7 +20,12 @@ export const findCaddyPorts: PortFinder = (text) => {
   // One entry per open block: 'global', 'site', 'snippet' or the directive that opened it.
   const stack: string[] = [];
   let seenContent = false;
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) continue;

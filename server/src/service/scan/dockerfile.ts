@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, isDigit, lines, portValue, digitsEnd } from './common';
+import { finish, indexIn, isDigit, portValue, digitsEnd } from './common';
 import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
 
 /** Instructions whose arguments are a command (shell or exec form). */
@@ -19,7 +19,12 @@ export const findDockerfilePorts: PortFinder = (text) => {
   let first = true;
   let heredoc = '';
   let envLegacy = false;
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (heredoc) {

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, lines, scanHostPorts } from './common';
+import { finish, indexIn, scanHostPorts } from './common';
 import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs, splitWords } from './keyvalue';
 
 /** Keywords `KEYWORD name address` whose third word is an address with a port. */
@@ -15,7 +15,12 @@ const PORT_FETCHES = new Set(['dst_port', 'src_port', 'fc_dst_port', 'fc_src_por
  */
 export const findHaproxyPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) continue;

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, lines } from './common';
+import { finish, indexIn } from './common';
 import { readPortItem, scanComment, splitWords } from './keyvalue';
 
 /**
@@ -9,7 +9,12 @@ import { readPortItem, scanComment, splitWords } from './keyvalue';
  */
 export const findServicesPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) continue;

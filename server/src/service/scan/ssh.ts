@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, indexIn, lines } from './common';
+import { finish, indexIn } from './common';
 import { commentStart, readAddress, readPortItem, scanCommand, scanComment, splitWords } from './keyvalue';
 
 /**
@@ -12,7 +12,12 @@ export const findSshPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   // A client config has `Host` sections; in sshd_config `Port` is what the server binds.
   const client = /^[ \t]*(Host|HostName|ProxyJump|IdentityFile)[ \t=]/im.test(text.length > 65536 ? text.slice(0, 65536) : text);
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) continue;

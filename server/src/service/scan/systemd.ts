@@ -1,6 +1,6 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, lines, protocolWord } from './common';
+import { finish, indexIn, protocolWord } from './common';
 import { readAddress, readPortItem, scanCommand, scanComment, scanKeyValue, scanValueText, splitWords } from './keyvalue';
 
 /** Socket unit keys whose value is a listen address, with the protocol they imply. */
@@ -19,7 +19,12 @@ const LISTEN: Record<string, Protocol | undefined> = {
 export const findSystemdPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   let continued = '';
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) {

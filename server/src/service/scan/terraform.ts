@@ -1,6 +1,6 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, isDigit, isPortKey, lines, protocolWord } from './common';
+import { finish, indexIn, isDigit, isPortKey, protocolWord } from './common';
 import { isAddressKey, isCommandKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanCommand, scanComment, scanValueText } from './keyvalue';
 import { maskVariables } from './nginx';
 
@@ -87,7 +87,12 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     for (let k = from; k < out.length; k++) frame.occs.push(out[k]);
   };
 
-  for (const [ls, le] of lines(text)) {
+  // A plain loop over line offsets: no generator, no [start, end] array per line.
+  const textLength = text.length;
+  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
+    nextNl = text.indexOf('\n', ls);
+    if (nextNl < 0) nextNl = textLength;
+    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
     curLe = le;
     let i = ls;
     while (i < le && isSpace(text.charCodeAt(i))) i++;
