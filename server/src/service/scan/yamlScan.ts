@@ -532,6 +532,11 @@ class Walker {
           if (ch === HASH && isBlank(text.charCodeAt(j - 1))) break;
           j++;
         }
+        if (j === i && kinds[kinds.length - 1] !== LBRACE) {
+          // A `:` opening a flow sequence entry (`[: 80]`, an empty key): step over it, or this loop never ends.
+          i++;
+          continue;
+        }
         te = j;
         while (te > ts && isBlank(text.charCodeAt(te - 1))) te--;
         i = j;
