@@ -56,6 +56,8 @@ export const PATHOLOGICAL: PathologicalCase[] = [
   { name: 'an unclosed shell string', format: 'shell', gen: (n) => 'echo "' + repeatTo('nc -l 80 ', n - 6) },
   { name: '`[:` repeated in YAML (an empty flow key)', format: 'yaml', gen: (n) => 'a: ' + repeatTo('[: ', n - 3) },
   { name: 'nested Terraform blocks with a port each', format: 'terraform', gen: (n) => repeatTo('a {\n port = 80\n', n >> 1) + repeatTo('}\n', n >> 1) },
+  { name: 'one properties list of comma-separated ports', format: 'keyvalue', gen: (n) => 'ports=' + repeatTo('80,', n - 6) },
+  { name: 'one Terraform block holding every port', format: 'terraform', gen: (n) => 'resource "x" "y" {\n  ingress {\n' + repeatTo('    port = 80\n', n - 40) + '  }\n}\n' },
   { name: 'a Dockerfile EXPOSE continued over every line', format: 'dockerfile', gen: (n) => 'EXPOSE ' + repeatTo('80 \\\n', n - 7) },
   { name: 'one nginx line of listen directives', format: 'nginx', gen: (n) => repeatTo('server { listen 80; ', n) },
   { name: 'one Caddyfile site word of URLs', format: 'caddy', gen: (n) => repeatTo('http://a:1/', n - 5) + ' {\n}\n' },
