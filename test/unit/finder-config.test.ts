@@ -516,7 +516,7 @@ describe('config finders', () => {
     ];
     for (const f of formats) {
       it(`${f}: linear on 1 MB hostile lines and never throws`, function () {
-        this.timeout(20000);
+        this.timeout(180000);
         for (const text of hostile) {
           const t0 = performance.now();
           const found = findPorts(f, text, (e) => {
@@ -524,7 +524,8 @@ describe('config finders', () => {
           });
           const ms = performance.now() - t0;
           assert.ok(Array.isArray(found));
-          assert.ok(ms < 1500, `${f} took ${ms.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 12))}...`);
+          // Only a catastrophic (super-linear) scan takes this long on 1 MB; speed itself is the benchmark's.
+          assert.ok(ms < 15000, `${f} took ${ms.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 12))}...`);
         }
       });
     }

@@ -94,17 +94,11 @@ describe('registry: index on the bundled data', () => {
       ['system', 'system', 'user', 'user', 'dynamic', 'dynamic', 'invalid', 'invalid', 'invalid']);
   });
 
-  it('loads (parse + decode + index) quickly in a warm process', () => {
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      const idx = new RegistryIndex(decodeRegistry(text));
-      times.push(performance.now() - t0);
-      assert.ok(idx.size > 14000);
-    }
-    times.sort((a, b) => a - b);
-    // The target is 20 ms (best of seven, so a GC pause or a busy neighbour does not decide);
-    // the bound leaves room for slow, shared CI machines.
-    assert.ok(times[0] < 50, `best load of seven ${times[0].toFixed(1)} ms`);
+  it('loads afresh from the bundle text, repeatedly, to the same index', () => {
+    // How fast is the benchmark's to say (npm run bench); here: every fresh load is complete and equal.
+    const sizes = new Set<number>();
+    for (let i = 0; i < 3; i++) sizes.add(new RegistryIndex(decodeRegistry(text)).size);
+    assert.equal(sizes.size, 1);
+    assert.ok([...sizes][0] > 14000);
   });
 });
