@@ -55,23 +55,25 @@ const MEMO_PORT = 2;
 const MEMO_HOST_DONE = 4;
 const MEMO_HOST = 8;
 
-/** True when a frame's key names a port; computed once per frame. */
+/** True when a frame's key names a port; computed once per distinct key of a walk. */
 function isPortKeyFrame(f: YamlFrame | null): boolean {
   if (f === null) return false;
-  if ((f.memo & MEMO_PORT_DONE) === 0) {
+  const k = f.name;
+  if ((k.memo & MEMO_PORT_DONE) === 0) {
     // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
-    const l = f.lower;
+    const l = k.lower;
     const maybe = l.endsWith('port') || l.endsWith('ports') || l.endsWith(' ');
-    f.memo |= MEMO_PORT_DONE | ((maybe && isPortKey(f.key)) || PORT_VALUE_KEYS.has(l) ? MEMO_PORT : 0);
+    k.memo |= MEMO_PORT_DONE | ((maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l) ? MEMO_PORT : 0);
   }
-  return (f.memo & MEMO_PORT) !== 0;
+  return (k.memo & MEMO_PORT) !== 0;
 }
 
-/** True when a frame's key holds addresses; computed once per frame, and only when a value needs it. */
+/** True when a frame's key holds addresses; computed once per distinct key, and only when a value needs it. */
 function isHostishFrame(f: YamlFrame | null): boolean {
   if (f === null) return false;
-  if ((f.memo & MEMO_HOST_DONE) === 0) f.memo |= MEMO_HOST_DONE | (isHostishKey(f.lower) ? MEMO_HOST : 0);
-  return (f.memo & MEMO_HOST) !== 0;
+  const k = f.name;
+  if ((k.memo & MEMO_HOST_DONE) === 0) k.memo |= MEMO_HOST_DONE | (isHostishKey(k.lower) ? MEMO_HOST : 0);
+  return (k.memo & MEMO_HOST) !== 0;
 }
 
 /** Keys inside a Kubernetes probe whose `port` may be a port name. */

@@ -7,9 +7,22 @@
  * recursion, so neither a megabyte-long line nor fifty thousand nested levels can hurt it.
  */
 
+/**
+ * A key's text, shared by every frame with the same key in one walk (most keys repeat), so that the
+ * text is sliced and lower-cased once, and facts about it are worked out once.
+ */
+export interface YamlKey {
+  key: string;
+  lower: string;
+  /** Free slot for the visitor to cache facts about the key; 0 until it does. */
+  memo: number;
+  /** Hash of the key's characters, for the walk's key table. */
+  hash: number;
+}
+
 /** One level of the key path: a mapping key, a block sequence item or a flow mapping. */
 export interface YamlFrame {
-  /** Column of the key or dash; flow frames use a column past any line. */
+  /** Column of the key or dash; flow frames use a column past any line ({@link FLOW_INDENT}). */
   indent: number;
   /** True for a sequence item (`- `) or a flow mapping `{...}`; false for a mapping key. */
   isItem: boolean;
@@ -19,6 +32,8 @@ export interface YamlFrame {
   key: string;
   /** The key in lower case, computed once. */
   lower: string;
+  /** The shared record of the key ({@link YamlKey}); `key` and `lower` are its strings. */
+  name: YamlKey;
   /** Offset of the key, dash or brace. */
   start: number;
   /** End offset of the last scalar seen in this frame or its direct children. */
@@ -33,8 +48,6 @@ export interface YamlFrame {
   fields: Map<string, YamlScalar> | null;
   /** Free slot for the visitor (e.g. occurrences found inside an item). */
   data: unknown;
-  /** Free slot for the visitor to cache facts about the key; 0 until it does. */
-  memo: number;
 }
 
 /** A scalar's value offsets (without quotes) and its quote character (0 for a plain scalar). */
@@ -81,6 +94,23 @@ const LBRACE = 123;
 const RBRACE = 125;
 const COMMA = 44;
 
+/**
+ * The column of flow frames: past any line. A small integer rather than `Number.MAX_SAFE_INTEGER`,
+ * so that every frame's `indent` stays a small integer and V8 keeps one object shape for frames (a
+ * double in that field made it deoptimize the walker's hot functions).
+ */
+export const FLOW_INDENT = 0x3fffffff;
+/** Keys interned per walk, at most; further distinct keys are sliced for each frame. */
+const MAX_KEYS = 4096;
+/** Longer keys are not interned. */
+const MAX_KEY_LENGTH = 24;
+
+/** True when text[s, s + key.length) is `key`. */
+function sameText(text: string, s: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
+  return true;
+}
+
 function isBlank(c: number): boolean {
   return c === SP || c === TAB;
 }
@@ -107,6 +137,10 @@ export function walkYaml(text: string, v: YamlVisitor): void {
 
 class Walker {
   private readonly stack: YamlFrame[] = [];
+  // The walk's key table: open addressing over a power-of-two array.
+  private keyTable: (YamlKey | undefined)[] = new Array<YamlKey | undefined>(64).fill(undefined);
+  private keyCount = 0;
+  private readonly itemKey: YamlKey = { key: '', lower: '', memo: 0, hash: 0 };
   // Block scalar state: the frame owning it, the column content must exceed, and its indentation once known.
   private blockFrame: YamlFrame | null | undefined = undefined;
   private blockParent = 0;
@@ -157,7 +191,48 @@ class Walker {
     this.v.endDocument?.();
   }
 
-  private push(indent: number, isItem: boolean, flow: boolean, key: string, start: number): YamlFrame {
+  /** The shared key record for text[s, e). */
+  private keyOf(s: number, e: number): YamlKey {
+    const text = this.text;
+    const len = e - s;
+    if (len > MAX_KEY_LENGTH || this.keyCount >= MAX_KEYS) {
+      const key = text.slice(s, e);
+      return { key, lower: key.toLowerCase(), memo: 0, hash: 0 };
+    }
+    let h = len;
+    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    // Spread the bits: keys such as `web-0`, `web-1` would otherwise fill runs of adjacent slots.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    let table = this.keyTable;
+    let mask = table.length - 1;
+    let i = h & mask;
+    for (let k = table[i]; k !== undefined; k = table[i]) {
+      if (k.hash === h && k.key.length === len && sameText(text, s, k.key)) return k;
+      i = (i + 1) & mask;
+    }
+    const key = text.slice(s, e);
+    const entry: YamlKey = { key, lower: key.toLowerCase(), memo: 0, hash: h };
+    if (++this.keyCount * 2 > table.length) {
+      // Keep the table at most half full: rehash into one twice the size.
+      const old = table;
+      table = this.keyTable = new Array<YamlKey | undefined>(old.length * 2).fill(undefined);
+      mask = table.length - 1;
+      for (const k of old) {
+        if (k === undefined) continue;
+        let j = k.hash & mask;
+        while (table[j] !== undefined) j = (j + 1) & mask;
+        table[j] = k;
+      }
+      i = h & mask;
+      while (table[i] !== undefined) i = (i + 1) & mask;
+    }
+    table[i] = entry;
+    return entry;
+  }
+
+  private push(indent: number, isItem: boolean, flow: boolean, name: YamlKey, start: number): YamlFrame {
     const parent = this.top();
     if (parent) parent.hasValue = true;
     // An item's owner is the key holding its sequence. A key's owner is the key of the mapping around
@@ -167,8 +242,8 @@ class Walker {
       ? (parent ? (parent.isItem ? parent.owner : parent) : null)
       : (parent ? (parent.isItem ? (parent.flow ? parent.owner : null) : parent) : null);
     const f: YamlFrame = {
-      indent, isItem, flow, key, lower: key.toLowerCase(), start, end: start, parent, owner,
-      hasValue: false, fields: null, data: undefined, memo: 0,
+      indent, isItem, flow, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
+      hasValue: false, fields: null, data: undefined,
     };
     this.stack.push(f);
     if (!isItem) this.v.key?.(f);
@@ -241,7 +316,7 @@ class Walker {
     while (c === DASH && (pos + 1 >= le || isBlank(text.charCodeAt(pos + 1)))) {
       const col = pos - ls;
       this.popForItem(col);
-      openedItem = this.push(col, true, false, '', pos);
+      openedItem = this.push(col, true, false, this.itemKey, pos);
       pos++;
       while (pos < le && isBlank(text.charCodeAt(pos))) pos++;
       if (pos >= le) return;
@@ -328,13 +403,13 @@ class Walker {
     return -1;
   }
 
-  private keyText(pos: number, colon: number): string {
+  private keyText(pos: number, colon: number): YamlKey {
     const text = this.text;
     let e = colon;
     while (e > pos && isBlank(text.charCodeAt(e - 1))) e--;
     const c0 = text.charCodeAt(pos);
-    if ((c0 === DQ || c0 === SQ) && e - pos >= 2 && text.charCodeAt(e - 1) === c0) return text.slice(pos + 1, e - 1);
-    return text.slice(pos, e);
+    if ((c0 === DQ || c0 === SQ) && e - pos >= 2 && text.charCodeAt(e - 1) === c0) return this.keyOf(pos + 1, e - 1);
+    return this.keyOf(pos, e);
   }
 
   /** The offset of the quote closing a quoted scalar opened at `s`, or -1 when it does not close on this line. */
@@ -486,7 +561,7 @@ class Walker {
       }
       if (c === LBRACE && text.charCodeAt(i + 1) !== LBRACE) {
         kinds.push(LBRACE);
-        this.push(Number.MAX_SAFE_INTEGER, true, true, '', i);
+        this.push(FLOW_INDENT, true, true, this.itemKey, i);
         i++;
         continue;
       }
@@ -546,8 +621,7 @@ class Walker {
       while (k < le && isBlank(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) === COLON && kinds[kinds.length - 1] === LBRACE) {
         this.popFlowKey();
-        const key = text.slice(ts, te);
-        this.push(Number.MAX_SAFE_INTEGER, false, true, key, ts);
+        this.push(FLOW_INDENT, false, true, this.keyOf(ts, te), ts);
         i = k + 1;
         continue;
       }
