@@ -134,6 +134,85 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`(^|/)${re}$`);
 }
 
+// Glob tokens for globMatches: a literal character, `?`, `*`, `**`, and `**/` as two states (the
+// optional group's entry, then the `.*` loop that ends at a slash).
+const LIT = 0;
+const ONE = 1;
+const STAR = 2;
+const ANY = 3;
+const DIRS_ENTRY = 4;
+const DIRS_LOOP = 5;
+
+function isLineEnd(c: string): boolean {
+  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+}
+
+/**
+ * True when `globToRegExp(glob)` matches `path`, decided by walking the glob's states over the path
+ * once (time glob length x path length). The regular expression backtracks: `**a**a**a**a**b`, which
+ * a workspace's settings may hold, against a long file name took minutes.
+ */
+export function globMatches(glob: string, path: string): boolean {
+  const kinds: number[] = [];
+  const chars: string[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      if (glob[i + 2] === '/') {
+        kinds.push(DIRS_ENTRY, DIRS_LOOP);
+        chars.push(c, c);
+        i += 2;
+      } else {
+        kinds.push(ANY);
+        chars.push(c);
+        i += 1;
+      }
+    } else {
+      kinds.push(c === '*' ? STAR : c === '?' ? ONE : LIT);
+      chars.push(c);
+    }
+  }
+  const m = kinds.length;
+  let cur = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  // Wildcards may match nothing: a state before one also stands after it. `**/` may be skipped whole
+  // (entry to after the loop) or entered (entry to loop).
+  const close = (set: Uint8Array): void => {
+    for (let k = 0; k < m; k++) {
+      if (!set[k]) continue;
+      const kind = kinds[k];
+      if (kind === STAR || kind === ANY || kind === DIRS_ENTRY) set[k + 1] = 1;
+      if (kind === DIRS_ENTRY) set[k + 2] = 1;
+    }
+  };
+  cur[0] = 1;
+  close(cur);
+  for (let j = 0; j < path.length; j++) {
+    const c = path[j];
+    next.fill(0);
+    for (let k = 0; k < m; k++) {
+      if (!cur[k]) continue;
+      const kind = kinds[k];
+      if (kind === LIT) {
+        if (chars[k] === c) next[k + 1] = 1;
+      } else if (kind === ONE) {
+        if (c !== '/') next[k + 1] = 1;
+      } else if (kind === STAR) {
+        if (c !== '/') next[k] = 1;
+      } else if (kind !== DIRS_ENTRY) {
+        // `**` is `.*` and `**/` is `(?:.*/)?`: any character but a line end, and `**/` ends at a slash.
+        if (!isLineEnd(c)) next[k] = 1;
+        if (kind === DIRS_LOOP && c === '/') next[k + 1] = 1;
+      }
+    }
+    // As `(^|/)` says, a match may also start right after any slash.
+    if (c === '/') next[0] = 1;
+    close(next);
+    [cur, next] = [next, cur];
+  }
+  return cur[m] === 1;
+}
+
 /** The format a user's `ianaPorts.files.associations` gives a URI, if any pattern matches. */
 export function formatFromAssociations(uri: string, associations: Record<string, string>): FormatId | undefined {
   const entries = Object.entries(associations);
@@ -145,7 +224,7 @@ export function formatFromAssociations(uri: string, associations: Record<string,
     /* keep the raw path */
   }
   for (const [glob, format] of entries) {
-    if ((FORMAT_IDS as readonly string[]).includes(format) && globToRegExp(glob).test(p)) return format as FormatId;
+    if ((FORMAT_IDS as readonly string[]).includes(format) && globMatches(glob, p)) return format as FormatId;
   }
   return undefined;
 }
