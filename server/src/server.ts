@@ -14,6 +14,14 @@ import { resolveSettings, type Settings } from './service/settings';
 import type { Runtime } from './runtime';
 import { WorkspaceFeature } from './workspace/attach';
 import { loadRegistryFile, USE_REGISTRY_REQUEST, type UseRegistryResult } from './workspace/registryFile';
+import { WARM_UP_DOCUMENTS, warmUpRound } from './warmUp';
+
+/**
+ * How many times each warm-up document is validated after start-up: the first pass costs about
+ * 10 ms (code compiled for the first time, registry tables built on first use, which the first real
+ * document would pay otherwise), each further one under a millisecond once the code is warm.
+ */
+const WARM_UP_PASSES = 8;
 
 /** Custom requests the client's commands use. */
 export const LOOKUP_REQUEST = 'ianaPorts/lookup';
@@ -104,9 +112,48 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         getIndex();
       } catch (e) {
         connection.console.error(`IANA Ports: cannot load the bundled registry: ${errorText(e)}`);
+        return;
       }
+      warmUp();
     }, 0);
   });
+
+  /**
+   * Validates small built-in documents in idle time, one per turn of the event loop, so that the
+   * finders and rules are compiled before the first real document needs them. While a document waits
+   * for its diagnostics the warm-up pauses; the next push resumes it.
+   */
+  let warmUpStep: (() => void) | undefined;
+  function warmUp(): void {
+    const warmService = new PortLanguageService(getIndex);
+    const settings = resolveSettings(undefined);
+    const rounds = WARM_UP_PASSES * WARM_UP_DOCUMENTS.length;
+    let round = 0;
+    let scheduled = false;
+    const step = (): void => {
+      scheduled = false;
+      if (round >= rounds) {
+        warmUpStep = undefined;
+        return;
+      }
+      if (pushing > 0 || pending.size > 0) return;
+      try {
+        warmUpRound(warmService, settings, round++);
+      } catch (e) {
+        warmUpStep = undefined;
+        connection.console.error(`IANA Ports: ${errorText(e)}`);
+        return;
+      }
+      resume();
+    };
+    const resume = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(step);
+    };
+    warmUpStep = resume;
+    resume();
+  }
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
@@ -202,10 +249,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }));
   }
 
+  // Pushes under way (waiting for settings or being sent); the warm-up waits for them.
+  let pushing = 0;
   async function pushDiagnostics(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    pushing++;
     try {
       const settings = await settingsFor(uri);
       const current = documents.get(uri);
@@ -214,6 +264,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       await connection.sendDiagnostics({ uri, version, diagnostics: [...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)] });
     } catch (e) {
       connection.console.error(`IANA Ports: ${errorText(e)}`);
+    } finally {
+      pushing--;
+      warmUpStep?.();
     }
   }
 
