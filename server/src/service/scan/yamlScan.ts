@@ -16,8 +16,6 @@ export interface YamlKey {
   lower: string;
   /** Free slot for the visitor to cache facts about the key; 0 until it does. */
   memo: number;
-  /** Hash of the key's characters, for the walk's key table. */
-  hash: number;
 }
 
 /** One level of the key path: a mapping key, a block sequence item or a flow mapping. */
@@ -105,12 +103,6 @@ const MAX_KEYS = 4096;
 /** Longer keys are not interned. */
 const MAX_KEY_LENGTH = 24;
 
-/** True when text[s, s + key.length) is `key`. */
-function sameText(text: string, s: number, key: string): boolean {
-  for (let i = 0; i < key.length; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
-  return true;
-}
-
 function isBlank(c: number): boolean {
   return c === SP || c === TAB;
 }
@@ -137,10 +129,9 @@ export function walkYaml(text: string, v: YamlVisitor): void {
 
 class Walker {
   private readonly stack: YamlFrame[] = [];
-  // The walk's key table: open addressing over a power-of-two array.
-  private keyTable: (YamlKey | undefined)[] = new Array<YamlKey | undefined>(64).fill(undefined);
-  private keyCount = 0;
-  private readonly itemKey: YamlKey = { key: '', lower: '', memo: 0, hash: 0 };
+  // The walk's keys by their text.
+  private readonly keys = new Map<string, YamlKey>();
+  private readonly itemKey: YamlKey = { key: '', lower: '', memo: 0 };
   // Block scalar state: the frame owning it, the column content must exceed, and its indentation once known.
   private blockFrame: YamlFrame | null | undefined = undefined;
   private blockParent = 0;
@@ -193,43 +184,15 @@ class Walker {
 
   /** The shared key record for text[s, e). */
   private keyOf(s: number, e: number): YamlKey {
-    const text = this.text;
-    const len = e - s;
-    if (len > MAX_KEY_LENGTH || this.keyCount >= MAX_KEYS) {
-      const key = text.slice(s, e);
-      return { key, lower: key.toLowerCase(), memo: 0, hash: 0 };
+    // Slicing and a Map look-up are native work, fast even before V8 has optimized this code, which
+    // matters for the first document a server sees; a hand-written hash loop was slower there.
+    const key = this.text.slice(s, e);
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      k = { key, lower: key.toLowerCase(), memo: 0 };
+      if (this.keys.size < MAX_KEYS && key.length <= MAX_KEY_LENGTH) this.keys.set(key, k);
     }
-    let h = len;
-    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-    // Spread the bits: keys such as `web-0`, `web-1` would otherwise fill runs of adjacent slots.
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    let table = this.keyTable;
-    let mask = table.length - 1;
-    let i = h & mask;
-    for (let k = table[i]; k !== undefined; k = table[i]) {
-      if (k.hash === h && k.key.length === len && sameText(text, s, k.key)) return k;
-      i = (i + 1) & mask;
-    }
-    const key = text.slice(s, e);
-    const entry: YamlKey = { key, lower: key.toLowerCase(), memo: 0, hash: h };
-    if (++this.keyCount * 2 > table.length) {
-      // Keep the table at most half full: rehash into one twice the size.
-      const old = table;
-      table = this.keyTable = new Array<YamlKey | undefined>(old.length * 2).fill(undefined);
-      mask = table.length - 1;
-      for (const k of old) {
-        if (k === undefined) continue;
-        let j = k.hash & mask;
-        while (table[j] !== undefined) j = (j + 1) & mask;
-        table[j] = k;
-      }
-      i = h & mask;
-      while (table[i] !== undefined) i = (i + 1) & mask;
-    }
-    table[i] = entry;
-    return entry;
+    return k;
   }
 
   private push(indent: number, isItem: boolean, flow: boolean, name: YamlKey, start: number): YamlFrame {
