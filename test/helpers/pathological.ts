@@ -81,4 +81,7 @@ export const HOSTILE_PATTERNS: { name: string; gen: (n: number) => string }[] = 
   { name: 'a { port = 80', gen: (n) => repeatTo('a { port = 80 ', n >> 1) + repeatTo('}', n >> 1) },
   { name: 'ports list', gen: (n) => 'ports = ' + repeatTo('80,', n - 8) },
   { name: 'CR only', gen: (n) => repeatTo('port: 80\r', n) },
+  { name: 'a.', gen: (n) => repeatTo('a.', n) },
+  { name: 'a$', gen: (n) => repeatTo('a$', n) },
+  { name: 'localhost:', gen: (n) => repeatTo('localhost:', n) },
 ];

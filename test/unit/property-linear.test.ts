@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { doCodeActions } from '../../server/src/service/codeActions';
 import { doComplete } from '../../server/src/service/completion';
 import { FORMAT_IDS } from '../../server/src/service/scan/detect';
-import { HOSTILE_PATTERNS, PATHOLOGICAL } from '../helpers/pathological';
+import { HOSTILE_PATTERNS, PATHOLOGICAL, repeatTo } from '../helpers/pathological';
 import { FORMAT_DOCS } from '../helpers/robustness';
 import { ScanWorker } from '../helpers/scanWorker';
 import { settings, testService } from '../helpers/service';
@@ -73,6 +73,28 @@ describe('property: linear time on pathological documents', function () {
       figures.push(`${(text.length / MB).toFixed(2)} MB ${c.format} ${c.name}: ${r.ms.toFixed(0)} ms, ${r.ports} ports, ${r.diagnostics} diagnostics`);
     });
   }
+
+  it('completion on a 100,000-character line answers at once, wherever the cursor is', () => {
+    const service = testService();
+    const s = settings();
+    const lines = ['a.', 'a$', 'a.b', '"a', '- ', 'port: [1,', '--port ', 'listen( ', 'http://a:'].map((p) => repeatTo(p, 100_000));
+    let slowest = 0;
+    for (const format of ['compose', 'yaml', 'code', 'keyvalue', 'json', 'dockerfile', 'shell', 'nginx', 'dotenv'] as const) {
+      const { uri, languageId } = FORMAT_DOCS[format];
+      for (const line of lines) {
+        const doc = TextDocument.create(uri, languageId, 1, 'x: 1\n' + line + '\n');
+        for (const character of [line.length, 1999, 2000, 2001, 50_000]) {
+          const t0 = performance.now();
+          doComplete(service, doc, { line: 1, character }, s);
+          const ms = performance.now() - t0;
+          slowest = Math.max(slowest, ms);
+          assert.ok(ms < 1000, `${format} ${JSON.stringify(line.slice(0, 12))} at ${character}: ${ms.toFixed(0)} ms`);
+        }
+        service.forget(uri);
+      }
+    }
+    figures.push(`completion on 100,000-character lines: slowest ${slowest.toFixed(0)} ms`);
+  });
 
   for (const p of HOSTILE_PATTERNS) {
     it(`every finder reads 128 KB of "${p.name}" within a deadline`, async () => {

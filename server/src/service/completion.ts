@@ -22,6 +22,8 @@ export interface CompletionSlot {
   kubernetes?: boolean;
 }
 
+/** Longest line prefix (characters before the cursor) that completion reads. */
+const MAX_LINE_PREFIX = 2000;
 const WORD = /[A-Za-z0-9_+*-]*$/;
 const PORT_FLAG = /(^|[\s"'[,])(--[\w-]*port|--inspect(-brk)?|-p|-P)[= ]["']?$/;
 const HOST_COLON = /(:\/\/[^\s/"'`]*|(^|[\s"'`=(,@[])(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]*\]|\*|[a-z][\w-]*(\.[\w-]+)+)?):$/;
@@ -69,6 +71,9 @@ function itemSequenceKey(text: string, lineStart: number, indent: number, starts
 /** Finds the completion slot at a position, or undefined when the cursor is not where a port goes. */
 export function completionSlot(text: string, offset: number, format: FormatId): CompletionSlot | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // The patterns below are tried from every position of the line: on a line of tens of thousands of
+  // characters (`a.a.a...`) one request took seconds, so such a line gets no completion.
+  if (offset - lineStart > MAX_LINE_PREFIX) return undefined;
   const prefix = text.slice(lineStart, offset);
   const word = WORD.exec(prefix)?.[0] ?? '';
   const wordStart = offset - word.length;
