@@ -125,6 +125,23 @@ describe('robustness: faults over LSP', function () {
     assert.equal(d.diagnostics.find((x: any) => x.code === 'unauthorizedUse').range.start.line, 1);
   });
 
+  it('exits 1 on exit without shutdown and 0 after it, and exits when its input closes (what the client restart watches)', async () => {
+    const exitCode = (c: LspClient) => new Promise<number | null>((resolve) => (c.exited !== undefined ? resolve(c.exited) : c.proc.once('exit', (code) => resolve(code))));
+    client = new LspClient();
+    await client.initialize();
+    client.notify('exit', null);
+    assert.equal(await exitCode(client), 1);
+    client = new LspClient();
+    await client.initialize();
+    await client.request('shutdown', null);
+    client.notify('exit', null);
+    assert.equal(await exitCode(client), 0);
+    client = new LspClient();
+    await client.initialize();
+    client.proc.stdin.end();
+    assert.notEqual(await exitCode(client), undefined);
+  });
+
   it('keeps answering a small document while big ones are processed (times recorded)', async function () {
     this.timeout(60000);
     client = new LspClient();
