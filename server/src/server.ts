@@ -1,7 +1,7 @@
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
+  type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PortLanguageService } from './service/languageService';
@@ -175,9 +175,18 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
   }
 
+  /**
+   * The document as it is now, frozen: a request that waits for settings must answer for the version
+   * it was sent with, not for edits that arrive meanwhile.
+   */
+  function snapshot(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    return doc && TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+  }
+
   connection.onHover((params, token) =>
     guarded(token, null, async () => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
       return service.doHover(doc, params.position, settings);
@@ -186,7 +195,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onCompletion((params, token) =>
     guarded(token, null, async () => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
       return doComplete(service, doc, params.position, settings);
@@ -195,7 +204,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onCodeAction((params, token) =>
     guarded(token, null, async () => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
       return doCodeActions(service, doc, params.range, params.context, settings);
@@ -204,10 +213,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.languages.diagnostics.on((params, token) =>
     guarded(token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = snapshot(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const settings = await settingsFor(doc.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: [...service.doValidation(doc, settings), ...workspace.diagnosticsFor(doc, settings)] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: capDiagnostics([...service.doValidation(doc, settings), ...workspace.diagnosticsFor(doc, settings)]) };
     }) as Promise<never>,
   );
 
@@ -261,7 +270,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const current = documents.get(uri);
       // A newer edit has arrived meanwhile: its own push will follow.
       if (!current || current.version !== version) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: [...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)] });
+      await connection.sendDiagnostics({ uri, version, diagnostics: capDiagnostics([...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)]) });
     } catch (e) {
       connection.console.error(`IANA Ports: ${errorText(e)}`);
     } finally {
@@ -285,6 +294,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Most problems one document reports; a generated file with 100,000 ports would otherwise send megabytes. */
+const MAX_DIAGNOSTICS = 1000;
+
+function capDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  if (list.length <= MAX_DIAGNOSTICS) return list;
+  const shown = list.slice(0, MAX_DIAGNOSTICS);
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'tooManyProblems',
+    source: 'iana-ports',
+    message: `IANA Ports shows the first ${MAX_DIAGNOSTICS} of ${list.length} port problems in this file; run \`iana-ports check\` for all of them.`,
+  });
+  return shown;
 }
 
 function errorText(e: unknown): string {

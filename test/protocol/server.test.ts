@@ -134,4 +134,17 @@ describe('language server over stdio', function () {
     const h = await client.request('textDocument/hover', { textDocument: { uri: COMPOSE_URI }, position: positionOf(COMPOSE, '3301') });
     assert.match(hoverText(h), /tarantool/);
   });
+
+  it('caps the problems of one document at 1,000 and says how many there were', async () => {
+    client = new LspClient({ pullDiagnostics: true });
+    await client.initialize();
+    const uri = 'file:///work/big/docker-compose.yml';
+    const text = `services:\n  s:\n    ports:\n${Array.from({ length: 1200 }, (_, i) => `      - "${50000 + i}:80"\n`).join('')}`;
+    client.open(uri, 'dockercompose', text);
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.items.length, 1001);
+    const last = report.items[1000];
+    assert.equal(last.code, 'tooManyProblems');
+    assert.match(last.message, /first 1000 of 1200/);
+  });
 });
