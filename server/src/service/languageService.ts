@@ -11,13 +11,9 @@ import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './s
 import { formatFromAssociations } from './scan/detect';
 import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
 import { IGNORE_MARKER, suppressedRules } from './suppress';
+import { isDigit } from './scan/common';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
-
-function isDigitAt(text: string, offset: number): boolean {
-  const c = text.charCodeAt(offset);
-  return c >= 48 && c <= 57;
-}
 
 /** The result of scanning one version of one document. */
 export interface ScanResult {
@@ -94,7 +90,7 @@ export class PortLanguageService {
     if (!o) return null;
     const range = { start: doc.positionAt(o.start), end: doc.positionAt(o.end) };
     // Digits inside a service name (`pop3`, `x11`) are part of the name, not a port to explain.
-    if (o.kind !== 'port' && isDigitAt(doc.getText(), doc.offsetAt(pos))) return null;
+    if (o.kind !== 'port' && isDigit(doc.getText().charCodeAt(doc.offsetAt(pos)))) return null;
     let value: string | undefined;
     if (o.kind === 'port') value = renderPortHover(this.index, o.port, { protocol: o.protocol, scheme: o.scheme }, settings);
     else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
@@ -136,7 +132,7 @@ export class PortLanguageService {
       for (const f of findings) {
         if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
         const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-        const suppressed = mayBeSuppressed ? suppressedRules(text, range.start.line, doc) : undefined;
+        const suppressed = mayBeSuppressed ? suppressedRules(range.start.line, doc) : undefined;
         if (suppressed && (suppressed.size === 0 || suppressed.has(id))) continue;
         const d: Diagnostic = { range, severity: SEVERITY[level], code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
         if (f.related?.length) {

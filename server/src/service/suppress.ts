@@ -11,7 +11,7 @@ const RULE_SET: ReadonlySet<string> = new Set([...RULE_IDS, ...WORKSPACE_RULE_ID
  * Returns undefined when there is none, an empty set for "every rule", or the named rules.
  * The marker counts only inside a comment (after `#`, `//`, `;`, `/*`, `--` or `<!--`).
  */
-export function suppressedRules(_text: string, line: number, doc: TextDocument): Set<RuleId | WorkspaceRuleId> | undefined {
+export function suppressedRules(line: number, doc: TextDocument): Set<RuleId | WorkspaceRuleId> | undefined {
   if (line === 0) return undefined;
   const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } });
   const at = prev.indexOf(IGNORE_MARKER);

@@ -175,7 +175,7 @@ export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, s
     if (level === 'ignore') continue;
     if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
     if (doc) {
-      const s = suppressedRules(doc.getText(), f.range.start.line, doc);
+      const s = suppressedRules(f.range.start.line, doc);
       if (s && (s.size === 0 || s.has(f.rule))) continue;
     }
     const d: Diagnostic = { range: f.range, severity: SEVERITY[level], code: f.rule, source: DIAGNOSTIC_SOURCE, message: f.message };

@@ -422,17 +422,3 @@ export function finish(out: PortOccurrence[]): PortOccurrence[] {
   }
   return r;
 }
-
-/** Offsets of each line start, for finders that work line by line. */
-export function* lines(text: string): Generator<[number, number]> {
-  let s = 0;
-  const n = text.length;
-  while (s <= n) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = n;
-    const ce = e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
-    yield [s, ce];
-    if (e >= n) break;
-    s = e + 1;
-  }
-}

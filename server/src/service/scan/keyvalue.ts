@@ -1,7 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  digitsEnd, finish, indexIn, isDigit, isPortKey, lastKeySegment, lines, portValue, protocolSuffix,
+  digitsEnd, finish, indexIn, isDigit, isPortKey, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanHostPorts,
 } from './common';
 
