@@ -112,7 +112,8 @@ export function completionSlot(text: string, offset: number, format: FormatId): 
   return undefined;
 }
 
-function portText(e: ServiceEntry): string {
+/** A service's port or range as written in configs (`5432`, `6000-6063`), or '' for a name-only service. */
+export function portText(e: ServiceEntry): string {
   return e.portLo === null ? '' : e.portHi !== e.portLo ? `${e.portLo}-${e.portHi}` : String(e.portLo);
 }
 

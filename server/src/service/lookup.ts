@@ -1,3 +1,4 @@
+import { portText } from './completion';
 import { renderPortHover, renderServiceHover } from './hover';
 import type { RegistryIndex } from './registry/registryIndex';
 import { DEFAULT_SETTINGS } from './settings';
@@ -36,7 +37,7 @@ export function lookupCards(index: RegistryIndex, query: string, limit = 200): L
   for (const { entry } of q ? index.search(q, limit) : []) {
     if (cards.length >= limit) break;
     if (cards.length && cards[0].port === entry.portLo && cards[0].name === entry.name) continue;
-    const port = entry.portLo === null ? '—' : entry.portHi !== entry.portLo ? `${entry.portLo}-${entry.portHi}` : String(entry.portLo);
+    const port = portText(entry) || '—';
     cards.push({
       label: `${entry.name}`,
       description: `${port}/${entry.protocols.filter(Boolean).join(',') || 'any'}`,
