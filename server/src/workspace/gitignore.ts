@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob';
+import { compileGlob, type Glob } from './glob';
 
 /**
  * The common subset of `.gitignore` (gitignore(5)): comments, blank lines, `!` negation, a trailing `/`
@@ -7,7 +7,7 @@ import { globToRegExp } from './glob';
  */
 
 interface IgnoreRule {
-  re: RegExp;
+  glob: Glob;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -39,7 +39,7 @@ export function parseGitignore(text: string, base = ''): IgnoreFile {
     const anchored = line.includes('/');
     line = line.replace(/^\//, '');
     const glob = anchored || line.startsWith('**/') ? line : `**/${line}`;
-    rules.push({ re: globToRegExp(glob), negate, dirOnly });
+    rules.push({ glob: compileGlob(glob), negate, dirOnly });
   }
   return { base, rules };
 }
@@ -59,7 +59,7 @@ export function isIgnored(files: readonly IgnoreFile[], relPath: string, isDir: 
     }
     for (const r of f.rules) {
       if (r.dirOnly && !isDir) continue;
-      if (r.re.test(p)) ignored = !r.negate;
+      if (r.glob.test(p)) ignored = !r.negate;
     }
   }
   return ignored;

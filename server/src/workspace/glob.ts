@@ -1,65 +1,194 @@
 /**
- * Glob patterns as VS Code's `files.exclude` writes them (`**∕node_modules`, `**∕*.{log,tmp}`,
- * `out/[ab]*`), turned into regular expressions over a folder-relative path with `/` separators.
+ * Glob patterns as VS Code's `files.exclude` and `.gitignore` write them (`**∕node_modules`,
+ * `**∕*.{log,tmp}`, `out/[ab]*`), matched against a whole folder-relative path with `/` separators.
+ *
+ * The patterns come from the user's repository, so matching must not backtrack: a regular expression
+ * built from `*a*a*a*a*a*a*b` takes minutes on a long name. A glob is compiled into a small automaton
+ * instead (Thompson's construction) and every state is followed at once, so a match costs at most
+ * (path length) x (glob length) steps.
  */
 
-function escape(c: string): string {
-  return /[.+^${}()|[\]\\*?]/.test(c) ? '\\' + c : c;
+/** A compiled glob. `source` is the pattern as given, which callers use as a cache key. */
+export interface Glob {
+  readonly source: string;
+  test(path: string): boolean;
 }
 
-/** Converts one glob into a regular expression source (no anchors). Never throws. */
-function globSource(glob: string): string {
-  let re = '';
-  let braces = 0;
+const SLASH = 47;
+
+/** A state that reads one character, or (with `test` null) one that branches without reading. */
+interface State {
+  test: ((c: number) => boolean) | null;
+  /** Next state after reading a character. */
+  out: number;
+  /** For branching states: the states reached without reading. */
+  alts: number[];
+}
+
+/** One element of a parsed glob. */
+type Item =
+  | { kind: 'char'; test: (c: number) => boolean }
+  | { kind: 'star'; test: (c: number) => boolean }
+  | { kind: 'dirs' }
+  | { kind: 'alt'; alts: Item[][] };
+
+const notSlash = (c: number): boolean => c !== SLASH;
+const anyChar = (): boolean => true;
+
+/** Parses `[...]` at `i` (the `[`); returns the test and the index of the closing `]`, or null. */
+function parseClass(glob: string, i: number): { test: (c: number) => boolean; close: number } | null {
+  // As in the shells and VS Code, a `]` right after `[` (or `[!`) is a member, not the end.
+  const close = glob.indexOf(']', i + 2);
+  if (close < 0) return null;
+  let body = glob.slice(i + 1, close);
+  let negate = false;
+  if (body.startsWith('!') || body.startsWith('^')) {
+    negate = true;
+    body = body.slice(1);
+  }
+  const ranges: Array<[number, number]> = [];
+  for (let k = 0; k < body.length; k++) {
+    const lo = body.charCodeAt(k);
+    if (body[k + 1] === '-' && k + 2 < body.length) {
+      ranges.push([lo, body.charCodeAt(k + 2)]);
+      k += 2;
+    } else ranges.push([lo, lo]);
+  }
+  const test = (c: number): boolean => {
+    let hit = false;
+    for (const [lo, hi] of ranges) if (c >= lo && c <= hi) { hit = true; break; }
+    return hit !== negate;
+  };
+  return { test, close };
+}
+
+/**
+ * Parses a glob into items. `{a,b}` nests; an unclosed `{` runs to the end of the pattern and an
+ * unclosed `[` is a literal, so no pattern is an error.
+ */
+function parse(glob: string): Item[] {
+  const stack: Item[][][] = [];
+  let seq: Item[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
-      // `**/` matches any number of whole segments, a trailing `**` anything below.
+      // `**/` matches any number of whole segments (none included), a trailing or inner `**` anything.
       if (glob[i + 2] === '/') {
-        re += '(?:[^/]*/)*';
+        seq.push({ kind: 'dirs' });
         i += 2;
       } else {
-        re += '.*';
+        seq.push({ kind: 'star', test: anyChar });
         i += 1;
       }
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
+    } else if (c === '*') seq.push({ kind: 'star', test: notSlash });
+    else if (c === '?') seq.push({ kind: 'char', test: notSlash });
     else if (c === '{') {
-      braces++;
-      re += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      re += ')';
-    } else if (c === ',' && braces > 0) re += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        re += '\\[';
-        continue;
+      stack.push([seq]);
+      seq = [];
+    } else if ((c === ',' || c === '}') && stack.length > 0) {
+      const alts = stack[stack.length - 1];
+      alts.push(seq);
+      seq = [];
+      if (c === '}') {
+        stack.pop();
+        const [outer, ...choices] = alts;
+        outer.push({ kind: 'alt', alts: choices });
+        seq = outer;
       }
-      let body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-      if (body.startsWith('!')) body = '^' + body.slice(1);
-      re += `[${body}]`;
-      i = close;
-    } else re += escape(c);
+    } else if (c === '[' && parseClass(glob, i)) {
+      const cls = parseClass(glob, i)!;
+      seq.push({ kind: 'char', test: cls.test });
+      i = cls.close;
+    } else {
+      const code = glob.charCodeAt(i);
+      seq.push({ kind: 'char', test: (x) => x === code });
+    }
   }
-  while (braces-- > 0) re += ')';
-  return re;
+  while (stack.length > 0) {
+    const alts = stack.pop()!;
+    alts.push(seq);
+    const [outer, ...choices] = alts;
+    outer.push({ kind: 'alt', alts: choices });
+    seq = outer;
+  }
+  return seq;
 }
 
-/** A compiled glob that matches a whole folder-relative path. */
-export function globToRegExp(glob: string): RegExp {
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\//, '');
-  try {
-    return new RegExp(`^${globSource(g)}$`);
-  } catch {
-    return /(?!)/;
+/** Builds the automaton's states for `items`, each leading on to `next`; returns the entry state. */
+function build(items: Item[], next: number, states: State[]): number {
+  const add = (s: State): number => states.push(s) - 1;
+  let entry = next;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k];
+    if (item.kind === 'char') entry = add({ test: item.test, out: entry, alts: [] });
+    else if (item.kind === 'star') {
+      // A loop: read one more character and come back, or go on.
+      const loop = add({ test: null, out: -1, alts: [] });
+      const read = add({ test: item.test, out: loop, alts: [] });
+      states[loop].alts = [read, entry];
+      entry = loop;
+    } else if (item.kind === 'dirs') {
+      // `(?:[^/]*/)*`: any number of segments, each ended by a slash.
+      const loop = add({ test: null, out: -1, alts: [] });
+      const slash = add({ test: (c) => c === SLASH, out: loop, alts: [] });
+      const segment = add({ test: null, out: -1, alts: [] });
+      const read = add({ test: notSlash, out: segment, alts: [] });
+      states[segment].alts = [read, slash];
+      states[loop].alts = [segment, entry];
+      entry = loop;
+    } else {
+      const after = entry;
+      entry = add({ test: null, out: -1, alts: item.alts.map((alt) => build(alt, after, states)) });
+    }
   }
+  return entry;
+}
+
+/** Compiles a glob that must match a whole folder-relative path. Never throws. */
+export function compileGlob(glob: string): Glob {
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\//, '');
+  const states: State[] = [];
+  const accept = states.push({ test: null, out: -1, alts: [] }) - 1;
+  const start = build(parse(g), accept, states);
+  const n = states.length;
+  return {
+    source: glob,
+    test(path: string): boolean {
+      let cur: number[] = [];
+      let next: number[] = [];
+      // The step at which a state was last added, so each is added once per step.
+      const seen = new Int32Array(n).fill(-1);
+      const addTo = (list: number[], s: number, step: number): void => {
+        // Explicit stack: branching states can chain deeply in long brace lists.
+        const todo = [s];
+        while (todo.length > 0) {
+          const t = todo.pop()!;
+          if (seen[t] === step) continue;
+          seen[t] = step;
+          const st = states[t];
+          if (st.test) list.push(t);
+          else if (t === accept) list.push(t);
+          else for (let a = st.alts.length - 1; a >= 0; a--) todo.push(st.alts[a]);
+        }
+      };
+      addTo(cur, start, 0);
+      for (let j = 0; j < path.length && cur.length > 0; j++) {
+        const c = path.charCodeAt(j);
+        next.length = 0;
+        for (const t of cur) {
+          const st = states[t];
+          if (st.test && st.test(c)) addTo(next, st.out, j + 1);
+        }
+        [cur, next] = [next, cur];
+      }
+      return cur.includes(accept);
+    },
+  };
 }
 
 /** One switched-on `files.exclude` pattern; `when` names a sibling that must exist, as in `$(basename).ts`. */
 export interface ExcludePattern {
-  re: RegExp;
+  glob: Glob;
   when?: string;
 }
 
@@ -68,8 +197,8 @@ export function excludePatterns(exclude: unknown): ExcludePattern[] {
   if (!exclude || typeof exclude !== 'object') return [];
   const out: ExcludePattern[] = [];
   for (const [glob, on] of Object.entries(exclude as Record<string, unknown>)) {
-    if (on === true) out.push({ re: globToRegExp(glob) });
-    else if (on && typeof on === 'object' && typeof (on as { when?: unknown }).when === 'string') out.push({ re: globToRegExp(glob), when: (on as { when: string }).when });
+    if (on === true) out.push({ glob: compileGlob(glob) });
+    else if (on && typeof on === 'object' && typeof (on as { when?: unknown }).when === 'string') out.push({ glob: compileGlob(glob), when: (on as { when: string }).when });
   }
   return out;
 }
@@ -80,7 +209,7 @@ export function excludePatterns(exclude: unknown): ExcludePattern[] {
  */
 export function isExcluded(patterns: ExcludePattern[], relPath: string, siblings?: ReadonlySet<string>): boolean {
   for (const p of patterns) {
-    if (!p.re.test(relPath)) continue;
+    if (!p.glob.test(relPath)) continue;
     if (!p.when) return true;
     const name = relPath.slice(relPath.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');

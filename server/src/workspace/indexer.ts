@@ -76,7 +76,7 @@ const stat = promisify(fs.stat);
 
 /** What in a folder's configuration decides which files are indexed, as a comparable string. */
 function configKey(c: FolderConfig): string {
-  return JSON.stringify([c.exclude.map((p) => [p.re.source, p.when ?? '']), c.settings.maxFileSize, c.settings.files.associations]);
+  return JSON.stringify([c.exclude.map((p) => [p.glob.source, p.when ?? '']), c.settings.maxFileSize, c.settings.files.associations]);
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
