@@ -1,11 +1,46 @@
-import { createConnection, LSPErrorCodes, ProposedFeatures, type ResponseMessage } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, LSPErrorCodes, Message, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { nodeRuntime } from './runtime';
 
 // The stdio/IPC entry point: `node dist/server.js --stdio`. All behaviour lives in startServer.
 // A request cancelled before it was dispatched is answered RequestCancelled at once, as LSP asks.
-const connection = createConnection(ProposedFeatures.all, {
-  cancelUndispatched: (message) =>
-    ({ jsonrpc: '2.0', id: (message as unknown as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: 'request cancelled' } }) as ResponseMessage,
-});
+const options = {
+  cancelUndispatched: (message: unknown) =>
+    ({ jsonrpc: '2.0', id: (message as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: 'request cancelled' } }) as ResponseMessage,
+};
+
+function stdioConnection() {
+  // Over stdio the reader is made here so that a broken frame (a header without a usable
+  // Content-Length) ends the process with a message: the reader cannot find the next message after
+  // one, and a server that silently stops answering is worse than one the client can restart.
+  // A body that is not JSON keeps the framing intact, so it is only logged.
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((e) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`iana-ports: unreadable message from the client: ${message}\n`);
+    if (/Content-Length/i.test(message)) process.exit(1);
+  });
+  const writer = new StreamMessageWriter(process.stdout);
+  // LSP: a request after `shutdown` is answered InvalidRequest, not served.
+  let shutdown = false;
+  const listen = reader.listen.bind(reader);
+  reader.listen = (callback) =>
+    listen((message) => {
+      if (shutdown && Message.isRequest(message)) {
+        void writer.write({ jsonrpc: '2.0', id: message.id, error: { code: ErrorCodes.InvalidRequest, message: 'the server is shutting down' } } as ResponseMessage);
+        return;
+      }
+      if (Message.isRequest(message) && message.method === 'shutdown') shutdown = true;
+      callback(message);
+    });
+  const connection = createConnection(ProposedFeatures.all, reader, writer, options);
+  // With streams of its own the connection no longer watches stdin: exit when the client goes away,
+  // with 0 only after a shutdown request, as the library does for the streams it opens itself.
+  const gone = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', gone);
+  process.stdin.on('close', gone);
+  return connection;
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all, options);
 startServer(connection, nodeRuntime());

@@ -125,7 +125,7 @@ describe('robustness: faults over LSP', function () {
     assert.equal(d.diagnostics.find((x: any) => x.code === 'unauthorizedUse').range.start.line, 1);
   });
 
-  it('exits 1 on exit without shutdown and 0 after it, and exits when its input closes (what the client restart watches)', async () => {
+  it('refuses requests after shutdown, exits 1 on exit without shutdown and 0 after it, and exits when its input closes (what the client restart watches)', async () => {
     const exitCode = (c: LspClient) => new Promise<number | null>((resolve) => (c.exited !== undefined ? resolve(c.exited) : c.proc.once('exit', (code) => resolve(code))));
     client = new LspClient();
     await client.initialize();
@@ -133,13 +133,34 @@ describe('robustness: faults over LSP', function () {
     assert.equal(await exitCode(client), 1);
     client = new LspClient();
     await client.initialize();
+    client.open(URI, 'dotenv', TEXT);
     await client.request('shutdown', null);
+    // LSP: requests after shutdown are answered InvalidRequest rather than served.
+    const late = await answered(client, 'textDocument/hover', { textDocument: { uri: URI }, position: PORT_POS });
+    assert.equal(late.code, -32600);
     client.notify('exit', null);
     assert.equal(await exitCode(client), 0);
     client = new LspClient();
     await client.initialize();
     client.proc.stdin.end();
     assert.notEqual(await exitCode(client), undefined);
+  });
+
+  it('logs a body that is not JSON and goes on; exits 1 with a message on a frame without Content-Length', async () => {
+    const exitCode = (c: LspClient) => new Promise<number | null>((resolve) => (c.exited !== undefined ? resolve(c.exited) : c.proc.once('exit', (code) => resolve(code))));
+    client = new LspClient();
+    await client.initialize();
+    client.open(URI, 'dotenv', TEXT);
+    const garbage = '{"jsonrpc": "2.0", "id": 99, "method": ';
+    client.proc.stdin.write(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
+    // The framing is intact, so the next request is read and answered.
+    await stillHovers(client);
+    assert.match(client.stderr, /unreadable message/);
+    // Without a length the reader cannot find where the next message starts: a silent, deaf server
+    // would leave the editor waiting, while an exit lets the client restart it.
+    client.proc.stdin.write('Content-Type: application/json\r\n\r\n{}');
+    assert.equal(await exitCode(client), 1);
+    assert.match(client.stderr, /Content-Length/);
   });
 
   it('keeps answering a small document while big ones are processed (times recorded)', async function () {
