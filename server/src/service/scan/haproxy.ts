@@ -1,11 +1,7 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, scanHostPorts } from './common';
-import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs, splitWords } from './keyvalue';
-
-/** Keywords `KEYWORD name address` whose third word is an address with a port. */
-const NAMED_ADDRESS = new Set(['server', 'peer', 'nameserver', 'mailer', 'listen']);
-/** Sample fetches whose following numbers are ports (`acl p dst_port 8080`, `dst_port 1024:65535`). */
-const PORT_FETCHES = new Set(['dst_port', 'src_port', 'fc_dst_port', 'fc_src_port', 'bc_dst_port', 'bc_src_port', 'be_port']);
+import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
+import { isWordLower, Lines, NextDigit, NextIndex, Words } from './nginx';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,
@@ -15,26 +11,31 @@ const PORT_FETCHES = new Set(['dst_port', 'src_port', 'fc_dst_port', 'fc_src_por
  */
 export const findHaproxyPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
+  const lines = new Lines(text);
+  const digits = new NextDigit(text);
+  const hashes = new NextIndex(text, 35 /* # */);
+  const words = new Words();
+  const ws = words.starts;
+  const we = words.ends;
+  while (lines.next()) {
+    const le = lines.end;
+    let s = lines.start;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-    if (s >= le) continue;
-    const cs = commentStart(text, s, le, '#');
+    // Every port is a digit run and no state passes from line to line: a line without digits holds none.
+    if (s >= le || digits.from(s) >= le) continue;
+    const hash = hashes.from(s);
+    const cs = hash >= 0 && hash < le ? commentStart(text, s, le, '#') : le;
     if (cs < le) scanComment(text, cs + 1, le, out);
-    const words = splitWords(text, s, cs);
-    if (!words.length) continue;
-    const kw = text.slice(words[0][0], words[0][1]).toLowerCase();
-    if (kw === 'bind') {
-      if (words.length >= 2) {
-        const [bs, be] = words[1];
+    const n = words.split(text, s, cs);
+    if (n === 0) continue;
+    const k0 = ws[0];
+    const k1 = we[0];
+    if (isWordLower(text, k0, k1, 'bind')) {
+      if (n >= 2) {
         // `bind 0.0.0.0:443,:::443`
-        let as = bs;
-        for (let i = bs; i <= be; i++) {
+        const be = we[1];
+        let as = ws[1];
+        for (let i = as; i <= be; i++) {
           if (i === be || text.charCodeAt(i) === 44) {
             readAddress(text, as, i, 'listen', out, { emptyHost: true, anyHost: true });
             as = i + 1;
@@ -43,43 +44,63 @@ export const findHaproxyPorts: PortFinder = (text) => {
       }
       continue;
     }
-    if (NAMED_ADDRESS.has(kw) && words.length >= 3) {
-      readAddress(text, words[2][0], words[2][1], kw === 'listen' ? 'listen' : 'connect', out, { emptyHost: kw === 'listen', anyHost: true });
-      portOptions(text, words, 3, out);
+    const listen = isWordLower(text, k0, k1, 'listen');
+    if (n >= 3 && (listen || isWordLower(text, k0, k1, 'server') || isWordLower(text, k0, k1, 'peer') ||
+      isWordLower(text, k0, k1, 'nameserver') || isWordLower(text, k0, k1, 'mailer'))) {
+      readAddress(text, ws[2], we[2], listen ? 'listen' : 'connect', out, { emptyHost: listen, anyHost: true });
+      portOptions(text, words, digits, 3, out);
       continue;
     }
-    if (kw === 'server-template' && words.length >= 4) {
-      readAddress(text, words[3][0], words[3][1], 'connect', out, { anyHost: true });
-      portOptions(text, words, 4, out);
+    if (isWordLower(text, k0, k1, 'server-template') && n >= 4) {
+      readAddress(text, ws[3], we[3], 'connect', out, { anyHost: true });
+      portOptions(text, words, digits, 4, out);
       continue;
     }
-    if (kw === 'default-server') {
-      portOptions(text, words, 1, out);
+    if (isWordLower(text, k0, k1, 'default-server')) {
+      portOptions(text, words, digits, 1, out);
       continue;
     }
-    if (kw === 'log' && words.length >= 2) {
-      readAddress(text, words[1][0], words[1][1], 'connect', out, { anyHost: true });
+    if (isWordLower(text, k0, k1, 'log') && n >= 2) {
+      readAddress(text, ws[1], we[1], 'connect', out, { anyHost: true });
       continue;
     }
-    if (kw === 'stats' && words.length >= 3) {
-      const sub = text.slice(words[1][0], words[1][1]).toLowerCase();
-      if (sub === 'socket' || sub === 'bind') readAddress(text, words[2][0], words[2][1], 'listen', out, { emptyHost: true, anyHost: true });
-      if (sub === 'auth' || sub === 'socket') continue;
+    if (isWordLower(text, k0, k1, 'stats') && n >= 3) {
+      const socket = isWordLower(text, ws[1], we[1], 'socket');
+      if (socket || isWordLower(text, ws[1], we[1], 'bind')) readAddress(text, ws[2], we[2], 'listen', out, { emptyHost: true, anyHost: true });
+      if (socket || isWordLower(text, ws[1], we[1], 'auth')) continue;
     }
-    portOptions(text, words, 1, out);
+    portOptions(text, words, digits, 1, out);
     if (indexIn(text, 58, s, cs) >= 0) scanHostPorts(text, s, cs, out);
   }
   return finish(out);
 };
 
+/** Sample fetches whose following numbers are ports (`acl p dst_port 8080`, `dst_port 1024:65535`). */
+const PORT_FETCHES = ['dst_port', 'src_port', 'fc_dst_port', 'fc_src_port', 'bc_dst_port', 'bc_src_port', 'be_port'];
+
+/** True when text[s, e) lower-cases to one of `options`, all of which end in "port". */
+function isPortOption(text: string, s: number, e: number, options: readonly string[]): boolean {
+  // Checking the last letter first rules out almost every word at once.
+  if (e - s < 4 || (text.charCodeAt(e - 1) | 32) !== 116 /* t */) return false;
+  for (const o of options) if (isWordLower(text, s, e, o)) return true;
+  return false;
+}
+
+const PORT_OPTIONS = ['port', 'agent-port', 'check-port'];
+
 /** `port 8081`, `agent-port 9999`, `dst_port 8080`, `dst_port 1024:65535` among the words from `from`. */
-function portOptions(text: string, words: Array<[number, number]>, from: number, out: PortOccurrence[]): void {
-  for (let k = from; k < words.length; k++) {
-    const w = text.slice(words[k][0], words[k][1]).toLowerCase().replace(/^\{/, '');
-    if (PORT_FETCHES.has(w)) {
+function portOptions(text: string, words: Words, digits: NextDigit, from: number, out: PortOccurrence[]): void {
+  const ws = words.starts;
+  const we = words.ends;
+  const n = words.length;
+  for (let k = from; k < n; k++) {
+    // An anonymous ACL may be written without a space after its brace: `{dst_port 8080}`.
+    const s = text.charCodeAt(ws[k]) === 123 ? ws[k] + 1 : ws[k];
+    if (isPortOption(text, s, we[k], PORT_FETCHES)) {
       // Every following number (or `lo:hi` range) until the next word.
-      for (let m = k + 1; m < words.length; m++) {
-        const [s, e] = words[m];
+      for (let m = k + 1; m < n; m++) {
+        const s = ws[m];
+        const e = we[m];
         const colon = indexIn(text, 58, s, e);
         const mine: PortOccurrence[] = [];
         if (colon > s) {
@@ -99,11 +120,11 @@ function portOptions(text: string, words: Array<[number, number]>, from: number,
       }
       continue;
     }
-    if ((w === 'port' || w === 'agent-port' || w === 'check-port') && k + 1 < words.length) {
-      readPortItem(text, words[k + 1][0], words[k + 1][1], 'connect', out);
+    if (k + 1 < n && isPortOption(text, s, we[k], PORT_OPTIONS)) {
+      readPortItem(text, ws[k + 1], we[k + 1], 'connect', out);
       k++;
       continue;
     }
-    scanPortPairs(text, words[k][0], words[k][1], out, 'connect');
+    if (digits.from(ws[k]) < we[k]) scanPortPairs(text, ws[k], we[k], out, 'connect');
   }
 }

@@ -48,12 +48,108 @@ function isNameChar(c: number): boolean {
  */
 export class NextIndex {
   private at = -2;
-  constructor(private readonly text: string, private readonly code: number) {}
+  private readonly char: string;
+  constructor(private readonly text: string, code: number) {
+    this.char = String.fromCharCode(code);
+  }
   from(i: number): number {
     if (this.at === -1) return -1;
-    if (this.at < i) this.at = indexIn(this.text, this.code, i, this.text.length);
+    if (this.at < i) this.at = this.text.indexOf(this.char, i);
     return this.at;
   }
+}
+
+/**
+ * The next ASCII digit at or after a position (or the text length), for positions that only grow.
+ * Every port is a digit run, so a finder without state across lines can skip any stretch this
+ * says holds no digit; the native search jumps over digit-free text faster than a character loop.
+ */
+export class NextDigit {
+  private at = -1;
+  private readonly re = /[0-9]/g;
+  constructor(private readonly text: string) {}
+  from(i: number): number {
+    if (this.at < i) {
+      this.re.lastIndex = i;
+      this.at = this.re.test(this.text) ? this.re.lastIndex - 1 : this.text.length;
+    }
+    return this.at;
+  }
+}
+
+/**
+ * Walks the lines of a text: after each `next()` that returns true, [start, end) is the line
+ * without its line break (and without the `\r` of a CRLF). The finders that read line by line share
+ * it instead of each repeating the offset arithmetic.
+ */
+export class Lines {
+  start = 0;
+  end = 0;
+  private nl = -1;
+  constructor(private readonly text: string) {}
+  next(): boolean {
+    const text = this.text;
+    const ls = this.nl + 1;
+    if (ls > text.length) return false;
+    let nl = text.indexOf('\n', ls);
+    if (nl < 0) nl = text.length;
+    this.nl = nl;
+    this.start = ls;
+    this.end = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    return true;
+  }
+}
+
+/**
+ * The whitespace-separated words of a stretch of text, as `splitWords` reads them (a word that
+ * starts with a quote runs to the closing quote), kept in arrays reused from line to line so that
+ * splitting allocates nothing once they have grown.
+ */
+export class Words {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  length = 0;
+  split(text: string, s: number, e: number): number {
+    let n = 0;
+    let i = s;
+    while (i < e) {
+      let c = text.charCodeAt(i);
+      while (c === 32 || c === 9) {
+        if (++i >= e) break;
+        c = text.charCodeAt(i);
+      }
+      if (i >= e) break;
+      const ws = i;
+      if (c === 34 || c === 39) {
+        const close = indexIn(text, c, i + 1, e);
+        i = close < 0 ? e : close + 1;
+      }
+      while (i < e) {
+        c = text.charCodeAt(i);
+        if (c === 32 || c === 9) break;
+        i++;
+      }
+      this.starts[n] = ws;
+      this.ends[n] = i;
+      n++;
+    }
+    this.length = n;
+    return n;
+  }
+}
+
+/**
+ * True when text[s, e) lower-cases to `word`, which is lower-case ASCII, compared in place. Only the
+ * ASCII capitals and the Kelvin sign (U+212A) lower-case to ASCII letters.
+ */
+export function isWordLower(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(s + k);
+    const w = word.charCodeAt(k);
+    if (c !== w && !(w >= 97 && w <= 122 && (c === w - 32 || (w === 107 && c === 0x212a)))) return false;
+  }
+  return true;
 }
 
 /**
