@@ -4,7 +4,7 @@ import {
   digitsEnd, finish, isClearHost, isDigit, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts,
   scanPortFlags,
 } from './common';
-import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from './yamlScan';
+import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from './yamlScan';
 import { formatFromFileName, sniffConf, type FormatId } from './detect';
 import { findNginxPorts } from './nginx';
 import { findHaproxyPorts } from './haproxy';
@@ -50,22 +50,68 @@ function isHostishKey(lower: string): boolean {
 /** Keys where the port is the thing named first: Envoy `port_value`, `portNumber`. */
 const PORT_VALUE_KEYS = new Set(['port_value', 'port_number', 'port-number', 'portnumber', 'portvalue']);
 
-const MEMO_PORT_DONE = 1;
+/*
+ * Facts about a key, worked out once per distinct key of a walk and kept in its `memo`: whether it
+ * names a port, whether it ends in "ports", and which of the keys the rules look for it is (a small
+ * number in the bits from KIND_SHIFT up), so that the rules compare integers, not strings.
+ */
+const MEMO_DONE = 1;
 const MEMO_PORT = 2;
-const MEMO_HOST_DONE = 4;
-const MEMO_HOST = 8;
+const MEMO_PLURAL = 4;
+const MEMO_HOST_DONE = 8;
+const MEMO_HOST = 16;
+const KIND_SHIFT = 5;
+
+const K_PORTS = 1;
+const K_EXPOSE = 2;
+const K_TARGET = 3;
+const K_PUBLISHED = 4;
+const K_HOST_PORT = 5;
+const K_CONTAINER_PORT = 6;
+const K_APP_PROTOCOL = 7;
+const K_NAME = 8;
+const K_NUMBER = 9;
+const K_IMAGE = 10;
+const K_SERVICES = 11;
+const K_PORT = 12;
+const K_PATH = 13;
+const K_VALUE = 14;
+const K_PROTOCOL = 15;
+const K_HOST_IP = 16;
+const K_TARGETPORT = 17;
+const K_PROBE = 18;
+
+/** The keys the rules look for, by their lower-case text. */
+const KINDS = new Map<string, number>([
+  ['ports', K_PORTS], ['expose', K_EXPOSE], ['target', K_TARGET], ['published', K_PUBLISHED],
+  ['host_port', K_HOST_PORT], ['container_port', K_CONTAINER_PORT], ['app_protocol', K_APP_PROTOCOL],
+  ['appprotocol', K_APP_PROTOCOL], ['name', K_NAME], ['number', K_NUMBER], ['image', K_IMAGE],
+  ['repository', K_IMAGE], ['services', K_SERVICES], ['port', K_PORT], ['path', K_PATH], ['value', K_VALUE],
+  ['protocol', K_PROTOCOL], ['host_ip', K_HOST_IP], ['targetport', K_TARGETPORT],
+  ['httpget', K_PROBE], ['tcpsocket', K_PROBE], ['grpc', K_PROBE],
+]);
+
+/** The memo of a key with its facts worked out. */
+function factsOf(k: YamlKey): number {
+  if ((k.memo & MEMO_DONE) === 0) {
+    // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
+    const l = k.lower;
+    const plural = l.endsWith('ports');
+    const maybe = plural || l.endsWith('port') || l.endsWith(' ');
+    const port = (maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l);
+    k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
+  }
+  return k.memo;
+}
+
+/** Which of the keys the rules look for a frame's key is (K_PORTS, ...), or 0. */
+function kindOf(f: YamlFrame | null): number {
+  return f === null ? 0 : factsOf(f.name) >>> KIND_SHIFT;
+}
 
 /** True when a frame's key names a port; computed once per distinct key of a walk. */
 function isPortKeyFrame(f: YamlFrame | null): boolean {
-  if (f === null) return false;
-  const k = f.name;
-  if ((k.memo & MEMO_PORT_DONE) === 0) {
-    // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
-    const l = k.lower;
-    const maybe = l.endsWith('port') || l.endsWith('ports') || l.endsWith(' ');
-    k.memo |= MEMO_PORT_DONE | ((maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l) ? MEMO_PORT : 0);
-  }
-  return (k.memo & MEMO_PORT) !== 0;
+  return f !== null && (factsOf(f.name) & MEMO_PORT) !== 0;
 }
 
 /** True when a frame's key holds addresses; computed once per distinct key, and only when a value needs it. */
@@ -75,6 +121,54 @@ function isHostishFrame(f: YamlFrame | null): boolean {
   if ((k.memo & MEMO_HOST_DONE) === 0) k.memo |= MEMO_HOST_DONE | (isHostishKey(k.lower) ? MEMO_HOST : 0);
   return (k.memo & MEMO_HOST) !== 0;
 }
+
+/*
+ * Character classes of a stretch of free text, read in one pass: the scanners that need a class are
+ * run only when it is present. A dash counts only where a flag can start (at the start, or after a
+ * blank, quote, `[` or `,`), the only dashes the flag scanners look at.
+ */
+const C_DIGIT = 1;
+const C_COLON = 2;
+const C_DASH = 4;
+const C_EQ = 8;
+const C_DOLLAR = 16;
+const C_BRACE = 32;
+const C_ANY_DASH = 64;
+const CLASS_OF = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS_OF[c] = C_DIGIT;
+CLASS_OF[58] = C_COLON;
+CLASS_OF[45] = C_ANY_DASH;
+CLASS_OF[61] = C_EQ;
+CLASS_OF[36] = C_DOLLAR;
+CLASS_OF[125] = C_BRACE;
+
+/** The character classes (C_...) present in text[s, e). */
+function classesOf(text: string, s: number, e: number): number {
+  let cls = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) cls |= CLASS_OF[c];
+  }
+  if ((cls & C_ANY_DASH) !== 0) {
+    for (let i = s; i < e; i++) {
+      if (text.charCodeAt(i) !== 45) continue;
+      const p = i > s ? text.charCodeAt(i - 1) : 32;
+      if (p === 32 || p === 9 || p === 34 || p === 39 || p === 91 || p === 44) {
+        cls |= C_DASH;
+        break;
+      }
+    }
+  }
+  return cls;
+}
+
+/** The lower-case key of the mapping around a key frame, or ''. */
+function ownerLower(keyF: YamlFrame | null): string {
+  return keyF !== null && keyF.owner !== null ? keyF.owner.lower : '';
+}
+
+/** How scanString reads host:port: `:80` alone and `web:80` are kept for the checks that follow. */
+const STRING_HOSTS = { allowEmptyHost: true, lowPortsOnBareHosts: true };
 
 /** Keys inside a Kubernetes probe whose `port` may be a port name. */
 const PROBE_ACTIONS = new Set(['httpget', 'tcpsocket', 'grpc']);
@@ -216,12 +310,39 @@ function embedsYaml(lower: string): boolean {
     lower.endsWith('.yaml') || lower.endsWith('.yml');
 }
 
-interface ItemData {
-  occ: PortOccurrence[];
+/**
+ * What the rules keep about a sequence item: the occurrences found inside it (only for entries of a
+ * port list, whose protocol and Compose mapping are settled when the item closes) and the offsets of
+ * the scalar fields they read (`name`, `path`, `value`, `protocol`, `host_ip`; -1 when absent).
+ */
+class ItemData {
+  occ: PortOccurrence[] | null = null;
+  nameS = -1;
+  nameE = -1;
+  pathS = -1;
+  pathE = -1;
+  valueS = -1;
+  valueE = -1;
+  protoS = -1;
+  protoE = -1;
+  ipS = -1;
+  ipE = -1;
+
+  reset(): void {
+    this.occ = null;
+    this.nameS = this.nameE = this.pathS = this.pathE = this.valueS = this.valueE = -1;
+    this.protoS = this.protoE = this.ipS = this.ipE = -1;
+  }
 }
 
 class PortVisitor implements YamlVisitor {
+  /** Items' fields are kept in their {@link ItemData}, not in the walker's maps. */
+  readonly fields = false;
   private readonly out: PortOccurrence[] = [];
+  /** ItemData of closed items, for reuse. */
+  private readonly spare: ItemData[] = [];
+  /** Scratch list for scanString, reused. */
+  private readonly tmp: PortOccurrence[] = [];
   /** Occurrences on a dotless host with a port below 1024 (`web:80`): kept only if the host is a service. */
   private readonly bareLow: PortOccurrence[] = [];
   private readonly serviceNames = new Set<string>();
@@ -275,8 +396,7 @@ class PortVisitor implements YamlVisitor {
   }
 
   key(f: YamlFrame): void {
-    const o = f.owner;
-    if (o && o.lower === 'services' && !f.flow) this.serviceNames.add(f.key);
+    if (!f.flow && kindOf(f.owner) === K_SERVICES) this.serviceNames.add(f.key);
   }
 
   endDocument(): void {
@@ -294,30 +414,39 @@ class PortVisitor implements YamlVisitor {
   }
 
   close(f: YamlFrame): void {
+    // The frame's object will be reused for another frame: a flag waiting on it waits no more.
+    if (f === this.pendingFlag) this.pendingFlag = null;
     if (!f.isItem) return;
-    const data = f.data as ItemData | undefined;
-    const owner = f.owner ? f.owner.lower : '';
-    const fields = f.fields;
-    if (fields) {
-      // Kubernetes env entry `- name: DB_PORT` / `value: "5432"`, or JSON patch `path: /spec/ports/0/port`.
-      const name = fields.get('name') ?? fields.get('path');
-      const value = fields.get('value');
-      if (name && value && isPortKey(this.text.slice(name.start, name.end))) {
-        this.push(readPortValue(this.text, value.start, value.end, 'unknown'), f);
-      }
+    const d = f.data as ItemData | undefined;
+    if (d === undefined) return;
+    const text = this.text;
+    // Occurrences found inside before this point (the env entry below joins them only then).
+    const had = d.occ !== null;
+    // Kubernetes env entry `- name: DB_PORT` / `value: "5432"`, or JSON patch `path: /spec/ports/0/port`.
+    const ns = d.nameS >= 0 ? d.nameS : d.pathS;
+    const ne = d.nameS >= 0 ? d.nameE : d.pathE;
+    if (ns >= 0 && d.valueS >= 0 && isPortKey(text.slice(ns, ne))) {
+      this.push(readPortValue(text, d.valueS, d.valueE, 'unknown'), f);
     }
-    if (!data || data.occ.length === 0) return;
-    if (owner === 'ports' || isPortKeyFrame(f.owner)) {
-      const pf = fields?.get('protocol');
-      const proto = pf ? protocolWord(this.text.slice(pf.start, pf.end)) : undefined;
-      for (const o of data.occ) if (o.kind === 'port' && !o.protocol) o.protocol = proto ?? 'tcp';
-      if (this.compose && owner === 'ports') this.longSyntax(f, data.occ, proto);
+    // Only items of a port list collect occurrences (see push).
+    if (had && d.occ !== null) {
+      const proto = d.protoS >= 0 ? protocolWord(text.slice(d.protoS, d.protoE)) : undefined;
+      for (const o of d.occ) if (o.kind === 'port' && !o.protocol) o.protocol = proto ?? 'tcp';
+      if (this.compose && kindOf(f.owner) === K_PORTS) this.longSyntax(f, d, d.occ, proto);
     }
+    d.reset();
+    this.spare.push(d);
+  }
+
+  /** The ItemData of an item, made on first use. */
+  private dataOf(item: YamlFrame): ItemData {
+    let d = item.data as ItemData | undefined;
+    if (d === undefined) item.data = d = this.spare.pop() ?? new ItemData();
+    return d;
   }
 
   /** Compose long syntax: `- target: 80` / `published: "8080"` / `host_ip` / `protocol`. */
-  private longSyntax(f: YamlFrame, occ: PortOccurrence[], proto: Protocol | undefined): void {
-    const fields = f.fields!;
+  private longSyntax(f: YamlFrame, d: ItemData, occ: PortOccurrence[], proto: Protocol | undefined): void {
     let hostLo: number | null = null;
     let hostHi: number | null = null;
     let cLo = NaN;
@@ -332,8 +461,7 @@ class PortVisitor implements YamlVisitor {
         cHi = o.rangeHi ?? o.port;
       }
     }
-    const ip = fields.get('host_ip');
-    let hostIp = ip ? this.text.slice(ip.start, ip.end).trim() : '';
+    let hostIp = d.ipS >= 0 ? this.text.slice(d.ipS, d.ipE).trim() : '';
     if (hostIp === '0.0.0.0') hostIp = '';
     if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
     const mapping: ComposeMapping = {
@@ -359,15 +487,40 @@ class PortVisitor implements YamlVisitor {
   private push(o: PortOccurrence | undefined, item: YamlFrame | null): void {
     if (!o) return;
     this.out.push(o);
-    if (item) {
-      let d = item.data as ItemData | undefined;
-      if (!d) item.data = d = { occ: [] };
+    // An item keeps its occurrences only when it is an entry of a port list: close reads them only there.
+    if (item !== null && (kindOf(item.owner) === K_PORTS || isPortKeyFrame(item.owner))) {
+      const d = this.dataOf(item);
+      if (d.occ === null) d.occ = [];
       d.occ.push(o);
     }
   }
 
+  /** Keeps the offsets of an item's scalar field that close or longSyntax reads. */
+  private field(item: YamlFrame, kind: number, s: number, e: number): void {
+    if (kind === K_NAME) {
+      const d = this.dataOf(item);
+      d.nameS = s;
+      d.nameE = e;
+    } else if (kind === K_PATH) {
+      const d = this.dataOf(item);
+      d.pathS = s;
+      d.pathE = e;
+    } else if (kind === K_VALUE) {
+      const d = this.dataOf(item);
+      d.valueS = s;
+      d.valueE = e;
+    } else if (kind === K_PROTOCOL) {
+      const d = this.dataOf(item);
+      d.protoS = s;
+      d.protoE = e;
+    } else if (kind === K_HOST_IP) {
+      const d = this.dataOf(item);
+      d.ipS = s;
+      d.ipE = e;
+    }
+  }
+
   scalar(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
-    if (e <= s && !inSeq) return;
     const text = this.text;
     // The key that names this value, and the item that collects its occurrences.
     let keyF: YamlFrame | null;
@@ -381,13 +534,18 @@ class PortVisitor implements YamlVisitor {
       item = f;
     } else {
       keyF = f;
-      if (f.parent && f.parent.isItem) item = f.parent;
+      if (f.parent && f.parent.isItem) {
+        item = f.parent;
+        this.field(item, kindOf(f), s, e);
+      }
     }
-    const key = keyF ? keyF.lower : '';
-    const owner = keyF && keyF.owner ? keyF.owner.lower : '';
+    if (e <= s && !inSeq) return;
+    const facts = keyF !== null ? factsOf(keyF.name) : 0;
+    const kind = facts >>> KIND_SHIFT;
+    const portKey = (facts & MEMO_PORT) !== 0;
 
-    // A port flag in one sequence entry and its value in the next (`args: ["--port", "8080"]`).
     if (inSeq) {
+      // A port flag in one sequence entry and its value in the next (`args: ["--port", "8080"]`).
       const pending = this.pendingFlag === keyF && keyF !== null;
       this.pendingFlag = null;
       if (pending) {
@@ -399,81 +557,80 @@ class PortVisitor implements YamlVisitor {
         this.pendingFlag = keyF;
         return;
       }
-    }
-
-    if (inSeq && (key === 'ports' || (isPortKeyFrame(keyF) && key.endsWith('ports')))) {
-      if (this.shortSyntax(s, e, quote, item ?? keyF, this.compose && key === 'ports')) return;
-      this.scanString(s, e, keyF);
-      return;
-    }
-    if (inSeq && key === 'expose') {
-      const p = parsePortPart(text, s, this.protoEnd(s, e));
-      if (p && p.kind === 'num') {
-        const proto = this.protoAfter(s, e) ?? 'tcp';
-        this.rangeOccurrences(p, 'listen', proto, undefined, item);
+      if (kind === K_PORTS || (portKey && (facts & MEMO_PLURAL) !== 0)) {
+        if (this.shortSyntax(s, e, quote, item ?? keyF, this.compose && kind === K_PORTS)) return;
+        this.scanString(s, e, keyF);
         return;
       }
-    }
-    if (!inSeq && keyF && item && item.owner && item.owner.lower === 'ports') {
-      // Long syntax fields of a compose / Kubernetes ports entry.
-      if (key === 'target' || key === 'published' || key === 'host_port' || key === 'container_port') {
-        const role: PortRole = key === 'published' || key === 'host_port' ? 'host' : 'container';
-        const p = parsePortPart(text, s, e);
-        if (p && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
+      if (kind === K_EXPOSE) {
+        const p = parsePortPart(text, s, this.protoEnd(s, e));
+        if (p && p.kind === 'num') {
+          const proto = this.protoAfter(s, e) ?? 'tcp';
+          this.rangeOccurrences(p, 'listen', proto, undefined, item);
+          return;
+        }
+      }
+      if (portKey) {
+        // A list under a port key: `forwardPorts: [3000, 9229]`.
+        const o = readPortValue(text, s, e, roleForKey(keyF!.lower, ownerLower(keyF)));
+        if (o) {
+          this.push(o, item);
+          return;
+        }
+      }
+    } else if (keyF !== null) {
+      if (item !== null && kindOf(item.owner) === K_PORTS) {
+        // Long syntax fields of a compose / Kubernetes ports entry.
+        if (kind === K_TARGET || kind === K_PUBLISHED || kind === K_HOST_PORT || kind === K_CONTAINER_PORT) {
+          const role: PortRole = kind === K_PUBLISHED || kind === K_HOST_PORT ? 'host' : 'container';
+          const p = parsePortPart(text, s, e);
+          if (p && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
+          return;
+        }
+        if (kind === K_APP_PROTOCOL) {
+          this.serviceName(s, e, 'unknown');
+          return;
+        }
+        // The name given to a port (Kubernetes `ports[].name`, compose long syntax `name`), for the portName rule.
+        if (kind === K_NAME) {
+          this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
+          return;
+        }
+      }
+      if (portKey) {
+        this.portKeyValue(keyF, keyF.lower, ownerLower(keyF), s, e, quote, item);
         return;
       }
-      if (key === 'app_protocol' || key === 'appprotocol') {
-        this.serviceName(s, e, 'unknown');
-        return;
-      }
-      // The name given to a port (Kubernetes `ports[].name`, compose long syntax `name`), for the portName rule.
-      if (key === 'name' && e > s) {
-        this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
-        return;
-      }
-    }
-    if (!inSeq && keyF && isPortKeyFrame(keyF)) {
-      this.portKeyValue(keyF, key, owner, s, e, quote, item);
-      return;
-    }
-    if (inSeq && keyF && isPortKeyFrame(keyF)) {
-      // A list under a port key: `forwardPorts: [3000, 9229]`.
-      const o = readPortValue(text, s, e, roleForKey(key, owner));
-      if (o) {
-        this.push(o, item);
-        return;
-      }
-    }
-    if (!inSeq && keyF) {
+      const ownerF = keyF.owner;
+      const ownerKind = kindOf(ownerF);
       // Ingress backend `port: {number: 80}` or `port: {name: http}`.
-      if (owner === 'port' && key === 'number') {
+      if (ownerKind === K_PORT && kind === K_NUMBER) {
         this.push(readPortValue(text, s, e, 'unknown'), null);
         return;
       }
-      if (owner === 'port' && key === 'name') {
-        this.serviceName(s, e, 'unknown');
-        return;
-      }
-      if (key === 'appprotocol' || key === 'app_protocol') {
+      if ((ownerKind === K_PORT && kind === K_NAME) || kind === K_APP_PROTOCOL) {
         this.serviceName(s, e, 'unknown');
         return;
       }
       // A map under a port key: `containerPorts: {http: 8080}`.
-      if (keyF.owner && !keyF.owner.isItem && isPortKeyFrame(keyF.owner)) {
+      if (ownerF && !ownerF.isItem && isPortKeyFrame(ownerF)) {
         const o = readPortValue(text, s, e, 'unknown');
         if (o) {
           this.push(o, null);
           return;
         }
       }
-      if (key === 'image' || key === 'repository') {
+      if (kind === K_IMAGE) {
         this.imageRegistry(s, e);
         return;
       }
     }
-    // `PORT=3000` as a whole entry (compose environment or labels lists, Kustomize literals).
-    if (this.assignment(s, e, item)) return;
-    this.scanString(s, e, keyF);
+    // What is left needs a digit: `PORT=3000` as a whole entry (compose environment or labels lists,
+    // Kustomize literals), or ports inside the string.
+    const cls = classesOf(text, s, e);
+    if ((cls & C_DIGIT) === 0) return;
+    if ((cls & C_EQ) !== 0 && this.assignment(s, e, item)) return;
+    this.scanClasses(s, e, keyF, cls);
   }
 
   private isBareFlag(s: number, e: number): boolean {
@@ -677,27 +834,17 @@ class PortVisitor implements YamlVisitor {
    * `--port N`, `-p 8080:80`, `PORT=3000`, `${PORT:-3000}` and `${HOST}:8080`.
    */
   private scanString(s: number, e: number, keyF: YamlFrame | null): void {
+    this.scanClasses(s, e, keyF, classesOf(this.text, s, e));
+  }
+
+  /** {@link scanString} with the character classes of text[s, e) known. */
+  private scanClasses(s: number, e: number, keyF: YamlFrame | null, cls: number): void {
     const text = this.text;
-    let colon = false;
-    let dash = false;
-    let eq = false;
-    let dollar = false;
-    let brace = false;
-    let digit = false;
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      if (c <= 57 && c >= 48) digit = true;
-      else if (c === 58) colon = true;
-      else if (c === 125) brace = true;
-      else if (c === 45) dash = true;
-      else if (c === 61) eq = true;
-      else if (c === 36) dollar = true;
-    }
     // No digit, no port; and a port needs a colon, flag, assignment or variable around it.
-    if (!digit || !(colon || dash || eq || dollar)) return;
-    if (colon) {
-      const tmp: PortOccurrence[] = [];
-      scanHostPorts(text, s, e, tmp, { allowEmptyHost: true, lowPortsOnBareHosts: true });
+    if ((cls & C_DIGIT) === 0 || (cls & (C_COLON | C_DASH | C_EQ | C_DOLLAR)) === 0) return;
+    if ((cls & C_COLON) !== 0) {
+      const tmp = this.tmp;
+      scanHostPorts(text, s, e, tmp, STRING_HOSTS);
       for (const o of tmp) {
         if (o.host === undefined && !o.scheme) {
           // `:80` alone reads as a port only after `=`, a blank, a quote or at the start of the value.
@@ -710,14 +857,15 @@ class PortVisitor implements YamlVisitor {
         }
         this.out.push(o);
       }
+      tmp.length = 0;
     }
-    if (dash) {
+    if ((cls & C_DASH) !== 0) {
       scanPortFlags(text, s, e, this.out, 'listen');
       this.publishFlags(s, e);
     }
-    if (eq) this.assignments(s, e);
-    if (dollar) this.variables(s, e);
-    if (colon && brace) this.templateHosts(s, e);
+    if ((cls & C_EQ) !== 0) this.assignments(s, e);
+    if ((cls & C_DOLLAR) !== 0) this.variables(s, e);
+    if ((cls & C_COLON) !== 0 && (cls & C_BRACE) !== 0) this.templateHosts(s, e);
   }
 
   /** A host written after a template action: `redis://{{ .Release.Name }}-redis:6379`, `{{ .host }}:8080`. */

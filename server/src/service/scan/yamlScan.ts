@@ -18,7 +18,11 @@ export interface YamlKey {
   memo: number;
 }
 
-/** One level of the key path: a mapping key, a block sequence item or a flow mapping. */
+/**
+ * One level of the key path: a mapping key, a block sequence item or a flow mapping. The walker reuses
+ * a frame's object for a later frame once it has been closed, so a visitor must not keep one past its
+ * `close`.
+ */
 export interface YamlFrame {
   /** Column of the key or dash; flow frames use a column past any line ({@link FLOW_INDENT}). */
   indent: number;
@@ -42,7 +46,10 @@ export interface YamlFrame {
   owner: YamlFrame | null;
   /** True once the frame has a value or children. */
   hasValue: boolean;
-  /** For items: the direct child keys with a scalar value, by lower-case key. */
+  /**
+   * For items: the direct child keys with a scalar value, by lower-case key. Always null when the
+   * visitor set {@link YamlVisitor.fields} to false.
+   */
   fields: Map<string, YamlScalar> | null;
   /** Free slot for the visitor (e.g. occurrences found inside an item). */
   data: unknown;
@@ -56,6 +63,8 @@ export interface YamlScalar {
 }
 
 export interface YamlVisitor {
+  /** False when the visitor has no use for {@link YamlFrame.fields}, which then are not collected. */
+  readonly fields?: boolean;
   /** A mapping key was opened (before its value is reported). */
   key?(frame: YamlFrame): void;
   /**
@@ -100,8 +109,27 @@ const COMMA = 44;
 export const FLOW_INDENT = 0x3fffffff;
 /** Keys interned per walk, at most; further distinct keys are sliced for each frame. */
 const MAX_KEYS = 4096;
+/** Slots of the key table when it is first made; it doubles while it is at most half full. */
+const FIRST_SLOTS = 64;
 /** Longer keys are not interned. */
 const MAX_KEY_LENGTH = 24;
+
+function newKey(key: string): YamlKey {
+  return { key, lower: key.toLowerCase(), memo: 0 };
+}
+
+/** The hash of text[s, e) that keys are interned by; keyColon computes the same one as it reads a key. */
+function hashText(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** True when text[a, a + len) and text[b, b + len) hold the same characters. */
+function sameText(text: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
 
 function isBlank(c: number): boolean {
   return c === SP || c === TAB;
@@ -128,9 +156,19 @@ export function walkYaml(text: string, v: YamlVisitor): void {
 }
 
 class Walker {
+  // The open frames are stack[0, depth); the objects past them are closed frames kept for reuse.
   private readonly stack: YamlFrame[] = [];
-  // The walk's keys by their text.
-  private readonly keys = new Map<string, YamlKey>();
+  private depth = 0;
+  private readonly fields: boolean;
+  // The walk's keys: an open-addressing table of 1-based indexes into keyList, by a hash of the key's
+  // characters; keyAt and keyHash hold each key's offset in the text and its hash.
+  private readonly keyList: YamlKey[] = [];
+  private readonly keyAt: number[] = [];
+  private readonly keyHash: number[] = [];
+  private slots = new Int32Array(FIRST_SLOTS);
+  // The hash of the key keyColon found last, when colonHashed says it computed one.
+  private colonHash = 0;
+  private colonHashed = false;
   private readonly itemKey: YamlKey = { key: '', lower: '', memo: 0 };
   // Block scalar state: the frame owning it, the column content must exceed, and its indentation once known.
   private blockFrame: YamlFrame | null | undefined = undefined;
@@ -143,7 +181,9 @@ class Walker {
   private flowOwnerIndent = 0;
   private flowBase = 0;
 
-  constructor(private readonly text: string, private readonly v: YamlVisitor) {}
+  constructor(private readonly text: string, private readonly v: YamlVisitor) {
+    this.fields = v.fields !== false;
+  }
 
   run(): void {
     const text = this.text;
@@ -161,11 +201,11 @@ class Walker {
   }
 
   private top(): YamlFrame | null {
-    return this.stack.length ? this.stack[this.stack.length - 1] : null;
+    return this.depth > 0 ? this.stack[this.depth - 1] : null;
   }
 
   private pop(): void {
-    const f = this.stack.pop()!;
+    const f = this.stack[--this.depth];
     this.v.close?.(f);
   }
 
@@ -178,21 +218,53 @@ class Walker {
   private endDocument(): void {
     this.flowKinds.length = 0;
     this.endBlock();
-    while (this.stack.length) this.pop();
+    while (this.depth > 0) this.pop();
     this.v.endDocument?.();
   }
 
   /** The shared key record for text[s, e). */
   private keyOf(s: number, e: number): YamlKey {
-    // Slicing and a Map look-up are native work, fast even before V8 has optimized this code, which
-    // matters for the first document a server sees; a hand-written hash loop was slower there.
-    const key = this.text.slice(s, e);
-    let k = this.keys.get(key);
-    if (k === undefined) {
-      k = { key, lower: key.toLowerCase(), memo: 0 };
-      if (this.keys.size < MAX_KEYS && key.length <= MAX_KEY_LENGTH) this.keys.set(key, k);
+    if (e - s > MAX_KEY_LENGTH) return newKey(this.text.slice(s, e));
+    return this.keyOfHash(s, e, hashText(this.text, s, e));
+  }
+
+  /** The shared key record for text[s, e), whose {@link hashText} is `h`. */
+  private keyOfHash(s: number, e: number, h: number): YamlKey {
+    // Looked up by the key's characters in place, against the first occurrence of each key in the same
+    // text: a key line slices no string unless its key is new.
+    const text = this.text;
+    const len = e - s;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = (h ^ (h >>> 13)) & mask;
+    for (let at = slots[slot]; at !== 0; at = slots[slot]) {
+      if (this.keyHash[at - 1] === h) {
+        const k = this.keyList[at - 1];
+        if (k.key.length === len && sameText(text, this.keyAt[at - 1], s, len)) return k;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const k = newKey(text.slice(s, e));
+    if (this.keyList.length < MAX_KEYS && len <= MAX_KEY_LENGTH) {
+      this.keyList.push(k);
+      this.keyAt.push(s);
+      this.keyHash.push(h);
+      slots[slot] = this.keyList.length;
+      if (this.keyList.length * 2 > slots.length) this.growKeys();
     }
     return k;
+  }
+
+  private growKeys(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let at = 1; at <= this.keyList.length; at++) {
+      const h = this.keyHash[at - 1];
+      let slot = (h ^ (h >>> 13)) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = at;
+    }
+    this.slots = slots;
   }
 
   private push(indent: number, isItem: boolean, flow: boolean, name: YamlKey, start: number): YamlFrame {
@@ -204,11 +276,30 @@ class Walker {
     const owner = isItem
       ? (parent ? (parent.isItem ? parent.owner : parent) : null)
       : (parent ? (parent.isItem ? (parent.flow ? parent.owner : null) : parent) : null);
-    const f: YamlFrame = {
-      indent, isItem, flow, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
-      hasValue: false, fields: null, data: undefined,
-    };
-    this.stack.push(f);
+    // A closed frame's object is reused: most lines open a frame, and this spares their allocation.
+    let f = this.stack[this.depth];
+    if (f === undefined) {
+      f = {
+        indent, isItem, flow, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
+        hasValue: false, fields: null, data: undefined,
+      };
+      this.stack.push(f);
+    } else {
+      f.indent = indent;
+      f.isItem = isItem;
+      f.flow = flow;
+      f.key = name.key;
+      f.lower = name.lower;
+      f.name = name;
+      f.start = start;
+      f.end = start;
+      f.parent = parent;
+      f.owner = owner;
+      f.hasValue = false;
+      f.fields = null;
+      f.data = undefined;
+    }
+    this.depth++;
     if (!isItem) this.v.key?.(f);
     return f;
   }
@@ -341,6 +432,7 @@ class Walker {
   private keyColon(pos: number, le: number): number {
     const text = this.text;
     const c0 = text.charCodeAt(pos);
+    this.colonHashed = false;
     if (c0 === DQ || c0 === SQ) {
       const q = this.closeQuote(pos, le, c0);
       if (q < 0) return -1;
@@ -351,17 +443,27 @@ class Walker {
     if (c0 === LBRACK || (c0 === LBRACE && text.charCodeAt(pos + 1) !== LBRACE)) return -1;
     // `? ` complex keys, `|` and `>` cannot start a key.
     if ((c0 === 63 || c0 === 124 || c0 === 62) && (pos + 1 >= le || isBlank(text.charCodeAt(pos + 1)))) return -1;
+    // The key's hash is computed on the way, as keyText would (text[pos, colon)), unless a template skips characters.
+    let h = 0;
+    let whole = true;
     for (let j = pos; j < le; j++) {
       const c = text.charCodeAt(j);
       if (c === COLON) {
-        if (j + 1 >= le || isBlank(text.charCodeAt(j + 1))) return j;
+        if (j + 1 >= le || isBlank(text.charCodeAt(j + 1))) {
+          this.colonHash = h;
+          this.colonHashed = whole;
+          return j;
+        }
       } else if (c === HASH) {
         if (j > pos && isBlank(text.charCodeAt(j - 1))) return -1;
       } else if (c === LBRACE && text.charCodeAt(j + 1) === LBRACE) {
         const close = findIn(text, '}}', j + 2, le);
         if (close < 0) return -1;
         j = close + 1;
+        whole = false;
+        continue;
       }
+      h = (Math.imul(h, 31) + c) | 0;
     }
     return -1;
   }
@@ -372,6 +474,7 @@ class Walker {
     while (e > pos && isBlank(text.charCodeAt(e - 1))) e--;
     const c0 = text.charCodeAt(pos);
     if ((c0 === DQ || c0 === SQ) && e - pos >= 2 && text.charCodeAt(e - 1) === c0) return this.keyOf(pos + 1, e - 1);
+    if (e === colon && this.colonHashed && e - pos <= MAX_KEY_LENGTH) return this.keyOfHash(pos, e, this.colonHash);
     return this.keyOf(pos, e);
   }
 
@@ -429,7 +532,7 @@ class Walker {
     }
     if (c === LBRACK || (c === LBRACE && text.charCodeAt(s + 1) !== LBRACE)) {
       this.flowOwnerIndent = f.indent;
-      this.flowBase = this.stack.length;
+      this.flowBase = this.depth;
       this.flow(s, le);
       return;
     }
@@ -491,8 +594,10 @@ class Walker {
       const p = f.parent;
       if (!inSeq && !f.isItem && p && p.isItem) {
         if (e > p.end) p.end = e;
-        if (!p.fields) p.fields = new Map();
-        p.fields.set(f.lower, { start: s, end: e, quote });
+        if (this.fields) {
+          if (!p.fields) p.fields = new Map();
+          p.fields.set(f.lower, { start: s, end: e, quote });
+        }
       }
     }
     this.v.scalar(f, s, e, quote, inSeq);
@@ -597,7 +702,7 @@ class Walker {
   /** Pops the key frame of the current flow mapping entry, if any. */
   private popFlowKey(): void {
     const t = this.top();
-    if (t && t.flow && !t.isItem && this.stack.length > this.flowBase) this.pop();
+    if (t && t.flow && !t.isItem && this.depth > this.flowBase) this.pop();
   }
 
   private closeFlow(): void {
@@ -605,13 +710,13 @@ class Walker {
     if (k === LBRACE) {
       this.popFlowKey();
       const t = this.top();
-      if (t && t.flow && t.isItem && this.stack.length > this.flowBase) this.pop();
+      if (t && t.flow && t.isItem && this.depth > this.flowBase) this.pop();
     }
   }
 
   private abortFlow(): void {
     this.flowKinds.length = 0;
-    while (this.stack.length > this.flowBase) {
+    while (this.depth > this.flowBase) {
       const t = this.top()!;
       if (!t.flow) break;
       this.pop();
