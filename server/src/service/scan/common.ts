@@ -25,6 +25,50 @@ const PORT_WORDS = new Set([
  * end in "port" (`support`, `transport`, `export`, `passport`) do not count.
  */
 export function isPortKey(key: string): boolean {
+  return isPortKeyIn(key, 0, key.length);
+}
+
+/**
+ * `isPortKey(text.slice(s, e))` without the slice: this runs for every key and many words of a
+ * config file, so an ASCII key is read where it stands, by character codes, with no lower-casing.
+ */
+export function isPortKeyIn(text: string, s: number, e: number): boolean {
+  let b = e;
+  while (b > s && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+  if (b === s) return false;
+  // Anything unusual at the end (a non-ASCII character, which `trim` might remove) takes the slow path.
+  if (text.charCodeAt(b - 1) >= 128) return isPortKeySlow(text.slice(s, e));
+  // Every port key ends in "port" or "ports" (any case): most keys are ruled out here.
+  let p = b;
+  if ((text.charCodeAt(p - 1) | 32) === 115 /* s */) p--;
+  if (!(p - s >= 4 && (text.charCodeAt(p - 1) | 32) === 116 && (text.charCodeAt(p - 2) | 32) === 114 &&
+    (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112)) return false;
+  const stem = p - 4;
+  // The last key segment starts after the last separator; it is trimmed like `lastKeySegment` does.
+  let a = stem;
+  while (a > s && !isKeySeparator(text.charCodeAt(a - 1))) a--;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) >= 128) return isPortKeySlow(text.slice(s, e));
+  while (isAsciiSpace(text.charCodeAt(a))) a++;
+  if (stem === a) return true;
+  const before = text.charCodeAt(stem - 1);
+  // `DB_PORT`, `http-port`, `server port` (after normalisation)
+  if (before === 95 /* _ */ || before === 45 /* - */) return true;
+  // camelCase: `containerPort`, `apiPort`, `debugPorts`
+  if (text.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
+  // Run-together words such as `hostport` or `PGPORT` are rare enough to be lower-cased.
+  return PORT_WORDS.has(text.slice(a, b).toLowerCase());
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isKeySeparator(c: number): boolean {
+  return c === 46 /* . */ || c === 47 /* / */ || c === 58 /* : */ || c === 91 /* [ */ || c === 93 /* ] */;
+}
+
+/** `isPortKey` for keys with non-ASCII characters, whose trimming and lower-casing are Unicode's. */
+function isPortKeySlow(key: string): boolean {
   if (!mayEndInPort(key)) return false;
   const k = lastKeySegment(key);
   if (k.length < 4) return false;
@@ -34,9 +78,7 @@ export function isPortKey(key: string): boolean {
   const stem = lower.endsWith('ports') ? k.length - 5 : k.length - 4;
   if (stem <= 0) return true;
   const before = k.charCodeAt(stem - 1);
-  // `DB_PORT`, `http-port`, `server port` (after normalisation)
   if (before === 95 /* _ */ || before === 45 /* - */) return true;
-  // camelCase: `containerPort`, `apiPort`, `debugPorts`
   if (k.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
   return false;
 }

@@ -1,7 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  digitsEnd, finish, indexIn, isDigit, isPortKey, lastKeySegment, portValue, protocolSuffix,
+  digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanHostPorts,
 } from './common';
 
@@ -20,8 +20,37 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 45 || c === 46;
 }
 
+/**
+ * A closed set of lower-case ASCII words, matched against a stretch of text by character codes:
+ * key checks run for every line of a config file, and slicing and lower-casing each key's words
+ * cost more than the rest of the line's work.
+ */
+class WordSet {
+  /** The words by length. */
+  private readonly byLength: string[][] = [];
+
+  constructor(words: readonly string[]) {
+    for (const w of words) (this.byLength[w.length] ??= []).push(w);
+  }
+
+  /** True when text[s, e) with ASCII letters lower-cased is one of the words. */
+  has(text: string, s: number, e: number): boolean {
+    const list = this.byLength[e - s];
+    if (list === undefined) return false;
+    next: for (let n = 0; n < list.length; n++) {
+      const w = list[n];
+      for (let i = 0; i < w.length; i++) {
+        const c = text.charCodeAt(s + i);
+        if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) continue next;
+      }
+      return true;
+    }
+    return false;
+  }
+}
+
 /** Lower-case last key segment words that hold a port number in config files, beyond `isPortKey`. */
-const EXTRA_PORT_KEYS = new Set(['listen', 'listener', 'port_number', 'portnumber', 'port-number']);
+const EXTRA_PORT_KEYS = new WordSet(['listen', 'listener', 'port_number', 'portnumber', 'port-number']);
 
 /**
  * True when a config key holds a port number or a list of them: every `isPortKey` key, plus
@@ -34,15 +63,58 @@ export function isConfigPortKey(key: string): boolean {
     const open = key.lastIndexOf('[');
     if (open >= 0 && open < key.length - 2) return isConfigPortKey(key.slice(open + 1, -1));
   }
-  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
-  if (EXTRA_PORT_KEYS.has(k)) return true;
+  const q = quotedEnd(key);
+  const s = q > 0 ? 1 : 0;
+  const e = q > 0 ? q : key.length;
+  let a = segmentStart(key, s, e);
+  if (a < 0) return isConfigPortKeySlow(key);
+  let b = e;
+  while (a < b && isAsciiSpace(key.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(key.charCodeAt(b - 1))) b--;
+  if (EXTRA_PORT_KEYS.has(key, a, b)) return true;
   // Both patterns below end in "range(s)": most keys are ruled out without running them.
+  if ((key.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
+  if (!(b - a >= 5 && (key.charCodeAt(b - 1) | 32) === 101 && (key.charCodeAt(b - 2) | 32) === 103 &&
+    (key.charCodeAt(b - 3) | 32) === 110 && (key.charCodeAt(b - 4) | 32) === 97 && (key.charCodeAt(b - 5) | 32) === 114)) return false;
+  return isConfigPortKeySlow(key);
+}
+
+/** The rest of `isConfigPortKey` on strings, for keys with non-ASCII characters and for port ranges. */
+function isConfigPortKeySlow(key: string): boolean {
+  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
+  if (k === 'listen' || k === 'listener' || k === 'port_number' || k === 'portnumber' || k === 'port-number') return true;
   if (!k.endsWith('range') && !k.endsWith('ranges')) return false;
   return /(^|[_.-])ports?[_-]ranges?$/.test(k) || /(^|[a-z])port[_-]?ranges?$/.test(k);
 }
 
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** The offset of the closing quote when a key is wholly quoted (`"port"`, `'port'`), else 0. */
+function quotedEnd(key: string): number {
+  const q = key.charCodeAt(0);
+  return (q === 34 || q === 39) && key.length >= 2 && key.charCodeAt(key.length - 1) === q ? key.length - 1 : 0;
+}
+
+/**
+ * Where the last key segment of text[s, e) starts (after its last `.`, `/`, `:`, `[` or `]`), as
+ * `lastKeySegment` cuts it; -1 when the segment holds a non-ASCII character, whose trimming and
+ * lower-casing are left to the string functions.
+ */
+function segmentStart(text: string, s: number, e: number): number {
+  let i = e;
+  while (i > s) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || c === 47 || c === 58 || c === 91 || c === 93) break;
+    if (c >= 128) return -1;
+    i--;
+  }
+  return i;
+}
+
 /** Key words that say the value is an address (`host:port`, `:8080`, a URL, a list of brokers). */
-const ADDRESS_WORDS = new Set([
+const ADDRESS_WORDS = new WordSet([
   'addr', 'address', 'addresses', 'bind', 'listen', 'host', 'hosts', 'endpoint', 'endpoints', 'server', 'servers',
   'url', 'urls', 'uri', 'uris', 'dsn', 'upstream', 'upstreams', 'proxy', 'broker', 'brokers', 'socket', 'target',
   'targets', 'nodes', 'seeds', 'http', 'https', 'origin', 'origins', 'backend', 'backends', 'peers', 'bootstrap',
@@ -51,41 +123,48 @@ const ADDRESS_WORDS = new Set([
 
 /** True when a key names an address, so `:8080` and `web:80` in its value read as ports. */
 export function isAddressKey(key: string): boolean {
-  return hasKeyWord(lastKeySegment(stripQuotes(key)), ADDRESS_WORDS);
+  const q = quotedEnd(key);
+  const e = q > 0 ? q : key.length;
+  const a = segmentStart(key, q > 0 ? 1 : 0, e);
+  // Trimming the segment changes nothing for ASCII: whitespace separates words anyway.
+  if (a >= 0) return hasKeyWord(key, a, e, ADDRESS_WORDS);
+  const seg = lastKeySegment(stripQuotes(key));
+  return hasKeyWord(seg, 0, seg.length, ADDRESS_WORDS);
 }
 
 /**
- * True when one of the key's words is in `set`. Words are split at camelCase humps (`listenAddr`)
- * and at every character other than an ASCII letter or digit, then lower-cased: the same words as
- * `k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)`, without building
- * the intermediate strings (this runs for every key of a config file).
+ * True when one of the words of text[s, e) is in `set`. Words are split at camelCase humps
+ * (`listenAddr`) and at every character other than an ASCII letter or digit, then lower-cased: the
+ * same words as `k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)`, without
+ * building the intermediate strings.
  */
-function hasKeyWord(k: string, set: ReadonlySet<string>): boolean {
-  let ws = 0;
-  for (let i = 0; i <= k.length; i++) {
-    const c = i < k.length ? k.charCodeAt(i) : 32;
-    if (c >= 128) return hasKeyWordSlow(k, set);
+function hasKeyWord(text: string, s: number, e: number, set: WordSet): boolean {
+  let ws = s;
+  let prev = 32;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 32;
+    if (c >= 128) return hasKeyWordSlow(text.slice(s, e), set);
     const upper = c >= 65 && c <= 90;
     const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    const prev = i > 0 ? k.charCodeAt(i - 1) : 32;
     const hump = upper && ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57));
     if (!alnum || hump) {
-      if (i > ws && set.has(k.slice(ws, i).toLowerCase())) return true;
+      if (i > ws && set.has(text, ws, i)) return true;
       ws = alnum ? i : i + 1;
     }
+    prev = c;
   }
   return false;
 }
 
 /** `hasKeyWord` for keys with non-ASCII characters, whose lower-casing may change their length. */
-function hasKeyWordSlow(k: string, set: ReadonlySet<string>): boolean {
+function hasKeyWordSlow(k: string, set: WordSet): boolean {
   const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-  for (const w of words) if (set.has(w)) return true;
+  for (const w of words) if (set.has(w, 0, w.length)) return true;
   return false;
 }
 
 /** Key words for a service this program connects to: their ports are remote targets. */
-const CONNECT_WORDS = new Set([
+const CONNECT_WORDS = new WordSet([
   'db', 'database', 'pg', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'memcache',
   'memcached', 'smtp', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'nats', 'elastic',
   'elasticsearch', 'es', 'upstream', 'backend', 'remote', 'target', 'proxy', 'client', 'broker', 'cache', 'sentinel',
@@ -100,7 +179,17 @@ const CONNECT_WORDS = new Set([
  * `listen_port`) are what this program binds.
  */
 export function roleForKey(key: string): PortRole {
-  return hasKeyWord(stripQuotes(key), CONNECT_WORDS) ? 'connect' : 'listen';
+  return roleForKeyIn(key, 0, key.length);
+}
+
+/** `roleForKey(text.slice(s, e))` without the slice. */
+function roleForKeyIn(text: string, s: number, e: number): PortRole {
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  return hasKeyWord(text, s, e, CONNECT_WORDS) ? 'connect' : 'listen';
 }
 
 function stripQuotes(s: string): string {
@@ -109,10 +198,29 @@ function stripQuotes(s: string): string {
   return s;
 }
 
-function push(out: PortOccurrence[], s: number, e: number, port: number, role: PortRole, extra: Partial<PortOccurrence> = {}): PortOccurrence {
-  const o: PortOccurrence = { start: s, end: e, kind: 'port', port, role, ...extra };
-  out.push(o);
-  return o;
+// The occurrences below are built by object literals with a fixed set of keys per kind, in the
+// order the rest of the program has always seen them, rather than by spreading an options object.
+
+function portOcc(s: number, e: number, port: number, role: PortRole, protocol: Protocol | undefined): PortOccurrence {
+  return protocol ? { start: s, end: e, kind: 'port', port, role, protocol } : { start: s, end: e, kind: 'port', port, role };
+}
+
+function rangeOcc(s: number, e: number, port: number, role: PortRole, lo: number, hi: number, protocol: Protocol | undefined): PortOccurrence {
+  return protocol
+    ? { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi, protocol }
+    : { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi };
+}
+
+function hostOcc(s: number, e: number, port: number, role: PortRole, host: string | undefined, protocol: Protocol | undefined): PortOccurrence {
+  return protocol ? { start: s, end: e, kind: 'port', port, role, host, protocol } : { start: s, end: e, kind: 'port', port, role, host };
+}
+
+function hostRangeOcc(
+  s: number, e: number, port: number, role: PortRole, host: string | undefined, lo: number, hi: number, protocol: Protocol | undefined,
+): PortOccurrence {
+  return protocol
+    ? { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi, protocol }
+    : { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi };
 }
 
 /**
@@ -156,14 +264,13 @@ export function readPortItem(text: string, s: number, e: number, role: PortRole,
   const lo = portValue(text, s, d1);
   if (lo < 0) return false;
   if (d2s < 0) {
-    push(out, s, d1, lo, role, proto ? { protocol: proto } : {});
+    out.push(portOcc(s, d1, lo, role, proto));
     return true;
   }
   const hi = portValue(text, d2s, d2);
   if (hi < 0) return false;
-  const extra: Partial<PortOccurrence> = { rangeLo: lo, rangeHi: hi, ...(proto ? { protocol: proto } : {}) };
-  push(out, s, d1, lo, role, extra);
-  push(out, d2s, d2, hi, role, extra);
+  out.push(rangeOcc(s, d1, lo, role, lo, hi, proto));
+  out.push(rangeOcc(d2s, d2, hi, role, lo, hi, proto));
   return true;
 }
 
@@ -191,12 +298,9 @@ export function readPortsValue(text: string, s: number, e: number, role: PortRol
   for (let i = s; i <= e; i++) {
     const c = i < e ? text.charCodeAt(i) : 44;
     if (c === 44 /* , */ || c === 32 || c === 9) {
-      if (i > is) {
-        const t = text.slice(is, i).trim();
-        if (t.length) {
-          if (!readPortItem(text, is, i, role, mine)) return false;
-          items++;
-        }
+      if (i > is && !isBlank(text, is, i)) {
+        if (!readPortItem(text, is, i, role, mine)) return false;
+        items++;
       }
       is = i + 1;
     }
@@ -204,6 +308,16 @@ export function readPortsValue(text: string, s: number, e: number, role: PortRol
   if (items === 0) return false;
   // A loop, not push(...mine): a list of 100,000+ ports would overflow the call stack.
   for (const o of mine) out.push(o);
+  return true;
+}
+
+/** True when text[s, e) is empty after `trim`. */
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.slice(s, e).trim().length === 0;
+    if (!isAsciiSpace(c)) return false;
+  }
   return true;
 }
 
@@ -248,8 +362,7 @@ export function readAddress(text: string, s: number, e: number, role: PortRole, 
   }
   const c0 = text.charCodeAt(s);
   if (c0 === 47 /* / */ || c0 === 126 /* ~ */ || c0 === 64) return false;
-  const head = text.slice(s, Math.min(e, s + 6)).toLowerCase();
-  if (head.startsWith('unix:') || head.startsWith('vsock:')) return false;
+  if (startsWithWord(text, s, e, 'unix:') || startsWithWord(text, s, e, 'vsock:')) return false;
   // A trailing `/udp` states the protocol.
   let pe = e;
   for (let i = s; i < e; i++) {
@@ -261,7 +374,6 @@ export function readAddress(text: string, s: number, e: number, role: PortRole, 
       break;
     }
   }
-  const extra = protocol ? { protocol } : {};
   if (isDigit(c0) && opts.bareNumber) {
     const mine: PortOccurrence[] = [];
     if (readPortItem(text, s, pe, role, mine, protocol)) {
@@ -302,13 +414,27 @@ export function readAddress(text: string, s: number, e: number, role: PortRole, 
   if (!opts.anyHost && !clearHost(host) && lo < 1024) return false;
   const h = host || undefined;
   if (d2s < 0) {
-    push(out, ps, d1, lo, role, { host: h, ...extra });
+    out.push(hostOcc(ps, d1, lo, role, h, protocol));
     return true;
   }
   const hi = portValue(text, d2s, d2);
   if (hi < 0) return false;
-  push(out, ps, d1, lo, role, { host: h, rangeLo: lo, rangeHi: hi, ...extra });
-  push(out, d2s, d2, hi, role, { host: h, rangeLo: lo, rangeHi: hi, ...extra });
+  out.push(hostRangeOcc(ps, d1, lo, role, h, lo, hi, protocol));
+  out.push(hostRangeOcc(d2s, d2, hi, role, h, lo, hi, protocol));
+  return true;
+}
+
+/**
+ * True when text[s, e) starts with `word` (lower-case ASCII, at most 6 characters) in any case. A
+ * non-ASCII character leaves the answer to `toLowerCase`, which may turn it into ASCII letters.
+ */
+function startsWithWord(text: string, s: number, e: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (s + i >= e) return false;
+    const c = text.charCodeAt(s + i);
+    if (c >= 128) return text.slice(s, Math.min(e, s + 6)).toLowerCase().startsWith(word);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
   return true;
 }
 
@@ -383,18 +509,21 @@ function scanEscaped(text: string, s: number, e: number, out: PortOccurrence[], 
 export function scanPortPairs(text: string, s: number, e: number, out: PortOccurrence[], role?: PortRole): void {
   let i = s;
   while (i < e) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c) || (i > s && isWordChar(text.charCodeAt(i - 1)))) {
+    if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    let j = i;
+    let j = i + 1;
     while (j < e && isWordChar(text.charCodeAt(j))) j++;
+    // A word starts after a character that is not a word character (the rest of a number read below is not one).
+    if (i > s && isWordChar(text.charCodeAt(i - 1))) {
+      i = j;
+      continue;
+    }
     // A trailing dot belongs to prose, not to the key.
     let we = j;
     while (we > i && text.charCodeAt(we - 1) === 46) we--;
-    const word = text.slice(i, we);
-    if (we - i >= 4 && (isPortKey(word) || word.toLowerCase() === 'listen')) {
+    if (we - i >= 4 && (isPortKeyIn(text, i, we) || isListen(text, i, we))) {
       // The number follows `=` or whitespace; `port:8080` is left to the host:port scanner.
       let k = j;
       while (k < e && isSpace(text.charCodeAt(k))) k++;
@@ -414,7 +543,7 @@ export function scanPortPairs(text: string, s: number, e: number, out: PortOccur
           const port = portValue(text, vs, ve);
           const proto = after === 47 ? protocolSuffix(text, ve) : undefined;
           if (port >= 0 && (after !== 47 || proto)) {
-            push(out, vs, ve, port, role ?? roleForKey(word), proto ? { protocol: proto } : {});
+            out.push(portOcc(vs, ve, port, role ?? roleForKeyIn(text, i, we), proto));
           }
           i = ve;
           continue;
@@ -423,6 +552,12 @@ export function scanPortPairs(text: string, s: number, e: number, out: PortOccur
     }
     i = j;
   }
+}
+
+/** True when text[s, e) is `listen` in any case. */
+function isListen(text: string, s: number, e: number): boolean {
+  return e - s === 6 && (text.charCodeAt(s) | 32) === 108 && (text.charCodeAt(s + 1) | 32) === 105 && (text.charCodeAt(s + 2) | 32) === 115 &&
+    (text.charCodeAt(s + 3) | 32) === 116 && (text.charCodeAt(s + 4) | 32) === 101 && (text.charCodeAt(s + 5) | 32) === 110;
 }
 
 /**
@@ -501,11 +636,27 @@ export function scanKeyValue(text: string, key: string, vs: number, ve: number, 
  * `JAVA_OPTS`, `NODE_OPTIONS`, `extra_args`), whose `--port N` and `-p N` flags are ports.
  */
 export function isCommandKey(key: string): boolean {
-  const seg = lastKeySegment(stripQuotes(key));
-  // Every command key ends in d, c, t, s or n (`command`, `exec`, `start`, `args`, `run`).
-  const last = seg.charCodeAt(seg.length - 1) | 32;
-  if (seg.charCodeAt(seg.length - 1) < 128 && last !== 100 && last !== 99 && last !== 116 && last !== 115 && last !== 110) return false;
-  const k = seg.toLowerCase();
+  const q = quotedEnd(key);
+  let b = q > 0 ? q : key.length;
+  let a = segmentStart(key, q > 0 ? 1 : 0, b);
+  if (a < 0) return isCommandKeySlow(key);
+  while (a < b && isAsciiSpace(key.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(key.charCodeAt(b - 1))) b--;
+  if (COMMAND_KEYS.has(key, a, b)) return true;
+  // `JAVA_OPTS`, `extra-args`: the word after the last `_` or `-`.
+  let sep = b - 1;
+  while (sep >= a && key.charCodeAt(sep) !== 95 && key.charCodeAt(sep) !== 45) sep--;
+  return sep >= a && COMMAND_SUFFIXES.has(key, sep + 1, b);
+}
+
+const COMMAND_KEYS = new WordSet([
+  'command', 'cmd', 'exec', 'execstart', 'args', 'arguments', 'entrypoint', 'entry_point', 'script', 'run', 'start', 'opts', 'options',
+]);
+const COMMAND_SUFFIXES = new WordSet(['command', 'cmd', 'args', 'arguments', 'opts', 'options', 'flags']);
+
+/** `isCommandKey` on strings, for keys with non-ASCII characters, whose lower-casing is Unicode's. */
+function isCommandKeySlow(key: string): boolean {
+  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
   return /^(command|cmd|exec|execstart|args|arguments|entrypoint|entry_point|script|run|start|opts|options)$/.test(k) ||
     /[_-](command|cmd|args|arguments|opts|options|flags)$/.test(k);
 }
