@@ -1,6 +1,6 @@
 import type { Protocol } from '../registry/types';
 import type { PortOccurrence, PortRole } from './types';
-import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags, type HostPortOptions } from './common';
 
 /**
  * Recognition inside free text that the code, JSON and shell finders share: the contents of a string
@@ -17,30 +17,38 @@ const CONNECT_WORDS = new Set([
   'oracle', 'couchdb', 'minio', 's3', 'ftp', 'sftp', 'ssh', 'dest', 'destination', 'peer', 'client',
 ]);
 
-/** Splits `EMAIL_PORT`, `dbPort`, `spring.redis.port`, `db-port` into lower-case words. */
-function keyWords(key: string): string[] {
-  const words: string[] = [];
-  let w = '';
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    const upper = c >= 65 && c <= 90;
-    const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
-    if (!alnum || (upper && i > 0 && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
-      if (w) words.push(w);
-      w = '';
-    }
-    if (alnum) w += String.fromCharCode(upper ? c + 32 : c);
-  }
-  if (w) words.push(w);
-  return words;
+/** Hash of a word's lower-case letters, as `roleForKey` computes it while it reads a key. */
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
 }
+
+/** Hashes of CONNECT_WORDS: most words of a key are ruled out without making a string of them. */
+const CONNECT_HASHES = new Set([...CONNECT_WORDS].map(wordHash));
 
 /**
  * The role a port key suggests: `DB_PORT`, `EMAIL_PORT`, `redis.port` name a port this program
- * connects to; `PORT`, `server.port`, `listenPort` one it binds.
+ * connects to; `PORT`, `server.port`, `listenPort` one it binds. The key is read as lower-case words
+ * (`dbPort` is `db` and `port`; digits belong to words, anything else separates them).
  */
 export function roleForKey(key: string): PortRole {
-  for (const w of keyWords(key)) if (CONNECT_WORDS.has(w)) return 'connect';
+  let h = 0;
+  let len = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 32;
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
+    if (!alnum || (upper && i > 0 && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
+      if (len > 0 && CONNECT_HASHES.has(h) && CONNECT_WORDS.has(key.slice(i - len, i).toLowerCase())) return 'connect';
+      h = 0;
+      len = 0;
+    }
+    if (alnum) {
+      h = (Math.imul(h, 31) + (upper ? c + 32 : c)) | 0;
+      len++;
+    }
+  }
   return 'listen';
 }
 
@@ -82,30 +90,46 @@ export interface TextScanOptions {
  * text: a dotless host (`db:5432`) must be a whole token, `main.go:120` is a source position, and in
  * prose only URLs and clear hosts count.
  */
-export function scanHostPortsInText(text: string, from: number, to: number, out: PortOccurrence[], opts: TextScanOptions = {}): void {
-  const found: PortOccurrence[] = [];
-  scanHostPorts(text, from, to, found, { role: opts.role, allowEmptyHost: opts.allowEmptyHost && !opts.prose, sentenceEnd: opts.prose });
-  for (const o of found) {
-    if (o.scheme) {
-      out.push(o);
-      continue;
-    }
-    const host = o.host ?? '';
-    const hs = o.start - 1 - host.length;
-    // `:8080` alone, not a slice (`[:2]`) or a label (`note:80`).
-    if (host === '' && hs > from && !isEmptyHostBoundary(text.charCodeAt(hs - 1))) continue;
-    // `${inventory.page-size:25}`: the default of a placeholder that does not name a port.
-    if (hs >= from + 2 && text.charCodeAt(hs - 1) === 123 && text.charCodeAt(hs - 2) === 36) continue;
-    if (isFilePosition(host)) continue;
-    const clear = host !== '' && isClearHost(host);
-    if (opts.prose && !clear) continue;
-    if (!clear && host !== '') {
-      // Machine names have no underscores; `iso_8859-2:1987` is a label.
-      if (host.includes('_')) continue;
-      if (!isBareHostBoundary(hs > from ? text.charCodeAt(hs - 1) : NaN)) continue;
-    }
-    out.push(o);
+export function scanHostPortsInText(text: string, from: number, to: number, out: PortOccurrence[], opts: TextScanOptions = NO_OPTIONS): void {
+  // The candidates are appended to `out` and those that fail the stricter rules removed again in place.
+  const first = out.length;
+  const hostOpts = opts === NO_OPTIONS ? PLAIN_HOSTS : opts === STRING_TEXT ? STRING_HOSTS : opts === PROSE ? PROSE_HOSTS
+    : { role: opts.role, allowEmptyHost: opts.allowEmptyHost && !opts.prose, sentenceEnd: opts.prose };
+  scanHostPorts(text, from, to, out, hostOpts);
+  let w = first;
+  for (let r = first; r < out.length; r++) {
+    const o = out[r];
+    if (keepHostPort(text, from, o, opts)) out[w++] = o;
   }
+  out.length = w;
+}
+
+// Option objects for the common calls, made once rather than per string or comment.
+const NO_OPTIONS: TextScanOptions = {};
+const STRING_TEXT: TextScanOptions = { allowEmptyHost: true };
+const PROSE: TextScanOptions = { prose: true };
+const PLAIN_HOSTS: HostPortOptions = { role: undefined, allowEmptyHost: undefined, sentenceEnd: undefined };
+const STRING_HOSTS: HostPortOptions = { role: undefined, allowEmptyHost: true, sentenceEnd: undefined };
+const PROSE_HOSTS: HostPortOptions = { role: undefined, allowEmptyHost: undefined, sentenceEnd: true };
+
+/** The stricter rules of `scanHostPortsInText` for one candidate. */
+function keepHostPort(text: string, from: number, o: PortOccurrence, opts: TextScanOptions): boolean {
+  if (o.scheme) return true;
+  const host = o.host ?? '';
+  const hs = o.start - 1 - host.length;
+  // `:8080` alone, not a slice (`[:2]`) or a label (`note:80`).
+  if (host === '' && hs > from && !isEmptyHostBoundary(text.charCodeAt(hs - 1))) return false;
+  // `${inventory.page-size:25}`: the default of a placeholder that does not name a port.
+  if (hs >= from + 2 && text.charCodeAt(hs - 1) === 123 && text.charCodeAt(hs - 2) === 36) return false;
+  if (isFilePosition(host)) return false;
+  const clear = host !== '' && isClearHost(host);
+  if (opts.prose && !clear) return false;
+  if (!clear && host !== '') {
+    // Machine names have no underscores; `iso_8859-2:1987` is a label.
+    if (host.includes('_')) return false;
+    if (!isBareHostBoundary(hs > from ? text.charCodeAt(hs - 1) : NaN)) return false;
+  }
+  return true;
 }
 
 /**
@@ -201,14 +225,14 @@ export function scanStringContent(text: string, from: number, to: number, out: P
   }
   // Placeholders come first so that `${server.port:8080}` keeps its role when host:port finds it too.
   if (dollar) scanPlaceholderDefaults(text, from, to, out);
-  if (colon) scanHostPortsInText(text, from, to, out, { allowEmptyHost: true });
+  if (colon) scanHostPortsInText(text, from, to, out, STRING_TEXT);
   if (eq) scanKeyEqualsPorts(text, from, to, out);
   if (dash) scanPortFlags(text, from, to, out);
 }
 
 /** What a comment can say: URLs and clear `host:port` only. */
 export function scanCommentContent(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  if (indexOfBounded(text, 58, from, to) >= 0) scanHostPortsInText(text, from, to, out, { prose: true });
+  if (indexOfBounded(text, 58, from, to) >= 0) scanHostPortsInText(text, from, to, out, PROSE);
 }
 
 function indexOfBounded(text: string, code: number, from: number, to: number): number {
