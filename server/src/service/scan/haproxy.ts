@@ -1,7 +1,7 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, scanHostPorts } from './common';
 import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
-import { isWordLower, Lines, NextDigit, NextIndex, Words } from './nginx';
+import { ANY_HOST, isWordLower, Lines, LISTEN_ADDRESS, NextDigit, NextIndex, Words } from './nginx';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,
@@ -37,7 +37,7 @@ export const findHaproxyPorts: PortFinder = (text) => {
         let as = ws[1];
         for (let i = as; i <= be; i++) {
           if (i === be || text.charCodeAt(i) === 44) {
-            readAddress(text, as, i, 'listen', out, { emptyHost: true, anyHost: true });
+            readAddress(text, as, i, 'listen', out, LISTEN_ADDRESS);
             as = i + 1;
           }
         }
@@ -47,12 +47,12 @@ export const findHaproxyPorts: PortFinder = (text) => {
     const listen = isWordLower(text, k0, k1, 'listen');
     if (n >= 3 && (listen || isWordLower(text, k0, k1, 'server') || isWordLower(text, k0, k1, 'peer') ||
       isWordLower(text, k0, k1, 'nameserver') || isWordLower(text, k0, k1, 'mailer'))) {
-      readAddress(text, ws[2], we[2], listen ? 'listen' : 'connect', out, { emptyHost: listen, anyHost: true });
+      readAddress(text, ws[2], we[2], listen ? 'listen' : 'connect', out, listen ? LISTEN_ADDRESS : ANY_HOST);
       portOptions(text, words, digits, 3, out);
       continue;
     }
     if (isWordLower(text, k0, k1, 'server-template') && n >= 4) {
-      readAddress(text, ws[3], we[3], 'connect', out, { anyHost: true });
+      readAddress(text, ws[3], we[3], 'connect', out, ANY_HOST);
       portOptions(text, words, digits, 4, out);
       continue;
     }
@@ -61,12 +61,12 @@ export const findHaproxyPorts: PortFinder = (text) => {
       continue;
     }
     if (isWordLower(text, k0, k1, 'log') && n >= 2) {
-      readAddress(text, ws[1], we[1], 'connect', out, { anyHost: true });
+      readAddress(text, ws[1], we[1], 'connect', out, ANY_HOST);
       continue;
     }
     if (isWordLower(text, k0, k1, 'stats') && n >= 3) {
       const socket = isWordLower(text, ws[1], we[1], 'socket');
-      if (socket || isWordLower(text, ws[1], we[1], 'bind')) readAddress(text, ws[2], we[2], 'listen', out, { emptyHost: true, anyHost: true });
+      if (socket || isWordLower(text, ws[1], we[1], 'bind')) readAddress(text, ws[2], we[2], 'listen', out, LISTEN_ADDRESS);
       if (socket || isWordLower(text, ws[1], we[1], 'auth')) continue;
     }
     portOptions(text, words, digits, 1, out);

@@ -1,46 +1,11 @@
-import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from './common';
-import { readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
+import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from './keyvalue';
 
-/** Directives whose first argument is an upstream address or URL. */
-const PASS = new Set(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
-/** Directives `name value` where the name may say port (`proxy_set_header X-Forwarded-Port 443`). */
-const NAMED_VALUES = new Set(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
-/** Directives whose arguments never hold ports, though they contain colons and digits. */
-const SKIP = new Set(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
-
-/**
- * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`
- * and URL scanning: `$host` reads as a name, and `$request_uri` right after a port as a path.
+/*
+ * The nginx finder, and the small tools the line- and word-based config finders (nginx, haproxy,
+ * Caddy, Dockerfile, Terraform) share to read text without allocating per line or per word.
  */
-export function maskVariables(text: string): string {
-  if (indexIn(text, 36, 0, text.length) < 0) return text;
-  const parts: string[] = [];
-  let from = 0;
-  const close = new NextIndex(text, 125);
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 36) continue;
-    parts.push(text.slice(from, i));
-    const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
-    let j = i + 1;
-    if (text.charCodeAt(j) === 123) {
-      const c = close.from(j);
-      j = c < 0 || c - j > 256 ? j + 1 : c + 1;
-    } else {
-      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-    }
-    parts.push((afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1));
-    from = j;
-    i = j - 1;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
-}
 
 /**
  * The next offset of one character at or after a position, for callers that ask with positions
@@ -152,6 +117,76 @@ export function isWordLower(text: string, s: number, e: number, word: string): b
   return true;
 }
 
+/** A set of lower-case ASCII words, asked whether text[s, e) lower-cases to one of them without slicing. */
+export class WordSet {
+  private readonly byLength: string[][] = [];
+  constructor(words: readonly string[]) {
+    for (const w of words) (this.byLength[w.length] ??= []).push(w);
+  }
+  has(text: string, s: number, e: number): boolean {
+    const list = this.byLength[e - s];
+    if (list === undefined) return false;
+    for (const w of list) if (isWordLower(text, s, e, w)) return true;
+    return false;
+  }
+}
+
+/*
+ * Address options shared by every call instead of a new object literal per call; all have the same
+ * fields in the same order, so the reader sees one object shape.
+ */
+/** A dotless host with a low port is an address here (`server web:80`). */
+export const ANY_HOST: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: false, protocol: undefined };
+/** A listening address, which may leave out the host (`:8080`). */
+export const LISTEN_ADDRESS: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: true, protocol: undefined };
+const LISTEN: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: false, protocol: undefined };
+const LISTEN_UDP: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: false, protocol: 'udp' };
+/** URLs whose host may be a dotless name with a low port (`proxy_pass http://web:80`). */
+export const URL_ANY_HOST = { lowPortsOnBareHosts: true };
+
+/** Directives whose first argument is an upstream address or URL. */
+const PASS = new WordSet(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
+/** Directives `name value` where the name may say port (`proxy_set_header X-Forwarded-Port 443`). */
+const NAMED_VALUES = new WordSet(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
+/** Directives whose arguments never hold ports, though they contain colons and digits. */
+const SKIP = new WordSet(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
+
+/**
+ * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`
+ * and URL scanning: `$host` reads as a name, and `$request_uri` right after a port as a path.
+ */
+export function maskVariables(text: string): string {
+  let i = text.indexOf('$');
+  if (i < 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  const close = new NextIndex(text, 125);
+  while (i >= 0) {
+    parts.push(text.slice(from, i));
+    const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
+    let j = i + 1;
+    if (text.charCodeAt(j) === 123) {
+      const c = close.from(j);
+      j = c < 0 || c - j > 256 ? j + 1 : c + 1;
+    } else {
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    }
+    parts.push((afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1));
+    from = j;
+    i = text.indexOf('$', j);
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** 1 for the ASCII characters that end an nginx word or need a look (`{` of `${var}`, `\\` escapes). */
+const WORD_STOPS = new Uint8Array(128);
+for (const c of ' \t\n\r;{}\\') WORD_STOPS[c.charCodeAt(0)] = 1;
+
 /**
  * Finds the ports in an nginx configuration: `listen` (all its address forms, `udp`/`quic` for the
  * protocol), upstream `server host:port`, `*_pass` targets, URLs in `return`/`proxy_redirect`, and
@@ -160,8 +195,13 @@ export function isWordLower(text: string, s: number, e: number, word: string): b
 export const findNginxPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   const masked = maskVariables(text);
-  const stack: string[] = [];
-  let words: Array<[number, number]> = [];
+  // One entry per open block: whether it is an `upstream` block, whose `server` lines are addresses.
+  const upstreams: boolean[] = [];
+  const words = new Words();
+  const ws = words.starts;
+  const we = words.ends;
+  let nw = 0;
+  const digits = new NextDigit(text);
   const closes = new NextIndex(text, 125);
   const n = text.length;
   let i = 0;
@@ -172,30 +212,37 @@ export const findNginxPorts: PortFinder = (text) => {
       continue;
     }
     if (c === 35 /* # */) {
-      let eol = indexIn(text, 10, i, n);
+      let eol = text.indexOf('\n', i);
       if (eol < 0) eol = n;
       scanComment(text, i + 1, eol, out);
       i = eol;
       continue;
     }
     if (c === 59 /* ; */ || c === 123 /* { */ || c === 125 /* } */) {
-      if (words.length) statement(text, masked, words, stack, c === 123, out);
-      else if (c === 123) stack.push('');
-      if (c === 125) stack.pop();
-      words = [];
+      words.length = nw;
+      if (nw) statement(text, masked, words, digits, upstreams, c === 123, out);
+      else if (c === 123) upstreams.push(false);
+      if (c === 125) upstreams.pop();
+      nw = 0;
       i++;
       continue;
     }
     if (c === 34 || c === 39) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      words.push([i + 1, Math.min(j, n)]);
+      ws[nw] = i + 1;
+      we[nw++] = Math.min(j, n);
       i = j + 1;
       continue;
     }
     let j = i;
     while (j < n) {
       const d = text.charCodeAt(j);
+      // One table look-up passes the plain characters of a word.
+      if (d >= 128 || WORD_STOPS[d] === 0) {
+        j++;
+        continue;
+      }
       if (d === 32 || d === 9 || d === 10 || d === 13 || d === 59 || d === 125) break;
       if (d === 123) {
         // `${var}` stays inside the word; any other brace opens a block.
@@ -210,50 +257,76 @@ export const findNginxPorts: PortFinder = (text) => {
       }
       j += d === 92 ? 2 : 1;
     }
-    words.push([i, Math.min(j, n)]);
+    ws[nw] = i;
+    we[nw++] = Math.min(j, n);
     i = j;
   }
-  if (words.length) statement(text, masked, words, stack, false, out);
+  words.length = nw;
+  if (nw) statement(text, masked, words, digits, upstreams, false, out);
   return finish(out);
 };
 
-function statement(text: string, masked: string, words: Array<[number, number]>, stack: string[], opening: boolean, out: PortOccurrence[]): void {
-  const name = text.slice(words[0][0], words[0][1]).toLowerCase();
-  const parent = stack.length ? stack[stack.length - 1] : '';
-  if (opening) stack.push(name);
-  if (SKIP.has(name)) return;
-  if (name === 'listen' && words.length >= 2) {
-    let protocol: Protocol | undefined;
-    for (let k = 2; k < words.length; k++) {
-      const w = text.slice(words[k][0], words[k][1]).toLowerCase();
-      if (w === 'udp' || w === 'quic') protocol = 'udp';
+function statement(text: string, masked: string, words: Words, digits: NextDigit, upstreams: boolean[], opening: boolean, out: PortOccurrence[]): void {
+  const ws = words.starts;
+  const we = words.ends;
+  const n = words.length;
+  const inUpstream = upstreams.length > 0 && upstreams[upstreams.length - 1];
+  const ns = ws[0];
+  const ne = we[0];
+  if (opening) upstreams.push(isWordLower(text, ns, ne, 'upstream'));
+  // Every port is a digit run: a statement without digits holds none.
+  if (digits.from(ns) >= we[n - 1] || SKIP.has(text, ns, ne)) return;
+  if (n >= 2 && isWordLower(text, ns, ne, 'listen')) {
+    let udp = false;
+    for (let k = 2; k < n; k++) {
+      if (isWordLower(text, ws[k], we[k], 'udp') || isWordLower(text, ws[k], we[k], 'quic')) udp = true;
     }
-    readAddress(text, words[1][0], words[1][1], 'listen', out, { bareNumber: true, anyHost: true, protocol });
+    readAddress(text, ws[1], we[1], 'listen', out, udp ? LISTEN_UDP : LISTEN);
     return;
   }
-  if (name === 'server' && !opening && words.length >= 2 && parent === 'upstream') {
-    readAddress(text, words[1][0], words[1][1], 'connect', out, { anyHost: true });
-    for (let k = 2; k < words.length; k++) scanPortPairs(text, words[k][0], words[k][1], out, 'connect');
+  if (inUpstream && !opening && n >= 2 && isWordLower(text, ns, ne, 'server')) {
+    readAddress(text, ws[1], we[1], 'connect', out, ANY_HOST);
+    for (let k = 2; k < n; k++) scanPortPairs(text, ws[k], we[k], out, 'connect');
     return;
   }
-  if (PASS.has(name) && words.length >= 2) {
-    const [s, e] = words[1];
-    if (text.slice(s, e).includes('://')) scanHostPorts(masked, s, e, out, { lowPortsOnBareHosts: true });
-    else readAddress(masked, s, e, 'connect', out, { anyHost: true });
+  if (n >= 2 && PASS.has(text, ns, ne)) {
+    const s = ws[1];
+    const e = we[1];
+    if (hasSchemeSeparator(text, s, e)) scanHostPorts(masked, s, e, out, URL_ANY_HOST);
+    else readAddress(masked, s, e, 'connect', out, ANY_HOST);
     return;
   }
-  if (NAMED_VALUES.has(name) && words.length >= 3) {
-    const key = text.slice(words[1][0], words[1][1]).replace(/^\$/, '');
+  if (n >= 3 && NAMED_VALUES.has(text, ns, ne)) {
+    const key = text.slice(text.charCodeAt(ws[1]) === 36 /* $ */ ? ws[1] + 1 : ws[1], we[1]);
     if (key.toLowerCase() === 'alt-svc') {
       // `add_header Alt-Svc 'h3=":443"; ma=86400'`: an alternative service on this port.
-      scanHostPorts(text, words[2][0], words[2][1], out, { allowEmptyHost: true, role: 'listen' });
+      scanHostPorts(text, ws[2], we[2], out, { allowEmptyHost: true, role: 'listen' });
       return;
     }
-    if (isPortKey(key) && readPortItem(text, words[2][0], words[2][1], name === 'set' ? 'listen' : 'connect', out)) return;
+    if (isPortKey(key) && readPortItem(text, ws[2], we[2], isWordLower(text, ns, ne, 'set') ? 'listen' : 'connect', out)) return;
   }
-  for (let k = 1; k < words.length; k++) {
-    const [s, e] = words[k];
-    if (indexIn(text, 58, s, e) >= 0) scanHostPorts(masked, s, e, out);
-    scanPortPairs(text, s, e, out);
+  for (let k = 1; k < n; k++) {
+    const s = ws[k];
+    const e = we[k];
+    if (digits.from(s) >= e) continue;
+    let colon = false;
+    let equals = false;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58) colon = true;
+      else if (c === 61) equals = true;
+    }
+    if (colon) scanHostPorts(masked, s, e, out);
+    // A port key inside an unquoted word is followed by `=` (`port=80`): whitespace ends the word.
+    const q = s > 0 ? text.charCodeAt(s - 1) : 0;
+    if (equals || q === 34 || q === 39) scanPortPairs(text, s, e, out);
   }
+}
+
+/** True when text[s, e) holds `://`. */
+function hasSchemeSeparator(text: string, s: number, e: number): boolean {
+  for (let i = indexIn(text, 58, s, e - 2); i >= 0; i = indexIn(text, 58, i + 1, e - 2)) {
+    if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true;
+  }
+  return false;
 }
