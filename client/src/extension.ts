@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     outputChannelName: 'IANA Ports',
     // A registry downloaded by "Update Registry from IANA" is used from the start.
     initializationOptions: { registryFile: storedRegistryFile(context.globalStorageUri.fsPath) },
+    // No errorHandler of our own: the default restarts a dead server up to 4 times in 3 minutes, which the
+    // e2e recovery test (test/e2e/extension.e2e.ts) asserts.
   };
   client = new LanguageClient('ianaPorts', 'IANA Ports', serverOptions, clientOptions);
   context.subscriptions.push(

@@ -1,8 +1,11 @@
 // The extension as a user meets it: installed in a real VS Code, opened on a folder of everyday config files.
 // Every assertion goes through the VS Code API, so it checks the client, the server and their wiring together.
 import * as assert from 'node:assert/strict';
+import { once } from 'node:events';
 import * as vscode from 'vscode';
+import type { LanguageClient, State } from 'vscode-languageclient/node';
 import {
+  DEADLINE_MS,
   EXTENSION_ID,
   STARTUP_DEADLINE_MS,
   codeOf,
@@ -10,6 +13,7 @@ import {
   hoversAt,
   labelOf,
   lineAfterAccepting,
+  nextEvent,
   openFixture,
   poll,
   positionOf,
@@ -151,6 +155,68 @@ describe('IANA Ports in a real VS Code', () => {
         await revertActiveEditor();
       }
       await poll('the warning to come back after the revert', () => vscode.languages.getDiagnostics(uri), (ds) => ds.some(isDynamic));
+    });
+  });
+
+  // Last, because it takes the server down: whatever ran before must not depend on the restart.
+  describe('recovery', () => {
+    // vscode-languageclient's State values; the type-only import keeps a second copy of the library out of the
+    // test bundle. The test checks RUNNING against isRunning() before relying on it.
+    const RUNNING = 2 as State.Running;
+    const STARTING = 3 as State.Starting;
+
+    it('restarts the language server when its process is killed, and hover and diagnostics work again', async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension);
+      const client = (await extension.activate()) as LanguageClient;
+      assert.ok(client.isRunning() && client.state === RUNNING, 'the language client is running before the kill');
+      const editor = await openFixture('docker-compose.yml');
+      await hoverNaming('docker-compose.yml', '"5432:5432"', '5432', 'postgresql');
+
+      const server = client.serverProcess;
+      const oldPid = server?.pid;
+      assert.ok(server && oldPid !== undefined, 'the client knows its server process');
+      // Subscribe before the kill, so that neither the exit nor the new Running state can be missed.
+      const states: State[] = [];
+      const watch = client.onDidChangeState((e) => states.push(e.newState));
+      const exited = once(server, 'exit', { signal: AbortSignal.timeout(DEADLINE_MS) }).catch(() =>
+        assert.fail(`server process ${oldPid} did not exit within ${DEADLINE_MS} ms of SIGKILL`));
+      const restarted = nextEvent(
+        'the client to be Running again with a new server process',
+        client.onDidChangeState,
+        (e) => e.newState === RUNNING && client.serverProcess?.pid !== undefined && client.serverProcess.pid !== oldPid,
+        STARTUP_DEADLINE_MS,
+      );
+      const killedAt = Date.now();
+      try {
+        // The pid of this client's own child, never a name pattern: other servers on the machine are not ours.
+        process.kill(oldPid, 'SIGKILL');
+        const [[, signal]] = await Promise.all([exited, restarted]).catch((e: Error) =>
+          assert.fail(`${e.message} (client states seen: ${states.join(', ') || 'none'}; 1 Stopped, 2 Running, 3 Starting)`));
+        assert.equal(signal, 'SIGKILL', 'the server died of the kill');
+      } finally {
+        watch.dispose();
+      }
+      const newPid = client.serverProcess?.pid;
+      console.log(`language server restarted: pid ${oldPid} -> ${newPid} in ${Date.now() - killedAt} ms; states ${states.join(' ')}`);
+      assert.ok(states.indexOf(STARTING) >= 0 && states.indexOf(STARTING) < states.lastIndexOf(RUNNING),
+        `the client went through Starting to Running (states seen: ${states.join(', ')})`);
+      assert.ok(newPid !== undefined && newPid !== oldPid);
+      assert.doesNotThrow(() => process.kill(newPid, 0), 'the new server process is alive');
+
+      // Each hover is a new request, so an answer now comes from the new server.
+      const text = await hoverNaming('docker-compose.yml', '"5432:5432"', '5432', 'postgresql');
+      assert.match(text, /5432/);
+      // A warning about a port that is only in the edited text can come from nowhere but the live server.
+      const mentions62001 = (d: vscode.Diagnostic) => codeOf(d) === 'dynamicRange' && /62001/.test(d.message);
+      try {
+        await replaceInEditor(editor, '"61000:61000"', '"62001:62001"');
+        await poll('a dynamicRange warning naming 62001 from the restarted server',
+          () => vscode.languages.getDiagnostics(editor.document.uri), (ds) => ds.some(mentions62001));
+      } finally {
+        await vscode.window.showTextDocument(editor.document);
+        await revertActiveEditor();
+      }
     });
   });
 });

@@ -41,6 +41,25 @@ export async function poll<T>(
   }
 }
 
+/**
+ * Resolves with the first value `event` fires for which `accept` holds; fails after `timeoutMs`, saying `what`.
+ * Subscribe before causing the event, so that one fired at once is not missed.
+ */
+export function nextEvent<T>(what: string, event: vscode.Event<T>, accept: (value: T) => boolean, timeoutMs = DEADLINE_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${what}` }));
+    }, timeoutMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
 function describe(value: unknown): string {
   let s: string;
   try {
