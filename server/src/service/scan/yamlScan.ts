@@ -166,6 +166,11 @@ class Walker {
   private readonly keyAt: number[] = [];
   private readonly keyHash: number[] = [];
   private slots = new Int32Array(FIRST_SLOTS);
+  // The offsets of the next `#` and `{` at or after the last offset asked about (text.length when there
+  // is none): most lines have neither, and knowing it spares reading a value character by character.
+  // Lines are read in order, so each search starts past the previous match and the text is searched once.
+  private hashAt = -1;
+  private braceAt = -1;
   // The hash of the key keyColon found last, when colonHashed says it computed one.
   private colonHash = 0;
   private colonHashed = false;
@@ -220,6 +225,24 @@ class Walker {
     this.endBlock();
     while (this.depth > 0) this.pop();
     this.v.endDocument?.();
+  }
+
+  /** The offset of the first `#` at or after `s`, or text.length. */
+  private nextHash(s: number): number {
+    if (s > this.hashAt) {
+      const i = this.text.indexOf('#', s);
+      this.hashAt = i < 0 ? this.text.length : i;
+    }
+    return this.hashAt;
+  }
+
+  /** The offset of the first `{` at or after `s`, or text.length. */
+  private nextBrace(s: number): number {
+    if (s > this.braceAt) {
+      const i = this.text.indexOf('{', s);
+      this.braceAt = i < 0 ? this.text.length : i;
+    }
+    return this.braceAt;
   }
 
   /** The shared key record for text[s, e). */
@@ -548,16 +571,20 @@ class Walker {
       this.trailingComment(q + 1, le);
       return;
     }
-    let e = s;
-    while (e < le) {
-      const ch = text.charCodeAt(e);
-      if (ch === HASH && isBlank(text.charCodeAt(e - 1))) break;
-      if (ch === LBRACE && text.charCodeAt(e + 1) === LBRACE) {
-        const close = findIn(text, '}}', e + 2, le);
-        e = close < 0 ? le : close + 2;
-        continue;
+    let e = le;
+    if (this.nextHash(s) < le || this.nextBrace(s) < le) {
+      // A comment may end the value, and a template's `}}` may hide a `#`.
+      e = s;
+      while (e < le) {
+        const ch = text.charCodeAt(e);
+        if (ch === HASH && isBlank(text.charCodeAt(e - 1))) break;
+        if (ch === LBRACE && text.charCodeAt(e + 1) === LBRACE) {
+          const close = findIn(text, '}}', e + 2, le);
+          e = close < 0 ? le : close + 2;
+          continue;
+        }
+        e++;
       }
-      e++;
     }
     const ce = e;
     while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
@@ -580,7 +607,7 @@ class Walker {
 
   private trailingComment(i: number, le: number): void {
     const text = this.text;
-    for (; i < le; i++) {
+    for (i = this.nextHash(i); i < le; i++) {
       if (text.charCodeAt(i) === HASH && (isBlank(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === DQ || text.charCodeAt(i - 1) === SQ)) {
         this.v.comment(i + 1, le);
         return;
