@@ -8,12 +8,13 @@ export const LANGUAGES = [
   'dockercompose', 'yaml', 'dockerfile', 'dotenv', 'properties', 'ini', 'json', 'jsonc', 'toml', 'shellscript',
   'makefile', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'rust',
   'csharp', 'ruby', 'php', 'kotlin', 'scala', 'c', 'cpp', 'swift', 'dart', 'elixir', 'terraform', 'hcl', 'nginx',
-  'caddyfile', 'ssh_config', 'sshd_config', 'systemd-unit-file', 'helm',
+  'caddyfile', 'ssh_config', 'sshd_config', 'systemd-unit-file', 'helm', 'markdown', 'xml', 'groovy',
 ];
 export const FILE_PATTERNS = [
   '**/nginx.conf', '**/*.conf', '**/*.cnf', '**/haproxy.cfg', '**/*.cfg', '**/Caddyfile', '**/sshd_config', '**/ssh_config',
   '**/.ssh/config', '**/*.service', '**/*.socket', '**/.env', '**/.env.*', '**/*.env', '**/services', '**/Dockerfile',
-  '**/Dockerfile.*', '**/Containerfile', '**/*.tf', '**/*.properties',
+  '**/Dockerfile.*', '**/Containerfile', '**/*.tf', '**/*.properties', '**/Procfile', '**/Vagrantfile', '**/Jenkinsfile',
+  '**/.kube/config', '**/kubeconfig', '**/*.cf', '**/torrc',
 ];
 
 let client: LanguageClient | undefined;

@@ -32,6 +32,7 @@ export const FORMAT_DOCS: Record<FormatId, { uri: string; languageId: string }> 
   json: { uri: 'file:///w/settings.json', languageId: 'json' },
   code: { uri: 'file:///w/server.ts', languageId: 'typescript' },
   shell: { uri: 'file:///w/run.sh', languageId: 'shellscript' },
+  markdown: { uri: 'file:///w/README.md', languageId: 'markdown' },
 };
 
 /** One labelled corpus file: its text, language id and a URI that keeps its name (format detection reads it). */

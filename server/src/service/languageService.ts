@@ -102,7 +102,8 @@ export class PortLanguageService {
   doValidation(doc: TextDocument, settings: Settings): Diagnostic[] {
     if (!settings.diagnostics.enable) return [];
     const scan = this.scan(doc, settings);
-    if (!scan.format) return [];
+    // Ports in documentation are examples: Markdown gets hovers and references, never warnings.
+    if (!scan.format || scan.format === 'markdown') return [];
     if (scan.tooLarge) {
       // Say why nothing is reported, once, at the top of the file.
       return [{

@@ -5,11 +5,11 @@
 
 export type FormatId =
   | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
-  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell';
+  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown';
 
 export const FORMAT_IDS: readonly FormatId[] = [
   'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy',
-  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell',
+  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell', 'markdown',
 ];
 
 const CODE_LANGUAGES = new Set([
@@ -49,6 +49,10 @@ const BY_LANGUAGE: Record<string, FormatId> = {
   shellscript: 'shell',
   makefile: 'shell',
   bat: 'shell',
+  procfile: 'shell',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  xml: 'code',
 };
 
 function basename(uri: string): string {
@@ -77,12 +81,22 @@ export function formatFromFileName(uri: string): FormatId | undefined {
   if (l === 'haproxy.cfg' || ext === 'haproxy' || (/haproxy/.test(l) && ext === 'cfg')) return 'haproxy';
   if (l === 'nginx.conf' || ext === 'nginx' || /\/nginx\/|\/sites-(available|enabled)\//.test(uri)) return 'nginx';
   if (['service', 'socket', 'target', 'mount', 'timer', 'path', 'network', 'netdev', 'container', 'pod', 'kube'].includes(ext) && l !== 'services') return 'systemd';
+  // kubectl's config is YAML without an extension.
+  if (l === 'kubeconfig' || ext === 'kubeconfig' || /\/\.kube\/config$/.test(uri)) return 'yaml';
   if (ext === 'yml' || ext === 'yaml') return 'yaml';
   if (ext === 'json' || ext === 'jsonc' || ext === 'json5' || l === '.devcontainer.json') return 'json';
   if (ext === 'toml') return 'toml';
   if (ext === 'tf' || ext === 'tfvars' || ext === 'hcl') return 'terraform';
   if (ext === 'properties' || ext === 'ini' || ext === 'cnf' || ext === 'cfg' || ext === 'conf') return 'keyvalue';
-  if (ext === 'sh' || ext === 'bash' || ext === 'zsh' || l === 'makefile' || ext === 'mk') return 'shell';
+  // Postfix's main.cf and master.cf, and Tor's torrc, are `key = value` or `Key value` lines.
+  if (ext === 'cf' || l === 'torrc' || l.startsWith('torrc.')) return 'keyvalue';
+  if (ext === 'sh' || ext === 'bash' || ext === 'zsh' || l === 'makefile' || l === 'gnumakefile' || ext === 'mk') return 'shell';
+  // A Procfile's lines are `name: command`.
+  if (l === 'procfile' || l.startsWith('procfile.')) return 'shell';
+  // Ruby (Vagrantfile), Groovy (Jenkinsfile) and Starlark (Tiltfile) programs without an extension.
+  if (l === 'vagrantfile' || l === 'jenkinsfile' || l.startsWith('jenkinsfile.') || ext === 'jenkinsfile' || l === 'tiltfile' || ext === 'gradle') return 'code';
+  if (ext === 'md' || ext === 'markdown' || ext === 'mdx') return 'markdown';
+  if (ext === 'xml') return 'code';
   if (CODE_EXTENSIONS.has(ext)) return 'code';
   return undefined;
 }

@@ -16,6 +16,7 @@ import { findServicesPorts } from './services';
 import { findJsonPorts } from './json';
 import { findCodePorts } from './code';
 import { findShellPorts } from './shell';
+import { markdownFinder } from './markdown';
 
 export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
@@ -38,6 +39,7 @@ const FINDERS: Record<FormatId, PortFinder> = {
   json: findJsonPorts,
   code: findCodePorts,
   shell: findShellPorts,
+  markdown: markdownFinder(finderFor),
 };
 
 /** The finder for a format. */

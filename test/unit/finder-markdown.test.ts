@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { detectFormat, findPorts } from '../../server/src/service/scan';
+import { indexFile } from '../../server/src/service/workspaceIndex';
+import { doc, settings, testService } from '../helpers/service';
+
+/** The digit runs the Markdown finder reports as ports, in order. */
+function ports(text: string): string[] {
+  return findPorts('markdown', text).filter((o) => o.kind === 'port').map((o) => text.slice(o.start, o.end));
+}
+
+describe('Markdown (README) finder', () => {
+  it('reads fenced blocks with the finder their info string names, at the right offsets', () => {
+    const text = [
+      '# demo', '', 'Build 1.2.3 with 4 workers.', '',
+      '```yaml', 'services:', '  web:', '    ports:', '      - "8080:80"', '    deploy:', '      replicas: 3', '```', '',
+      '```Dockerfile', 'FROM node:20', 'EXPOSE 3000', '```', '',
+      '~~~ini', 'port = 5432', 'timeout = 30', '~~~',
+    ].join('\n');
+    const found = findPorts('markdown', text);
+    assert.deepEqual(found.map((o) => text.slice(o.start, o.end)), ['8080', '80', '3000', '5432']);
+    // The compose entry keeps its compose meaning (host and container side), shifted into the document.
+    const host = found[0];
+    assert.equal(host.role, 'host');
+    assert.ok(host.mapping && text.slice(host.mapping.start, host.mapping.end) === '8080:80');
+  });
+
+  it('reads prose only for URLs and clear host:port, and code spans as commands', () => {
+    const text = 'Node 20, 512 MB, see #231. Open http://localhost:3000/ or `docker run -p 8081:80 nginx:1.27`; metrics on `127.0.0.1:9100`.\n';
+    assert.deepEqual(ports(text), ['3000', '8081', '80', '9100']);
+  });
+
+  it('a fence without a language is prose, and an unclosed fence runs to the end', () => {
+    assert.deepEqual(ports('```\nretries: 3\ncurl http://api:8080/x\n```\n'), ['8080']);
+    assert.deepEqual(ports('```bash\nnc -l 4444\n'), ['4444']);
+    assert.deepEqual(ports('```bash\n```\n'), []);
+  });
+
+  it('hovers in a README, but never warns there', () => {
+    const service = testService();
+    const readme = doc('# x\n\n```yaml\nservices:\n  a:\n    ports:\n      - "50000:50000"\n      - "80:80"\n```\n', 'file:///w/README.md', 'markdown');
+    assert.match(JSON.stringify(service.doHover(readme, { line: 7, character: 10 }, settings())), /http/i);
+    assert.deepEqual(service.doValidation(readme, settings()), []);
+    // A compose example in documentation publishes nothing, so it cannot clash across files.
+    const found = findPorts('markdown', readme.getText());
+    assert.equal(indexFile(readme.uri, 'markdown', readme.getText(), found).mappings.length, 0);
+    assert.ok(indexFile(readme.uri, 'markdown', readme.getText(), found).places.length >= 4);
+  });
+
+  it('detects the files users have by name', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      ['file:///w/README.md', 'markdown', 'markdown'],
+      ['file:///w/docs/guide.mdx', 'plaintext', 'markdown'],
+      ['file:///home/u/.kube/config', 'plaintext', 'yaml'],
+      ['file:///w/ci/kubeconfig', 'plaintext', 'yaml'],
+      ['file:///w/Vagrantfile', 'ruby', 'code'],
+      ['file:///w/Jenkinsfile', 'plaintext', 'code'],
+      ['file:///w/Procfile', 'plaintext', 'shell'],
+      ['file:///etc/postfix/main.cf', 'plaintext', 'keyvalue'],
+      ['file:///etc/tor/torrc', 'plaintext', 'keyvalue'],
+      ['file:///w/conf/server.xml', 'xml', 'code'],
+      ['file:///w/notes.txt', 'plaintext', undefined],
+    ];
+    for (const [uri, lang, want] of cases) assert.equal(detectFormat(lang, uri, ''), want, uri);
+  });
+});
