@@ -1,12 +1,14 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import { digitsEnd, finish, indexIn, isPortKey, portValue, scanHostPorts } from './common';
-import { commentStart, readAddress, readPortItem, scanComment, splitWords } from './keyvalue';
-import { maskVariables, NextIndex } from './nginx';
+import { commentStart, readAddress, readPortItem, scanComment } from './keyvalue';
+import { hasSchemeSeparator, isWordLower, Lines, LISTEN_ADDRESS, maskVariables, NextDigit, NextIndex, URL_ANY_HOST, WordSet, Words } from './nginx';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
-const UPSTREAMS = new Set(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
+const UPSTREAMS = new WordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
 /** Directives whose single argument is a port. */
-const PORT_OPTIONS = new Set(['http_port', 'https_port', 'health_port', 'port']);
+const PORT_OPTIONS = new WordSet(['http_port', 'https_port', 'health_port', 'port']);
+/** Global options whose arguments are listening addresses. */
+const GLOBAL_ADDRESSES = new WordSet(['admin', 'servers', 'default_bind']);
 
 /**
  * Finds the ports in a Caddyfile: site addresses (`:8080 {`, `localhost:8443`, `example.com:8443,
@@ -17,75 +19,87 @@ const PORT_OPTIONS = new Set(['http_port', 'https_port', 'health_port', 'port'])
 export const findCaddyPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   const masked = caddyMask(text);
-  // One entry per open block: 'global', 'site', 'snippet' or the directive that opened it.
-  const stack: string[] = [];
+  // The open blocks: how many, and whether the outermost is the global options block.
+  let depth = 0;
+  let inGlobalBlock = false;
   let seenContent = false;
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
+  const lines = new Lines(text);
+  const digits = new NextDigit(text);
+  const hashes = new NextIndex(text, 35 /* # */);
+  const dollars = new NextIndex(text, 36 /* $ */);
+  const words = new Words();
+  const ws = words.starts;
+  const we = words.ends;
+  while (lines.next()) {
+    const le = lines.end;
+    let s = lines.start;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) continue;
-    const cs = commentStart(text, s, le, '#');
+    const hash = hashes.from(s);
+    const cs = hash >= 0 && hash < le ? commentStart(text, s, le, '#') : le;
     if (cs < le) scanComment(text, cs + 1, le, out);
     let e = cs;
     while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
     if (s >= e) continue;
-    envDefaults(text, s, e, out);
+    // Every port is a digit run: a line without digits only opens or closes blocks.
+    const hasDigit = digits.from(s) < e;
+    const dollar = dollars.from(s);
+    if (dollar >= 0 && dollar < e) envDefaults(text, s, e, out);
     const opens = text.charCodeAt(e - 1) === 123;
-    const words = splitWords(text, s, opens ? e - 1 : e);
-    const first = words.length ? text.slice(words[0][0], words[0][1]) : '';
-    if (first === '}') {
-      stack.pop();
+    const n = words.split(text, s, opens ? e - 1 : e);
+    const fs = n > 0 ? ws[0] : s;
+    const fe = n > 0 ? we[0] : s;
+    if (fe - fs === 1 && text.charCodeAt(fs) === 125 /* } */) {
+      if (depth > 0) depth--;
       // `} else {`-like continuations do not exist in Caddyfiles; a lone `}` closes one block.
-      if (opens) stack.push('block');
+      if (opens && depth++ === 0) inGlobalBlock = false;
       continue;
     }
-    const depth = stack.length;
     const firstLine = !seenContent;
     seenContent = true;
     if (depth === 0) {
-      if (!words.length && opens) {
-        stack.push(firstLine ? 'global' : 'block');
+      if (n === 0 && opens) {
+        depth = 1;
+        inGlobalBlock = firstLine;
         continue;
       }
-      if (first.startsWith('(') || first.startsWith('&(')) {
-        if (opens) stack.push('snippet');
+      const f0 = text.charCodeAt(fs);
+      if (fe > fs && (f0 === 40 /* ( */ || (f0 === 38 /* & */ && text.charCodeAt(fs + 1) === 40))) {
+        // A snippet.
+        if (opens) {
+          depth = 1;
+          inGlobalBlock = false;
+        }
         continue;
       }
-      if (first === 'import') continue;
+      if (fe - fs === 6 && text.startsWith('import', fs)) continue;
       // Site addresses: the line that opens a site block, or the first line of a one-site file.
       if (opens || firstLine) {
-        for (const [ws, we] of words) siteAddress(text, masked, ws, we, out);
-        if (opens) stack.push('site');
+        if (hasDigit) for (let k = 0; k < n; k++) siteAddress(text, masked, ws[k], we[k], out);
+        if (opens) {
+          depth = 1;
+          inGlobalBlock = false;
+        }
         continue;
       }
     }
-    const name = first.toLowerCase();
-    const inGlobal = stack[0] === 'global';
-    if (opens) stack.push(name);
-    if (PORT_OPTIONS.has(name) && words.length >= 2) {
-      readPortItem(text, words[1][0], words[1][1], name === 'health_port' ? 'connect' : 'listen', out);
+    const inGlobal = depth > 0 && inGlobalBlock;
+    if (opens) depth++;
+    if (!hasDigit) continue;
+    if (n >= 2 && PORT_OPTIONS.has(text, fs, fe)) {
+      readPortItem(text, ws[1], we[1], isWordLower(text, fs, fe, 'health_port') ? 'connect' : 'listen', out);
       continue;
     }
-    if (UPSTREAMS.has(name)) {
-      for (let k = 1; k < words.length; k++) {
-        const [ws, we] = words[k];
-        const c = text.charCodeAt(ws);
+    if (UPSTREAMS.has(text, fs, fe)) {
+      for (let k = 1; k < n; k++) {
+        const c = text.charCodeAt(ws[k]);
         if (c === 47 || c === 42 || c === 64) continue; // a matcher: `/api/*`, `*`, `@name`
-        upstream(text, masked, ws, we, 'connect', out);
+        upstream(text, masked, ws[k], we[k], 'connect', out);
       }
       continue;
     }
-    if (inGlobal && (name === 'admin' || name === 'servers' || name === 'default_bind') && words.length >= 2) {
-      for (let k = 1; k < words.length; k++) readAddress(masked, words[k][0], words[k][1], 'listen', out, { emptyHost: true, anyHost: true });
-      continue;
-    }
-    if (name === 'bind') {
-      for (let k = 1; k < words.length; k++) readAddress(masked, words[k][0], words[k][1], 'listen', out, { emptyHost: true, anyHost: true });
+    if ((inGlobal && n >= 2 && GLOBAL_ADDRESSES.has(text, fs, fe)) || isWordLower(text, fs, fe, 'bind')) {
+      for (let k = 1; k < n; k++) readAddress(masked, ws[k], we[k], 'listen', out, LISTEN_ADDRESS);
       continue;
     }
     if (indexIn(text, 58, s, e) >= 0) scanHostPorts(masked, s, e, out);
@@ -96,14 +110,14 @@ export const findCaddyPorts: PortFinder = (text) => {
 /** Masks `{placeholders}` (and `$vars`) so that `https://{host}:8443{uri}` reads as a URL with a port. */
 function caddyMask(text: string): string {
   const m = maskVariables(text);
-  if (indexIn(m, 123, 0, m.length) < 0) return m;
+  let i = m.indexOf('{');
+  if (i < 0) return m;
   const parts: string[] = [];
   let from = 0;
   const closes = new NextIndex(m, 125);
   const breaks = new NextIndex(m, 10);
   const spaces = new NextIndex(m, 32);
-  for (let i = 0; i < m.length; i++) {
-    if (m.charCodeAt(i) !== 123) continue;
+  for (; i >= 0; i = m.indexOf('{', i + 1)) {
     // A block brace stands after whitespace or at the line end; a placeholder is `{name}` inside a word.
     const close = closes.from(i + 1);
     if (close < 0 || close - i > 128 || close === i + 1) continue;
@@ -126,7 +140,7 @@ function siteAddress(text: string, masked: string, s: number, e: number, out: Po
   const scheme = indexIn(text, 58, s, e);
   if (scheme > s && text.charCodeAt(scheme + 1) === 47 && text.charCodeAt(scheme + 2) === 47) {
     const mine: PortOccurrence[] = [];
-    scanHostPorts(masked, s, e, mine, { lowPortsOnBareHosts: true });
+    scanHostPorts(masked, s, e, mine, URL_ANY_HOST);
     // A loop, not push(...mine): one address word may hold 100,000+ URLs and overflow the call stack.
     for (const o of mine) {
       o.role = 'listen';
@@ -136,15 +150,15 @@ function siteAddress(text: string, masked: string, s: number, e: number, out: Po
   }
   // `example.com:8443/api/*`: the path is not part of the address.
   const slash = indexIn(text, 47, s, e);
-  readAddress(masked, s, slash < 0 ? e : slash, 'listen', out, { emptyHost: true, anyHost: true });
+  readAddress(masked, s, slash < 0 ? e : slash, 'listen', out, LISTEN_ADDRESS);
 }
 
 function upstream(text: string, masked: string, s: number, e: number, role: PortRole, out: PortOccurrence[]): void {
-  if (text.slice(s, e).includes('://')) {
-    scanHostPorts(masked, s, e, out, { lowPortsOnBareHosts: true });
+  if (hasSchemeSeparator(text, s, e)) {
+    scanHostPorts(masked, s, e, out, URL_ANY_HOST);
     return;
   }
-  readAddress(masked, s, e, role, out, { emptyHost: true, anyHost: true });
+  readAddress(masked, s, e, role, out, LISTEN_ADDRESS);
 }
 
 /** `{$PORT:8080}`: the default of an environment placeholder whose name says port. */
@@ -162,7 +176,7 @@ function envDefaults(text: string, s: number, e: number, out: PortOccurrence[]):
           if (isPortKey(text.slice(i + 2, colon))) out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'listen' });
         } else {
           // `{$BACKEND:localhost:4001}`: the default is an address.
-          readAddress(text, colon + 1, close, 'connect', out, { anyHost: true, emptyHost: true });
+          readAddress(text, colon + 1, close, 'connect', out, LISTEN_ADDRESS);
         }
       }
       i = indexIn(text, 123, close, e);

@@ -324,7 +324,7 @@ function statement(text: string, masked: string, words: Words, digits: NextDigit
 }
 
 /** True when text[s, e) holds `://`. */
-function hasSchemeSeparator(text: string, s: number, e: number): boolean {
+export function hasSchemeSeparator(text: string, s: number, e: number): boolean {
   for (let i = indexIn(text, 58, s, e - 2); i >= 0; i = indexIn(text, 58, i + 1, e - 2)) {
     if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true;
   }
