@@ -33,13 +33,18 @@ const CONNECT_HASHES = new Set([...CONNECT_WORDS].map(wordHash));
  * (`dbPort` is `db` and `port`; digits belong to words, anything else separates them).
  */
 export function roleForKey(key: string): PortRole {
+  return roleForKeyIn(key, 0, key.length);
+}
+
+/** `roleForKey(text.slice(s, e))` without the slice. */
+export function roleForKeyIn(key: string, s: number, e: number): PortRole {
   let h = 0;
   let len = 0;
-  for (let i = 0; i <= key.length; i++) {
-    const c = i < key.length ? key.charCodeAt(i) : 32;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? key.charCodeAt(i) : 32;
     const upper = c >= 65 && c <= 90;
     const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
-    if (!alnum || (upper && i > 0 && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
+    if (!alnum || (upper && i > s && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
       if (len > 0 && CONNECT_HASHES.has(h) && CONNECT_WORDS.has(key.slice(i - len, i).toLowerCase())) return 'connect';
       h = 0;
       len = 0;
@@ -101,7 +106,7 @@ export function scanHostPortsInText(text: string, from: number, to: number, out:
     const o = out[r];
     if (keepHostPort(text, from, o, opts)) out[w++] = o;
   }
-  out.length = w;
+  if (w < out.length) out.length = w;
 }
 
 // Option objects for the common calls, made once rather than per string or comment.
@@ -214,20 +219,47 @@ export function scanKeyEqualsPorts(text: string, from: number, to: number, out: 
  * the literal's contents, without quotes.
  */
 export function scanStringContent(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  if (to - from < 2) return;
-  let colon = false, dash = false, eq = false, dollar = false;
+  let marks = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 58) colon = true;
-    else if (c === 45) dash = true;
-    else if (c === 61) eq = true;
-    else if (c === 36) dollar = true;
+    if (c < 128) marks |= CHAR_MARK[c];
   }
+  scanStringContentMarked(text, from, to, out, marks);
+}
+
+/** Marks of the characters that `scanStringContent` looks for (and of digits and string ends, for lexers). */
+export const MARK_DIGIT = 1;
+export const MARK_COLON = 2;
+export const MARK_DASH = 4;
+export const MARK_EQUALS = 8;
+export const MARK_DOLLAR = 16;
+/** A quote, backslash or line end: where a lexer reading a string must stop and look. */
+export const MARK_STOP = 32;
+
+/** For each ASCII character, its MARK_ bits; a lexer ORs them together as it reads a string. */
+export const CHAR_MARK = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = MARK_DIGIT;
+  t[58] = MARK_COLON;
+  t[45] = MARK_DASH;
+  t[61] = MARK_EQUALS;
+  t[36] = MARK_DOLLAR;
+  for (const c of [34, 39, 96, 92, 10, 13]) t[c] = MARK_STOP;
+  return t;
+})();
+
+/**
+ * `scanStringContent` for a caller that has already read the characters: `marks` holds (at least)
+ * the CHAR_MARK bits of every character in text[from, to). A bit set for a character that is not
+ * there only costs a scan that finds nothing.
+ */
+export function scanStringContentMarked(text: string, from: number, to: number, out: PortOccurrence[], marks: number): void {
+  if (to - from < 2) return;
   // Placeholders come first so that `${server.port:8080}` keeps its role when host:port finds it too.
-  if (dollar) scanPlaceholderDefaults(text, from, to, out);
-  if (colon) scanHostPortsInText(text, from, to, out, STRING_TEXT);
-  if (eq) scanKeyEqualsPorts(text, from, to, out);
-  if (dash) scanPortFlags(text, from, to, out);
+  if (marks & MARK_DOLLAR) scanPlaceholderDefaults(text, from, to, out);
+  if (marks & MARK_COLON) scanHostPortsInText(text, from, to, out, STRING_TEXT);
+  if (marks & MARK_EQUALS) scanKeyEqualsPorts(text, from, to, out);
+  if (marks & MARK_DASH) scanPortFlags(text, from, to, out);
 }
 
 /** What a comment can say: URLs and clear `host:port` only. */

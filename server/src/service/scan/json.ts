@@ -1,6 +1,6 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, isPortKey, portValue } from './common';
-import { isPortDigits, isPortFlag, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
+import { finish, isPortKey, isPortKeyIn, portValue } from './common';
+import { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
 import { readForward, scanShellText } from './shell';
 
 /**
@@ -60,8 +60,8 @@ class JsonReader {
   private tok = EOF;
   private tokOff = 0;
   private tokEnd = 0;
-  /** For a string token: a digit, or a backslash, occurs in it. */
-  private strDigit = false;
+  /** For a string token: the CHAR_MARK bits of its characters (read up to any backslash), and whether it has one. */
+  private strMarks = 0;
   private strEscape = false;
   // The path of jsonc-parser's visitor, one entry per level below `depth`: a property (its key token)
   // or an array index. The arrays only grow; a level is overwritten when it is entered again.
@@ -169,10 +169,20 @@ class JsonReader {
     const text = this.text;
     const n = text.length;
     let j = i + 1;
-    let digit = false;
+    let marks = 0;
     let escape = false;
     while (j < n) {
       const c = text.charCodeAt(j);
+      if (c >= 128) {
+        j++;
+        continue;
+      }
+      const m = CHAR_MARK[c];
+      if ((m & MARK_STOP) === 0) {
+        marks |= m;
+        j++;
+        continue;
+      }
       if (c === 34) {
         j++;
         break;
@@ -183,12 +193,12 @@ class JsonReader {
         continue;
       }
       if (c === 10 || c === 13) break;
-      if (c >= 48 && c <= 57) digit = true;
+      // A single quote or backtick is an ordinary character here.
       j++;
     }
     // `\` as the last character leaves the string at the end of the text.
     if (j > n) j = n;
-    this.strDigit = digit;
+    this.strMarks = marks;
     this.strEscape = escape;
     this.tokEnd = this.pos = j;
     return (this.tok = STRING);
@@ -344,7 +354,7 @@ class JsonReader {
   private isPortKeyAt(k: number): boolean {
     let p = this.keyPort[k];
     if (p < 0) {
-      p = (this.keyEsc[k] || mayEndInPort(this.text, this.keyOff[k] + 1, this.keyContentEnd(k))) && isPortKey(this.key(k)) ? 1 : 0;
+      p = (this.keyEsc[k] ? isPortKey(this.key(k)) : isPortKeyIn(this.text, this.keyOff[k] + 1, this.keyContentEnd(k))) ? 1 : 0;
       this.keyPort[k] = p;
     }
     return p === 1;
@@ -356,6 +366,16 @@ class JsonReader {
     if (owner < 0) return false;
     return this.keyIs(owner, 'command') || this.keyIs(owner, 'cmd') || this.keyIs(owner, 'script') || this.keyIs(owner, 'shell') ||
       this.keyEndsWith(owner, 'Command') || this.keyEndsWith(owner, 'Commands') || this.keyEndsWith(owner, '_command');
+  }
+
+  /** `roleForKey` of the key at level `k` ('listen' when there is none or it is empty). */
+  private keyRole(k: number): PortRole {
+    if (k < 0) return 'listen';
+    if (this.keyEsc[k]) {
+      const key = this.key(k);
+      return key ? roleForKey(key) : 'listen';
+    }
+    return roleForKeyIn(this.text, this.keyOff[k] + 1, this.keyContentEnd(k));
   }
 
   /** The decoded name of the property at path level `k`. */
@@ -386,7 +406,7 @@ class JsonReader {
     else if (tok === NUMBER) {
       // Only a plain run of digits can be a port; what else a number is does not matter.
       if (isPortDigits(text, offset, end)) this.numberLiteral(offset, end, top, afterFlag);
-    } else if (tok === STRING && (this.strDigit || this.strEscape)) {
+    } else if (tok === STRING && ((this.strMarks & MARK_DIGIT) !== 0 || this.strEscape)) {
       this.stringLiteral(offset, end, top, afterFlag);
     }
     if (inArray && tok === STRING) {
@@ -417,8 +437,7 @@ class JsonReader {
     const owner = this.ownerLevel(top);
     const portKey = owner >= 0 && this.isPortKeyAt(owner);
     if (!(portKey || afterFlag || this.underPortKey(top, owner))) return;
-    const key = owner >= 0 ? this.key(owner) : undefined;
-    const role = afterFlag ?? (key ? roleForKey(key) : 'listen');
+    const role = afterFlag ?? this.keyRole(owner);
     this.out.push({ start: offset, end, kind: 'port', port: portValue(this.text, offset, end), role });
   }
 
@@ -436,31 +455,16 @@ class JsonReader {
       if (readPortSpec(text, s, ce, out, afterFlag, true)) return;
     }
     if ((owner >= 0 && this.isPortKeyAt(owner)) || this.underPortKey(top, owner)) {
-      const key = owner >= 0 ? this.key(owner) : '';
-      if (readPortSpec(text, cs, ce, out, key ? roleForKey(key) : 'listen')) return;
+      if (readPortSpec(text, cs, ce, out, this.keyRole(owner))) return;
     }
     if (this.isCommandKeyAt(owner)) {
       scanShellText(text, cs, ce, out);
       return;
     }
-    scanStringContent(text, cs, ce, out);
+    // Escaped characters were not marked: those strings are read again.
+    if (this.strEscape) scanStringContent(text, cs, ce, out);
+    else scanStringContentMarked(text, cs, ce, out, this.strMarks);
   }
-}
-
-/**
- * False when text[s, e) certainly does not end in "port" or "ports" (any case, before trailing
- * blanks), which every port key does. Anything unusual at the end answers true: `isPortKey` decides.
- */
-function mayEndInPort(text: string, s: number, e: number): boolean {
-  while (e > s) {
-    const c = text.charCodeAt(e - 1);
-    if (c === 32 || (c >= 9 && c <= 13)) e--;
-    else break;
-  }
-  if (e > s && text.charCodeAt(e - 1) >= 128) return true;
-  if (e > s && (text.charCodeAt(e - 1) | 32) === 115 /* s */) e--;
-  return e - s >= 4 && (text.charCodeAt(e - 1) | 32) === 116 && (text.charCodeAt(e - 2) | 32) === 114 &&
-    (text.charCodeAt(e - 3) | 32) === 111 && (text.charCodeAt(e - 4) | 32) === 112;
 }
 
 function isDigitCode(c: number): boolean {
