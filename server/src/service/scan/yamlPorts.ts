@@ -190,22 +190,37 @@ function roleForKey(lower: string, owner: string): PortRole {
   return 'unknown';
 }
 
-/** A port part of a short-syntax mapping: one number, a range, empty (ephemeral) or a variable with no default. */
-interface PortPart {
-  kind: 'num' | 'empty' | 'var';
-  lo: number;
-  hi: number;
-  loS: number;
-  loE: number;
-  hiS: number;
-  hiE: number;
+/**
+ * A port part of a short-syntax mapping: one number, a range, empty (ephemeral) or a variable with no
+ * default. Parsing fills a PortPart owned by the caller: a compose file has thousands of port entries,
+ * and objects made for each only to be read once were a large share of what the finder allocated.
+ */
+class PortPart {
+  kind: 'num' | 'empty' | 'var' = 'empty';
+  lo = NaN;
+  hi = NaN;
+  loS = 0;
+  loE = 0;
+  hiS = 0;
+  hiE = 0;
+
+  set(kind: 'num' | 'empty' | 'var', lo: number, hi: number, loS: number, loE: number, hiS: number, hiE: number): true {
+    this.kind = kind;
+    this.lo = lo;
+    this.hi = hi;
+    this.loS = loS;
+    this.loE = loE;
+    this.hiS = hiS;
+    this.hiE = hiE;
+    return true;
+  }
 }
 
-/** Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e). */
-function parsePortPart(text: string, s: number, e: number): PortPart | null {
+/** Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e) into `p`; false when it is none of them. */
+function parsePortPart(text: string, s: number, e: number, p: PortPart): boolean {
   while (s < e && text.charCodeAt(s) === 32) s++;
   while (e > s && text.charCodeAt(e - 1) === 32) e--;
-  if (s >= e) return { kind: 'empty', lo: NaN, hi: NaN, loS: s, loE: s, hiS: s, hiE: s };
+  if (s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
   if (text.charCodeAt(s) === 36 /* $ */) {
     // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
     if (text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
@@ -213,51 +228,51 @@ function parsePortPart(text: string, s: number, e: number): PortPart | null {
       while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
       if (text.charCodeAt(d) === 58 /* : */) d++;
       if (text.charCodeAt(d) === 45 /* - */ || text.charCodeAt(d) === 61 /* = */) {
-        const p = parsePortPart(text, d + 1, e - 1);
-        return p && p.kind === 'num' ? p : { kind: 'var', lo: NaN, hi: NaN, loS: s, loE: e, hiS: s, hiE: e };
+        if (parsePortPart(text, d + 1, e - 1, p) && p.kind === 'num') return true;
+        return p.set('var', NaN, NaN, s, e, s, e);
       }
     }
-    return { kind: 'var', lo: NaN, hi: NaN, loS: s, loE: e, hiS: s, hiE: e };
+    return p.set('var', NaN, NaN, s, e, s, e);
   }
   const a = digitsEnd(text, s, e);
-  if (a === s) return null;
+  if (a === s) return false;
   const lo = portValue(text, s, a);
-  if (lo < 0) return null;
-  if (a === e) return { kind: 'num', lo, hi: lo, loS: s, loE: a, hiS: s, hiE: a };
-  if (text.charCodeAt(a) !== 45) return null;
+  if (lo < 0) return false;
+  if (a === e) return p.set('num', lo, lo, s, a, s, a);
+  if (text.charCodeAt(a) !== 45) return false;
   const b = digitsEnd(text, a + 1, e);
-  if (b !== e || b === a + 1) return null;
+  if (b !== e || b === a + 1) return false;
   const hi = portValue(text, a + 1, b);
-  if (hi < 0) return null;
-  return { kind: 'num', lo, hi, loS: s, loE: a, hiS: a + 1, hiE: b };
+  if (hi < 0) return false;
+  return p.set('num', lo, hi, s, a, a + 1, b);
 }
 
-/** A parsed short-syntax port entry: `[IP:][HOST:]CONTAINER[/PROTO]`. */
-interface ShortMapping {
-  hostIp: string;
-  host: PortPart | null;
-  container: PortPart;
-  protocol: Protocol;
-  explicitProtocol: boolean;
+/** A parsed short-syntax port entry: `[IP:][HOST:]CONTAINER[/PROTO]`; `host` counts only when `hasHost`. */
+class ShortMapping {
+  hostIp = '';
+  hasHost = false;
+  readonly host = new PortPart();
+  readonly container = new PortPart();
+  protocol: Protocol = 'tcp';
 }
 
-/** Parses a Compose / `docker run -p` port entry in text[s, e), or returns null when it is not one. */
-export function parseShortMapping(text: string, s: number, e: number): ShortMapping | null {
+/** Parses a Compose / `docker run -p` port entry in text[s, e) into `m`; false when it is not one. */
+function parseShortMapping(text: string, s: number, e: number, m: ShortMapping): boolean {
   let end = e;
   let protocol: Protocol = 'tcp';
-  let explicitProtocol = false;
   for (let i = e - 1; i >= s && e - i <= 6; i--) {
     if (text.charCodeAt(i) === 47 /* / */) {
       const p = protocolWord(text.slice(i + 1, e));
-      if (!p) return null;
+      if (!p) return false;
       protocol = p;
-      explicitProtocol = true;
       end = i;
       break;
     }
   }
-  // Split at the colons outside `[...]` and `${...}`.
-  const cuts: number[] = [];
+  // Split at the colons outside `[...]` and `${...}`; only the last two cuts matter.
+  let cuts = 0;
+  let last = -1;
+  let before = -1;
   let bracket = 0;
   let brace = 0;
   for (let i = s; i < end; i++) {
@@ -268,26 +283,31 @@ export function parseShortMapping(text: string, s: number, e: number): ShortMapp
       brace++;
       i++;
     } else if (c === 125) brace = Math.max(0, brace - 1);
-    else if (c === 58 && bracket === 0 && brace === 0) cuts.push(i);
-    else if (c === 32 || c === 9) return null;
+    else if (c === 58 && bracket === 0 && brace === 0) {
+      cuts++;
+      before = last;
+      last = i;
+    } else if (c === 32 || c === 9) return false;
   }
-  const container = parsePortPart(text, cuts.length ? cuts[cuts.length - 1] + 1 : s, end);
-  if (!container || container.kind === 'empty') return null;
-  let host: PortPart | null = null;
-  let hostIp = '';
-  if (cuts.length >= 1) {
-    host = parsePortPart(text, cuts.length >= 2 ? cuts[cuts.length - 2] + 1 : s, cuts[cuts.length - 1]);
-    if (!host) return null;
-    if (host.kind === 'empty' && cuts.length === 1) return null;
-    if (cuts.length >= 2) {
-      hostIp = text.slice(s, cuts[cuts.length - 2]);
+  const container = m.container;
+  if (!parsePortPart(text, cuts ? last + 1 : s, end, container) || container.kind === 'empty') return false;
+  m.hasHost = false;
+  m.hostIp = '';
+  m.protocol = protocol;
+  if (cuts >= 1) {
+    const host = m.host;
+    if (!parsePortPart(text, cuts >= 2 ? before + 1 : s, last, host)) return false;
+    if (host.kind === 'empty' && cuts === 1) return false;
+    if (cuts >= 2) {
+      let hostIp = text.slice(s, before);
       if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
-      if (!/^[0-9A-Za-z.:%_${}-]+$/.test(hostIp) || hostIp.length > 253) return null;
+      if (!/^[0-9A-Za-z.:%_${}-]+$/.test(hostIp) || hostIp.length > 253) return false;
       if (hostIp === '0.0.0.0') hostIp = '';
+      m.hostIp = hostIp;
     }
-    if (host.kind === 'empty') host = null;
+    m.hasHost = host.kind !== 'empty';
   }
-  return { hostIp, host, container, protocol, explicitProtocol };
+  return true;
 }
 
 /** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
@@ -343,6 +363,9 @@ class PortVisitor implements YamlVisitor {
   private readonly spare: ItemData[] = [];
   /** Scratch list for scanString, reused. */
   private readonly tmp: PortOccurrence[] = [];
+  /** Scratch results of the port entry parsers, read before the next parse. */
+  private readonly part = new PortPart();
+  private readonly mapping = new ShortMapping();
   /** Occurrences on a dotless host with a port below 1024 (`web:80`): kept only if the host is a service. */
   private readonly bareLow: PortOccurrence[] = [];
   private readonly serviceNames = new Set<string>();
@@ -563,8 +586,8 @@ class PortVisitor implements YamlVisitor {
         return;
       }
       if (kind === K_EXPOSE) {
-        const p = parsePortPart(text, s, this.protoEnd(s, e));
-        if (p && p.kind === 'num') {
+        const p = this.part;
+        if (parsePortPart(text, s, this.protoEnd(s, e), p) && p.kind === 'num') {
           const proto = this.protoAfter(s, e) ?? 'tcp';
           this.rangeOccurrences(p, 'listen', proto, undefined, item);
           return;
@@ -583,8 +606,8 @@ class PortVisitor implements YamlVisitor {
         // Long syntax fields of a compose / Kubernetes ports entry.
         if (kind === K_TARGET || kind === K_PUBLISHED || kind === K_HOST_PORT || kind === K_CONTAINER_PORT) {
           const role: PortRole = kind === K_PUBLISHED || kind === K_HOST_PORT ? 'host' : 'container';
-          const p = parsePortPart(text, s, e);
-          if (p && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
+          const p = this.part;
+          if (parsePortPart(text, s, e, p) && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
           return;
         }
         if (kind === K_APP_PROTOCOL) {
@@ -654,8 +677,8 @@ class PortVisitor implements YamlVisitor {
     if (key.endsWith('ports') && this.shortSyntax(s, e, quote, item, false)) return;
     // A range or a protocol suffix: `port_range: 8000-8010`, firewalld `port: 9100-9102/tcp`.
     const pe = this.protoEnd(s, e);
-    const p = parsePortPart(text, s, pe);
-    if (p && p.kind === 'num') {
+    const p = this.part;
+    if (parsePortPart(text, s, pe, p) && p.kind === 'num') {
       this.rangeOccurrences(p, role, pe < e ? protocolWord(text.slice(pe + 1, e)) : undefined, undefined, item);
       return;
     }
@@ -764,13 +787,20 @@ class PortVisitor implements YamlVisitor {
 
   private rangeOccurrences(p: PortPart, role: PortRole, protocol: Protocol | undefined, mapping: ComposeMapping | undefined, item: YamlFrame | null): void {
     const range = p.hi !== p.lo;
-    const a: PortOccurrence = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role };
-    if (protocol) a.protocol = protocol;
-    if (range) {
-      a.rangeLo = p.lo;
-      a.rangeHi = p.hi;
+    let a: PortOccurrence;
+    // The common shapes are written whole, in the field order the others get, so that the object is
+    // made once at its final size rather than grown field by field.
+    if (protocol && !range && mapping) a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role, protocol, mapping };
+    else if (protocol && !range && !mapping) a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role, protocol };
+    else {
+      a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role };
+      if (protocol) a.protocol = protocol;
+      if (range) {
+        a.rangeLo = p.lo;
+        a.rangeHi = p.hi;
+      }
+      if (mapping) a.mapping = mapping;
     }
-    if (mapping) a.mapping = mapping;
     this.push(a, item);
     if (range) {
       const b: PortOccurrence = { ...a, start: p.hiS, end: p.hiE, port: p.hi };
@@ -780,10 +810,10 @@ class PortVisitor implements YamlVisitor {
 
   /** A short-syntax ports entry; returns false when text[s, e) is not one. */
   private shortSyntax(s: number, e: number, quote: number, ctx: YamlFrame | null, withMapping: boolean): boolean {
-    const m = parseShortMapping(this.text, s, e);
-    if (!m) return false;
+    const m = this.mapping;
+    if (!parseShortMapping(this.text, s, e, m)) return false;
     const c = m.container;
-    const h = m.host;
+    const h = m.hasHost ? m.host : null;
     if (c.kind !== 'num' && !(h && h.kind === 'num')) return true;
     let mapping: ComposeMapping | undefined;
     if (withMapping) {
