@@ -1,7 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastKeySegment, portValue, protocolSuffix,
+  digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanHostPorts,
 } from './common';
 
@@ -25,26 +25,37 @@ function isWordChar(c: number): boolean {
  * key checks run for every line of a config file, and slicing and lower-casing each key's words
  * cost more than the rest of the line's work.
  */
-class WordSet {
-  /** The words by length. */
-  private readonly byLength: string[][] = [];
+export class WordSet {
+  /** The words by length, each with its index in the list given to the constructor. */
+  private readonly byLength: Array<Array<[string, number]>> = [];
 
   constructor(words: readonly string[]) {
-    for (const w of words) (this.byLength[w.length] ??= []).push(w);
+    words.forEach((w, n) => (this.byLength[w.length] ??= []).push([w, n]));
   }
 
   /** True when text[s, e) with ASCII letters lower-cased is one of the words. */
   has(text: string, s: number, e: number): boolean {
+    return this.indexOf(text, s, e) >= 0;
+  }
+
+  /** The index of the word text[s, e) is (with ASCII letters lower-cased), or -1. */
+  indexOf(text: string, s: number, e: number): number {
     const list = this.byLength[e - s];
-    if (list === undefined) return false;
+    if (list === undefined) return -1;
     next: for (let n = 0; n < list.length; n++) {
-      const w = list[n];
+      const w = list[n][0];
       for (let i = 0; i < w.length; i++) {
         const c = text.charCodeAt(s + i);
         if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) continue next;
       }
-      return true;
+      return list[n][1];
     }
+    return -1;
+  }
+
+  /** True when text[s, e) starts with one of the words (ASCII letters lower-cased). */
+  hasPrefixOf(text: string, s: number, e: number): boolean {
+    for (let len = 1; len < this.byLength.length && len <= e - s; len++) if (this.indexOf(text, s, s + len) >= 0) return true;
     return false;
   }
 }
@@ -292,23 +303,24 @@ export function readPortsValue(text: string, s: number, e: number, role: PortRol
     s++;
     e--;
   }
-  const mine: PortOccurrence[] = [];
+  // Items go straight into `out`, and are taken back if one of them is not a port.
+  const before = out.length;
   let is = s;
   let items = 0;
   for (let i = s; i <= e; i++) {
     const c = i < e ? text.charCodeAt(i) : 44;
     if (c === 44 /* , */ || c === 32 || c === 9) {
       if (i > is && !isBlank(text, is, i)) {
-        if (!readPortItem(text, is, i, role, mine)) return false;
+        if (!readPortItem(text, is, i, role, out)) {
+          out.length = before;
+          return false;
+        }
         items++;
       }
       is = i + 1;
     }
   }
-  if (items === 0) return false;
-  // A loop, not push(...mine): a list of 100,000+ ports would overflow the call stack.
-  for (const o of mine) out.push(o);
-  return true;
+  return items > 0;
 }
 
 /** True when text[s, e) is empty after `trim`. */
@@ -374,13 +386,7 @@ export function readAddress(text: string, s: number, e: number, role: PortRole, 
       break;
     }
   }
-  if (isDigit(c0) && opts.bareNumber) {
-    const mine: PortOccurrence[] = [];
-    if (readPortItem(text, s, pe, role, mine, protocol)) {
-      out.push(...mine);
-      return true;
-    }
-  }
+  if (isDigit(c0) && opts.bareNumber && readPortItem(text, s, pe, role, out, protocol)) return true;
   // The port follows the last colon, or the colon after `]`.
   let colon = -1;
   if (c0 === 91 /* [ */) {
@@ -761,7 +767,18 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], sec
 
 /** Whitespace-separated words of text[s, e) as [start, end) pairs. */
 export function splitWords(text: string, s: number, e: number): Array<[number, number]> {
+  const flat = wordOffsets(text, s, e, false);
   const words: Array<[number, number]> = [];
+  for (let n = 0; n < flat.length; n += 2) words.push([flat[n], flat[n + 1]]);
+  return words;
+}
+
+/**
+ * Whitespace-separated words of text[s, e) as a flat list of offsets `[start0, end0, start1, ...]`
+ * (no array per word); with `unquote`, quotes around a word are left out of its range.
+ */
+export function wordOffsets(text: string, s: number, e: number, unquote: boolean): number[] {
+  const words: number[] = [];
   let i = s;
   while (i < e) {
     while (i < e && isSpace(text.charCodeAt(i))) i++;
@@ -772,10 +789,14 @@ export function splitWords(text: string, s: number, e: number): Array<[number, n
       const close = indexIn(text, q, i + 1, e);
       i = close < 0 ? e : close + 1;
       while (i < e && !isSpace(text.charCodeAt(i))) i++;
+      if (unquote && i - ws >= 2 && text.charCodeAt(i - 1) === q) {
+        words.push(ws + 1, i - 1);
+        continue;
+      }
     } else {
       while (i < e && !isSpace(text.charCodeAt(i))) i++;
     }
-    words.push([ws, i]);
+    words.push(ws, i);
   }
   return words;
 }
@@ -802,47 +823,69 @@ const NOT_PORT_P = new Set([
 /** Commands whose second positional argument is a port (`nc -z db 5432`, `telnet mail 25`). */
 const HOST_PORT_COMMANDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'wait-for', 'wait-for-it']);
 
-/** Command words after which the next word starts a new command. */
-function isCommandBreak(w: string): boolean {
-  return w === '&&' || w === '||' || w === ';' || w === '|' || w === 'exec' || w === 'sudo' || w === 'then' || w === 'do' || w === '(';
+/** Command words after which the next word starts a new command: `&&`, `||`, `;`, `|`, `(`, `exec`, `sudo`, `then`, `do`. */
+function isCommandBreak(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(s);
+  switch (e - s) {
+    case 1: return c === 59 || c === 124 || c === 40;
+    case 2: return (c === 38 || c === 124) && text.charCodeAt(s + 1) === c || (c === 100 && text.charCodeAt(s + 1) === 111);
+    case 4: return text.startsWith('exec', s) || text.startsWith('sudo', s) || text.startsWith('then', s);
+    default: return false;
+  }
 }
 
+/** True when text[s, e) is an environment variable name: `[A-Za-z_][A-Za-z0-9_.]*`. */
+function isVariableName(text: string, s: number, e: number): boolean {
+  const c0 = text.charCodeAt(s);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return false;
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 46)) return false;
+  }
+  return e > s;
+}
+
+/** Options of a value scanned as plain text, shared rather than made per word. */
+const TEXT: TextScanOptions = {};
+
 /**
- * Scans a command line held as words (already without quotes): `--port 8080`, `--port=8080`,
- * `-p 5432`, `-Dserver.port=8080`, `-b 0.0.0.0:8000`, `--bind :8000`, `PORT=3000 node app.js`,
- * `nc -z db 5432`, `python -m http.server 8000`, and URLs or `host:port` in any word.
+ * Scans a command line held as words (already without quotes, as `wordOffsets` lists them):
+ * `--port 8080`, `--port=8080`, `-p 5432`, `-Dserver.port=8080`, `-b 0.0.0.0:8000`, `--bind :8000`,
+ * `PORT=3000 node app.js`, `nc -z db 5432`, `python -m http.server 8000`, and URLs or `host:port` in
+ * any word. Words are read where they stand; only flags, commands and variable names become strings.
  */
-export function scanCommandWords(text: string, words: Array<[number, number]>, out: PortOccurrence[]): void {
+export function scanCommandWords(text: string, words: readonly number[], out: PortOccurrence[]): void {
   let cmd = '';
   let positional = 0;
-  for (let n = 0; n < words.length; n++) {
-    const [s, e] = words[n];
-    const w = text.slice(s, e);
-    // `cmd;` ends a command too.
-    const ends = w.endsWith(';') || w.endsWith('&&');
-    if (isCommandBreak(w)) {
+  for (let n = 0; n < words.length; n += 2) {
+    const s = words[n];
+    const e = words[n + 1];
+    if (isCommandBreak(text, s, e)) {
       cmd = '';
       positional = 0;
       continue;
     }
-    const c0 = w.charCodeAt(0);
-    if (c0 === 45 /* - */ && w.length > 1) {
-      const long = w.charCodeAt(1) === 45;
-      const eq = w.indexOf('=');
-      const name = w.slice(long ? 2 : 1, eq < 0 ? w.length : eq);
-      const next = n + 1 < words.length ? words[n + 1] : undefined;
+    // `cmd;` ends a command too.
+    const last = text.charCodeAt(e - 1);
+    const ends = e > s && (last === 59 || (last === 38 && e - s >= 2 && text.charCodeAt(e - 2) === 38));
+    const eqAt = indexIn(text, 61 /* = */, s, e);
+    if (text.charCodeAt(s) === 45 /* - */ && e - s > 1) {
+      const long = text.charCodeAt(s + 1) === 45;
+      const eq = eqAt < 0 ? -1 : eqAt - s;
+      const name = text.slice(s + (long ? 2 : 1), eq < 0 ? e : eqAt);
+      const hasNext = n + 2 < words.length;
       let vs = -1;
       let ve = -1;
       if (eq >= 0) {
-        vs = s + eq + 1;
+        vs = eqAt + 1;
         ve = e;
       } else if (!long && name.length > 1 && (name[0] === 'p' || name[0] === 'P') && /^\d+$/.test(name.slice(1))) {
         // `-p5432`
         vs = s + 2;
         ve = e;
-      } else if (next && text.charCodeAt(next[0]) !== 45) {
-        vs = next[0];
-        ve = next[1];
+      } else if (hasNext && text.charCodeAt(words[n + 2]) !== 45) {
+        vs = words[n + 2];
+        ve = words[n + 3];
       }
       const lname = name.toLowerCase();
       const isPortFlag = long || eq >= 0
@@ -852,34 +895,33 @@ export function scanCommandWords(text: string, words: Array<[number, number]>, o
       const isListenShort = !long && name === 'l' && (cmd === 'nc' || cmd === 'ncat' || cmd === 'netcat' || cmd === 'serve');
       if (vs >= 0 && ve > vs) {
         if (isPortFlag || isListenShort) {
-          if (!readPortItem(text, vs, ve, 'listen', out) && !readPortMapping(text, vs, ve, out)) readAddress(text, vs, ve, 'listen', out, { emptyHost: true, anyHost: true });
+          if (!readPortItem(text, vs, ve, 'listen', out) && !readPortMapping(text, vs, ve, out)) readAddress(text, vs, ve, 'listen', out, PORT_FLAG_ADDRESS);
         } else if (isBind) {
-          readAddress(text, vs, ve, 'listen', out, { bareNumber: true, anyHost: true, emptyHost: true });
+          readAddress(text, vs, ve, 'listen', out, BIND_ADDRESS);
         }
       }
       // `-Dserver.port=8080`: a Java system property.
-      if (!long && eq > 0 && (name[0] === 'D') && isPortKey(name.slice(1))) readPortItem(text, s + eq + 1, e, 'listen', out);
-      scanValueText(text, s, e, out, {});
+      if (!long && eq > 0 && (name[0] === 'D') && isPortKey(name.slice(1))) readPortItem(text, eqAt + 1, e, 'listen', out);
+      scanValueText(text, s, e, out, TEXT);
       continue;
     }
-    const eq = w.indexOf('=');
-    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(w.slice(0, eq))) {
+    if (eqAt > s && isVariableName(text, s, eqAt)) {
       // `PORT=3000 node server.js`, `-e DB_PORT=5432`
-      scanKeyValue(text, w.slice(0, eq), s + eq + 1, e, out);
+      scanKeyValue(text, text.slice(s, eqAt), eqAt + 1, e, out);
       continue;
     }
     if (!cmd) {
-      cmd = w.slice(w.lastIndexOf('/') + 1);
+      const slash = lastIndexIn(text, 47 /* / */, s, e);
+      cmd = text.slice(slash < 0 ? s : slash + 1, e);
       positional = 0;
     } else {
       positional++;
-      if (HOST_PORT_COMMANDS.has(cmd) && positional === 2) readPortItem(text, s, e, 'connect', out);
-      if (w === 'http.server' || w === 'SimpleHTTPServer') {
-        const next = words[n + 1];
-        if (next) readPortItem(text, next[0], next[1], 'listen', out);
+      if (positional === 2 && HOST_PORT_COMMANDS.has(cmd)) readPortItem(text, s, e, 'connect', out);
+      if ((e - s === 11 && text.startsWith('http.server', s)) || (e - s === 16 && text.startsWith('SimpleHTTPServer', s))) {
+        if (n + 2 < words.length) readPortItem(text, words[n + 2], words[n + 3], 'listen', out);
       }
     }
-    scanValueText(text, s, e, out, {});
+    scanValueText(text, s, e, out, TEXT);
     if (ends) {
       cmd = '';
       positional = 0;
@@ -887,44 +929,37 @@ export function scanCommandWords(text: string, words: Array<[number, number]>, o
   }
 }
 
+const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
+const BIND_ADDRESS: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: true };
+
 /** `docker run -p 8080:80` / `127.0.0.1:8080:80/tcp`: the host port and the container port. */
 function readPortMapping(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
-  const parts: Array<[number, number]> = [];
-  let ps = s;
-  for (let i = s; i <= e; i++) {
-    if (i === e || text.charCodeAt(i) === 58) {
-      parts.push([ps, i]);
-      ps = i + 1;
-    }
+  // Two or three parts separated by colons; the last two are the host and container ports.
+  const c1 = indexIn(text, 58, s, e);
+  if (c1 < 0) return false;
+  const c2 = indexIn(text, 58, c1 + 1, e);
+  if (c2 >= 0 && indexIn(text, 58, c2 + 1, e) >= 0) return false;
+  const hs = c2 < 0 ? s : c1 + 1;
+  const he = c2 < 0 ? c1 : c2;
+  const before = out.length;
+  if (!readPortItem(text, hs, he, 'host', out)) return false;
+  if (!readPortItem(text, he + 1, e, 'container', out)) {
+    out.length = before;
+    return false;
   }
-  if (parts.length < 2 || parts.length > 3) return false;
-  const mine: PortOccurrence[] = [];
-  const c = parts[parts.length - 1];
-  const h = parts[parts.length - 2];
-  if (!readPortItem(text, h[0], h[1], 'host', mine) || !readPortItem(text, c[0], c[1], 'container', mine)) return false;
-  out.push(...mine);
   return true;
 }
 
-/** Words of a shell command line in text[s, e), with quotes removed from each word's range. */
-export function shellWords(text: string, s: number, e: number): Array<[number, number]> {
-  return splitWords(text, s, e).map(([ws, we]) => {
-    const q = text.charCodeAt(ws);
-    if ((q === 34 || q === 39) && we - ws >= 2 && text.charCodeAt(we - 1) === q) return [ws + 1, we - 1] as [number, number];
-    return [ws, we] as [number, number];
-  });
-}
-
-/** The string items of a JSON-style exec array `["gunicorn", "-b", "0.0.0.0:8000"]` in text[s, e). */
-export function execFormWords(text: string, s: number, e: number): Array<[number, number]> {
-  const words: Array<[number, number]> = [];
+/** The string items of a JSON-style exec array `["gunicorn", "-b", "0.0.0.0:8000"]` in text[s, e), as flat offsets. */
+function execFormWords(text: string, s: number, e: number): number[] {
+  const words: number[] = [];
   let i = s;
   while (i < e) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       let j = i + 1;
       while (j < e && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      words.push([i + 1, Math.min(j, e)]);
+      words.push(i + 1, Math.min(j, e));
       i = j + 1;
     } else i++;
   }
@@ -934,6 +969,6 @@ export function execFormWords(text: string, s: number, e: number): Array<[number
 /** Scans a command given in shell form, or in exec form when it starts with `[`. */
 export function scanCommand(text: string, s: number, e: number, out: PortOccurrence[]): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
-  const words = text.charCodeAt(s) === 91 ? execFormWords(text, s, e) : shellWords(text, s, e);
+  const words = text.charCodeAt(s) === 91 ? execFormWords(text, s, e) : wordOffsets(text, s, e, true);
   scanCommandWords(text, words, out);
 }

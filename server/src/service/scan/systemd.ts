@@ -1,14 +1,29 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, protocolWord } from './common';
-import { readAddress, readPortItem, scanCommand, scanComment, scanKeyValue, scanValueText, splitWords } from './keyvalue';
+import { readAddress, readPortItem, scanCommand, scanComment, scanKeyValue, scanValueText, splitWords, WordSet } from './keyvalue';
 
-/** Socket unit keys whose value is a listen address, with the protocol they imply. */
-const LISTEN: Record<string, Protocol | undefined> = {
-  listenstream: 'tcp',
-  listendatagram: 'udp',
-  listensequentialpacket: undefined,
-};
+/**
+ * The keys this finder tells apart, compared in place (lower-case): the first three are socket keys
+ * whose value is a listen address, with the protocol they imply.
+ */
+const KEYS = new WordSet([
+  'listenstream', 'listendatagram', 'listensequentialpacket', 'environment', 'socketbindallow', 'socketbinddeny',
+  'publishport', 'exposehostport', 'image',
+  // Free text, where only URLs and `host:port` count.
+  'description', 'documentation', 'environmentfile', 'after', 'before', 'wants', 'requires', 'wantedby',
+]);
+const LISTEN_PROTOCOLS: Array<Protocol | undefined> = ['tcp', 'udp', undefined];
+const [ENVIRONMENT, SOCKET_BIND_ALLOW, SOCKET_BIND_DENY, PUBLISH_PORT, EXPOSE_HOST_PORT, IMAGE] = [3, 4, 5, 6, 7, 8];
+
+/** Key prefixes of limits, delays, priorities and identities: their numbers are not ports. */
+const NOT_PORT_PREFIXES = new WordSet([
+  'limit', 'timeout', 'restart', 'nice', 'memory', 'cpu', 'io', 'tasks', 'startlimit', 'runtimemax', 'watchdog', 'oomscore',
+  'umask', 'user', 'group',
+]);
+
+/** What a continuation line belongs to. */
+const enum Continued { No, Exec, Other }
 
 /**
  * Finds the ports in a systemd unit (and Podman Quadlet `.container` files): `ListenStream=`,
@@ -18,7 +33,7 @@ const LISTEN: Record<string, Protocol | undefined> = {
  */
 export const findSystemdPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  let continued = '';
+  let continued = Continued.No;
   // A plain loop over line offsets: no generator, no [start, end] array per line.
   const textLength = text.length;
   for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
@@ -28,7 +43,7 @@ export const findSystemdPorts: PortFinder = (text) => {
     let s = ls;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     if (s >= le) {
-      continued = '';
+      continued = Continued.No;
       continue;
     }
     const c = text.charCodeAt(s);
@@ -40,44 +55,71 @@ export const findSystemdPorts: PortFinder = (text) => {
     while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
     const more = text.charCodeAt(e - 1) === 92;
     const ve = more ? e - 1 : e;
-    if (continued) {
-      if (continued.startsWith('exec')) scanCommand(text, s, ve, out);
+    if (continued !== Continued.No) {
+      if (continued === Continued.Exec) scanCommand(text, s, ve, out);
       else scanValueText(text, s, ve, out, {});
-      if (!more) continued = '';
+      if (!more) continued = Continued.No;
       continue;
     }
     if (c === 91 /* [ */) continue;
     const eq = indexIn(text, 61, s, e);
     if (eq < 0) continue;
-    const key = text.slice(s, eq).trim().toLowerCase();
     let vs = eq + 1;
     while (vs < ve && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
-    if (more) continued = key;
-    if (key in LISTEN) {
-      readAddress(text, vs, ve, 'listen', out, { bareNumber: true, anyHost: true, protocol: LISTEN[key] });
-    } else if (key === 'environment') {
+    // The key is read where it stands; one with a non-ASCII character is trimmed and lower-cased as a string.
+    let src = text;
+    let ka = s;
+    let kb = eq;
+    while (ka < kb && isAsciiSpace(text.charCodeAt(ka))) ka++;
+    while (kb > ka && isAsciiSpace(text.charCodeAt(kb - 1))) kb--;
+    for (let i = ka; i < kb; i++) {
+      if (text.charCodeAt(i) >= 128) {
+        src = text.slice(s, eq).trim().toLowerCase();
+        ka = 0;
+        kb = src.length;
+        break;
+      }
+    }
+    const exec = kb - ka >= 4 && isExec(src, ka);
+    if (more && kb > ka) continued = exec ? Continued.Exec : Continued.Other;
+    const id = KEYS.indexOf(src, ka, kb);
+    if (id >= 0 && id < LISTEN_PROTOCOLS.length) {
+      readAddress(text, vs, ve, 'listen', out, { bareNumber: true, anyHost: true, protocol: LISTEN_PROTOCOLS[id] });
+    } else if (id === ENVIRONMENT) {
       for (const [ws, we] of splitWords(text, vs, ve)) environmentItem(text, ws, we, out);
-    } else if (key.startsWith('exec')) {
+    } else if (exec) {
       // `ExecStart=-/usr/bin/app` prefixes (`-`, `@`, `+`, `!`, `:`) are not part of the command.
       let cs = vs;
-      while (cs < ve && '-@+!:'.includes(text[cs])) cs++;
+      while (cs < ve && isExecPrefix(text.charCodeAt(cs))) cs++;
       scanCommand(text, cs, ve, out);
-    } else if (key === 'socketbindallow' || key === 'socketbinddeny') {
+    } else if (id === SOCKET_BIND_ALLOW || id === SOCKET_BIND_DENY) {
       socketBind(text, vs, ve, out);
-    } else if (key === 'publishport') {
+    } else if (id === PUBLISH_PORT) {
       publishPort(text, vs, ve, out);
-    } else if (key === 'exposehostport') {
+    } else if (id === EXPOSE_HOST_PORT) {
       readPortItem(text, vs, ve, 'listen', out);
-    } else if (key === 'image') {
+    } else if (id >= IMAGE) {
       scanValueText(text, vs, ve, out, {});
-    } else if (/^(description|documentation|environmentfile|after|before|wants|requires|wantedby)$/.test(key)) {
-      scanValueText(text, vs, ve, out, {});
-    } else if (!/^(limit|timeout|restart|nice|memory|cpu|io|tasks|startlimit|runtimemax|watchdog|oomscore|umask|user|group)/.test(key)) {
-      scanKeyValue(text, key, vs, ve, out);
+    } else if (!NOT_PORT_PREFIXES.hasPrefixOf(src, ka, kb)) {
+      scanKeyValue(text, src === text ? text.slice(ka, kb).toLowerCase() : src, vs, ve, out);
     }
   }
   return finish(out);
 };
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** True when the key at `k` starts with `exec` in any case. */
+function isExec(key: string, k: number): boolean {
+  return (key.charCodeAt(k) | 32) === 101 && (key.charCodeAt(k + 1) | 32) === 120 && (key.charCodeAt(k + 2) | 32) === 101 &&
+    (key.charCodeAt(k + 3) | 32) === 99;
+}
+
+function isExecPrefix(c: number): boolean {
+  return c === 45 /* - */ || c === 64 /* @ */ || c === 43 /* + */ || c === 33 /* ! */ || c === 58 /* : */;
+}
 
 /** `"PORT=3000"`, `DB_PORT=5432`, `"DATABASE_URL=postgres://db:5432/app"`. */
 function environmentItem(text: string, s: number, e: number, out: PortOccurrence[]): void {
