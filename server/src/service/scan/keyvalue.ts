@@ -773,6 +773,17 @@ export function splitWords(text: string, s: number, e: number): Array<[number, n
   return words;
 }
 
+/** The end of the whitespace-separated word that starts at `i` in text[.., e), as `splitWords` reads it. */
+export function wordEnd(text: string, i: number, e: number): number {
+  const q = text.charCodeAt(i);
+  if (q === 34 || q === 39) {
+    const close = indexIn(text, q, i + 1, e);
+    i = close < 0 ? e : close + 1;
+  }
+  while (i < e && !isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
  * Whitespace-separated words of text[s, e) as a flat list of offsets `[start0, end0, start1, ...]`
  * (no array per word); with `unquote`, quotes around a word are left out of its range.

@@ -1,6 +1,6 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn } from './common';
-import { readPortItem, scanComment, splitWords } from './keyvalue';
+import { readPortItem, scanComment, wordEnd } from './keyvalue';
 
 /**
  * Finds the ports in an `/etc/services`-style file: `name  port/proto  [aliases...]  [# comment]`.
@@ -21,14 +21,19 @@ export const findServicesPorts: PortFinder = (text) => {
     let cs = indexIn(text, 35 /* # */, s, le);
     if (cs < 0) cs = le;
     if (cs < le) scanComment(text, cs + 1, le, out);
-    const words = splitWords(text, s, cs);
-    if (words.length < 2) continue;
-    const mine: PortOccurrence[] = [];
+    // The name and the port are the first two words; the rest (aliases) is not read.
+    const ne = wordEnd(text, s, cs);
+    let ps = ne;
+    while (ps < cs && (text.charCodeAt(ps) === 32 || text.charCodeAt(ps) === 9)) ps++;
+    if (ps >= cs) continue;
+    const before = out.length;
     // `http 80/tcp www`, and ranges as IANA writes them (`x11 6000-6063/tcp`).
-    if (!readPortItem(text, words[1][0], words[1][1], 'unknown', mine)) continue;
-    out.push(...mine);
-    const [ns, ne] = words[0];
-    out.push({ start: ns, end: ne, kind: 'service', port: NaN, name: text.slice(ns, ne), role: 'unknown', ...(mine[0].protocol ? { protocol: mine[0].protocol } : {}) });
+    if (!readPortItem(text, ps, wordEnd(text, ps, cs), 'unknown', out)) continue;
+    const protocol = out[before].protocol;
+    const name = text.slice(s, ne);
+    out.push(protocol
+      ? { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown', protocol }
+      : { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown' });
   }
   return finish(out);
 };

@@ -1,6 +1,6 @@
-import type { PortFinder, PortOccurrence, PortRole } from './types';
+import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn } from './common';
-import { commentStart, readAddress, readPortItem, scanCommand, scanComment, splitWords } from './keyvalue';
+import { type AddressOptions, commentStart, readAddress, readPortItem, scanCommand, scanComment, WordSet, wordOffsets } from './keyvalue';
 
 /**
  * Finds the ports in an OpenSSH client or server configuration: `Port`, `LocalForward`,
@@ -27,54 +27,69 @@ export const findSshPorts: PortFinder = (text) => {
     // The keyword ends at whitespace or `=`.
     let k = s;
     while (k < cs && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9 && text.charCodeAt(k) !== 61) k++;
-    const kw = text.slice(s, k).toLowerCase();
+    let kw = KEYWORDS.indexOf(text, s, k);
+    if (kw < 0 && hasNonAscii(text, s, k)) {
+      // Unicode lower-casing may turn a non-ASCII character into an ASCII letter.
+      const lower = text.slice(s, k).toLowerCase();
+      kw = KEYWORDS.indexOf(lower, 0, lower.length);
+    }
+    // Every other keyword (HostName, Host patterns, intervals, counts, key files) holds no ports.
+    if (kw < 0) continue;
     let v = k;
     while (v < cs && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
     if (text.charCodeAt(v) === 61) {
       v++;
       while (v < cs && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
     }
-    const words = splitWords(text, v, cs);
+    if (kw >= COMMAND) {
+      scanCommand(text, v, cs, out);
+      continue;
+    }
+    const words = wordOffsets(text, v, cs, false);
+    const n = words.length;
     switch (kw) {
-      case 'port':
-        for (const [ws, we] of words) readPortItem(text, ws, we, client ? 'connect' : 'listen', out);
+      case PORT:
+        for (let w = 0; w < n; w += 2) readPortItem(text, words[w], words[w + 1], client ? 'connect' : 'listen', out);
         break;
-      case 'localforward':
-      case 'remoteforward':
-        if (words.length >= 1) readAddress(text, words[0][0], words[0][1], kw === 'localforward' ? 'listen' : 'host', out, { bareNumber: true, anyHost: true, emptyHost: true });
-        if (words.length >= 2) readAddress(text, words[1][0], words[1][1], 'connect', out, { anyHost: true });
+      case LOCAL_FORWARD:
+      case REMOTE_FORWARD:
+        if (n >= 2) readAddress(text, words[0], words[1], kw === LOCAL_FORWARD ? 'listen' : 'host', out, FORWARD_LISTEN);
+        if (n >= 4) readAddress(text, words[2], words[3], 'connect', out, ANY_HOST);
         break;
-      case 'dynamicforward':
-        if (words.length >= 1) readAddress(text, words[0][0], words[0][1], 'listen', out, { bareNumber: true, anyHost: true, emptyHost: true });
+      case DYNAMIC_FORWARD:
+        if (n >= 2) readAddress(text, words[0], words[1], 'listen', out, FORWARD_LISTEN);
         break;
-      case 'listenaddress':
-        if (words.length >= 1) readAddress(text, words[0][0], words[0][1], 'listen', out, { anyHost: true });
+      case LISTEN_ADDRESS:
+        if (n >= 2) readAddress(text, words[0], words[1], 'listen', out, ANY_HOST);
         break;
-      case 'permitlisten':
-        addressList(text, words, 'listen', true, out);
+      case PERMIT_LISTEN:
+        for (let w = 0; w < n; w += 2) readAddress(text, words[w], words[w + 1], 'listen', out, BARE_ANY_HOST);
         break;
-      case 'permitopen':
-        addressList(text, words, 'connect', false, out);
+      case PERMIT_OPEN:
+        for (let w = 0; w < n; w += 2) readAddress(text, words[w], words[w + 1], 'connect', out, ANY_HOST);
         break;
-      case 'proxyjump':
-        for (const [ws, we] of words) jumpHosts(text, ws, we, out);
-        break;
-      case 'proxycommand':
-      case 'localcommand':
-      case 'remotecommand':
-      case 'knownhostscommand':
-        scanCommand(text, v, cs, out);
-        break;
-      default:
-        // HostName, Host patterns, intervals, counts and key files hold no ports.
+      case PROXY_JUMP:
+        for (let w = 0; w < n; w += 2) jumpHosts(text, words[w], words[w + 1], out);
         break;
     }
   }
   return finish(out);
 };
 
-function addressList(text: string, words: Array<[number, number]>, role: PortRole, bare: boolean, out: PortOccurrence[]): void {
-  for (const [ws, we] of words) readAddress(text, ws, we, role, out, { bareNumber: bare, anyHost: true });
+/** The keywords whose values hold ports, compared in place (lower-case); the last four hold commands. */
+const KEYWORDS = new WordSet([
+  'port', 'localforward', 'remoteforward', 'dynamicforward', 'listenaddress', 'permitlisten', 'permitopen', 'proxyjump',
+  'proxycommand', 'localcommand', 'remotecommand', 'knownhostscommand',
+]);
+const [PORT, LOCAL_FORWARD, REMOTE_FORWARD, DYNAMIC_FORWARD, LISTEN_ADDRESS, PERMIT_LISTEN, PERMIT_OPEN, PROXY_JUMP, COMMAND] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+const FORWARD_LISTEN: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: true };
+const ANY_HOST: AddressOptions = { anyHost: true };
+const BARE_ANY_HOST: AddressOptions = { bareNumber: true, anyHost: true };
+
+function hasNonAscii(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 128) return true;
+  return false;
 }
 
 /** `ProxyJump user@bastion:2222,ssh://admin@jump.example.com:2200`. */
@@ -85,7 +100,7 @@ function jumpHosts(text: string, s: number, e: number, out: PortOccurrence[]): v
       let a = hs;
       const sep = indexIn(text, 58, a, i);
       if (sep >= 0 && text.startsWith('://', sep)) a = sep + 3;
-      readAddress(text, a, i, 'connect', out, { anyHost: true });
+      readAddress(text, a, i, 'connect', out, ANY_HOST);
       hs = i + 1;
     }
   }
