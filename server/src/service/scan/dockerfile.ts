@@ -1,9 +1,41 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, isDigit, portValue, digitsEnd } from './common';
 import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
+import { Lines, NextDigit, NextIndex } from './nginx';
 
 /** Instructions whose arguments are a command (shell or exec form). */
 const COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** The instructions the finder treats in their own way, by length, to name an instruction without slicing it. */
+const INSTRUCTIONS: string[][] = [];
+for (const i of ['EXPOSE', 'ENV', 'ARG', 'LABEL', 'FROM', 'USER', 'STOPSIGNAL', 'WORKDIR', 'VOLUME', 'SHELL', 'HEALTHCHECK', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ONBUILD']) {
+  (INSTRUCTIONS[i.length] ??= []).push(i);
+}
+
+/**
+ * The instruction text[s, e) in upper case, as `toUpperCase` would give it, when it is one the finder
+ * knows; '' for any other. ASCII words are matched in place; a word with other characters (some of
+ * which upper-case to ASCII letters) takes the string route.
+ */
+function instructionAt(text: string, s: number, e: number): string {
+  const list = INSTRUCTIONS[e - s];
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) >= 128) {
+      const upper = text.slice(s, e).toUpperCase();
+      return INSTRUCTIONS[upper.length]?.includes(upper) ? upper : '';
+    }
+  }
+  if (list === undefined) return '';
+  next: for (const w of list) {
+    for (let k = 0; k < w.length; k++) {
+      const c = text.charCodeAt(s + k);
+      const u = w.charCodeAt(k);
+      if (c !== u && c !== u + 32) continue next;
+    }
+    return w;
+  }
+  return '';
+}
 
 /**
  * Finds the ports in a Dockerfile: `EXPOSE 80/tcp 443 7000-7010`, port keys in `ENV`/`ARG`/`LABEL`
@@ -19,17 +51,18 @@ export const findDockerfilePorts: PortFinder = (text) => {
   let first = true;
   let heredoc = '';
   let envLegacy = false;
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
+  const lines = new Lines(text);
+  const digits = new NextDigit(text);
+  const angles = new NextIndex(text, 60 /* < */);
+  while (lines.next()) {
+    const le = lines.end;
+    let s = lines.start;
     while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    // Every port is a digit run: a stretch without digits yields nothing, though it may change state.
+    const hasDigit = digits.from(s) < le;
     if (heredoc) {
       if (text.slice(s, le).trim() === heredoc) heredoc = '';
-      else scanCommand(text, s, le, out);
+      else if (hasDigit) scanCommand(text, s, le, out);
       continue;
     }
     let e = le;
@@ -39,7 +72,7 @@ export const findDockerfilePorts: PortFinder = (text) => {
     }
     if (text.charCodeAt(s) === 35 /* # */) {
       if (first && /^#\s*escape\s*=\s*`/.test(text.slice(s, e))) escape = 96;
-      scanComment(text, s + 1, e, out);
+      if (hasDigit) scanComment(text, s + 1, e, out);
       continue;
     }
     first = false;
@@ -51,26 +84,34 @@ export const findDockerfilePorts: PortFinder = (text) => {
     if (!wasContinued) {
       let w = s;
       while (w < e && !(text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9)) w++;
-      instr = text.slice(s, w).toUpperCase();
+      instr = instructionAt(text, s, w);
       as = w;
       // `ONBUILD RUN ...` carries another instruction.
       if (instr === 'ONBUILD') {
         while (as < e && (text.charCodeAt(as) === 32 || text.charCodeAt(as) === 9)) as++;
         w = as;
         while (w < e && !(text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9)) w++;
-        instr = text.slice(as, w).toUpperCase();
+        instr = instructionAt(text, as, w);
         as = w;
       }
       startOfInstr = true;
     }
-    const hd = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(text.slice(as, Math.min(argsEnd, as + 4096)));
-    if (hd && (instr === 'RUN' || instr === 'COPY')) heredoc = hd[1];
+    if (instr === 'RUN' || instr === 'COPY') {
+      // A heredoc starts at `<<`; the expression runs only on lines that have one.
+      const limit = Math.min(argsEnd, as + 4096);
+      const lt = angles.from(as);
+      if (lt >= 0 && lt < limit) {
+        const hd = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(text.slice(as, limit));
+        if (hd) heredoc = hd[1];
+      }
+    }
+    if (instr === 'ENV' && startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
+    if (!hasDigit || digits.from(as) >= argsEnd) continue;
     switch (instr) {
       case 'EXPOSE':
         for (const [ws, we] of splitWords(text, as, argsEnd)) readPortItem(text, ws, we, 'listen', out);
         break;
       case 'ENV':
-        if (startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
         if (envLegacy) legacyEnv(text, as, argsEnd, out);
         else pairs(text, as, argsEnd, out);
         break;
