@@ -1,8 +1,7 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, isPortKey, portValue } from './common';
-import { Tok, lexCode, sniffDialect, type Dialect } from './codeLexer';
-
-import { formatPortIndex, isFilePosition, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKey, scanCommentContent, scanStringContent } from './codeText';
+import { finish, isPortKeyIn, portValue } from './common';
+import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from './codeLexer';
+import { MARK_DIGIT, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,
@@ -15,6 +14,8 @@ import { formatPortIndex, isFilePosition, isLikelyHost, isPortDigits, isPortFlag
  *   `new InetSocketAddress("localhost", 8080)`, `sock.connect(("db", 5432))`) is a port;
  * - string literals are read for URLs, `host:port`, `${server.port:8080}`, `port=5432` and `--port N`;
  * - comments only for URLs and clear `host:port`.
+ * The machine runs once per token, so it keeps no token text: identifiers are known by the flags of
+ * the word they are (WORDS, looked up without a string) and punctuation by its `punctCode`.
  */
 
 const enum Mode {
@@ -38,75 +39,175 @@ const enum CallKind {
   Address,
 }
 
-interface Frame {
+/** Offsets that mean "not set" in a Frame (an argument index is never negative). */
+const UNSET = -2;
+
+/** An open bracket. Frames are reused as the brackets nest and close, so every field is reset in `reset`. */
+class Frame {
   /** The opening character: `(`, `[` or `{`. */
-  open: number;
-  call: CallKind;
+  open = 0;
+  call = CallKind.None;
   /** Highest argument index that may hold the port (0 for `listen(port, backlog)`). */
-  maxArg: number;
-  argIndex: number;
+  maxArg = 0;
+  argIndex = 0;
   /** The port of this call (or tuple) was found already. */
-  taken: boolean;
+  taken = false;
   /** A tuple or array argument of a port call (`bind(("0.0.0.0", 9000))`): its parent call. */
-  tupleOf?: Frame;
+  tupleOf: Frame | undefined = undefined;
   /** A list under a port name (`ports = [80, 443]`): every element is a port with this role. */
-  container?: PortRole;
+  container: PortRole | undefined = undefined;
   /** A port name or flag stood among this call's arguments (`add_argument("--port", default=...)`). */
-  portArgRole?: PortRole;
-  /** The last string argument, taken as the host of a following port, and its index. */
-  host?: string;
-  hostArg?: number;
+  portArgRole: PortRole | undefined = undefined;
+  /** The last string argument (its first 256 characters), taken as the host of a following port, and its index. */
+  hostS = UNSET;
+  hostE = UNSET;
+  hostArg = UNSET;
   /** The last integer argument not yet known as a port, for `connect(4321, "legacy.internal")`. */
-  intArg?: number;
-  intS?: number;
-  intE?: number;
+  intArg = UNSET;
+  intS = 0;
+  intE = 0;
   /** The argument a format string's `%s:%d` places after the colon. */
-  fmtArg?: number;
+  fmtArg = UNSET;
+
+  reset(open: number, tupleOf: Frame | undefined): void {
+    this.open = open;
+    this.call = CallKind.None;
+    this.maxArg = 0;
+    this.argIndex = 0;
+    this.taken = false;
+    this.tupleOf = tupleOf;
+    this.container = undefined;
+    this.portArgRole = undefined;
+    this.hostS = UNSET;
+    this.hostE = UNSET;
+    this.hostArg = UNSET;
+    this.intArg = UNSET;
+    this.intS = 0;
+    this.intE = 0;
+    this.fmtArg = UNSET;
+  }
 }
 
+// Flags of the words the machine knows (an identifier may be several of them).
+const W_LISTEN = 1;
+const W_CONNECT = 2;
+const W_ADDRESS = 4;
+/** With a call flag: the port may be the second argument (maxArg 1). */
+const W_MAX1 = 8;
+const W_CONSTRUCTOR = 16;
+const W_DEFAULT_METHOD = 32;
+const W_CONVERSION = 64;
+const W_DEFAULT_WORD = 128;
+const W_OR = 256;
+const W_NOT_CALLEE = 512;
+const W_DEF = 1024;
+const W_RETURN = 2048;
+const W_FUNC = 4096;
+const W_CALL = W_LISTEN | W_CONNECT | W_ADDRESS;
+
 /** Calls whose first (or second, after a host) integer argument is a port. */
-const LISTEN_CALLS = new Map<string, number>([
+const LISTEN_CALLS: [string, number][] = [
   ['listen', 0], ['Listen', 1], ['ListenAnyIP', 0], ['ListenLocalhost', 0], ['listenTCP', 0], ['listenUDP', 0],
   ['bind', 1], ['Bind', 1], ['ServerSocket', 0], ['DatagramSocket', 0], ['TcpListener', 1], ['UdpClient', 0],
   ['HTTPServer', 1], ['ThreadingHTTPServer', 1], ['TCPServer', 1], ['UDPServer', 1], ['ThreadingTCPServer', 1],
   ['ThreadingUDPServer', 1], ['SimpleXMLRPCServer', 1], ['make_server', 1], ['run_simple', 1], ['WSGIServer', 1],
   ['HttpListener', 1], ['setPort', 0], ['WebSocketServer', 0],
-]);
-const CONNECT_CALLS = new Map<string, number>([
+];
+const CONNECT_CALLS: [string, number][] = [
   ['connect', 1], ['Connect', 1], ['create_connection', 1], ['createConnection', 1], ['Socket', 1],
   ['TcpClient', 1], ['TCPSocket', 1], ['SMTP', 1], ['SMTP_SSL', 1], ['LMTP', 1], ['POP3', 1], ['POP3_SSL', 1],
   ['IMAP4', 1], ['IMAP4_SSL', 1], ['HTTPConnection', 1], ['HTTPSConnection', 1], ['Telnet', 1], ['Redis', 1],
   ['StrictRedis', 1], ['createClient', 1], ['MongoClient', 1], ['ConnectionParameters', 1], ['DialTCP', 1],
-]);
-const ADDRESS_CALLS = new Map<string, number>([
+];
+const ADDRESS_CALLS: [string, number][] = [
   ['InetSocketAddress', 1], ['IPEndPoint', 1], ['SocketAddr', 1], ['SocketAddrV4', 1], ['SocketAddrV6', 1],
   ['JoinHostPort', 1], ['createUnresolved', 1], ['htons', 0],
-]);
+];
 /** Method names whose receiver names the call (`TCPServer.new(2000)`, `SocketAddr::from(...)`). */
-const CONSTRUCTOR_NAMES = new Set(['new', 'open', 'from', 'create', 'New']);
-
+const CONSTRUCTOR_NAMES = ['new', 'open', 'from', 'create', 'New'];
 /** Methods whose argument is the default of the value before them (`.unwrap_or(8080)`). */
-const DEFAULT_METHODS = new Set([
+const DEFAULT_METHODS = [
   'unwrap_or', 'unwrapOr', 'orElse', 'or_else', 'unwrap_or_else', 'orElseGet', 'getOrElse', 'getOrDefault',
   'orDefault', 'value_or', 'withDefault', 'or', 'fetch', 'get', 'getenv', 'getEnv', 'default',
-]);
+];
 /** Conversions that leave a port a port (`int(...)`, `Number(...)`, `htons(...)`). */
-const CONVERSIONS = new Set([
+const CONVERSIONS = [
   'int', 'Int', 'Integer', 'parseInt', 'Number', 'atoi', 'htons', 'String', 'str', 'u16', 'uint16', 'Long',
   'parseLong', 'valueOf', 'toInt', 'toInteger', 'to_i', 'intval', 'Convert', 'ToInt32', 'ToUInt16', 'Parse',
   'new', 'uint', 'i32', 'u32', 'usize', 'Atoi', 'strconv', 'parseUnsignedInt',
-]);
+];
 /** Argument names that give the default for a named option (`add_argument("--port", default=8000)`). */
-const DEFAULT_WORDS = new Set(['default', 'defaultValue', 'default_value', 'fallback', 'defaultVal']);
+const DEFAULT_WORDS = ['default', 'defaultValue', 'default_value', 'fallback', 'defaultVal'];
 /** Words that mean "otherwise" between a port expression and its default. */
-const OR_WORDS = new Set(['or', 'else']);
+const OR_WORDS = ['or', 'else'];
 /** Keywords before `(` that are not calls. */
-const NOT_CALLEES = new Set(['if', 'while', 'for', 'switch', 'catch', 'return', 'function', 'elif', 'and', 'or', 'not', 'in', 'of', 'await', 'typeof', 'sizeof']);
-const ASSIGN_OPS = new Set(['=', ':', ':=', '=>', '==', '===', '!=', '!==', '?=', '||=', '??=', '::=', '<-']);
-const DEFAULT_OPS = new Set(['||', '??', '?:', '|', '//']);
-const CHAIN_OPS = new Set(['.', '?.', '::', '!', '!.', '->']);
+const NOT_CALLEES = ['if', 'while', 'for', 'switch', 'catch', 'return', 'function', 'elif', 'and', 'or', 'not', 'in', 'of', 'await', 'typeof', 'sizeof'];
 /** Keywords that introduce a function definition, whose name then says what it returns. */
-const DEF_KEYWORDS = new Set(['def', 'func', 'function', 'fn', 'fun', 'sub', 'get']);
+const DEF_KEYWORDS = ['def', 'func', 'function', 'fn', 'fun', 'sub', 'get'];
+
+const WORDS = (() => {
+  const entries: [string, number][] = [];
+  // A name in several call lists takes the first: listen before connect before address.
+  const seen = new Set<string>();
+  for (const [list, flag] of [[LISTEN_CALLS, W_LISTEN], [CONNECT_CALLS, W_CONNECT], [ADDRESS_CALLS, W_ADDRESS]] as const) {
+    for (const [w, max] of list) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      entries.push([w, flag | (max === 1 ? W_MAX1 : 0)]);
+    }
+  }
+  const add = (words: string[], flag: number) => { for (const w of words) entries.push([w, flag]); };
+  add(CONSTRUCTOR_NAMES, W_CONSTRUCTOR);
+  add(DEFAULT_METHODS, W_DEFAULT_METHOD);
+  add(CONVERSIONS, W_CONVERSION);
+  add(DEFAULT_WORDS, W_DEFAULT_WORD);
+  add(OR_WORDS, W_OR);
+  add(NOT_CALLEES, W_NOT_CALLEE);
+  add(DEF_KEYWORDS, W_DEF);
+  add(['return'], W_RETURN);
+  add(['func'], W_FUNC);
+  return new WordTable(entries);
+})();
+
+// Punctuation, by punctCode, and the flags of the operators the machine treats alike.
+const P_LPAREN = 40;
+const P_RPAREN = 41;
+const P_LBRACKET = 91;
+const P_RBRACKET = 93;
+const P_LBRACE = 123;
+const P_RBRACE = 125;
+const P_COMMA = 44;
+const P_EQUALS = 61;
+const P_COLON = 58;
+const P_SEMICOLON = 59;
+const P_DOT = 46;
+const P_PLUS = 43;
+const P_QUESTION = 63;
+const P_COLON_EQUALS = punctCode(':=');
+const P_DOUBLE_COLON = punctCode('::');
+
+const PF_ASSIGN = 1;
+const PF_DEFAULT = 2;
+const PF_CHAIN = 4;
+/** Flags of one- and two-character punctuation by code (below 16384); longer operators are in PUNCT_FLAGS3. */
+const PUNCT_FLAGS = new Uint8Array(16384);
+const PUNCT_FLAGS3 = new Map<number, number>();
+for (const [ops, flag] of [
+  [['=', ':', ':=', '=>', '==', '===', '!=', '!==', '?=', '||=', '??=', '::=', '<-'], PF_ASSIGN],
+  [['||', '??', '?:', '|', '//'], PF_DEFAULT],
+  [['.', '?.', '::', '!', '!.', '->'], PF_CHAIN],
+] as const) {
+  for (const op of ops) {
+    const code = punctCode(op);
+    if (code < 16384) PUNCT_FLAGS[code] |= flag;
+    else PUNCT_FLAGS3.set(code, (PUNCT_FLAGS3.get(code) ?? 0) | flag);
+  }
+}
+
+function punctFlags(code: number): number {
+  return code < 16384 ? PUNCT_FLAGS[code] : PUNCT_FLAGS3.get(code) ?? 0;
+}
+
 /** Key words that make a plural `ports` name a count (`MAX_PORTS = 10`). */
 const COUNT_WORDS = /(^|[_.-])(max|min|num|n|count|total)[_.-]?ports$|^(max|min|num|total)Ports$/i;
 
@@ -125,384 +226,469 @@ const T_NEWLINE: number = Tok.Newline;
 export const findCodePorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   try {
-    scanCode(text, sniffDialect(text), out);
+    const dialect = sniffDialect(text);
+    lexCode(text, dialect, new CodeScan(text, dialect, out));
   } catch {
     /* A lexer surprise must not cost the document its ports found so far. */
   }
   return finish(out);
 };
 
-function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
-  const frames: Frame[] = [];
-  let overflow = 0;
-  let mode = Mode.Off;
-  let role: PortRole = 'listen';
-  let byString = false;
-  let armDepth = 0;
-  let chained = false;
-  let keyJust = false;
-  let juxt = 0;
-  let lastMethod = '';
-  let pendingDefault: PortRole | undefined;
+/** A name that says it holds a port, but not a count of ports (`MAX_PORTS`): text[s, e). */
+function isPortNameIn(text: string, s: number, e: number): boolean {
+  return isPortKeyIn(text, s, e) && !COUNT_WORDS.test(text.slice(s, e));
+}
+
+/** `\w` or `:`: what may not stand before a Ruby symbol's colon. */
+function isWordOrColon(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58;
+}
+
+/** `^[A-Za-z_][\w.-]*$` over text[s, e): a string that may be a key. */
+function isKeyLike(text: string, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const c0 = text.charCodeAt(s);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return false;
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  return true;
+}
+
+/** The token-stream state machine; the lexer feeds it through `token` and `comment`. */
+class CodeScan implements TokenSink {
+  private readonly frames: Frame[] = [];
+  private nFrames = 0;
+  private overflow = 0;
+  private mode = Mode.Off;
+  private role: PortRole = 'listen';
+  private byString = false;
+  private armDepth = 0;
+  private chained = false;
+  private keyJust = false;
+  private juxt = 0;
+  /** Word flags of the last method name in a chain after a port name (`.unwrap_or`), 0 for none. */
+  private lastMethod = 0;
+  private pendingDefault: PortRole | undefined = undefined;
   // The function being defined, when its name says it gives a port (`func grpcPort() int {`).
-  let defState = 0;
-  let defDepth = 0;
-  let returnPort: PortRole | undefined;
+  private defState = 0;
+  private defDepth = 0;
+  private returnPort: PortRole | undefined = undefined;
   // Parallel assignment (`HOST, PORT = "0.0.0.0", 8000`): at the statement's depth, how many names
   // came before `=`, which one says port, and (after `=`) which value is being read.
-  let tupDepth = 0;
-  let tupNames = 0;
-  let tupPort = -1;
-  let tupRole: PortRole = 'listen';
-  let tupRhs = -1;
-  const tupReset = () => {
-    tupDepth = depth();
-    tupNames = 0;
-    tupPort = -1;
-    tupRhs = -1;
-  };
-  /** The value at the port name's position of a parallel assignment. */
-  const tupleValue = (s: number, e: number): boolean => {
-    if (tupRhs < 0 || tupRhs !== tupPort || depth() !== tupDepth || k1 !== T_PUNCT || !(t1 === ',' || t1 === '=' || t1 === ':=')) return false;
-    port(s, e, tupRole);
-    tupRhs = -1;
-    return true;
-  };
-  // The last three significant tokens: kinds and texts (texts only for identifiers and punctuation).
-  let k1 = 0, k2 = 0, k3 = 0;
-  let t1 = '', t2 = '', t3 = '';
+  private tupDepth = 0;
+  private tupNames = 0;
+  private tupPort = -1;
+  private tupRole: PortRole = 'listen';
+  private tupRhs = -1;
+  // The last three significant tokens: kinds and values (word flags for identifiers, punctCode for punctuation).
+  private k1 = 0;
+  private k2 = 0;
+  private k3 = 0;
+  private v1 = 0;
+  private v2 = 0;
+  private v3 = 0;
 
-  const depth = () => frames.length + overflow;
-  const top = (): Frame | undefined => (overflow ? undefined : frames[frames.length - 1]);
-  const push = (o: PortOccurrence) => out.push(o);
-  const port = (s: number, e: number, r: PortRole, host?: string) => {
-    const v = portValue(text, s, e);
-    if (v >= 0) push({ start: s, end: e, kind: 'port', port: v, role: r, host });
-  };
-  const arm = (r: PortRole, str: boolean) => {
-    mode = Mode.AfterKey;
-    role = r;
-    byString = str;
-    armDepth = depth();
-    chained = false;
-    keyJust = true;
-    juxt = 0;
-    lastMethod = '';
-    const f = top();
-    if (f && f.open === 40 && (k1 === T_PUNCT && (t1 === '(' || t1 === ','))) f.portArgRole = r;
-  };
-  const shift = (kind: number, s: number, e: number) => {
-    k3 = k2; t3 = t2; k2 = k1; t2 = t1; k1 = kind;
-    t1 = kind === T_IDENT || kind === T_PUNCT ? text.slice(s, e) : '';
-  };
+  constructor(private readonly text: string, private readonly dialect: Dialect, private readonly out: PortOccurrence[]) {}
+
+  comment(s: number, e: number): void {
+    scanCommentContent(this.text, s, e, this.out);
+  }
+
+  token(kind: number, s: number, e: number, a: number, b: number, marks: number): void {
+    if (kind === T_NEWLINE) {
+      const f = this.top();
+      if (!(f && (f.open === 40 || f.open === 91))) {
+        this.mode = Mode.Off;
+        this.tupReset();
+      }
+      return;
+    }
+    let v = 0;
+    if (kind === T_IDENT) {
+      v = WORDS.find(this.text, s, e, a);
+      this.onIdent(s, e, v);
+    } else if (kind === T_PUNCT) {
+      v = a;
+      this.onPunct(a);
+    } else if (kind === T_STR) {
+      this.onString(a, b, marks);
+    } else if (kind === T_INT || kind === T_NUM) {
+      this.onNumber(kind === T_INT, s, e);
+    }
+    this.k3 = this.k2;
+    this.v3 = this.v2;
+    this.k2 = this.k1;
+    this.v2 = this.v1;
+    this.k1 = kind;
+    this.v1 = v;
+  }
+
+  private depth(): number {
+    return this.nFrames + this.overflow;
+  }
+
+  private top(): Frame | undefined {
+    return this.overflow || this.nFrames === 0 ? undefined : this.frames[this.nFrames - 1];
+  }
+
+  /** The last token was one of the given punctuation (0 matches nothing). */
+  private after(p1: number, p2 = 0, p3 = 0): boolean {
+    const v = this.v1;
+    return this.k1 === T_PUNCT && (v === p1 || v === p2 || v === p3);
+  }
+
+  private tupReset(): void {
+    this.tupDepth = this.depth();
+    this.tupNames = 0;
+    this.tupPort = -1;
+    this.tupRhs = -1;
+  }
+
+  /** The value at the port name's position of a parallel assignment. */
+  private tupleValue(s: number, e: number): boolean {
+    if (this.tupRhs < 0 || this.tupRhs !== this.tupPort || this.depth() !== this.tupDepth || !this.after(P_COMMA, P_EQUALS, P_COLON_EQUALS)) return false;
+    this.port(s, e, this.tupRole, undefined);
+    this.tupRhs = -1;
+    return true;
+  }
+
+  private port(s: number, e: number, r: PortRole, host: string | undefined): void {
+    const v = portValue(this.text, s, e);
+    if (v >= 0) this.out.push({ start: s, end: e, kind: 'port', port: v, role: r, host });
+  }
+
+  private arm(r: PortRole, str: boolean): void {
+    this.mode = Mode.AfterKey;
+    this.role = r;
+    this.byString = str;
+    this.armDepth = this.depth();
+    this.chained = false;
+    this.keyJust = true;
+    this.juxt = 0;
+    this.lastMethod = 0;
+    const f = this.top();
+    if (f && f.open === 40 && this.after(P_LPAREN, P_COMMA)) f.portArgRole = r;
+  }
+
+  /** The host string a frame holds (its first 256 characters), or undefined. */
+  private hostOf(f: Frame): string | undefined {
+    return f.hostS === UNSET ? undefined : this.text.slice(f.hostS, f.hostE);
+  }
 
   /** A port call's argument, or a tuple inside one, may hold the port at this token. */
-  const callPort = (s: number, e: number, isString: boolean): boolean => {
-    const f = top();
-    if (!f || !(k1 === T_PUNCT && (t1 === '(' || t1 === ',' || t1 === '['))) return false;
+  private callPort(s: number, e: number): boolean {
+    const f = this.top();
+    if (!f || !this.after(P_LPAREN, P_COMMA, P_LBRACKET)) return false;
     if (f.container) {
-      port(s, e, f.container);
+      this.port(s, e, f.container, undefined);
       return true;
     }
     const call = f.tupleOf ?? f;
-    if (call.call === CallKind.None) return hostPair(f, s, e);
+    if (call.call === CallKind.None) return this.hostPair(f, s, e);
     if (call.taken || f.argIndex > (f.tupleOf ? 1 : call.maxArg)) return false;
-    if (call.call === CallKind.Listen && dialect.python && f === call) return false;
+    if (call.call === CallKind.Listen && this.dialect.python && f === call) return false;
     call.taken = true;
-    const host = f.host;
+    const host = this.hostOf(f);
     let r: PortRole;
     if (call.call === CallKind.Listen) r = 'listen';
     else if (call.call === CallKind.Connect) r = 'connect';
     else r = host === undefined || host === '' || host === '0.0.0.0' || host === '*' ? 'listen' : 'unknown';
-    port(s, e, r, host || undefined);
+    this.port(s, e, r, host || undefined);
     return true;
-  };
+  }
 
   /** `("127.0.0.1", 8125)`, `Statsd.new("localhost", 8125)`: a clear host, then an integer. */
-  const hostPair = (f: Frame, s: number, e: number): boolean => {
-    if (k1 !== T_PUNCT || t1 !== ',') return false;
+  private hostPair(f: Frame, s: number, e: number): boolean {
+    if (!this.after(P_COMMA)) return false;
     if (f.fmtArg === f.argIndex) {
-      port(s, e, 'connect');
+      this.port(s, e, 'connect', undefined);
       return true;
     }
-    const host = f.host;
     // An empty string is a wildcard host only inside a call that binds (see callPort), never in a list.
-    if (!host || f.hostArg !== f.argIndex - 1 || f.taken || !isLikelyHost(host)) return false;
+    if (f.hostE <= f.hostS || f.hostArg !== f.argIndex - 1 || f.taken) return false;
+    const host = this.text.slice(f.hostS, f.hostE);
+    if (!isLikelyHost(host)) return false;
     f.taken = true;
-    port(s, e, host === '' || host === '0.0.0.0' || host === '*' || host === '::' ? 'listen' : 'connect', host || undefined);
+    this.port(s, e, host === '0.0.0.0' || host === '*' || host === '::' ? 'listen' : 'connect', host);
     return true;
-  };
+  }
 
-  const onOpen = (c: number) => {
-    const parent = top();
-    let f: Frame = { open: c, call: CallKind.None, maxArg: 0, argIndex: 0, taken: false };
-    if (c === 40 && k1 === T_IDENT && !NOT_CALLEES.has(t1)) {
-      let name = t1;
-      let max = LISTEN_CALLS.get(name) ?? CONNECT_CALLS.get(name) ?? ADDRESS_CALLS.get(name);
-      if (max === undefined && CONSTRUCTOR_NAMES.has(name) && k2 === T_PUNCT && CHAIN_OPS.has(t2) && k3 === T_IDENT) {
-        name = t3;
-        max = LISTEN_CALLS.get(name) ?? CONNECT_CALLS.get(name) ?? ADDRESS_CALLS.get(name);
+  private onOpen(c: number): void {
+    const parent = this.top();
+    let call = CallKind.None;
+    let max = 0;
+    let tupleOf: Frame | undefined;
+    if (c === 40 && this.k1 === T_IDENT && (this.v1 & W_NOT_CALLEE) === 0) {
+      let w = this.v1;
+      if ((w & W_CALL) === 0 && (w & W_CONSTRUCTOR) !== 0 && this.k2 === T_PUNCT && (punctFlags(this.v2) & PF_CHAIN) !== 0 && this.k3 === T_IDENT) w = this.v3;
+      if ((w & W_CALL) !== 0) {
+        call = (w & W_LISTEN) !== 0 ? CallKind.Listen : (w & W_CONNECT) !== 0 ? CallKind.Connect : CallKind.Address;
+        max = (w & W_MAX1) !== 0 ? 1 : 0;
       }
-      if (max !== undefined) {
-        f.call = LISTEN_CALLS.has(name) ? CallKind.Listen : CONNECT_CALLS.has(name) ? CallKind.Connect : CallKind.Address;
-        f.maxArg = max;
-      }
-    } else if ((c === 40 || c === 91) && parent && parent.call !== CallKind.None && !parent.tupleOf && k1 === T_PUNCT && (t1 === '(' || t1 === ',') && parent.argIndex <= parent.maxArg) {
+    } else if ((c === 40 || c === 91) && parent && parent.call !== CallKind.None && !parent.tupleOf && this.after(P_LPAREN, P_COMMA) && parent.argIndex <= parent.maxArg) {
       // `bind(("0.0.0.0", 9000))`, `SocketAddr::from(([127, 0, 0, 1], 3000))`: the tuple holds host and port.
-      f = { open: c, call: CallKind.None, maxArg: 0, argIndex: 0, taken: false, tupleOf: parent };
+      tupleOf = parent;
     }
-    if (frames.length < MAX_FRAMES) frames.push(f);
-    else overflow++;
-  };
+    if (this.nFrames < MAX_FRAMES) {
+      let f = this.frames[this.nFrames];
+      if (f === undefined) {
+        f = new Frame();
+        this.frames.push(f);
+      }
+      f.reset(c, tupleOf);
+      f.call = call;
+      f.maxArg = max;
+      this.nFrames++;
+    } else this.overflow++;
+  }
 
-  const onClose = () => {
-    if (overflow) overflow--;
-    else frames.pop();
-  };
+  private onClose(): void {
+    if (this.overflow) this.overflow--;
+    else if (this.nFrames > 0) this.nFrames--;
+  }
 
-  const scanStringToken = (s: number, e: number, cs: number, ce: number) => {
-    const digits = isPortDigits(text, cs, ce);
+  private onString(cs: number, ce: number, marks: number): void {
+    const text = this.text;
+    const mayHaveDigit = marks === MARKS_UNKNOWN || (marks & MARK_DIGIT) !== 0;
+    const digits = mayHaveDigit && isPortDigits(text, cs, ce);
     const len = ce - cs;
     if (!digits && len >= 2 && len <= 64) {
-      const content = text.slice(cs, ce);
-      if (isPortFlag(content)) {
-        arm('listen', true);
+      const c0 = text.charCodeAt(cs);
+      if (c0 === 45 && isPortFlag(text.slice(cs, ce))) {
+        this.arm('listen', true);
         return;
       }
-      if (/^[A-Za-z_][\w.-]*$/.test(content) && isPortName(content)) {
-        arm(roleForKey(content), true);
+      if (isPortKeyIn(text, cs, ce) && isKeyLike(text, cs, ce) && !COUNT_WORDS.test(text.slice(cs, ce))) {
+        this.arm(roleForKeyIn(text, cs, ce), true);
         return;
       }
       // Another flag of the same option (`"-p", "--padding"`): the short one was not a port.
-      if (content.charCodeAt(0) === 45 && (mode === Mode.AfterKey || mode === Mode.ExpectDefault) && byString) {
-        mode = Mode.Off;
-        const f = top();
+      if (c0 === 45 && (this.mode === Mode.AfterKey || this.mode === Mode.ExpectDefault) && this.byString) {
+        this.mode = Mode.Off;
+        const f = this.top();
         if (f) f.portArgRole = undefined;
         return;
       }
     }
+    const mode = this.mode;
     if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault) {
-      if (digits) port(cs, ce, role);
-      else if (!readPortSpec(text, cs, ce, out, role)) scanStringContent(text, cs, ce, out);
-      mode = Mode.Off;
+      if (digits) this.port(cs, ce, this.role, undefined);
+      else if (!(mayHaveDigit && readPortSpec(text, cs, ce, this.out, this.role))) this.stringContent(cs, ce, marks);
+      this.mode = Mode.Off;
       return;
     }
-    if (mode === Mode.AfterKey && keyJust && digits) {
-      port(cs, ce, role);
-      mode = Mode.Off;
+    if (mode === Mode.AfterKey && this.keyJust && digits) {
+      this.port(cs, ce, this.role, undefined);
+      this.mode = Mode.Off;
       return;
     }
-    const f = top();
-    if (f && !digits && k1 === T_PUNCT && (t1 === '(' || t1 === ',' || t1 === '[')) {
-      f.host = text.slice(cs, Math.min(ce, cs + 256));
+    const f = this.top();
+    if (f && !digits && this.after(P_LPAREN, P_COMMA, P_LBRACKET)) {
+      f.hostS = cs;
+      f.hostE = Math.min(ce, cs + 256);
       f.hostArg = f.argIndex;
       // `connect(4321, "legacy.internal")`, `send(msg, 8125, "statsd.local")`: a port, then its host.
-      if (f.intArg === f.argIndex - 1 && k2 === T_INT && f.intS !== undefined && f.intE !== undefined && f.host && isLikelyHost(f.host)) {
-        port(f.intS, f.intE, f.host === '0.0.0.0' ? 'listen' : 'connect', f.host);
-        f.intArg = undefined;
+      if (f.intArg === f.argIndex - 1 && this.k2 === T_INT && f.hostE > f.hostS) {
+        const host = text.slice(f.hostS, f.hostE);
+        if (isLikelyHost(host)) {
+          this.port(f.intS, f.intE, host === '0.0.0.0' ? 'listen' : 'connect', host);
+          f.intArg = UNSET;
+        }
       }
       const fi = formatPortIndex(text, cs, ce);
       if (fi >= 0) f.fmtArg = f.argIndex + 1 + fi;
     }
     if (digits) {
-      if (!callPort(cs, ce, true) && !tupleValue(cs, ce)) mode = Mode.Off;
+      if (!this.callPort(cs, ce) && !this.tupleValue(cs, ce)) this.mode = Mode.Off;
       return;
     }
-    if (mode !== Mode.Suspended && mode !== Mode.Index) mode = Mode.Off;
-    scanStringContent(text, cs, ce, out);
-  };
+    if (mode !== Mode.Suspended && mode !== Mode.Index) this.mode = Mode.Off;
+    // A string without a digit has no port in it.
+    if (mayHaveDigit) this.stringContent(cs, ce, marks);
+  }
 
-  lexCode(text, dialect, {
-    comment(s, e) {
-      scanCommentContent(text, s, e, out);
-    },
-    token(kind, s, e, cs, ce) {
-      if (kind === T_NEWLINE) {
-        const f = top();
-        if (!(f && (f.open === 40 || f.open === 91))) {
-          mode = Mode.Off;
-          tupReset();
-        }
-        return;
-      }
-      if (kind === T_STR) {
-        scanStringToken(s, e, cs, ce);
-        shift(kind, s, e);
-        return;
-      }
-      if (kind === T_INT || kind === T_NUM) {
-        const isInt = kind === T_INT;
-        if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && keyJust && k1 === T_IDENT)) {
-          if (isInt) port(s, e, role);
-          mode = Mode.Off;
-        } else if (isInt) {
-          if (returnPort && k1 === T_IDENT && t1 === 'return') port(s, e, returnPort);
-          else if (!callPort(s, e, false) && !tupleValue(s, e)) {
-            const f = top();
-            if (f && k1 === T_PUNCT && (t1 === '(' || t1 === ',')) {
-              f.intArg = f.argIndex;
-              f.intS = s;
-              f.intE = e;
-            }
-          }
-          if (mode === Mode.AfterKey) mode = Mode.Off;
-        }
-        pendingDefault = undefined;
-        shift(kind, s, e);
-        return;
-      }
-      if (kind === T_IDENT) {
-        onIdent(s, e);
-        shift(kind, s, e);
-        return;
-      }
-      onPunct(text.slice(s, e));
-      shift(kind, s, e);
-    },
-  });
+  private stringContent(cs: number, ce: number, marks: number): void {
+    if (marks === MARKS_UNKNOWN) scanStringContent(this.text, cs, ce, this.out);
+    else if ((marks & MARK_DIGIT) !== 0) scanStringContentMarked(this.text, cs, ce, this.out, marks);
+  }
 
-  function onIdent(s: number, e: number): void {
-    let name = text.slice(s, e);
-    if (name.length > 1 && name.charCodeAt(0) === 36) name = name.slice(1);
-    if (defState === 1 || (defState === 2 && depth() === defDepth)) {
-      returnPort = isPortName(name) ? roleForKey(name) : undefined;
-      defState = 0;
-    } else if (DEF_KEYWORDS.has(name) && !(k1 === T_PUNCT && CHAIN_OPS.has(t1))) {
-      defState = 1;
-      defDepth = depth();
+  private onNumber(isInt: boolean, s: number, e: number): void {
+    const mode = this.mode;
+    if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && this.keyJust && this.k1 === T_IDENT)) {
+      if (isInt) this.port(s, e, this.role, undefined);
+      this.mode = Mode.Off;
+    } else if (isInt) {
+      if (this.returnPort && this.k1 === T_IDENT && (this.v1 & W_RETURN) !== 0) this.port(s, e, this.returnPort, undefined);
+      else if (!this.callPort(s, e) && !this.tupleValue(s, e)) {
+        const f = this.top();
+        if (f && this.after(P_LPAREN, P_COMMA)) {
+          f.intArg = f.argIndex;
+          f.intS = s;
+          f.intE = e;
+        }
+      }
+      if (this.mode === Mode.AfterKey) this.mode = Mode.Off;
     }
-    const afterChain = k1 === T_PUNCT && CHAIN_OPS.has(t1);
-    const lastChar = name.charCodeAt(name.length - 1) | 32;
-    if (DEFAULT_WORDS.has(name) && k1 === T_PUNCT && (t1 === ',' || t1 === '(' || t1 === '{')) {
-      const f = top();
-      const p = frames[frames.length - 2];
+    this.pendingDefault = undefined;
+  }
+
+  /** An identifier text[s, e) with raw word flags `raw`. */
+  private onIdent(s: number, e: number, raw: number): void {
+    const text = this.text;
+    // PHP's `$port` is read as `port`.
+    let ns = s;
+    let w = raw;
+    if (e - s > 1 && text.charCodeAt(s) === 36) {
+      ns = s + 1;
+      w = WORDS.find(text, ns, e, hashOf(text, ns, e));
+    }
+    const afterChain = this.k1 === T_PUNCT && (punctFlags(this.v1) & PF_CHAIN) !== 0;
+    if (this.defState === 1 || (this.defState === 2 && this.depth() === this.defDepth)) {
+      this.returnPort = isPortNameIn(text, ns, e) ? roleForKeyIn(text, ns, e) : undefined;
+      this.defState = 0;
+    } else if ((w & W_DEF) !== 0 && !afterChain) {
+      this.defState = 1;
+      this.defDepth = this.depth();
+    }
+    if ((w & W_DEFAULT_WORD) !== 0 && this.after(P_COMMA, P_LPAREN, P_LBRACE)) {
+      const f = this.top();
+      const p = this.nFrames >= 2 ? this.frames[this.nFrames - 2] : undefined;
       const r = f?.portArgRole ?? (f?.open === 123 ? p?.portArgRole : undefined);
       if (r) {
-        pendingDefault = r;
+        this.pendingDefault = r;
         return;
       }
     }
-    pendingDefault = undefined;
+    this.pendingDefault = undefined;
     // Port names end in "port" or "ports"; the cheap test spares most identifiers the full one.
-    if ((lastChar === 116 || lastChar === 115) && isPortName(name)) {
+    const lastChar = text.charCodeAt(e - 1) | 32;
+    if ((lastChar === 116 || lastChar === 115) && isPortNameIn(text, ns, e)) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
-      const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !/[\w:]/.test(text[s - 2]));
-      if (tupRhs < 0 && tupNames >= 0 && depth() === tupDepth) {
-        tupPort = tupNames;
-        tupRole = roleForKey(name);
+      const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !isWordOrColon(text.charCodeAt(s - 2)));
+      const r = roleForKeyIn(text, ns, e);
+      if (this.tupRhs < 0 && this.tupNames >= 0 && this.depth() === this.tupDepth) {
+        this.tupPort = this.tupNames;
+        this.tupRole = r;
       }
-      arm(roleForKey(name), symbol);
+      this.arm(r, symbol);
       return;
     }
-    switch (mode) {
+    switch (this.mode) {
       case Mode.AfterKey:
-        keyJust = false;
+        this.keyJust = false;
         if (afterChain) {
-          chained = true;
-          lastMethod = name;
-        } else if (OR_WORDS.has(name)) mode = Mode.ExpectDefault;
-        else if (++juxt > 1) mode = Mode.Off;
+          this.chained = true;
+          this.lastMethod = w;
+        } else if ((w & W_OR) !== 0) this.mode = Mode.ExpectDefault;
+        else if (++this.juxt > 1) this.mode = Mode.Off;
         return;
       case Mode.ExpectValue:
       case Mode.ExpectDefault:
-        if (CONVERSIONS.has(name) || afterChain) return;
-        mode = Mode.AfterKey;
-        keyJust = false;
-        chained = false;
-        byString = false;
-        juxt = 0;
-        lastMethod = '';
+        if ((w & W_CONVERSION) !== 0 || afterChain) return;
+        this.mode = Mode.AfterKey;
+        this.keyJust = false;
+        this.chained = false;
+        this.byString = false;
+        this.juxt = 0;
+        this.lastMethod = 0;
         return;
       default:
         return;
     }
   }
 
-  function onPunct(p: string): void {
-    const c = p.charCodeAt(0);
+  /** Punctuation with code `p`. */
+  private onPunct(p: number): void {
     // Go's `func (s *Server) Port() int`: the receiver comes before the name.
-    if (defState === 1) defState = p === '(' && k1 === T_IDENT && t1 === 'func' ? 2 : 0;
-    if (pendingDefault && (p === '=' || p === ':')) {
-      mode = Mode.ExpectValue;
-      role = pendingDefault;
-      pendingDefault = undefined;
-      armDepth = depth();
+    if (this.defState === 1) this.defState = p === P_LPAREN && this.k1 === T_IDENT && (this.v1 & W_FUNC) !== 0 ? 2 : 0;
+    if (this.pendingDefault && (p === P_EQUALS || p === P_COLON)) {
+      this.mode = Mode.ExpectValue;
+      this.role = this.pendingDefault;
+      this.pendingDefault = undefined;
+      this.armDepth = this.depth();
       return;
     }
-    pendingDefault = undefined;
-    if (p.length === 1 && (c === 40 || c === 91 || c === 123)) {
-      const wasExpect = mode === Mode.ExpectValue || mode === Mode.ExpectDefault;
-      const afterOperator = k1 === T_PUNCT;
-      onOpen(c);
-      if (c === 123) tupReset();
+    this.pendingDefault = undefined;
+    if (p === P_LPAREN || p === P_LBRACKET || p === P_LBRACE) {
+      const wasExpect = this.mode === Mode.ExpectValue || this.mode === Mode.ExpectDefault;
+      const afterOperator = this.k1 === T_PUNCT;
+      this.onOpen(p);
+      if (p === P_LBRACE) this.tupReset();
       if (wasExpect) {
-        if (c === 91 && afterOperator) {
-          const f = top();
-          if (f) f.container = role;
-          mode = Mode.Off;
-        } else if (c === 123) mode = Mode.Off;
+        if (p === P_LBRACKET && afterOperator) {
+          const f = this.top();
+          if (f) f.container = this.role;
+          this.mode = Mode.Off;
+        } else if (p === P_LBRACE) this.mode = Mode.Off;
         return;
       }
-      if (mode === Mode.AfterKey) {
-        if (c === 91) mode = Mode.Index, armDepth = depth();
-        else if (c === 40) {
-          if (keyJust || DEFAULT_METHODS.has(lastMethod)) mode = keyJust ? Mode.ExpectValue : Mode.ExpectDefault;
-          else mode = Mode.Suspended, armDepth = depth();
-        } else if (c === 123) mode = k1 === T_PUNCT && t1 === ')' ? Mode.ExpectDefault : Mode.Off;
+      if (this.mode === Mode.AfterKey) {
+        if (p === P_LBRACKET) {
+          this.mode = Mode.Index;
+          this.armDepth = this.depth();
+        } else if (p === P_LPAREN) {
+          if (this.keyJust || (this.lastMethod & W_DEFAULT_METHOD) !== 0) this.mode = this.keyJust ? Mode.ExpectValue : Mode.ExpectDefault;
+          else {
+            this.mode = Mode.Suspended;
+            this.armDepth = this.depth();
+          }
+        } else this.mode = this.after(P_RPAREN) ? Mode.ExpectDefault : Mode.Off;
       }
       return;
     }
-    if (p.length === 1 && (c === 41 || c === 93 || c === 125)) {
-      onClose();
-      if (c === 125) tupReset();
-      const d = depth();
-      if (mode !== Mode.Off && d < armDepth) {
-        if (c === 125 || mode === Mode.ExpectValue || mode === Mode.ExpectDefault) mode = Mode.Off;
+    if (p === P_RPAREN || p === P_RBRACKET || p === P_RBRACE) {
+      this.onClose();
+      if (p === P_RBRACE) this.tupReset();
+      const d = this.depth();
+      if (this.mode !== Mode.Off && d < this.armDepth) {
+        if (p === P_RBRACE || this.mode === Mode.ExpectValue || this.mode === Mode.ExpectDefault) this.mode = Mode.Off;
         else {
-          mode = Mode.AfterKey;
-          keyJust = false;
-          armDepth = d;
+          this.mode = Mode.AfterKey;
+          this.keyJust = false;
+          this.armDepth = d;
         }
       }
       return;
     }
-    if (p === ',') {
-      const f = top();
-      if (f) {
-        f.argIndex++;
-      }
-      if (depth() === tupDepth) {
-        if (tupRhs >= 0) tupRhs++;
-        else if (tupNames >= 0) tupNames++;
+    if (p === P_COMMA) {
+      const f = this.top();
+      if (f) f.argIndex++;
+      if (this.depth() === this.tupDepth) {
+        if (this.tupRhs >= 0) this.tupRhs++;
+        else if (this.tupNames >= 0) this.tupNames++;
       }
     }
-    if ((p === '=' || p === ':=') && depth() === tupDepth && tupRhs < 0) {
-      if (tupNames > 0 && tupPort >= 0) tupRhs = 0;
-      else tupNames = -1;
+    if ((p === P_EQUALS || p === P_COLON_EQUALS) && this.depth() === this.tupDepth && this.tupRhs < 0) {
+      if (this.tupNames > 0 && this.tupPort >= 0) this.tupRhs = 0;
+      else this.tupNames = -1;
     }
-    if (p === ';') {
-      mode = Mode.Off;
-      tupReset();
+    if (p === P_SEMICOLON) {
+      this.mode = Mode.Off;
+      this.tupReset();
       return;
     }
-    switch (mode) {
-      case Mode.AfterKey:
-        if (ASSIGN_OPS.has(p)) mode = chained ? Mode.Off : Mode.ExpectValue;
-        else if (DEFAULT_OPS.has(p)) mode = Mode.ExpectDefault;
-        else if (p === ',') {
-          if (byString) mode = Mode.ExpectDefault;
-          else if (armDepth > 0 && depth() >= armDepth) mode = Mode.Suspended;
-          else mode = Mode.Off;
-        } else if (CHAIN_OPS.has(p) || p === '?') {
+    switch (this.mode) {
+      case Mode.AfterKey: {
+        const pf = punctFlags(p);
+        if ((pf & PF_ASSIGN) !== 0) this.mode = this.chained ? Mode.Off : Mode.ExpectValue;
+        else if ((pf & PF_DEFAULT) !== 0) this.mode = Mode.ExpectDefault;
+        else if (p === P_COMMA) {
+          if (this.byString) this.mode = Mode.ExpectDefault;
+          else if (this.armDepth > 0 && this.depth() >= this.armDepth) this.mode = Mode.Suspended;
+          else this.mode = Mode.Off;
+        } else if ((pf & PF_CHAIN) !== 0 || p === P_QUESTION) {
           /* a method chain or an optional marker: still the same value */
-        } else mode = Mode.Off;
-        keyJust = false;
+        } else this.mode = Mode.Off;
+        this.keyJust = false;
         return;
+      }
       case Mode.ExpectValue:
       case Mode.ExpectDefault:
         // `.` in `Integer.parseInt(`, unary `+`, and `=` after a type (`port: u16 = 8080`).
-        if (p === '.' || p === '+' || p === '::' || (p === '=' && k1 === T_IDENT)) return;
-        mode = Mode.Off;
+        if (p === P_DOT || p === P_PLUS || p === P_DOUBLE_COLON || (p === P_EQUALS && this.k1 === T_IDENT)) return;
+        this.mode = Mode.Off;
         return;
       default:
         return;
@@ -510,7 +696,9 @@ function scanCode(text: string, dialect: Dialect, out: PortOccurrence[]): void {
   }
 }
 
-/** A name that says it holds a port, but not a count of ports (`MAX_PORTS`). */
-function isPortName(name: string): boolean {
-  return isPortKey(name) && !COUNT_WORDS.test(name);
+/** `wordHash` of text[s, e). */
+function hashOf(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
 }

@@ -5,6 +5,7 @@
  * (`sniffDialect`). Every single-line string ends at the end of its line, so a construct the lexer
  * misreads (a Rust lifetime, a regex it did not see) spoils at most the rest of that line.
  */
+import { CHAR_MARK, MARK_STOP } from './codeText';
 
 export const enum Tok {
   Ident = 1,
@@ -15,12 +16,6 @@ export const enum Tok {
   Str = 4,
   Punct = 5,
   Newline = 6,
-}
-
-/** Receives tokens in order. For strings, `cs`/`ce` bound the contents (without quotes or prefix). */
-export interface TokenSink {
-  token(kind: Tok, start: number, end: number, cs: number, ce: number): void;
-  comment(start: number, end: number): void;
 }
 
 export interface Dialect {
@@ -95,29 +90,117 @@ function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
 }
 
+/** 1 for the ASCII characters that continue an identifier (every non-ASCII character does too). */
+const IDENT_PART = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isIdentStart(c) || (c >= 48 && c <= 57)) t[c] = 1;
+  return t;
+})();
+
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c >= 128 || IDENT_PART[c] === 1;
 }
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Punctuation read as one token, longest first. */
-/** Second characters of the operators in PUNCT2 and PUNCT3. */
+/**
+ * The number that stands for a punctuation token, so that no string is made for it: the character
+ * code for one character, and 7 more bits for each further character (the second is always ASCII).
+ */
+export function punctCode(p: string): number {
+  let code = p.charCodeAt(0);
+  if (p.length > 1) code |= p.charCodeAt(1) << 7;
+  if (p.length > 2) code |= p.charCodeAt(2) << 14;
+  return code;
+}
+
+/** Hash of an identifier's characters, as the lexer computes it while reading one. */
+export function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * A fixed set of words with a number each, looked up by an identifier's place in the text and its
+ * hash (which the lexer hands over), without making a string of the identifier.
+ */
+export class WordTable {
+  private readonly words: string[];
+  private readonly values: number[];
+  private readonly mask: number;
+
+  constructor(entries: Iterable<[string, number]>) {
+    const list = [...entries];
+    let size = 64;
+    while (size < list.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.words = new Array<string>(size).fill('');
+    this.values = new Array<number>(size).fill(0);
+    for (const [w, v] of list) {
+      let slot = slotOf(wordHash(w), this.mask);
+      while (this.words[slot] !== '' && this.words[slot] !== w) slot = (slot + 1) & this.mask;
+      this.words[slot] = w;
+      this.values[slot] |= v;
+    }
+  }
+
+  /** The number of the word text[s, e) whose hash is `h`, or 0 when it is not in the table. */
+  find(text: string, s: number, e: number, h: number): number {
+    const len = e - s;
+    let slot = slotOf(h, this.mask);
+    for (;;) {
+      const w = this.words[slot];
+      if (w.length === 0) return 0;
+      if (w.length === len) {
+        let i = 0;
+        while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+        if (i === len) return this.values[slot];
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function slotOf(h: number, mask: number): number {
+  return (h ^ (h >>> 11)) & mask;
+}
+
+/** Second characters of the two- and three-character operators. */
 const PUNCT_SECOND = (() => {
   const t = new Uint8Array(128);
   for (const ch of '=&|?.:><+-*!') t[ch.charCodeAt(0)] = 1;
   return t;
 })();
-const PUNCT3 = new Set(['===', '!==', '??=', '||=', '&&=', '...', '<=>', '**=', '>>>', '::=']);
-const PUNCT2 = new Set([
-  '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '?:', '=>', '->', '::', ':=', '+=', '-=', '*=', '/=', '%=',
-  '|=', '&=', '^=', '<<', '>>', '++', '--', '**', '..', '<-', '!.',
-]);
+const PUNCT3 = new Set(['===', '!==', '??=', '||=', '&&=', '...', '<=>', '**=', '>>>', '::='].map(punctCode));
+/** 1 at the code of each two-character operator (codes of two ASCII characters are below 16384). */
+const PUNCT2 = (() => {
+  const t = new Uint8Array(16384);
+  for (const p of ['==', '!=', '<=', '>=', '&&', '||', '??', '?.', '?:', '=>', '->', '::', ':=', '+=', '-=', '*=', '/=', '%=',
+    '|=', '&=', '^=', '<<', '>>', '++', '--', '**', '..', '<-', '!.']) t[punctCode(p)] = 1;
+  return t;
+})();
 
-/** Tokens after which a `/` starts a regular expression rather than a division. */
-const REGEX_PRECEDERS = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^', '&&', '||', '??', '==', '===', '!=', '!==', '=>', 'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'yield', 'await', 'void', 'delete', 'throw', 'new']);
+/** Punctuation after which a `/` starts a regular expression rather than a division. */
+const REGEX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^', '&&', '||', '??', '==', '===', '!=', '!==', '=>'].map(punctCode));
+/** Keywords after which a `/` starts a regular expression (all short and lower-case). */
+const REGEX_AFTER_WORD = new WordTable(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'yield', 'await', 'void', 'delete', 'throw', 'new'].map((w): [string, number] => [w, 1]));
+
+/** `marks` of a string token whose characters were not read one by one: the sink reads them itself. */
+export const MARKS_UNKNOWN = -1;
+
+/**
+ * Receives tokens in order. `a` and `b` depend on the kind: for Ident, `a` is the identifier's hash
+ * (see `wordHash`); for Punct, `a` is its `punctCode`; for Str, `a` and `b` bound the contents
+ * (without quotes or prefix) and `marks` holds the CHAR_MARK bits of the characters there (or
+ * MARKS_UNKNOWN).
+ */
+export interface TokenSink {
+  token(kind: Tok, start: number, end: number, a: number, b: number, marks: number): void;
+  comment(start: number, end: number): void;
+}
 
 /**
  * Lexes `text` and feeds the sink. Linear in the text: every loop advances, and no regular expression
@@ -128,21 +211,22 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
   // Brace depths at which a JS template literal's `${ ... }` returns to the template text.
   const templateStack: number[] = [];
   let braceDepth = 0;
-  let lastSig = '';
+  // Whether a `/` here would start a regular expression: after punctuation such as `(` or `=`, after
+  // keywords such as `return`, and at the start; not after a name, number, string or regex.
+  let regexOk = true;
+  const slashComments = d.slashComments;
+  const hashComments = d.hashComments;
+  const rust = d.rust;
   let i = 0;
   if (text.startsWith('#!') && !text.startsWith('#![')) {
     const nl = text.indexOf('\n');
     sink.comment(0, nl < 0 ? n : nl);
     i = nl < 0 ? n : nl;
   }
-  const emitPunct = (s: number, e: number) => {
-    sink.token(Tok.Punct, s, e, s, e);
-    lastSig = text.slice(s, e);
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      sink.token(Tok.Newline, i, i + 1, i, i + 1);
+      sink.token(Tok.Newline, i, i + 1, 0, 0, 0);
       i++;
       continue;
     }
@@ -150,8 +234,45 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
       i++;
       continue;
     }
+    // Identifiers first: they are the most common token.
+    if (c < 128 ? IDENT_PART[c] === 1 && !(c >= 48 && c <= 57) : true) {
+      let h = c;
+      let e = i + 1;
+      for (; e < n; e++) {
+        const x = text.charCodeAt(e);
+        if (x < 128 && IDENT_PART[x] === 0) break;
+        h = (Math.imul(h, 31) + x) | 0;
+      }
+      const next = text.charCodeAt(e);
+      // Rust raw strings: r"..." r#"..."# br#"..."#
+      if (rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
+        const r = rustRawString(text, e, sink);
+        if (r > 0) {
+          i = r;
+          regexOk = false;
+          continue;
+        }
+      }
+      if (c === 36 && e === i + 1) {
+        // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
+        if (next === 64 && text.charCodeAt(e + 1) === 34 && !hashComments) {
+          i = verbatimString(text, e + 1, sink);
+          regexOk = false;
+          continue;
+        }
+        if (next === 34) {
+          i++;
+          continue;
+        }
+      }
+      sink.token(Tok.Ident, i, e, h, 0, 0);
+      // Only short lower-case words can be keywords that precede a regex.
+      regexOk = e - i <= 6 && c >= 97 && c <= 122 && REGEX_AFTER_WORD.find(text, i, e, h) !== 0;
+      i = e;
+      continue;
+    }
     // Comments
-    if (c === 47 /* / */ && d.slashComments) {
+    if (c === 47 /* / */ && slashComments) {
       const c2 = text.charCodeAt(i + 1);
       if (c2 === 47) {
         const e = lineEnd(text, i);
@@ -166,16 +287,16 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         i = Math.min(n, e + 2);
         continue;
       }
-      if (!d.hashComments && (lastSig === '' || REGEX_PRECEDERS.has(lastSig))) {
+      if (!hashComments && regexOk) {
         const e = regexEnd(text, i);
         if (e > 0) {
           i = e;
-          lastSig = 'regex';
+          regexOk = false;
           continue;
         }
       }
     }
-    if (c === 35 /* # */ && d.hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
+    if (c === 35 /* # */ && hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
       const e = lineEnd(text, i);
       sink.comment(i + 1, e);
       i = e;
@@ -183,57 +304,25 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
     }
     // Strings
     if (c === 34 || c === 39 || c === 96) {
-      if (c === 39 && d.rust) {
+      if (c === 39 && rust) {
         // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
-        const e = rustQuote(text, i);
-        i = e;
-        lastSig = 'str';
-        continue;
+        i = rustQuote(text, i);
+      } else {
+        i = lexString(text, i, d, templateStack, braceDepth, sink);
       }
-      const e = lexString(text, i, d, templateStack, braceDepth, sink);
-      i = e;
-      lastSig = 'str';
+      regexOk = false;
       continue;
     }
     // C# verbatim strings @"..." / $@"..." / @$"..."
-    if (c === 64 /* @ */ && !d.hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
+    if (c === 64 /* @ */ && !hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
       const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
       i = verbatimString(text, q, sink);
-      lastSig = 'str';
+      regexOk = false;
       continue;
     }
     if (isDigitCode(c) || (c === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
       i = lexNumber(text, i, sink);
-      lastSig = 'num';
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let e = i + 1;
-      while (e < n && isIdentPart(text.charCodeAt(e))) e++;
-      const next = text.charCodeAt(e);
-      // Rust raw strings: r"..." r#"..."# br#"..."#
-      if (d.rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
-        const r = rustRawString(text, e, sink);
-        if (r > 0) {
-          i = r;
-          lastSig = 'str';
-          continue;
-        }
-      }
-      // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
-      if (c === 36 && e === i + 1 && next === 64 && text.charCodeAt(e + 1) === 34 && !d.hashComments) {
-        i = verbatimString(text, e + 1, sink);
-        lastSig = 'str';
-        continue;
-      }
-      if (c === 36 && e === i + 1 && next === 34) {
-        i++;
-        continue;
-      }
-      sink.token(Tok.Ident, i, e, i, e);
-      // Only short lower-case words can be keywords that precede a regex; others need no text.
-      lastSig = e - i <= 6 && c >= 97 && c <= 122 ? text.slice(i, e) : 'ident';
-      i = e;
+      regexOk = false;
       continue;
     }
     // Punctuation
@@ -242,20 +331,29 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
       if (templateStack.length && templateStack[templateStack.length - 1] === braceDepth) {
         templateStack.pop();
         // Back inside the template text that `${` left.
-        i = lexTemplateRest(text, i + 1, d, templateStack, braceDepth, sink, i + 1);
-        lastSig = 'str';
+        i = lexTemplateRest(text, i + 1, templateStack, braceDepth, sink, i + 1);
+        regexOk = false;
         continue;
       }
       if (braceDepth > 0) braceDepth--;
     }
     let len = 1;
+    let code = c;
     // Every two- and three-character operator has one of PUNCT_SECOND as its second character.
     const c2 = text.charCodeAt(i + 1);
     if (c2 < 128 && PUNCT_SECOND[c2] === 1) {
-      if (i + 3 <= n && PUNCT3.has(text.slice(i, i + 3))) len = 3;
-      else if (i + 2 <= n && PUNCT2.has(text.slice(i, i + 2))) len = 2;
+      const two = c | (c2 << 7);
+      const three = i + 3 <= n ? two | (text.charCodeAt(i + 2) << 14) : -1;
+      if (three >= 0 && PUNCT3.has(three)) {
+        len = 3;
+        code = three;
+      } else if (PUNCT2[two] === 1) {
+        len = 2;
+        code = two;
+      }
     }
-    emitPunct(i, i + len);
+    sink.token(Tok.Punct, i, i + len, code, 0, 0);
+    regexOk = REGEX_AFTER_PUNCT.has(code);
     i += len;
   }
 }
@@ -302,6 +400,9 @@ function rustQuote(text: string, i: number): number {
   return i + 1; // a lifetime or label
 }
 
+/** Integer-literal suffixes that leave the number a plain integer (`8080u16`, `80L`, `443ULL`). */
+const INT_SUFFIX = /^(_?[ui](8|16|32|64|128|size)|[lLuUnN]|[uU][lL]|[lL][lL]|[uU][lL][lL])$/;
+
 function lexNumber(text: string, i: number, sink: TokenSink): number {
   const n = text.length;
   const c = text.charCodeAt(i);
@@ -310,7 +411,7 @@ function lexNumber(text: string, i: number, sink: TokenSink): number {
     if (x === 120 || x === 98 || x === 111) {
       let e = i + 2;
       while (e < n && (isIdentPart(text.charCodeAt(e)))) e++;
-      sink.token(Tok.Num, i, e, i, e);
+      sink.token(Tok.Num, i, e, 0, 0, 0);
       return e;
     }
   }
@@ -325,17 +426,16 @@ function lexNumber(text: string, i: number, sink: TokenSink): number {
     while (e < n && isDigitCode(text.charCodeAt(e))) e++;
   }
   let k = e;
-  while (k < n && (isIdentPart(text.charCodeAt(k)) || (text.charCodeAt(k) === 95))) k++;
+  while (k < n && isIdentPart(text.charCodeAt(k))) k++;
   if (k > e) {
-    const suffix = text.slice(e, k);
-    if (!/^(_?[ui](8|16|32|64|128|size)|[lLuUnN]|[uU][lL]|[lL][lL]|[uU][lL][lL])$/.test(suffix)) int = false;
+    if (!INT_SUFFIX.test(text.slice(e, k))) int = false;
     e = k;
   }
   // `1.2.3`: the second part of a dotted version, an IP address or a date is never a port.
   if (i > 0 && text.charCodeAt(i - 1) === 46) int = false;
   if (text.charCodeAt(e) === 46 && isDigitCode(text.charCodeAt(e + 1))) int = false;
-  if (int) sink.token(Tok.Int, i, intEnd, i, intEnd);
-  else sink.token(Tok.Num, i, e, i, e);
+  if (int) sink.token(Tok.Int, i, intEnd, 0, 0, 0);
+  else sink.token(Tok.Num, i, e, 0, 0, 0);
   return e;
 }
 
@@ -352,12 +452,12 @@ function lexString(text: string, i: number, d: Dialect, templateStack: number[],
     const closer = q === 34 ? '"""' : "'''";
     let e = text.indexOf(closer, i + 3);
     if (e < 0) e = n;
-    sink.token(Tok.Str, i, Math.min(n, e + 3), i + 3, e);
+    sink.token(Tok.Str, i, Math.min(n, e + 3), i + 3, e, MARKS_UNKNOWN);
     return Math.min(n, e + 3);
   }
   if (q === 96) {
     if (d.hashComments) return simpleString(text, i, q, false, sink);
-    return lexTemplateRest(text, i + 1, d, templateStack, braceDepth, sink, i + 1);
+    return lexTemplateRest(text, i + 1, templateStack, braceDepth, sink, i + 1);
   }
   return simpleString(text, i, q, d.rust && q === 34, sink);
 }
@@ -365,19 +465,31 @@ function lexString(text: string, i: number, d: Dialect, templateStack: number[],
 function simpleString(text: string, i: number, q: number, multiline: boolean, sink: TokenSink): number {
   const n = text.length;
   let j = i + 1;
+  let marks = 0;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c === 92) {
-      j += 2;
-      continue;
+    if (c < 128) {
+      const m = CHAR_MARK[c];
+      if ((m & MARK_STOP) === 0) {
+        marks |= m;
+        j++;
+        continue;
+      }
+      if (c === 92) {
+        // The escaped character is marked too: the marks must cover every character of the contents.
+        const x = text.charCodeAt(j + 1);
+        if (x < 128) marks |= CHAR_MARK[x];
+        j += 2;
+        continue;
+      }
+      if (c === q) break;
+      if (c === 10 && !multiline) break;
     }
-    if (c === q) break;
-    if (c === 10 && !multiline) break;
     j++;
   }
   const ce = Math.min(j, n);
   const end = j < n && text.charCodeAt(j) === q ? j + 1 : ce;
-  sink.token(Tok.Str, i, end, i + 1, ce);
+  sink.token(Tok.Str, i, end, i + 1, ce, marks);
   return end;
 }
 
@@ -385,26 +497,30 @@ function simpleString(text: string, i: number, q: number, multiline: boolean, si
  * Reads template-literal text from `j` up to the closing backtick or a `${`. On `${` it records the
  * brace depth at which the expression will end and returns, so the main loop lexes the expression.
  */
-function lexTemplateRest(text: string, j: number, _d: Dialect, templateStack: number[], braceDepth: number, sink: TokenSink, cs: number): number {
+function lexTemplateRest(text: string, j: number, templateStack: number[], braceDepth: number, sink: TokenSink, cs: number): number {
   const n = text.length;
+  let marks = 0;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (c === 92) {
+      const x = text.charCodeAt(j + 1);
+      if (x < 128) marks |= CHAR_MARK[x];
       j += 2;
       continue;
     }
     if (c === 96) {
-      sink.token(Tok.Str, cs - 1, j + 1, cs, j);
+      sink.token(Tok.Str, cs - 1, j + 1, cs, j, marks);
       return j + 1;
     }
     if (c === 36 && text.charCodeAt(j + 1) === 123 && templateStack.length < 64) {
-      sink.token(Tok.Str, cs - 1, j, cs, j);
+      sink.token(Tok.Str, cs - 1, j, cs, j, marks);
       templateStack.push(braceDepth);
       return j + 2;
     }
+    if (c < 128) marks |= CHAR_MARK[c];
     j++;
   }
-  sink.token(Tok.Str, cs - 1, n, cs, n);
+  sink.token(Tok.Str, cs - 1, n, cs, n, marks);
   return n;
 }
 
@@ -422,7 +538,7 @@ function verbatimString(text: string, q: number, sink: TokenSink): number {
     j++;
   }
   const end = Math.min(n, j + 1);
-  sink.token(Tok.Str, q, end, q + 1, Math.min(j, n));
+  sink.token(Tok.Str, q, end, q + 1, Math.min(j, n), MARKS_UNKNOWN);
   return end;
 }
 
@@ -436,6 +552,6 @@ function rustRawString(text: string, e: number, sink: TokenSink): number {
   let ce = text.indexOf(closer, cs);
   if (ce < 0) ce = text.length;
   const end = Math.min(text.length, ce + closer.length);
-  sink.token(Tok.Str, e, end, cs, ce);
+  sink.token(Tok.Str, e, end, cs, ce, MARKS_UNKNOWN);
   return end;
 }
