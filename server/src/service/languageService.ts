@@ -21,6 +21,8 @@ export interface ScanResult {
   occurrences: PortOccurrence[];
   /** Set when the document was not scanned because it exceeds `maxFileSize`. */
   tooLarge?: boolean;
+  /** Offsets where the text's lines start, computed when diagnostics first need positions. */
+  lineStarts?: number[];
 }
 
 const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
@@ -116,6 +118,8 @@ export class PortLanguageService {
     }
     const text = doc.getText();
     const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
+    const lines = (scan.lineStarts ??= lineStarts(text));
+    const positionAt = (offset: number): Position => positionIn(text, lines, offset);
     const out: Diagnostic[] = [];
     // Suppression comments are rare: when the marker is nowhere in the text, no line is suppressed
     // and the line-by-line look-up is skipped.
@@ -132,13 +136,13 @@ export class PortLanguageService {
       }
       for (const f of findings) {
         if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
-        const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+        const range = { start: positionAt(f.start), end: positionAt(f.end) };
         const suppressed = mayBeSuppressed ? suppressedRules(range.start.line, doc) : undefined;
         if (suppressed && (suppressed.size === 0 || suppressed.has(id))) continue;
         const d: Diagnostic = { range, severity: SEVERITY[level], code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
         if (f.related?.length) {
           d.relatedInformation = f.related.map((r) => ({
-            location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+            location: { uri: doc.uri, range: { start: positionAt(r.start), end: positionAt(r.end) } },
             message: r.message,
           }));
         }
@@ -149,4 +153,43 @@ export class PortLanguageService {
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return out;
   }
+}
+
+/**
+ * Offsets where lines start, as `TextDocument` counts them (`\n`, `\r\n` and `\r` end a line).
+ * Without `\r` the native `indexOf` finds the line ends: a document's own line table is built by a
+ * loop over every character, which costs several milliseconds on a large file before V8 has
+ * optimised it, on the path of a newly opened file's first diagnostics.
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** `TextDocument.positionAt` over line starts from `lineStarts`: the same clamping and end-of-line rules. */
+export function positionIn(text: string, starts: number[], offset: number): Position {
+  offset = Math.max(Math.min(offset, text.length), 0);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  const line = lo - 1;
+  const start = starts[line];
+  // An offset inside a line break (between \r and \n) belongs to the end of its line.
+  while (offset > start && (text.charCodeAt(offset - 1) === 10 || text.charCodeAt(offset - 1) === 13)) offset--;
+  return { line, character: offset - start };
 }
