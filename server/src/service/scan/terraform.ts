@@ -1,14 +1,16 @@
 import type { Protocol } from '../registry/types';
-import type { PortFinder, PortOccurrence } from './types';
+import type { PortFinder, PortOccurrence, PortRole } from './types';
 import { finish, indexIn, isDigit, isPortKey, protocolWord } from './common';
 import { isAddressKey, isCommandKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanCommand, scanComment, scanValueText } from './keyvalue';
-import { maskVariables } from './nginx';
+import { Lines, maskVariables, NextDigit } from './nginx';
 
 /** A block or object being read: its header and the ports found in it, for a `protocol` key. */
 interface Frame {
   name: string;
   label: string;
   occs: PortOccurrence[];
+  /** Named by a port key (`ports { internal = 80 }`): every number in it is a port. */
+  portBlock: boolean;
   protocol?: Protocol;
   /** An environment entry `{ name = "PORT", value = "8080" }` whose name says port. */
   portName?: boolean;
@@ -23,12 +25,47 @@ export interface StructuredOptions {
 /** Keys that hold a protocol for the ports of the same block (`protocol = "udp"`). */
 const PROTOCOL_KEYS = new Set(['protocol', 'ip_protocol', 'transport_protocol', 'lb_protocol', 'instance_protocol']);
 
+/** What a key says about its value, worked out once per distinct key in a document. */
+interface KeyInfo {
+  lower: string;
+  protocol: boolean;
+  configPort: boolean;
+  command: boolean;
+  address: boolean;
+  role: PortRole;
+}
+
+function keyInfo(key: string): KeyInfo {
+  const lower = key.toLowerCase();
+  return {
+    lower,
+    protocol: PROTOCOL_KEYS.has(lower),
+    configPort: isConfigPortKey(key),
+    command: isCommandKey(key),
+    address: isAddressKey(key),
+    role: roleForKey(key),
+  };
+}
+
+
+/**
+ * 1 for the ASCII characters the attribute reader passes without a look: whitespace, operators,
+ * brackets, digits (never the start of an identifier). The rest may start a comment, string, heredoc,
+ * identifier or block.
+ */
+const PLAIN = new Uint8Array(128);
+for (const c of ' \t\r=,[]():;.-+*!?%&|>@\\^`~$0123456789') PLAIN[c.charCodeAt(0)] = 1;
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
+/** 1 for the characters of an identifier: ASCII letters, digits, `_`, `-` and `.`. */
+const IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT[c] = isIdentStart(c) || isDigit(c) || c === 45 || c === 46 ? 1 : 0;
+
 function isIdentChar(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === 45 || c === 46;
+  return c < 128 && IDENT[c] === 1;
 }
 
 function isSpace(c: number): boolean {
@@ -72,27 +109,36 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
   const out: PortOccurrence[] = [];
   const hcl = opts.hcl;
   const masked = hcl ? maskVariables(text) : text;
-  const frames: Frame[] = [{ name: '', label: '', occs: [] }];
+  const frames: Frame[] = [];
   let header: { name: string; label: string } | null = null;
-  let list: { role: ReturnType<typeof roleForKey>; frame: Frame } | null = null;
+  let list: { role: PortRole; frame: Frame } | null = null;
   let blockComment = false;
   let heredoc = '';
   let heredocJson = false;
   let multiline = '';
   // The end of the line being read, for `attribute`.
   let curLe = 0;
+  // Keys repeat throughout a document (`port`, `protocol`, `name`): each is classified once.
+  const keys = new Map<string, KeyInfo>();
+  const classify = (key: string): KeyInfo => {
+    let info = keys.get(key);
+    if (info === undefined) keys.set(key, (info = keyInfo(key)));
+    return info;
+  };
+  const newFrame = (name: string, label: string): Frame =>
+    ({ name, label, occs: [], portBlock: classify(name).configPort, protocol: undefined, portName: undefined });
+  const digits = new NextDigit(text);
+  frames.push(newFrame('', ''));
 
   const top = (): Frame => frames[frames.length - 1];
   const record = (from: number, frame: Frame): void => {
     for (let k = from; k < out.length; k++) frame.occs.push(out[k]);
   };
 
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
+  const lines = new Lines(text);
+  while (lines.next()) {
+    const ls = lines.start;
+    const le = lines.end;
     curLe = le;
     let i = ls;
     while (i < le && isSpace(text.charCodeAt(i))) i++;
@@ -122,7 +168,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
       const close = indexIn(text, 93, i, le);
       if (close > i) {
         frames.length = 1;
-        frames[0] = { name: '', label: '', occs: [] };
+        frames[0] = newFrame('', '');
         i = close + 1;
         while (text.charCodeAt(i) === 93) i++;
       }
@@ -141,6 +187,10 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
         if (end === le) break;
         blockComment = false;
         i = end + 2;
+        continue;
+      }
+      if (c < 128 && PLAIN[c] === 1) {
+        i++;
         continue;
       }
       if (c === 35 || (hcl && c === 47 && text.charCodeAt(i + 1) === 47)) {
@@ -183,7 +233,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
           continue;
         }
         if (header && !header.label) header.label = text.slice(i + 1, close);
-        scanValueText(masked, i + 1, close, out, {});
+        if (digits.from(i + 1) < close) scanValueText(masked, i + 1, close, out, {});
         i = close + 1;
         continue;
       }
@@ -209,7 +259,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
         continue;
       }
       if (c === 123 /* { */) {
-        frames.push({ name: header?.name ?? '', label: header?.label ?? '', occs: [] });
+        frames.push(newFrame(header?.name ?? '', header?.label ?? ''));
         header = null;
         i++;
         continue;
@@ -247,8 +297,9 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     const le = curLe;
     let v = vs;
     while (v < le && isSpace(text.charCodeAt(v))) v++;
-    const lower = key.toLowerCase();
-    if (PROTOCOL_KEYS.has(lower)) {
+    const info = classify(key);
+    const lower = info.lower;
+    if (info.protocol) {
       const q = text.charCodeAt(v);
       const end = q === 34 ? stringEnd(text, v, le, hcl) : v;
       const p = q === 34 ? protocolWord(text.slice(v + 1, end)) : undefined;
@@ -259,7 +310,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
       const end = stringEnd(text, v, le, hcl);
       // `{ name = "PORT", value = "8080" }`, and Helm `set { name = "service.ports.http" }`.
       const name = text.slice(v + 1, end);
-      frame.portName = isPortKey(name) || /(^|\.)ports\.[A-Za-z0-9_-]+$/.test(name);
+      frame.portName = isPortKey(name) || (name.includes('ports.') && /(^|\.)ports\.[A-Za-z0-9_-]+$/.test(name));
       return end + 1;
     }
     if (text.charCodeAt(v) === 123 /* { */) {
@@ -269,23 +320,23 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     }
     // In a block or object named by a port key (`ports { internal = 80 }`, `port { ... }`,
     // `ports = { http = 80 }`), every number is a port.
-    const inPortBlock = isConfigPortKey(frame.name) && (isDigit(text.charCodeAt(v)) || text.charCodeAt(v) === 34);
-    const portKey = isConfigPortKey(key) || (lower === 'default' && isPortKey(frame.label)) || inPortBlock ||
+    const inPortBlock = frame.portBlock && (isDigit(text.charCodeAt(v)) || text.charCodeAt(v) === 34);
+    const portKey = info.configPort || (lower === 'default' && isPortKey(frame.label)) || inPortBlock ||
       (lower === 'value' && frame.portName === true);
     if (!portKey) {
-      if (isCommandKey(key) && text.charCodeAt(v) === 34) {
+      if (info.command && text.charCodeAt(v) === 34) {
         const end = stringEnd(text, v, le, hcl);
-        scanCommand(masked, v + 1, end, out);
+        if (digits.from(v + 1) < end) scanCommand(masked, v + 1, end, out);
         return end + 1;
       }
-      if (isAddressKey(key) && text.charCodeAt(v) === 34) {
+      if (info.address && text.charCodeAt(v) === 34) {
         const end = stringEnd(text, v, le, hcl);
-        scanValueText(masked, v + 1, end, out, { address: true });
+        if (digits.from(v + 1) < end) scanValueText(masked, v + 1, end, out, { address: true });
         return end + 1;
       }
       return v;
     }
-    const role = lower === 'default' ? roleForKey(frame.label) : lower === 'external' ? 'host' : lower === 'internal' ? 'container' : roleForKey(key);
+    const role = lower === 'default' ? roleForKey(frame.label) : lower === 'external' ? 'host' : lower === 'internal' ? 'container' : info.role;
     const before = out.length;
     const c = text.charCodeAt(v);
     let next = v;
@@ -329,7 +380,7 @@ function findIn(text: string, needle: string, from: number, to: number): number 
  * Reads the items of a port list from `i` up to its `]` (returns the offset after it) or to the line
  * end (returns -1: the list goes on).
  */
-function readListItems(text: string, i: number, le: number, list: { role: ReturnType<typeof roleForKey>; frame: Frame }, out: PortOccurrence[], hcl: boolean): number {
+function readListItems(text: string, i: number, le: number, list: { role: PortRole; frame: Frame }, out: PortOccurrence[], hcl: boolean): number {
   let is = i;
   const before = out.length;
   let result = -1;
