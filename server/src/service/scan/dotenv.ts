@@ -1,6 +1,10 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn } from './common';
-import { commentStart, scanComment, scanKeyValue, scanValueText } from './keyvalue';
+import { commentStart, scanComment, scanKeyValue, scanKeyValueAt, scanValueText } from './keyvalue';
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
 
 /**
  * Finds the ports in a `.env` file: `KEY=value` and `export KEY=value` lines. A key that names a
@@ -18,7 +22,7 @@ export const findDotenvPorts: PortFinder = (text) => {
     const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (open) {
       const close = indexIn(text, open, ls, le);
-      scanValueText(text, ls, close < 0 ? le : close, out, {});
+      scanValueText(text, ls, close < 0 ? le : close, out);
       if (close >= 0) open = 0;
       continue;
     }
@@ -38,10 +42,16 @@ export const findDotenvPorts: PortFinder = (text) => {
       scanComment(text, s, le, out);
       continue;
     }
+    // The key is read where it stands, trimmed of ASCII whitespace; an unusual character at either
+    // end (which `trim` might remove) makes it a string.
+    let ks = s;
+    let ke = eq;
+    while (ks < ke && isAsciiSpace(text.charCodeAt(ks))) ks++;
+    while (ke > ks && isAsciiSpace(text.charCodeAt(ke - 1))) ke--;
+    const key = ke > ks && (text.charCodeAt(ks) >= 128 || text.charCodeAt(ke - 1) >= 128) ? text.slice(s, eq).trim() : undefined;
     // `KEY: value` is accepted by some loaders; the key never holds spaces.
-    const key = text.slice(s, eq).trim();
-    if (key.includes(' ')) {
-      scanValueText(text, s, le, out, {});
+    if (key === undefined ? indexIn(text, 32, ks, ke) >= 0 : key.includes(' ')) {
+      scanValueText(text, s, le, out);
       continue;
     }
     let vs = eq + 1;
@@ -53,7 +63,7 @@ export const findDotenvPorts: PortFinder = (text) => {
       if (close < 0) {
         // A quoted value that continues on the next lines.
         open = q;
-        scanValueText(text, vs + 1, le, out, {});
+        scanValueText(text, vs + 1, le, out);
         continue;
       }
       ve = close + 1;
@@ -63,7 +73,8 @@ export const findDotenvPorts: PortFinder = (text) => {
       ve = commentStart(text, vs, le, '#', false);
       if (ve < le) scanComment(text, ve + 1, le, out);
     }
-    scanKeyValue(text, key, vs, ve, out);
+    if (key === undefined) scanKeyValueAt(text, ks, ke, vs, ve, out);
+    else scanKeyValue(text, key, vs, ve, out);
   }
   return finish(out);
 };

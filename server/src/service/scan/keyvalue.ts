@@ -2,7 +2,7 @@ import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
   digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
-  readPortValue, scanHostPorts,
+  readPortValue, scanHostPorts, type HostPortOptions,
 } from './common';
 
 /*
@@ -68,26 +68,29 @@ const EXTRA_PORT_KEYS = new WordSet(['listen', 'listener', 'port_number', 'portn
  * `listen = 9000` (php-fpm), `listener 1883` (mosquitto) and `*_port_range(s)` (Azure NSG rules).
  */
 export function isConfigPortKey(key: string): boolean {
-  if (isPortKey(key)) return true;
+  return isConfigPortKeyIn(key, 0, key.length);
+}
+
+/** `isConfigPortKey(src.slice(s, e))` without the slice. */
+function isConfigPortKeyIn(src: string, s: number, e: number): boolean {
+  if (isPortKeyIn(src, s, e)) return true;
   // php-fpm `env[DB_PORT]`, `php_value[xdebug.client_port]`: the key is inside the brackets.
-  if (key.endsWith(']')) {
-    const open = key.lastIndexOf('[');
-    if (open >= 0 && open < key.length - 2) return isConfigPortKey(key.slice(open + 1, -1));
+  if (e > s && src.charCodeAt(e - 1) === 93 /* ] */) {
+    const open = lastIndexIn(src, 91 /* [ */, s, e);
+    if (open >= 0 && open < e - 2) return isConfigPortKeyIn(src, open + 1, e - 1);
   }
-  const q = quotedEnd(key);
-  const s = q > 0 ? 1 : 0;
-  const e = q > 0 ? q : key.length;
-  let a = segmentStart(key, s, e);
-  if (a < 0) return isConfigPortKeySlow(key);
-  let b = e;
-  while (a < b && isAsciiSpace(key.charCodeAt(a))) a++;
-  while (b > a && isAsciiSpace(key.charCodeAt(b - 1))) b--;
-  if (EXTRA_PORT_KEYS.has(key, a, b)) return true;
+  const quoted = isQuoted(src, s, e);
+  let b = quoted ? e - 1 : e;
+  let a = segmentStart(src, quoted ? s + 1 : s, b);
+  if (a < 0) return isConfigPortKeySlow(src.slice(s, e));
+  while (a < b && isAsciiSpace(src.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(src.charCodeAt(b - 1))) b--;
+  if (EXTRA_PORT_KEYS.has(src, a, b)) return true;
   // Both patterns below end in "range(s)": most keys are ruled out without running them.
-  if ((key.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
-  if (!(b - a >= 5 && (key.charCodeAt(b - 1) | 32) === 101 && (key.charCodeAt(b - 2) | 32) === 103 &&
-    (key.charCodeAt(b - 3) | 32) === 110 && (key.charCodeAt(b - 4) | 32) === 97 && (key.charCodeAt(b - 5) | 32) === 114)) return false;
-  return isConfigPortKeySlow(key);
+  if ((src.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
+  if (!(b - a >= 5 && (src.charCodeAt(b - 1) | 32) === 101 && (src.charCodeAt(b - 2) | 32) === 103 &&
+    (src.charCodeAt(b - 3) | 32) === 110 && (src.charCodeAt(b - 4) | 32) === 97 && (src.charCodeAt(b - 5) | 32) === 114)) return false;
+  return isConfigPortKeySlow(src.slice(s, e));
 }
 
 /** The rest of `isConfigPortKey` on strings, for keys with non-ASCII characters and for port ranges. */
@@ -102,10 +105,10 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** The offset of the closing quote when a key is wholly quoted (`"port"`, `'port'`), else 0. */
-function quotedEnd(key: string): number {
-  const q = key.charCodeAt(0);
-  return (q === 34 || q === 39) && key.length >= 2 && key.charCodeAt(key.length - 1) === q ? key.length - 1 : 0;
+/** True when text[s, e) is wholly quoted (`"port"`, `'port'`). */
+function isQuoted(text: string, s: number, e: number): boolean {
+  const q = text.charCodeAt(s);
+  return (q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q;
 }
 
 /**
@@ -134,12 +137,17 @@ const ADDRESS_WORDS = new WordSet([
 
 /** True when a key names an address, so `:8080` and `web:80` in its value read as ports. */
 export function isAddressKey(key: string): boolean {
-  const q = quotedEnd(key);
-  const e = q > 0 ? q : key.length;
-  const a = segmentStart(key, q > 0 ? 1 : 0, e);
+  return isAddressKeyIn(key, 0, key.length);
+}
+
+/** `isAddressKey(src.slice(s, e))` without the slice. */
+function isAddressKeyIn(src: string, s: number, e: number): boolean {
+  const quoted = isQuoted(src, s, e);
+  const qe = quoted ? e - 1 : e;
+  const a = segmentStart(src, quoted ? s + 1 : s, qe);
   // Trimming the segment changes nothing for ASCII: whitespace separates words anyway.
-  if (a >= 0) return hasKeyWord(key, a, e, ADDRESS_WORDS);
-  const seg = lastKeySegment(stripQuotes(key));
+  if (a >= 0) return hasKeyWord(src, a, qe, ADDRESS_WORDS);
+  const seg = lastKeySegment(stripQuotes(src.slice(s, e)));
   return hasKeyWord(seg, 0, seg.length, ADDRESS_WORDS);
 }
 
@@ -195,12 +203,8 @@ export function roleForKey(key: string): PortRole {
 
 /** `roleForKey(text.slice(s, e))` without the slice. */
 function roleForKeyIn(text: string, s: number, e: number): PortRole {
-  const q = text.charCodeAt(s);
-  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-    s++;
-    e--;
-  }
-  return hasKeyWord(text, s, e, CONNECT_WORDS) ? 'connect' : 'listen';
+  const quoted = isQuoted(text, s, e);
+  return hasKeyWord(text, quoted ? s + 1 : s, quoted ? e - 1 : e, CONNECT_WORDS) ? 'connect' : 'listen';
 }
 
 function stripQuotes(s: string): string {
@@ -469,15 +473,20 @@ export interface TextScanOptions {
  * them) and `port=5432` / `port 5432` pairs (libpq conninfo, haproxy `check port 8081`). Command
  * lines go through `scanCommand` instead, which also reads `--port N` and `-p N`.
  */
-export function scanValueText(text: string, s: number, e: number, out: PortOccurrence[], opts: TextScanOptions = {}): void {
+export function scanValueText(text: string, s: number, e: number, out: PortOccurrence[], opts: TextScanOptions = TEXT): void {
   if (e <= s) return;
   if (indexIn(text, 58, s, e) >= 0) {
-    const hp = { allowEmptyHost: !!opts.address, lowPortsOnBareHosts: !!opts.address, role: opts.role };
+    const hp = opts.role !== undefined
+      ? { allowEmptyHost: !!opts.address, lowPortsOnBareHosts: !!opts.address, role: opts.role }
+      : opts.address ? ADDRESS_HOST_PORTS : TEXT_HOST_PORTS;
     if (indexIn(text, 92 /* \ */, s, e) >= 0) scanEscaped(text, s, e, out, hp);
     else scanHostPorts(text, s, e, out, hp);
   }
   scanPortPairs(text, s, e, out);
 }
+
+const ADDRESS_HOST_PORTS: HostPortOptions = { allowEmptyHost: true, lowPortsOnBareHosts: true, role: undefined };
+const TEXT_HOST_PORTS: HostPortOptions = { allowEmptyHost: false, lowPortsOnBareHosts: false, role: undefined };
 
 /** Runs scanHostPorts over a copy with `\:` `\=` escapes removed, mapping offsets back. */
 function scanEscaped(text: string, s: number, e: number, out: PortOccurrence[], opts: Parameters<typeof scanHostPorts>[4]): void {
@@ -608,20 +617,39 @@ export function scanComment(text: string, s: number, e: number, out: PortOccurre
  * ports; any value is scanned for addresses, URLs and port pairs.
  */
 export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
-  const address = isAddressKey(key);
-  if (isConfigPortKey(key)) {
-    const role = opts.role ?? roleForKey(key);
-    if (readPortsValue(text, vs, ve, role, out)) return;
+  scanPair(text, key, 0, key.length, vs, ve, out, opts.role);
+}
+
+/** `scanKeyValue` for a key that stands in the text itself, at text[ks, ke); no role means the key's. */
+export function scanKeyValueAt(text: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role?: PortRole): void {
+  scanPair(text, text, ks, ke, vs, ve, out, role);
+}
+
+/** Options of a value scanned as an address, shared rather than made per line. */
+const ADDRESS_TEXT: TextScanOptions = { address: true };
+
+/** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
+function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
+  const address = isAddressKeyIn(src, ks, ke);
+  if (isConfigPortKeyIn(src, ks, ke)) {
+    const r = role ?? roleForKeyIn(src, ks, ke);
+    if (readPortsValue(text, vs, ve, r, out)) return;
     // `port=127.0.0.1:9001` (supervisord), `listen = 127.0.0.1:9000` (php-fpm)
-    if (readAddress(text, vs, ve, role, out, { anyHost: true, emptyHost: true })) return;
+    if (readAddress(text, vs, ve, r, out, PORT_FLAG_ADDRESS)) return;
     // `listener 8883 0.0.0.0` (mosquitto): the port comes first, then an address or option.
-    const words = splitWords(text, vs, ve);
-    if (words.length > 1 && readPortItem(text, words[0][0], words[0][1], role, out)) {
-      scanValueText(text, words[1][0], ve, out, { address });
-      return;
+    let w0 = vs;
+    while (w0 < ve && isSpace(text.charCodeAt(w0))) w0++;
+    if (w0 < ve) {
+      const w0e = wordEnd(text, w0, ve);
+      let w1 = w0e;
+      while (w1 < ve && isSpace(text.charCodeAt(w1))) w1++;
+      if (w1 < ve && readPortItem(text, w0, w0e, r, out)) {
+        scanValueText(text, w1, ve, out, address ? ADDRESS_TEXT : TEXT);
+        return;
+      }
     }
   }
-  if (isCommandKey(key)) {
+  if (isCommandKeyIn(src, ks, ke)) {
     let s = vs;
     let e = ve;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
@@ -634,7 +662,7 @@ export function scanKeyValue(text: string, key: string, vs: number, ve: number, 
     scanCommand(text, s, e, out);
     return;
   }
-  scanValueText(text, vs, ve, out, { address });
+  scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
 }
 
 /**
@@ -642,17 +670,22 @@ export function scanKeyValue(text: string, key: string, vs: number, ve: number, 
  * `JAVA_OPTS`, `NODE_OPTIONS`, `extra_args`), whose `--port N` and `-p N` flags are ports.
  */
 export function isCommandKey(key: string): boolean {
-  const q = quotedEnd(key);
-  let b = q > 0 ? q : key.length;
-  let a = segmentStart(key, q > 0 ? 1 : 0, b);
-  if (a < 0) return isCommandKeySlow(key);
-  while (a < b && isAsciiSpace(key.charCodeAt(a))) a++;
-  while (b > a && isAsciiSpace(key.charCodeAt(b - 1))) b--;
-  if (COMMAND_KEYS.has(key, a, b)) return true;
+  return isCommandKeyIn(key, 0, key.length);
+}
+
+/** `isCommandKey(src.slice(s, e))` without the slice. */
+function isCommandKeyIn(src: string, s: number, e: number): boolean {
+  const quoted = isQuoted(src, s, e);
+  let b = quoted ? e - 1 : e;
+  let a = segmentStart(src, quoted ? s + 1 : s, b);
+  if (a < 0) return isCommandKeySlow(src.slice(s, e));
+  while (a < b && isAsciiSpace(src.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(src.charCodeAt(b - 1))) b--;
+  if (COMMAND_KEYS.has(src, a, b)) return true;
   // `JAVA_OPTS`, `extra-args`: the word after the last `_` or `-`.
   let sep = b - 1;
-  while (sep >= a && key.charCodeAt(sep) !== 95 && key.charCodeAt(sep) !== 45) sep--;
-  return sep >= a && COMMAND_SUFFIXES.has(key, sep + 1, b);
+  while (sep >= a && src.charCodeAt(sep) !== 95 && src.charCodeAt(sep) !== 45) sep--;
+  return sep >= a && COMMAND_SUFFIXES.has(src, sep + 1, b);
 }
 
 const COMMAND_KEYS = new WordSet([
@@ -676,7 +709,8 @@ const CLIENT_SECTIONS = new Set(['client', 'mysql', 'mysqldump', 'mysqladmin', '
  */
 export const findKeyValuePorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  let section = '';
+  // Whether the current section is one of a client program's.
+  let clientSection = false;
   let continued = false;
   const n = text.length;
   for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
@@ -693,7 +727,7 @@ export const findKeyValuePorts: PortFinder = (text) => {
     continued = text.charCodeAt(le - 1) === 92 && !(le - 2 >= s && text.charCodeAt(le - 2) === 92);
     const c = text.charCodeAt(s);
     if (wasContinued) {
-      scanValueText(text, s, le, out, {});
+      scanValueText(text, s, le, out);
       continue;
     }
     if (c === 35 || c === 59 || c === 33) {
@@ -708,16 +742,16 @@ export const findKeyValuePorts: PortFinder = (text) => {
     if (c === 91 /* [ */) {
       const close = indexIn(text, 93, s, e);
       if (close > s) {
-        section = text.slice(s + 1, close).trim().toLowerCase();
+        clientSection = CLIENT_SECTIONS.has(text.slice(s + 1, close).trim().toLowerCase());
         continue;
       }
     }
-    scanLine(text, s, e, out, section);
+    scanLine(text, s, e, out, clientSection);
   }
   return finish(out);
 };
 
-function scanLine(text: string, s: number, e: number, out: PortOccurrence[], section: string): void {
+function scanLine(text: string, s: number, e: number, out: PortOccurrence[], clientSection: boolean): void {
   // The key runs to `=`, `:` or whitespace; `\` escapes a separator inside a properties key.
   let k = s;
   while (k < e) {
@@ -729,11 +763,11 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], sec
     if (c === 61 || c === 58 || isSpace(c)) break;
     k++;
   }
-  const key = text.slice(s, Math.min(k, e));
+  const ke = Math.min(k, e);
   let v = k;
   while (v < e && isSpace(text.charCodeAt(v))) v++;
   const sep = text.charCodeAt(v);
-  if (v < e && sep === 58 && isDigit(text.charCodeAt(v + 1)) && !isConfigPortKey(key)) {
+  if (v < e && sep === 58 && isDigit(text.charCodeAt(v + 1)) && !isConfigPortKeyIn(text, s, ke)) {
     // `localhost:8080` alone on a line is an address, not a key.
     scanValueText(text, s, e, out, { address: true });
     return;
@@ -743,17 +777,17 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], sec
     while (v < e && isSpace(text.charCodeAt(v))) v++;
   } else if (v === k) {
     // A line with no separator at all (`skip-networking`).
-    scanValueText(text, s, e, out, {});
+    scanValueText(text, s, e, out);
     return;
   }
-  const lower = key.toLowerCase();
-  if (lower === 'replicaof' || lower === 'slaveof') {
+  const special = REDIS_KEYS.indexOf(text, s, ke);
+  if (special === REPLICAOF || special === SLAVEOF) {
     // redis `replicaof <host> <port>`
     const words = splitWords(text, v, e);
     if (words.length >= 2) readPortItem(text, words[1][0], words[1][1], 'connect', out);
     return;
   }
-  if (lower === 'sentinel') {
+  if (special === SENTINEL) {
     // sentinel.conf `sentinel monitor <name> <host> <port> <quorum>`
     const words = splitWords(text, v, e);
     if (words.length >= 4 && text.slice(words[0][0], words[0][1]).toLowerCase() === 'monitor') {
@@ -761,9 +795,12 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], sec
       return;
     }
   }
-  const role: PortRole | undefined = CLIENT_SECTIONS.has(section) ? 'connect' : undefined;
-  scanKeyValue(text, key, v, e, out, { role });
+  scanKeyValueAt(text, s, ke, v, e, out, clientSection ? 'connect' : undefined);
 }
+
+/** redis.conf and sentinel.conf keys whose values are read by position. */
+const REDIS_KEYS = new WordSet(['replicaof', 'slaveof', 'sentinel']);
+const [REPLICAOF, SLAVEOF, SENTINEL] = [0, 1, 2];
 
 /** Whitespace-separated words of text[s, e) as [start, end) pairs. */
 export function splitWords(text: string, s: number, e: number): Array<[number, number]> {

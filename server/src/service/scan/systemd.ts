@@ -57,7 +57,7 @@ export const findSystemdPorts: PortFinder = (text) => {
     const ve = more ? e - 1 : e;
     if (continued !== Continued.No) {
       if (continued === Continued.Exec) scanCommand(text, s, ve, out);
-      else scanValueText(text, s, ve, out, {});
+      else scanValueText(text, s, ve, out);
       if (!more) continued = Continued.No;
       continue;
     }
@@ -99,7 +99,7 @@ export const findSystemdPorts: PortFinder = (text) => {
     } else if (id === EXPOSE_HOST_PORT) {
       readPortItem(text, vs, ve, 'listen', out);
     } else if (id >= IMAGE) {
-      scanValueText(text, vs, ve, out, {});
+      scanValueText(text, vs, ve, out);
     } else if (!NOT_PORT_PREFIXES.hasPrefixOf(src, ka, kb)) {
       scanKeyValue(text, src === text ? text.slice(ka, kb).toLowerCase() : src, vs, ve, out);
     }
