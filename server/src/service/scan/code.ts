@@ -220,7 +220,6 @@ const T_INT: number = Tok.Int;
 const T_NUM: number = Tok.Num;
 const T_STR: number = Tok.Str;
 const T_PUNCT: number = Tok.Punct;
-const T_NEWLINE: number = Tok.Newline;
 
 /** Finds the ports in a source-code document. Never throws; linear in the text. */
 export const findCodePorts: PortFinder = (text) => {
@@ -236,7 +235,20 @@ export const findCodePorts: PortFinder = (text) => {
 
 /** A name that says it holds a port, but not a count of ports (`MAX_PORTS`): text[s, e). */
 function isPortNameIn(text: string, s: number, e: number): boolean {
-  return isPortKeyIn(text, s, e) && !COUNT_WORDS.test(text.slice(s, e));
+  return isPortKeyIn(text, s, e) && !isCountName(text, s, e);
+}
+
+/** COUNT_WORDS matches text[s, e); only names that end in `s` can match, and most port names end in `t`. */
+function isCountName(text: string, s: number, e: number): boolean {
+  return (text.charCodeAt(e - 1) | 32) === 115 && COUNT_WORDS.test(text.slice(s, e));
+}
+
+/** text[s, e) ends in "port" or "ports", any case (an identifier, so no blank or other character follows). */
+function endsInPort(text: string, s: number, e: number): boolean {
+  let p = e;
+  if ((text.charCodeAt(p - 1) | 32) === 115 /* s */) p--;
+  return p - s >= 4 && (text.charCodeAt(p - 1) | 32) === 116 && (text.charCodeAt(p - 2) | 32) === 114 &&
+    (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112;
 }
 
 /** `\w` or `:`: what may not stand before a Ruby symbol's colon. */
@@ -296,27 +308,43 @@ class CodeScan implements TokenSink {
     scanCommentContent(this.text, s, e, this.out);
   }
 
-  token(kind: number, s: number, e: number, a: number, b: number, marks: number): void {
-    if (kind === T_NEWLINE) {
-      const f = this.top();
-      if (!(f && (f.open === 40 || f.open === 91))) {
-        this.mode = Mode.Off;
-        this.tupReset();
-      }
-      return;
+  newline(): void {
+    // A statement ends at a line end, unless a call or list goes on.
+    const f = this.top();
+    if (!(f && (f.open === 40 || f.open === 91))) {
+      this.mode = Mode.Off;
+      this.tupReset();
     }
-    let v = 0;
-    if (kind === T_IDENT) {
-      v = WORDS.find(this.text, s, e, a);
-      this.onIdent(s, e, v);
-    } else if (kind === T_PUNCT) {
-      v = a;
-      this.onPunct(a);
-    } else if (kind === T_STR) {
-      this.onString(a, b, marks);
-    } else if (kind === T_INT || kind === T_NUM) {
-      this.onNumber(kind === T_INT, s, e);
-    }
+  }
+
+  ident(s: number, e: number): void {
+    const text = this.text;
+    const v = WORDS.find(text, s, e);
+    // Most names are none of the words the machine knows and come while it waits for a port name:
+    // for them `onIdent` would only forget a pending default.
+    if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e)) {
+      this.pendingDefault = undefined;
+    } else this.onIdent(s, e, v);
+    this.shift(T_IDENT, v);
+  }
+
+  punct(code: number): void {
+    this.onPunct(code);
+    this.shift(T_PUNCT, code);
+  }
+
+  number(int: boolean, s: number, e: number): void {
+    this.onNumber(int, s, e);
+    this.shift(int ? T_INT : T_NUM, 0);
+  }
+
+  string(cs: number, ce: number, marks: number): void {
+    this.onString(cs, ce, marks);
+    this.shift(T_STR, 0);
+  }
+
+  /** Records a token in the history of the last three. */
+  private shift(kind: number, v: number): void {
     this.k3 = this.k2;
     this.v3 = this.v2;
     this.k2 = this.k1;
@@ -460,7 +488,7 @@ class CodeScan implements TokenSink {
         this.arm('listen', true);
         return;
       }
-      if (isPortKeyIn(text, cs, ce) && isKeyLike(text, cs, ce) && !COUNT_WORDS.test(text.slice(cs, ce))) {
+      if (isPortKeyIn(text, cs, ce) && isKeyLike(text, cs, ce) && !isCountName(text, cs, ce)) {
         this.arm(roleForKeyIn(text, cs, ce), true);
         return;
       }
@@ -542,7 +570,7 @@ class CodeScan implements TokenSink {
     let w = raw;
     if (e - s > 1 && text.charCodeAt(s) === 36) {
       ns = s + 1;
-      w = WORDS.find(text, ns, e, hashOf(text, ns, e));
+      w = WORDS.find(text, ns, e);
     }
     const afterChain = this.k1 === T_PUNCT && (punctFlags(this.v1) & PF_CHAIN) !== 0;
     if (this.defState === 1 || (this.defState === 2 && this.depth() === this.defDepth)) {
@@ -563,8 +591,7 @@ class CodeScan implements TokenSink {
     }
     this.pendingDefault = undefined;
     // Port names end in "port" or "ports"; the cheap test spares most identifiers the full one.
-    const lastChar = text.charCodeAt(e - 1) | 32;
-    if ((lastChar === 116 || lastChar === 115) && isPortNameIn(text, ns, e)) {
+    if (endsInPort(text, ns, e) && isPortNameIn(text, ns, e)) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !isWordOrColon(text.charCodeAt(s - 2)));
       const r = roleForKeyIn(text, ns, e);
@@ -694,11 +721,4 @@ class CodeScan implements TokenSink {
         return;
     }
   }
-}
-
-/** `wordHash` of text[s, e). */
-function hashOf(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
 }

@@ -105,6 +105,35 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+// Classes of ASCII characters, for the lexer's first look at each one (every non-ASCII one is C_IDENT).
+const C_PUNCT = 0;
+const C_SPACE = 1;
+const C_NEWLINE = 2;
+const C_IDENT = 3;
+const C_DIGIT = 4;
+const C_QUOTE = 5;
+const C_SLASH = 6;
+const C_HASH = 7;
+const C_AT = 8;
+const C_DOT = 9;
+const C_OPEN_BRACE = 10;
+const C_CLOSE_BRACE = 11;
+const CLASS = (() => {
+  const t = new Uint8Array(128).fill(C_PUNCT);
+  for (let c = 0; c < 128; c++) if (isIdentStart(c)) t[c] = C_IDENT;
+  for (let c = 48; c <= 57; c++) t[c] = C_DIGIT;
+  for (const c of [32, 9, 13, 12, 11]) t[c] = C_SPACE;
+  t[10] = C_NEWLINE;
+  for (const c of [34, 39, 96]) t[c] = C_QUOTE;
+  t[47] = C_SLASH;
+  t[35] = C_HASH;
+  t[64] = C_AT;
+  t[46] = C_DOT;
+  t[123] = C_OPEN_BRACE;
+  t[125] = C_CLOSE_BRACE;
+  return t;
+})();
+
 /**
  * The number that stands for a punctuation token, so that no string is made for it: the character
  * code for one character, and 7 more bits for each further character (the second is always ASCII).
@@ -116,17 +145,18 @@ export function punctCode(p: string): number {
   return code;
 }
 
-/** Hash of an identifier's characters, as the lexer computes it while reading one. */
-export function wordHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
+/**
+ * Hash of the word text[s, e): from its length and its first, second and last characters only, so
+ * that it costs the same for any word (the table compares the characters on a hit anyway).
+ */
+function wordHash(text: string, s: number, e: number): number {
+  const len = e - s;
+  const h = Math.imul(len, 0x9e3779b1) ^ Math.imul(text.charCodeAt(s), 0x85ebca6b) ^
+    Math.imul(len > 1 ? text.charCodeAt(s + 1) : 0, 0xc2b2ae35) ^ Math.imul(text.charCodeAt(e - 1), 0x27d4eb2f);
+  return h ^ (h >>> 15);
 }
 
-/**
- * A fixed set of words with a number each, looked up by an identifier's place in the text and its
- * hash (which the lexer hands over), without making a string of the identifier.
- */
+/** A fixed set of words with a number each, looked up by an identifier's place in the text without making a string of it. */
 export class WordTable {
   private readonly words: string[];
   private readonly values: number[];
@@ -140,17 +170,17 @@ export class WordTable {
     this.words = new Array<string>(size).fill('');
     this.values = new Array<number>(size).fill(0);
     for (const [w, v] of list) {
-      let slot = slotOf(wordHash(w), this.mask);
+      let slot = wordHash(w, 0, w.length) & this.mask;
       while (this.words[slot] !== '' && this.words[slot] !== w) slot = (slot + 1) & this.mask;
       this.words[slot] = w;
       this.values[slot] |= v;
     }
   }
 
-  /** The number of the word text[s, e) whose hash is `h`, or 0 when it is not in the table. */
-  find(text: string, s: number, e: number, h: number): number {
+  /** The number of the word text[s, e), or 0 when it is not in the table. */
+  find(text: string, s: number, e: number): number {
     const len = e - s;
-    let slot = slotOf(h, this.mask);
+    let slot = wordHash(text, s, e) & this.mask;
     for (;;) {
       const w = this.words[slot];
       if (w.length === 0) return 0;
@@ -162,10 +192,6 @@ export class WordTable {
       slot = (slot + 1) & this.mask;
     }
   }
-}
-
-function slotOf(h: number, mask: number): number {
-  return (h ^ (h >>> 11)) & mask;
 }
 
 /** Second characters of the two- and three-character operators. */
@@ -191,14 +217,20 @@ const REGEX_AFTER_WORD = new WordTable(['return', 'typeof', 'case', 'do', 'else'
 /** `marks` of a string token whose characters were not read one by one: the sink reads them itself. */
 export const MARKS_UNKNOWN = -1;
 
-/**
- * Receives tokens in order. `a` and `b` depend on the kind: for Ident, `a` is the identifier's hash
- * (see `wordHash`); for Punct, `a` is its `punctCode`; for Str, `a` and `b` bound the contents
- * (without quotes or prefix) and `marks` holds the CHAR_MARK bits of the characters there (or
- * MARKS_UNKNOWN).
- */
+/** Receives tokens in order, one method per kind of token. */
 export interface TokenSink {
-  token(kind: Tok, start: number, end: number, a: number, b: number, marks: number): void;
+  /** An identifier text[s, e). */
+  ident(s: number, e: number): void;
+  /** Punctuation, by its `punctCode`. */
+  punct(code: number): void;
+  /** A number: an integer literal (`Tok.Int`) or any other (`Tok.Num`). */
+  number(int: boolean, s: number, e: number): void;
+  /**
+   * A string literal whose contents (without quotes or prefix) are text[cs, ce); `marks` holds the
+   * CHAR_MARK bits of the characters there, or MARKS_UNKNOWN.
+   */
+  string(cs: number, ce: number, marks: number): void;
+  newline(): void;
   comment(start: number, end: number): void;
 }
 
@@ -211,9 +243,14 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
   // Brace depths at which a JS template literal's `${ ... }` returns to the template text.
   const templateStack: number[] = [];
   let braceDepth = 0;
-  // Whether a `/` here would start a regular expression: after punctuation such as `(` or `=`, after
-  // keywords such as `return`, and at the start; not after a name, number, string or regex.
-  let regexOk = true;
+  // What came last, for deciding whether a `/` starts a regular expression (after punctuation such
+  // as `(` or `=`, after keywords such as `return`, and at the start; not after a name, number,
+  // string or regex). It is worked out only when a `/` comes, from the last token: SIG_PUNCT with
+  // its code in `sigCode`, or SIG_WORD with the identifier at sigS..sigE.
+  let sig = SIG_START;
+  let sigCode = 0;
+  let sigS = 0;
+  let sigE = 0;
   const slashComments = d.slashComments;
   const hashComments = d.hashComments;
   const rust = d.rust;
@@ -225,118 +262,130 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
   }
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      sink.token(Tok.Newline, i, i + 1, 0, 0, 0);
-      i++;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
-      i++;
-      continue;
-    }
-    // Identifiers first: they are the most common token.
-    if (c < 128 ? IDENT_PART[c] === 1 && !(c >= 48 && c <= 57) : true) {
-      let h = c;
-      let e = i + 1;
-      for (; e < n; e++) {
-        const x = text.charCodeAt(e);
-        if (x < 128 && IDENT_PART[x] === 0) break;
-        h = (Math.imul(h, 31) + x) | 0;
-      }
-      const next = text.charCodeAt(e);
-      // Rust raw strings: r"..." r#"..."# br#"..."#
-      if (rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
-        const r = rustRawString(text, e, sink);
-        if (r > 0) {
-          i = r;
-          regexOk = false;
-          continue;
+    switch (c < 128 ? CLASS[c] : C_IDENT) {
+      case C_SPACE:
+        i++;
+        continue;
+      case C_NEWLINE:
+        sink.newline();
+        i++;
+        continue;
+      case C_IDENT: {
+        let e = i + 1;
+        while (e < n) {
+          const x = text.charCodeAt(e);
+          if (x < 128 && IDENT_PART[x] === 0) break;
+          e++;
         }
-      }
-      if (c === 36 && e === i + 1) {
-        // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
-        if (next === 64 && text.charCodeAt(e + 1) === 34 && !hashComments) {
-          i = verbatimString(text, e + 1, sink);
-          regexOk = false;
-          continue;
+        const next = text.charCodeAt(e);
+        // Rust raw strings: r"..." r#"..."# br#"..."#
+        if (rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
+          const r = rustRawString(text, e, sink);
+          if (r > 0) {
+            i = r;
+            sig = SIG_OTHER;
+            continue;
+          }
         }
-        if (next === 34) {
-          i++;
-          continue;
+        if (c === 36 && e === i + 1) {
+          // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
+          if (next === 64 && text.charCodeAt(e + 1) === 34 && !hashComments) {
+            i = verbatimString(text, e + 1, sink);
+            sig = SIG_OTHER;
+            continue;
+          }
+          if (next === 34) {
+            i++;
+            continue;
+          }
         }
-      }
-      sink.token(Tok.Ident, i, e, h, 0, 0);
-      // Only short lower-case words can be keywords that precede a regex.
-      regexOk = e - i <= 6 && c >= 97 && c <= 122 && REGEX_AFTER_WORD.find(text, i, e, h) !== 0;
-      i = e;
-      continue;
-    }
-    // Comments
-    if (c === 47 /* / */ && slashComments) {
-      const c2 = text.charCodeAt(i + 1);
-      if (c2 === 47) {
-        const e = lineEnd(text, i);
-        sink.comment(i + 2, e);
+        sink.ident(i, e);
+        sig = SIG_WORD;
+        sigS = i;
+        sigE = e;
         i = e;
         continue;
       }
-      if (c2 === 42) {
-        let e = text.indexOf('*/', i + 2);
-        if (e < 0) e = n;
-        sink.comment(i + 2, e);
-        i = Math.min(n, e + 2);
+      case C_DIGIT:
+        i = lexNumber(text, i, sink);
+        sig = SIG_OTHER;
         continue;
-      }
-      if (!hashComments && regexOk) {
-        const e = regexEnd(text, i);
-        if (e > 0) {
+      case C_QUOTE:
+        if (c === 39 && rust) {
+          // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
+          i = rustQuote(text, i);
+        } else {
+          i = lexString(text, i, d, templateStack, braceDepth, sink);
+        }
+        sig = SIG_OTHER;
+        continue;
+      case C_SLASH:
+        if (slashComments) {
+          const c2 = text.charCodeAt(i + 1);
+          if (c2 === 47) {
+            const e = lineEnd(text, i);
+            sink.comment(i + 2, e);
+            i = e;
+            continue;
+          }
+          if (c2 === 42) {
+            let e = text.indexOf('*/', i + 2);
+            if (e < 0) e = n;
+            sink.comment(i + 2, e);
+            i = Math.min(n, e + 2);
+            continue;
+          }
+          if (!hashComments && regexMayFollow(text, sig, sigCode, sigS, sigE)) {
+            const e = regexEnd(text, i);
+            if (e > 0) {
+              i = e;
+              sig = SIG_OTHER;
+              continue;
+            }
+          }
+        }
+        break;
+      case C_HASH:
+        if (hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
+          const e = lineEnd(text, i);
+          sink.comment(i + 1, e);
           i = e;
-          regexOk = false;
           continue;
         }
-      }
-    }
-    if (c === 35 /* # */ && hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
-      const e = lineEnd(text, i);
-      sink.comment(i + 1, e);
-      i = e;
-      continue;
-    }
-    // Strings
-    if (c === 34 || c === 39 || c === 96) {
-      if (c === 39 && rust) {
-        // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
-        i = rustQuote(text, i);
-      } else {
-        i = lexString(text, i, d, templateStack, braceDepth, sink);
-      }
-      regexOk = false;
-      continue;
-    }
-    // C# verbatim strings @"..." / $@"..." / @$"..."
-    if (c === 64 /* @ */ && !hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
-      const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
-      i = verbatimString(text, q, sink);
-      regexOk = false;
-      continue;
-    }
-    if (isDigitCode(c) || (c === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
-      i = lexNumber(text, i, sink);
-      regexOk = false;
-      continue;
+        break;
+      case C_AT:
+        // C# verbatim strings @"..." / $@"..." / @$"..."
+        if (!hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
+          const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
+          i = verbatimString(text, q, sink);
+          sig = SIG_OTHER;
+          continue;
+        }
+        break;
+      case C_DOT:
+        if (isDigitCode(text.charCodeAt(i + 1))) {
+          i = lexNumber(text, i, sink);
+          sig = SIG_OTHER;
+          continue;
+        }
+        break;
+      case C_OPEN_BRACE:
+        braceDepth++;
+        break;
+      case C_CLOSE_BRACE:
+        if (templateStack.length && templateStack[templateStack.length - 1] === braceDepth) {
+          templateStack.pop();
+          // Back inside the template text that `${` left.
+          i = lexTemplateRest(text, i + 1, templateStack, braceDepth, sink, i + 1);
+          sig = SIG_OTHER;
+          continue;
+        }
+        if (braceDepth > 0) braceDepth--;
+        break;
+      default:
+        break;
     }
     // Punctuation
-    if (c === 123 /* { */) braceDepth++;
-    else if (c === 125 /* } */) {
-      if (templateStack.length && templateStack[templateStack.length - 1] === braceDepth) {
-        templateStack.pop();
-        // Back inside the template text that `${` left.
-        i = lexTemplateRest(text, i + 1, templateStack, braceDepth, sink, i + 1);
-        regexOk = false;
-        continue;
-      }
-      if (braceDepth > 0) braceDepth--;
-    }
     let len = 1;
     let code = c;
     // Every two- and three-character operator has one of PUNCT_SECOND as its second character.
@@ -352,10 +401,28 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         code = two;
       }
     }
-    sink.token(Tok.Punct, i, i + len, code, 0, 0);
-    regexOk = REGEX_AFTER_PUNCT.has(code);
+    sink.punct(code);
+    sig = SIG_PUNCT;
+    sigCode = code;
     i += len;
   }
+}
+
+const SIG_START = 0;
+const SIG_PUNCT = 1;
+const SIG_WORD = 2;
+const SIG_OTHER = 3;
+
+/** Whether a `/` after the last token (see `lexCode`) starts a regular expression. */
+function regexMayFollow(text: string, sig: number, code: number, s: number, e: number): boolean {
+  if (sig === SIG_START) return true;
+  if (sig === SIG_PUNCT) return REGEX_AFTER_PUNCT.has(code);
+  // Only short lower-case words can be keywords that precede a regex.
+  if (sig === SIG_WORD) {
+    const c = text.charCodeAt(s);
+    return e - s <= 6 && c >= 97 && c <= 122 && REGEX_AFTER_WORD.find(text, s, e) !== 0;
+  }
+  return false;
 }
 
 function lineEnd(text: string, i: number): number {
@@ -411,7 +478,7 @@ function lexNumber(text: string, i: number, sink: TokenSink): number {
     if (x === 120 || x === 98 || x === 111) {
       let e = i + 2;
       while (e < n && (isIdentPart(text.charCodeAt(e)))) e++;
-      sink.token(Tok.Num, i, e, 0, 0, 0);
+      sink.number(false, i, e);
       return e;
     }
   }
@@ -434,8 +501,8 @@ function lexNumber(text: string, i: number, sink: TokenSink): number {
   // `1.2.3`: the second part of a dotted version, an IP address or a date is never a port.
   if (i > 0 && text.charCodeAt(i - 1) === 46) int = false;
   if (text.charCodeAt(e) === 46 && isDigitCode(text.charCodeAt(e + 1))) int = false;
-  if (int) sink.token(Tok.Int, i, intEnd, 0, 0, 0);
-  else sink.token(Tok.Num, i, e, 0, 0, 0);
+  if (int) sink.number(true, i, intEnd);
+  else sink.number(false, i, e);
   return e;
 }
 
@@ -452,7 +519,7 @@ function lexString(text: string, i: number, d: Dialect, templateStack: number[],
     const closer = q === 34 ? '"""' : "'''";
     let e = text.indexOf(closer, i + 3);
     if (e < 0) e = n;
-    sink.token(Tok.Str, i, Math.min(n, e + 3), i + 3, e, MARKS_UNKNOWN);
+    sink.string(i + 3, e, MARKS_UNKNOWN);
     return Math.min(n, e + 3);
   }
   if (q === 96) {
@@ -489,7 +556,7 @@ function simpleString(text: string, i: number, q: number, multiline: boolean, si
   }
   const ce = Math.min(j, n);
   const end = j < n && text.charCodeAt(j) === q ? j + 1 : ce;
-  sink.token(Tok.Str, i, end, i + 1, ce, marks);
+  sink.string(i + 1, ce, marks);
   return end;
 }
 
@@ -509,18 +576,18 @@ function lexTemplateRest(text: string, j: number, templateStack: number[], brace
       continue;
     }
     if (c === 96) {
-      sink.token(Tok.Str, cs - 1, j + 1, cs, j, marks);
+      sink.string(cs, j, marks);
       return j + 1;
     }
     if (c === 36 && text.charCodeAt(j + 1) === 123 && templateStack.length < 64) {
-      sink.token(Tok.Str, cs - 1, j, cs, j, marks);
+      sink.string(cs, j, marks);
       templateStack.push(braceDepth);
       return j + 2;
     }
     if (c < 128) marks |= CHAR_MARK[c];
     j++;
   }
-  sink.token(Tok.Str, cs - 1, n, cs, n, marks);
+  sink.string(cs, n, marks);
   return n;
 }
 
@@ -538,7 +605,7 @@ function verbatimString(text: string, q: number, sink: TokenSink): number {
     j++;
   }
   const end = Math.min(n, j + 1);
-  sink.token(Tok.Str, q, end, q + 1, Math.min(j, n), MARKS_UNKNOWN);
+  sink.string(q + 1, Math.min(j, n), MARKS_UNKNOWN);
   return end;
 }
 
@@ -552,6 +619,6 @@ function rustRawString(text: string, e: number, sink: TokenSink): number {
   let ce = text.indexOf(closer, cs);
   if (ce < 0) ce = text.length;
   const end = Math.min(text.length, ce + closer.length);
-  sink.token(Tok.Str, e, end, cs, ce, MARKS_UNKNOWN);
+  sink.string(cs, ce, MARKS_UNKNOWN);
   return end;
 }
