@@ -26,11 +26,15 @@ function isWordChar(c: number): boolean {
  * cost more than the rest of the line's work.
  */
 export class WordSet {
-  /** The words by length, each with its index in the list given to the constructor. */
-  private readonly byLength: Array<Array<[string, number]>> = [];
+  /** The words by length and first character (`length * 32 + code % 32`), each with its index in the constructor's list. */
+  private readonly buckets: Array<Array<[string, number]>> = [];
+  private maxLength = 0;
 
   constructor(words: readonly string[]) {
-    words.forEach((w, n) => (this.byLength[w.length] ??= []).push([w, n]));
+    words.forEach((w, n) => {
+      (this.buckets[w.length * 32 + (w.charCodeAt(0) & 31)] ??= []).push([w, n]);
+      this.maxLength = Math.max(this.maxLength, w.length);
+    });
   }
 
   /** True when text[s, e) with ASCII letters lower-cased is one of the words. */
@@ -40,7 +44,9 @@ export class WordSet {
 
   /** The index of the word text[s, e) is (with ASCII letters lower-cased), or -1. */
   indexOf(text: string, s: number, e: number): number {
-    const list = this.byLength[e - s];
+    if (e <= s || e - s > this.maxLength) return -1;
+    // Upper- and lower-case ASCII letters share their code modulo 32.
+    const list = this.buckets[(e - s) * 32 + (text.charCodeAt(s) & 31)];
     if (list === undefined) return -1;
     next: for (let n = 0; n < list.length; n++) {
       const w = list[n][0];
@@ -55,7 +61,7 @@ export class WordSet {
 
   /** True when text[s, e) starts with one of the words (ASCII letters lower-cased). */
   hasPrefixOf(text: string, s: number, e: number): boolean {
-    for (let len = 1; len < this.byLength.length && len <= e - s; len++) if (this.indexOf(text, s, s + len) >= 0) return true;
+    for (let len = 1; len <= this.maxLength && len <= e - s; len++) if (this.indexOf(text, s, s + len) >= 0) return true;
     return false;
   }
 }
