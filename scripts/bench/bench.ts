@@ -29,6 +29,8 @@ export interface BenchOptions {
   k8sLines: number;
   /** Fresh servers opened straight after `initialized`, for the cold first-diagnostics figure. */
   coldOpens: number;
+  /** Working sessions (fresh servers) whose first diagnostics on the big files give the "server ready" medians. */
+  readyOpens: number;
   /** Characters of generated input per format for the finder throughput. */
   sampleSize: number;
   /** Fresh registry loads in this process. */
@@ -44,13 +46,13 @@ export interface BenchOptions {
 }
 
 export const FULL: Omit<BenchOptions, 'root'> = {
-  starts: 12, hovers: 2000, hoverWarmup: 300, composeLines: 5000, k8sLines: 10000, coldOpens: 5,
+  starts: 12, hovers: 2000, hoverWarmup: 300, composeLines: 5000, k8sLines: 10000, coldOpens: 5, readyOpens: 5,
   sampleSize: 1_500_000, loads: 30, calls: 5000, minTimeMs: 250, vsix: true,
 };
 
 /** Tiny counts for the smoke test: every figure is produced, none is meaningful. */
 export const QUICK: Omit<BenchOptions, 'root'> = {
-  starts: 2, hovers: 20, hoverWarmup: 5, composeLines: 300, k8sLines: 300, coldOpens: 1,
+  starts: 2, hovers: 20, hoverWarmup: 5, composeLines: 300, k8sLines: 300, coldOpens: 1, readyOpens: 1,
   sampleSize: 20_000, loads: 2, calls: 20, minTimeMs: 5, vsix: false,
 };
 
@@ -189,31 +191,54 @@ interface Session {
   registryLogMs?: number;
 }
 
+const BIG_COMPOSE_URI = 'file:///bench/big/docker-compose.yml';
+
+/** The start of a working session: initialize, then a small compose file and a hover on it (which load the registry). */
+async function readyServer(script: string): Promise<LspProcess> {
+  const p = new LspProcess(script);
+  await p.initialize();
+  const small = 'file:///bench/small/docker-compose.yml';
+  const smallDiag = p.nextDiagnostics(small);
+  p.open(small, 'dockercompose', 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n');
+  await smallDiag;
+  await p.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: 9 } });
+  return p;
+}
+
+/** Opens the two big files in turn on a ready server: didOpen to publishDiagnostics for each. */
+async function openBigFiles(p: LspProcess, compose: Generated, k8s: Generated): Promise<Pick<Session, 'composeDiagMs' | 'k8sDiagMs' | 'composeDiagCount' | 'k8sDiagCount'>> {
+  const cWait = p.nextDiagnostics(BIG_COMPOSE_URI);
+  const cAt = p.open(BIG_COMPOSE_URI, 'dockercompose', compose.text);
+  const c = await cWait;
+  const kUri = 'file:///bench/big/manifest.yaml';
+  const kWait = p.nextDiagnostics(kUri);
+  const kAt = p.open(kUri, 'yaml', k8s.text);
+  const k = await kWait;
+  return { composeDiagMs: c.at - cAt, k8sDiagMs: k.at - kAt, composeDiagCount: c.count, k8sDiagCount: k.count };
+}
+
+/** First diagnostics on the big files in a further working session (a fresh server), for the medians. */
+async function readyDiagnostics(script: string, compose: Generated, k8s: Generated): Promise<{ composeDiagMs: number; k8sDiagMs: number }> {
+  const p = await readyServer(script);
+  try {
+    return await openBigFiles(p, compose, k8s);
+  } finally {
+    await p.close();
+  }
+}
+
 /**
  * One server through a working session: initialize, a hover on a small file (which loads the
  * registry), the two big files opened in turn, then `hovers` hovers cycling over ports of the
  * compose file.
  */
 async function session(script: string, compose: Generated, k8s: Generated, opts: BenchOptions): Promise<Session> {
-  const p = new LspProcess(script);
+  const p = await readyServer(script);
   try {
-    await p.initialize();
-    const small = 'file:///bench/small/docker-compose.yml';
-    const smallDiag = p.nextDiagnostics(small);
-    p.open(small, 'dockercompose', 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n');
-    await smallDiag;
-    await p.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: 9 } });
     const rssAfterLoad = p.rss();
-
-    const cUri = 'file:///bench/big/docker-compose.yml';
-    const cWait = p.nextDiagnostics(cUri);
-    const cAt = p.open(cUri, 'dockercompose', compose.text);
-    const c = await cWait;
-    const kUri = 'file:///bench/big/manifest.yaml';
-    const kWait = p.nextDiagnostics(kUri);
-    const kAt = p.open(kUri, 'yaml', k8s.text);
-    const k = await kWait;
+    const opened = await openBigFiles(p, compose, k8s);
     const rssAfterOpen = p.rss();
+    const cUri = BIG_COMPOSE_URI;
 
     const lat: number[] = [];
     let answered = 0;
@@ -230,8 +255,7 @@ async function session(script: string, compose: Generated, k8s: Generated, opts:
     }
     const log = p.logs.map((l) => /registry .* loaded .* in ([\d.]+) ms/.exec(l)).find(Boolean);
     return {
-      rssAfterLoad, rssAfterOpen,
-      composeDiagMs: c.at - cAt, k8sDiagMs: k.at - kAt, composeDiagCount: c.count, k8sDiagCount: k.count,
+      rssAfterLoad, rssAfterOpen, ...opened,
       hoverP50: quantile(lat, 0.5), hoverP99: quantile(lat, 0.99), hoversAnswered: answered,
       registryLogMs: log ? Number(log[1]) : undefined,
     };
@@ -462,13 +486,25 @@ export async function runBenchmark(opts: BenchOptions): Promise<BenchResult> {
   checks.k8sDiagnostics = sOurs.k8sDiagCount;
   checks.stdioHoversAnswered = sOurs.hoversAnswered;
   checks.stdioHovers = opts.hovers;
+  // One open of the big files is one sample of code that V8 has not optimised yet, under whatever else
+  // the machine runs: the figures are medians over the session above and further fresh sessions.
+  const readyOurs = [{ composeDiagMs: sOurs.composeDiagMs, k8sDiagMs: sOurs.k8sDiagMs }];
+  const readyNull = [{ composeDiagMs: sNull.composeDiagMs, k8sDiagMs: sNull.k8sDiagMs }];
+  for (let i = 1; i < opts.readyOpens; i++) {
+    readyNull.push(await readyDiagnostics(floor, compose, k8s));
+    readyOurs.push(await readyDiagnostics(ours, compose, k8s));
+  }
+  const readyMedian = (xs: { composeDiagMs: number; k8sDiagMs: number }[], k: 'composeDiagMs' | 'k8sDiagMs'): number => median(xs.map((x) => x[k]));
+  const composeReady = readyMedian(readyOurs, 'composeDiagMs');
+  const k8sReady = readyMedian(readyOurs, 'k8sDiagMs');
+  const of = opts.readyOpens > 1 ? `, median of ${opts.readyOpens}` : '';
   add({ section: 'stdio', figure: `hover p50 over ${opts.hovers} requests`, ours: sOurs.hoverP50, unit: 'ms', reference: sNull.hoverP50, referenceLabel: 'null server',
     target: '<= 2x', met: sOurs.hoverP50 / sNull.hoverP50 <= 2, note: `${sOurs.hoversAnswered}/${opts.hovers} answered` });
   add({ section: 'stdio', figure: 'hover p99', ours: sOurs.hoverP99, unit: 'ms', reference: sNull.hoverP99, referenceLabel: 'null server' });
-  add({ section: 'stdio', figure: `first diagnostics, compose ${opts.composeLines} lines (server ready)`, ours: sOurs.composeDiagMs, unit: 'ms', reference: sNull.composeDiagMs,
-    referenceLabel: 'null server', target: '< 50 ms', met: sOurs.composeDiagMs < 50, note: `${sOurs.composeDiagCount} diagnostics` });
-  add({ section: 'stdio', figure: `first diagnostics, Kubernetes ${opts.k8sLines} lines (server ready)`, ours: sOurs.k8sDiagMs, unit: 'ms', reference: sNull.k8sDiagMs,
-    referenceLabel: 'null server', note: `${sOurs.k8sDiagCount} diagnostics` });
+  add({ section: 'stdio', figure: `first diagnostics, compose ${opts.composeLines} lines (server ready${of})`, ours: composeReady, unit: 'ms', reference: readyMedian(readyNull, 'composeDiagMs'),
+    referenceLabel: 'null server', target: '< 50 ms', met: composeReady < 50, note: `${sOurs.composeDiagCount} diagnostics; samples ${readyOurs.map((x) => fmt(x.composeDiagMs)).join(', ')} ms` });
+  add({ section: 'stdio', figure: `first diagnostics, Kubernetes ${opts.k8sLines} lines (server ready${of})`, ours: k8sReady, unit: 'ms', reference: readyMedian(readyNull, 'k8sDiagMs'),
+    referenceLabel: 'null server', note: `${sOurs.k8sDiagCount} diagnostics; samples ${readyOurs.map((x) => fmt(x.k8sDiagMs)).join(', ')} ms` });
   log('cold first diagnostics...');
   const coldOurs: number[] = [];
   const coldNull: number[] = [];
