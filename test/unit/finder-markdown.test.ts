@@ -58,8 +58,20 @@ describe('Markdown (README) finder', () => {
       ['file:///etc/postfix/main.cf', 'plaintext', 'keyvalue'],
       ['file:///etc/tor/torrc', 'plaintext', 'keyvalue'],
       ['file:///w/conf/server.xml', 'xml', 'code'],
+      ['file:///etc/coredns/Corefile', 'plaintext', 'caddy'],
       ['file:///w/notes.txt', 'plaintext', undefined],
     ];
     for (const [uri, lang, want] of cases) assert.equal(detectFormat(lang, uri, ''), want, uri);
+  });
+
+  it('tells nginx from HOCON and Logstash pipelines among *.conf files', () => {
+    const nginx = 'http {\n  server {\n    listen 8080;\n  }\n}\n';
+    const hocon = 'akka {\n  http {\n    server {\n      port = 8558\n    }\n  }\n}\n';
+    const logstash = 'input {\n  beats {\n    port => 5044\n  }\n}\noutput {\n  stdout {}\n}\n';
+    assert.equal(detectFormat('plaintext', 'file:///w/default.conf', nginx), 'nginx');
+    assert.equal(detectFormat('plaintext', 'file:///w/application.conf', hocon), 'keyvalue');
+    assert.equal(detectFormat('plaintext', 'file:///w/pipeline/main.conf', logstash), 'code');
+    assert.deepEqual(findPorts('keyvalue', hocon).map((o) => o.port), [8558]);
+    assert.deepEqual(findPorts('code', logstash).map((o) => o.port), [5044]);
   });
 });

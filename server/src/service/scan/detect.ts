@@ -75,7 +75,8 @@ export function formatFromFileName(uri: string): FormatId | undefined {
   if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(l) || /\.compose\.ya?ml$/.test(l)) return 'compose';
   if (l === 'dockerfile' || l === 'containerfile' || l.startsWith('dockerfile.') || ext === 'dockerfile' || l.startsWith('containerfile.')) return 'dockerfile';
   if (l === '.env' || l.startsWith('.env.') || ext === 'env' || l === '.envrc' || l === 'env') return 'dotenv';
-  if (l === 'caddyfile' || l.startsWith('caddyfile.') || ext === 'caddyfile' || ext === 'caddy') return 'caddy';
+  // CoreDNS's Corefile has the Caddyfile's syntax (server blocks named by `zone:port`).
+  if (l === 'caddyfile' || l.startsWith('caddyfile.') || ext === 'caddyfile' || ext === 'caddy' || l === 'corefile') return 'caddy';
   if (l === 'ssh_config' || l === 'sshd_config' || /\/\.ssh\/config$/.test(uri) || /\/ssh_config\.d\/|\/sshd_config\.d\//.test(uri)) return 'ssh';
   if (l === 'services' || ext === 'services') return 'services';
   if (l === 'haproxy.cfg' || ext === 'haproxy' || (/haproxy/.test(l) && ext === 'cfg')) return 'haproxy';
@@ -107,8 +108,12 @@ export function formatFromFileName(uri: string): FormatId | undefined {
  */
 export function sniffConf(text: string): FormatId {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  // A Logstash pipeline: its `port => 5044` settings are Ruby-like hashes, which the code finder reads.
+  if (/^(input|filter|output)[ \t]*\{/m.test(head) && /=>/.test(head)) return 'code';
   // `[ \t]` rather than `\s`: a pattern must not run across lines, and `listen = 9000` (php-fpm) is key/value.
-  if (/^[ \t]*(server|http|upstream|location|events|stream)\b[^\n{=]*\{/m.test(head) || /^[ \t]*(listen|proxy_pass|server_name)[ \t]+[^=\s]/m.test(head)) return 'nginx';
+  // nginx ends its directives with `;`; HOCON (Akka, Ktor, Play) has `http {` blocks of `key = value` lines without.
+  if ((/^[ \t]*(server|http|upstream|location|events|stream)\b[^\n{=]*\{/m.test(head) || /^[ \t]*(listen|proxy_pass|server_name)[ \t]+[^=\s]/m.test(head)) &&
+    /;[ \t]*(#.*)?\r?$/m.test(head)) return 'nginx';
   if (/^[ \t]*(frontend|backend|listen|defaults|global)([ \t]+[^=\s][^\n]*)?$/m.test(head) && /^[ \t]+(bind|server|mode)[ \t]/m.test(head)) return 'haproxy';
   if (/^\s*\[(Unit|Service|Socket|Install)\]\s*$/m.test(head)) return 'systemd';
   return 'keyvalue';
