@@ -1,7 +1,7 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import { finish, isPortKeyIn, portValue } from './common';
 import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from './codeLexer';
-import { MARK_DIGIT, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
+import { MARK_DIGIT, MARK_FORMAT, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,
@@ -525,7 +525,7 @@ class CodeScan implements TokenSink {
           f.intArg = UNSET;
         }
       }
-      const fi = formatPortIndex(text, cs, ce);
+      const fi = marks === MARKS_UNKNOWN || (marks & MARK_FORMAT) !== 0 ? formatPortIndex(text, cs, ce) : -1;
       if (fi >= 0) f.fmtArg = f.argIndex + 1 + fi;
     }
     if (digits) {

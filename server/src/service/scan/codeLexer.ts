@@ -156,11 +156,20 @@ function wordHash(text: string, s: number, e: number): number {
   return h ^ (h >>> 15);
 }
 
+function filterKey(text: string, s: number, e: number): number {
+  return (text.charCodeAt(s) & 31) | ((text.charCodeAt(e - 1) & 31) << 5) | (((e - s) & 15) << 10);
+}
+
 /** A fixed set of words with a number each, looked up by an identifier's place in the text without making a string of it. */
 export class WordTable {
   private readonly words: string[];
   private readonly values: number[];
   private readonly mask: number;
+  /**
+   * 1 where some word has that first character, last character and length (each folded to a few
+   * bits, see `filterKey`): most identifiers are no word, and this rules them out with one look-up.
+   */
+  private readonly filter = new Uint8Array(1 << 14);
 
   constructor(entries: Iterable<[string, number]>) {
     const list = [...entries];
@@ -174,11 +183,13 @@ export class WordTable {
       while (this.words[slot] !== '' && this.words[slot] !== w) slot = (slot + 1) & this.mask;
       this.words[slot] = w;
       this.values[slot] |= v;
+      this.filter[filterKey(w, 0, w.length)] = 1;
     }
   }
 
   /** The number of the word text[s, e), or 0 when it is not in the table. */
   find(text: string, s: number, e: number): number {
+    if (this.filter[filterKey(text, s, e)] === 0) return 0;
     const len = e - s;
     let slot = wordHash(text, s, e) & this.mask;
     for (;;) {

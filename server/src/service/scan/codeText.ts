@@ -235,6 +235,8 @@ export const MARK_EQUALS = 8;
 export const MARK_DOLLAR = 16;
 /** A quote, backslash or line end: where a lexer reading a string must stop and look. */
 export const MARK_STOP = 32;
+/** `%` or `{`, with which every placeholder of a format string (see `formatPortIndex`) begins. */
+export const MARK_FORMAT = 64;
 
 /** For each ASCII character, its MARK_ bits; a lexer ORs them together as it reads a string. */
 export const CHAR_MARK = (() => {
@@ -244,6 +246,8 @@ export const CHAR_MARK = (() => {
   t[45] = MARK_DASH;
   t[61] = MARK_EQUALS;
   t[36] = MARK_DOLLAR;
+  t[37] = MARK_FORMAT;
+  t[123] = MARK_FORMAT;
   for (const c of [34, 39, 96, 92, 10, 13]) t[c] = MARK_STOP;
   return t;
 })();
