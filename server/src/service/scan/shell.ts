@@ -1,12 +1,14 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { digitsEnd, finish, isPortKey, portValue, protocolSuffix } from './common';
-import { isPortDigits, readPortSpec, roleForKey, scanCommentContent, scanHostPortsInText, scanPlaceholderDefaults } from './codeText';
+import { digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } from './common';
+import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanPlaceholderDefaults } from './codeText';
+import { WordTable } from './codeLexer';
 
 /**
  * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
  * (package.json `scripts`, devcontainer commands). Commands are split into words with shell quoting
  * rules; each command is then read with what its name tells: `-p` is a port for `psql` and `ssh`, a
  * published mapping for `docker run`, a password for `mysql` and a process id for `ps`.
+ * Words are kept as offsets and compared where they stand: a script has many words and few ports.
  */
 
 /** A word: raw offsets, quotes included. */
@@ -15,40 +17,71 @@ interface Word {
   e: number;
 }
 
-/** Commands that merely run the next word as the command. */
-const WRAPPERS = new Set([
-  'sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'if', 'then', 'else', 'elif',
-  'do', 'while', 'until', '!', 'watch', 'timeout', 'nice', 'ionice', 'stdbuf', 'caffeinate', 'dotenv', 'cross-env',
-  'exec-cmd', '{', '(',
-]);
+// Flags of the command names and words that change how a command is read.
+const F_WRAPPER = 1;
+const F_NO_SHORT_P = 2;
+const F_SHORT_P_UPPER = 4;
+const F_GLUED_OK = 8;
+const F_CLIENT = 16;
+const F_DOCKER = 32;
+const F_NETCAT = 64;
+/** `export`, `local`, `readonly`, `declare`, `typeset`, `set`: the rest of the command is assignments. */
+const F_DECLARE = 128;
+const F_SUDO = 256;
+const F_PYTHON = 512;
+const F_PY = 1024;
+const F_SSH = 2048;
+const F_TELNET = 4096;
+const F_KUBECTL = 8192;
+const F_UFW = 16384;
+const F_FUSER = 32768;
+/** Long flags that give a port besides names that `isPortKey` accepts. */
+const F_LONG_PORT_FLAG = 65536;
 
-/** Commands whose `-p` is not a port. */
-const NO_SHORT_P = new Set([
-  'ps', 'top', 'htop', 'kill', 'pkill', 'pgrep', 'strace', 'ltrace', 'gdb', 'perf', 'pidstat', 'renice', 'taskset',
-  'prlimit', 'lsof', 'patch', 'git', 'mkdir', 'cp', 'mv', 'install', 'read', 'xargs', 'tar', 'unzip', 'zip',
-  'rsync', 'sed', 'grep', 'curl', 'wget', 'sort', 'make', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb',
-  'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
-  'jest', 'pip', 'pip3', 'pnpm', 'yarn', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
-  'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
-  'sysctl', 'nproc', 'kubectl', 'awk', 'perl',
-]);
-/** Commands whose `-P` is the port. */
-const SHORT_P_UPPER = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mysqlimport', 'mysqlshow', 'scp', 'sftp', 'mysqlsh']);
-/** Commands that accept the port glued to the flag (`-p5432`). */
-const GLUED_OK = new Set(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb']);
-/** Commands that connect to the port they are given. */
-const CLIENTS = new Set([
-  'psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'mysql', 'mysqldump', 'mysqladmin',
-  'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
-  'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'openssl', 'ab', 'wrk', 'hey', 'k6', 'nats',
-  'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx', 'ldapsearch',
-]);
-const DOCKER_LIKE = new Set(['docker', 'podman', 'nerdctl']);
-const NETCAT = new Set(['nc', 'ncat', 'netcat']);
+const WORDS = (() => {
+  const entries: [string, number][] = [];
+  const add = (words: string[], flag: number) => { for (const w of words) entries.push([w, flag]); };
+  /** Commands that merely run the next word as the command. */
+  add(['sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'if', 'then', 'else', 'elif',
+    'do', 'while', 'until', '!', 'watch', 'timeout', 'nice', 'ionice', 'stdbuf', 'caffeinate', 'dotenv', 'cross-env',
+    'exec-cmd', '{', '('], F_WRAPPER);
+  /** Commands whose `-p` is not a port. */
+  add(['ps', 'top', 'htop', 'kill', 'pkill', 'pgrep', 'strace', 'ltrace', 'gdb', 'perf', 'pidstat', 'renice', 'taskset',
+    'prlimit', 'lsof', 'patch', 'git', 'mkdir', 'cp', 'mv', 'install', 'read', 'xargs', 'tar', 'unzip', 'zip',
+    'rsync', 'sed', 'grep', 'curl', 'wget', 'sort', 'make', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb',
+    'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
+    'jest', 'pip', 'pip3', 'pnpm', 'yarn', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
+    'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
+    'sysctl', 'nproc', 'kubectl', 'awk', 'perl'], F_NO_SHORT_P);
+  /** Commands whose `-P` is the port. */
+  add(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mysqlimport', 'mysqlshow', 'scp', 'sftp', 'mysqlsh'], F_SHORT_P_UPPER);
+  /** Commands that accept the port glued to the flag (`-p5432`). */
+  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb'], F_GLUED_OK);
+  /** Commands that connect to the port they are given. */
+  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'mysql', 'mysqldump', 'mysqladmin',
+    'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
+    'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'openssl', 'ab', 'wrk', 'hey', 'k6', 'nats',
+    'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx', 'ldapsearch'], F_CLIENT);
+  add(['docker', 'podman', 'nerdctl'], F_DOCKER);
+  add(['nc', 'ncat', 'netcat'], F_NETCAT);
+  add(['export', 'local', 'readonly', 'declare', 'typeset', 'set'], F_DECLARE);
+  add(['sudo'], F_SUDO);
+  add(['python', 'python3'], F_PYTHON);
+  add(['python', 'python3', 'py'], F_PY);
+  add(['ssh'], F_SSH);
+  add(['telnet'], F_TELNET);
+  add(['kubectl'], F_KUBECTL);
+  add(['ufw'], F_UFW);
+  add(['fuser'], F_FUSER);
+  add(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'expose', 'publish'], F_LONG_PORT_FLAG);
+  return new WordTable(entries);
+})();
+
 /** Short netcat flags that take a value (which is then not the port). */
 const NETCAT_VALUE_FLAGS = 'wisqxXTOIMmVec';
-/** Long flags that give a port (besides names that `isPortKey` accepts). */
-const LONG_PORT_FLAGS = new Set(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'expose', 'publish']);
+
+/** Words are read up to this many characters where their text matters (a longer word is no name). */
+const WORD_TEXT_LIMIT = 200;
 
 /** Finds the ports in a shell script or Makefile. Never throws; linear in the text. */
 export const findShellPorts: PortFinder = (text) => {
@@ -61,22 +94,27 @@ export const findShellPorts: PortFinder = (text) => {
   return finish(out);
 };
 
+/** The words of the command being read: offsets in two arrays, reused from command to command. */
+class Words {
+  s: number[] = [];
+  e: number[] = [];
+  n = 0;
+  add(s: number, e: number): void {
+    this.s[this.n] = s;
+    this.e[this.n] = e;
+    this.n++;
+  }
+}
+
 /**
  * Reads shell commands in text[from, to) and appends their ports to `out`. Used for whole scripts
  * and for command strings inside other formats (the offsets are those of `text`).
  */
 export function scanShellText(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  let words: Word[] = [];
+  const words = new Words();
+  const positional = new Words();
   let ws = -1;
   let i = from;
-  const endWord = (e: number) => {
-    if (ws >= 0 && e > ws) words.push({ s: ws, e });
-    ws = -1;
-  };
-  const endCommand = () => {
-    if (words.length) readCommand(text, words, out);
-    words = [];
-  };
   while (i < to) {
     let c = text.charCodeAt(i);
     if (c >= 128 || PLAIN[c] === 1) {
@@ -87,20 +125,24 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
       if (i >= to) break;
     }
     if (c === 32 || c === 9 || c === 13) {
-      endWord(i);
+      if (ws >= 0 && i > ws) words.add(ws, i);
+      ws = -1;
       i++;
       continue;
     }
     if (c === 10) {
-      endWord(i);
-      endCommand();
+      if (ws >= 0 && i > ws) words.add(ws, i);
+      ws = -1;
+      if (words.n) readCommand(text, words, positional, out);
+      words.n = 0;
       i++;
       continue;
     }
     if (c === 92 /* \ */) {
       if (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10)) {
         // Line continuation: the command goes on.
-        endWord(i);
+        if (ws >= 0 && i > ws) words.add(ws, i);
+        ws = -1;
         i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
         continue;
       }
@@ -116,15 +158,18 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
       continue;
     }
     if (c === 59 /* ; */ || c === 124 /* | */ || c === 38 /* & */ || c === 40 /* ( */ || c === 41 /* ) */) {
-      endWord(i);
-      endCommand();
+      if (ws >= 0 && i > ws) words.add(ws, i);
+      ws = -1;
+      if (words.n) readCommand(text, words, positional, out);
+      words.n = 0;
       i++;
       continue;
     }
     if (c === 62 /* > */ || c === 60 /* < */) {
       // A redirection: `2>&1`, `>/dev/null`, `<<EOF`. A number glued before it is a file descriptor.
       if (ws >= 0 && isPortDigits(text, ws, i)) ws = -1;
-      endWord(i);
+      if (ws >= 0 && i > ws) words.add(ws, i);
+      ws = -1;
       i++;
       while (i < to && (text.charCodeAt(i) === 62 || text.charCodeAt(i) === 60)) i++;
       if (text.charCodeAt(i) === 38) i = digitsEnd(text, i + 1, to);
@@ -147,8 +192,8 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     }
     i++;
   }
-  endWord(to);
-  endCommand();
+  if (ws >= 0 && to > ws) words.add(ws, to);
+  if (words.n) readCommand(text, words, positional, out);
 }
 
 /** 1 for ASCII characters that the tokenizer treats as part of a word with no further thought. */
@@ -187,48 +232,75 @@ function groupEnd(text: string, i: number, to: number): number {
   return to;
 }
 
-/** The word without surrounding quotes and backslashes (`"8080"`, `\"5173\"`). */
-function unquoted(text: string, w: Word): Word {
-  let s = w.s;
-  let e = w.e;
-  while (s < e && isQuoteish(text.charCodeAt(s))) s++;
-  while (e > s && isQuoteish(text.charCodeAt(e - 1))) e--;
-  return { s, e };
-}
-
 function isQuoteish(c: number): boolean {
   return c === 34 || c === 39 || c === 92 || c === 96;
 }
 
-function wordText(text: string, w: Word): string {
-  return text.slice(w.s, Math.min(w.e, w.s + 200));
+/** Start of a word without its leading quotes and backslashes (`"8080"`, `\"5173\"`). */
+function unquotedStart(text: string, s: number, e: number): number {
+  while (s < e && isQuoteish(text.charCodeAt(s))) s++;
+  return s;
 }
 
-/** The word without leading and trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` -> `nc`). */
-function baseName(word: string): string {
-  let s = 0;
-  let e = word.length;
-  while (s < e && isNameQuote(word.charCodeAt(s))) s++;
-  while (e > s && isNameQuote(word.charCodeAt(e - 1))) e--;
-  const slash = word.lastIndexOf('/', e - 1);
-  if (slash >= s) s = slash + 1;
-  return s === 0 && e === word.length ? word : word.slice(s, e);
+/** End of a word without its trailing quotes and backslashes; `s` is its unquoted start. */
+function unquotedEnd(text: string, s: number, e: number): number {
+  while (e > s && isQuoteish(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 function isNameQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 92;
 }
 
-/** `NAME=value`, `NAME?=value`, `NAME:=value`: the name's end and the value's start, or undefined. */
-function assignment(text: string, w: Word): { name: string; v: number } | undefined {
-  let i = w.s;
+/**
+ * The flags of a word's base name: the first 200 characters of text[s, e) without leading and
+ * trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` is `nc`).
+ */
+function baseNameFlags(text: string, s: number, e: number): number {
+  e = Math.min(e, s + WORD_TEXT_LIMIT);
+  while (s < e && isNameQuote(text.charCodeAt(s))) s++;
+  while (e > s && isNameQuote(text.charCodeAt(e - 1))) e--;
+  for (let i = e - 1; i >= s; i--) {
+    if (text.charCodeAt(i) === 47) {
+      s = i + 1;
+      break;
+    }
+  }
+  return e > s ? WORDS.find(text, s, e) : 0;
+}
+
+/** The flags of the word text[s, e) itself (its first 200 characters). */
+function wordFlags(text: string, s: number, e: number): number {
+  e = Math.min(e, s + WORD_TEXT_LIMIT);
+  return e > s ? WORDS.find(text, s, e) : 0;
+}
+
+/** End of the name of the last `assignment` found. */
+let assignedNameEnd = 0;
+
+/**
+ * `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the value's start, or -1. The name ends
+ * at `assignedNameEnd`.
+ */
+function assignment(text: string, s: number, e: number): number {
+  let i = s;
   const c0 = text.charCodeAt(i);
-  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return undefined;
-  while (i < w.e && isNameChar(text.charCodeAt(i))) i++;
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return -1;
+  while (i < e && isNameChar(text.charCodeAt(i))) i++;
   const nameEnd = i;
-  while (i < w.e && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 58 || text.charCodeAt(i) === 43 || text.charCodeAt(i) === 33)) i++;
-  if (text.charCodeAt(i) !== 61 || i - nameEnd > 3) return undefined;
-  return { name: text.slice(w.s, nameEnd), v: i + 1 };
+  while (i < e && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 58 || text.charCodeAt(i) === 43 || text.charCodeAt(i) === 33)) i++;
+  if (text.charCodeAt(i) !== 61 || i - nameEnd > 3) return -1;
+  assignedNameEnd = nameEnd;
+  return i + 1;
+}
+
+/** An assignment in text[s, e) whose name says port: its value is read. */
+function readAssignment(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  const v = assignment(text, s, e);
+  if (v < 0) return false;
+  const ne = assignedNameEnd;
+  if (isPortKeyIn(text, s, ne)) readValue(text, v, e, out, roleForKeyIn(text, s, ne));
+  return true;
 }
 
 function isNameChar(c: number): boolean {
@@ -237,17 +309,18 @@ function isNameChar(c: number): boolean {
 
 /** An assignment value that names a port: `8080`, `"8080"`, `${PORT:-8080}`, `db:5432`. */
 function readValue(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole): void {
-  const v = unquoted(text, { s, e });
-  if (v.e <= v.s) return;
-  if (text.charCodeAt(v.s) === 36 /* $ */) {
+  const vs = unquotedStart(text, s, e);
+  const ve = unquotedEnd(text, vs, e);
+  if (ve <= vs) return;
+  if (text.charCodeAt(vs) === 36 /* $ */) {
     // `${PORT:-3000}` / `${PORT:=3000}` whatever the inner name is: the variable holds a port.
-    if (text.charCodeAt(v.s + 1) === 123 && text.charCodeAt(v.e - 1) === 125) {
-      let i = v.s + 2;
-      while (i < v.e && isNameChar(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(vs + 1) === 123 && text.charCodeAt(ve - 1) === 125) {
+      let i = vs + 2;
+      while (i < ve && isNameChar(text.charCodeAt(i))) i++;
       if (text.charCodeAt(i) === 58) i++;
       if (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 61) {
-        const d = digitsEnd(text, i + 1, v.e - 1);
-        if (d === v.e - 1 && d > i + 1) {
+        const d = digitsEnd(text, i + 1, ve - 1);
+        if (d === ve - 1 && d > i + 1) {
           const port = portValue(text, i + 1, d);
           if (port >= 0) out.push({ start: i + 1, end: d, kind: 'port', port, role });
         }
@@ -255,17 +328,18 @@ function readValue(text: string, s: number, e: number, out: PortOccurrence[], ro
     }
     return;
   }
-  readPortSpec(text, v.s, v.e, out, role);
+  readPortSpec(text, vs, ve, out, role);
 }
 
-/** A flag's value: `8080`, `8080:80`, `127.0.0.1:5432:5432/tcp`, `:8080`, `22,80,443`, `$(PORT):5432`. */
-function readFlagValue(text: string, w: Word, out: PortOccurrence[], role: PortRole, mapping: boolean): void {
-  const v = unquoted(text, w);
-  if (v.e <= v.s) return;
-  let s = v.s;
-  if (text.charCodeAt(s) === 58 /* : */) s++;
-  if (readPortSpec(text, s, v.e, out, role, true)) return;
-  if (mapping) readLooseMapping(text, v.s, v.e, out);
+/** A flag's value in text[s, e): `8080`, `8080:80`, `127.0.0.1:5432:5432/tcp`, `:8080`, `22,80,443`, `$(PORT):5432`. */
+function readFlagValue(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, mapping: boolean): void {
+  const vs = unquotedStart(text, s, e);
+  const ve = unquotedEnd(text, vs, e);
+  if (ve <= vs) return;
+  let p = vs;
+  if (text.charCodeAt(p) === 58 /* : */) p++;
+  if (readPortSpec(text, p, ve, out, role, true)) return;
+  if (mapping) readLooseMapping(text, vs, ve, out);
 }
 
 /**
@@ -290,163 +364,219 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
 
 /** ssh `-L [bind:]port:host:hostport`, `-R ...`, `-D [bind:]port`: the first and last numbers. */
 export function readForward(text: string, w: Word, out: PortOccurrence[]): void {
-  const v = unquoted(text, w);
-  const parts: [number, number][] = [];
-  let ps = v.s;
-  for (let i = v.s; i <= v.e; i++) {
-    if (i === v.e || text.charCodeAt(i) === 58) {
-      parts.push([ps, i]);
+  const vs = unquotedStart(text, w.s, w.e);
+  const ve = unquotedEnd(text, vs, w.e);
+  // The colon-separated parts that are port numbers; only the first two matter, and more than two is another shape.
+  let count = 0;
+  let a0 = 0, b0 = 0, a1 = 0, b1 = 0;
+  let ps = vs;
+  for (let i = vs; i <= ve; i++) {
+    if (i === ve || text.charCodeAt(i) === 58) {
+      if (isPortDigits(text, ps, i)) {
+        if (count === 0) {
+          a0 = ps;
+          b0 = i;
+        } else if (count === 1) {
+          a1 = ps;
+          b1 = i;
+        }
+        count++;
+      }
       ps = i + 1;
     }
   }
-  const nums = parts.filter(([a, b]) => isPortDigits(text, a, b));
-  if (nums.length === 0 || nums.length > 2) return;
-  nums.forEach(([a, b], k) => {
-    out.push({ start: a, end: b, kind: 'port', port: portValue(text, a, b), role: k === 0 ? 'listen' : 'connect' });
-  });
+  if (count === 0 || count > 2) return;
+  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
+  if (count === 2) out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect' });
+}
+
+/** text[s, e) (its first 200 characters) is `word`. */
+function wordIs(text: string, s: number, e: number, word: string): boolean {
+  return Math.min(e - s, WORD_TEXT_LIMIT) === word.length && text.startsWith(word, s);
 }
 
 /** Reads one simple command (its words) for ports. */
-function readCommand(text: string, words: Word[], out: PortOccurrence[]): void {
+function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[]): void {
+  const WS = words.s;
+  const WE = words.e;
+  const n = words.n;
   // Every word may hold a URL, host:port or a `${PORT:-3000}` default.
-  for (const w of words) scanWord(text, w, out);
+  for (let k = 0; k < n; k++) scanWord(text, WS[k], WE[k], out);
 
   // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
-  if (words.length >= 3) {
-    const op = wordText(text, words[1]);
-    if (op === '=' || op === '?=' || op === ':=' || op === '::=' || op === '+=') {
-      const name = wordText(text, words[0]).replace(/^export\s+/, '');
-      if (isPortKey(name) && words.length === 3) readValue(text, words[2].s, words[2].e, out, roleForKey(name));
+  if (n >= 3) {
+    const o = WS[1];
+    const oe = WE[1];
+    if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
+      const name = text.slice(WS[0], Math.min(WE[0], WS[0] + WORD_TEXT_LIMIT)).replace(/^export\s+/, '');
+      if (n === 3 && isPortKeyIn(name, 0, name.length)) readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
       return;
     }
   }
 
   let k = 0;
   // Leading assignments and wrappers (`PGPASSWORD=x psql`, `sudo -u app nc`, `export PORT=1`).
-  for (; k < words.length; k++) {
-    const w = words[k];
-    const a = assignment(text, w);
-    if (a) {
-      if (isPortKey(a.name)) readValue(text, a.v, w.e, out, roleForKey(a.name));
-      continue;
-    }
-    const t = wordText(text, w);
-    if (t === 'export' || t === 'local' || t === 'readonly' || t === 'declare' || t === 'typeset' || t === 'set') {
-      for (k++; k < words.length; k++) {
-        const b = assignment(text, words[k]);
-        if (b && isPortKey(b.name)) readValue(text, b.v, words[k].e, out, roleForKey(b.name));
-      }
+  for (; k < n; k++) {
+    const s = WS[k];
+    const e = WE[k];
+    if (readAssignment(text, s, e, out)) continue;
+    const own = wordFlags(text, s, e);
+    if ((own & F_DECLARE) !== 0) {
+      for (k++; k < n; k++) readAssignment(text, WS[k], WE[k], out);
       return;
     }
-    if (WRAPPERS.has(baseName(t))) {
-      if (t === 'sudo') while (k + 1 < words.length && wordText(text, words[k + 1]).startsWith('-')) k += /^-[ugCD]$/.test(wordText(text, words[k + 1])) ? 2 : 1;
+    if ((baseNameFlags(text, s, e) & F_WRAPPER) !== 0) {
+      if ((own & F_SUDO) !== 0) {
+        while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
+          const fs = WS[k + 1];
+          const c = text.charCodeAt(fs + 1);
+          // `-u user`, `-g group`, `-C fd`, `-D dir` take a value.
+          k += WE[k + 1] - fs === 2 && (c === 117 || c === 103 || c === 67 || c === 68) ? 2 : 1;
+        }
+      }
       continue;
     }
-    if (t.startsWith('-') && k > 0) continue;
+    if (text.charCodeAt(s) === 45 && k > 0) continue;
     break;
   }
-  if (k >= words.length) return;
-  const cmd = baseName(wordText(text, words[k]));
-  let sub = '';
-  const docker = DOCKER_LIKE.has(cmd);
-  const netcat = NETCAT.has(cmd);
-  const clientRole: PortRole = CLIENTS.has(cmd) ? 'connect' : 'listen';
+  if (k >= n) return;
+  const cmd = baseNameFlags(text, WS[k], WE[k]);
+  const docker = (cmd & F_DOCKER) !== 0;
+  const netcat = (cmd & F_NETCAT) !== 0;
+  const python = (cmd & F_PYTHON) !== 0;
+  const clientRole: PortRole = (cmd & F_CLIENT) !== 0 ? 'connect' : 'listen';
   let listenFlag = false;
   let pythonModule = '';
-  const positional: Word[] = [];
+  // The first plain argument that is not empty (a subcommand such as `port-forward`), or an empty range.
+  let subS = 0;
+  let subE = 0;
+  positional.n = 0;
 
-  for (let j = k + 1; j < words.length; j++) {
-    const w = words[j];
-    const u = unquoted(text, w);
-    const a = assignment(text, u);
-    if (a) {
-      if (isPortKey(a.name)) readValue(text, a.v, u.e, out, roleForKey(a.name));
-      continue;
-    }
+  for (let j = k + 1; j < n; j++) {
+    const us = unquotedStart(text, WS[j], WE[j]);
+    const ue = unquotedEnd(text, us, WE[j]);
+    if (readAssignment(text, us, ue, out)) continue;
     // Most words are plain arguments: only flags need their text.
-    if (text.charCodeAt(u.s) !== 45 /* - */ || u.e <= u.s) {
-      if (!sub) sub = wordText(text, u);
-      positional.push(u);
+    if (text.charCodeAt(us) !== 45 /* - */ || ue <= us) {
+      if (subE <= subS) {
+        subS = us;
+        subE = ue;
+      }
+      positional.add(us, ue);
       continue;
     }
-    const t = wordText(text, u);
-    if (t.startsWith('--') && t.length > 2) {
-      const eq = t.indexOf('=');
-      const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
-      const portFlag = isPortKey(name) || LONG_PORT_FLAGS.has(name);
+    // The flag as far as its text is read.
+    const te = Math.min(ue, us + WORD_TEXT_LIMIT);
+    const len = te - us;
+    if (len > 2 && text.charCodeAt(us + 1) === 45) {
+      // `--name` or `--name=value`
+      const eqAt = indexIn(text, 61, us, te);
+      const ne = eqAt >= 0 ? eqAt : te;
+      const ns = us + 2;
+      const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
       if (!portFlag) continue;
-      const mapping = name === 'publish' || (docker && name === 'port');
-      const role: PortRole = name === 'publish' ? 'host' : clientRole;
-      if (eq >= 0) readFlagValue(text, { s: u.s + eq + 1, e: u.e }, out, role, mapping);
-      else if (j + 1 < words.length) readFlagValue(text, words[++j], out, role, mapping);
+      const publish = ne - ns === 7 && text.startsWith('publish', ns);
+      const mapping = publish || (docker && ne - ns === 4 && text.startsWith('port', ns));
+      const role: PortRole = publish ? 'host' : clientRole;
+      if (eqAt >= 0) readFlagValue(text, eqAt + 1, ue, out, role, mapping);
+      else if (j + 1 < n) {
+        j++;
+        readFlagValue(text, WS[j], WE[j], out, role, mapping);
+      }
       continue;
     }
-    if (t.startsWith('-') && t.length >= 2 && !/^-\d/.test(t)) {
-      const letters = t.slice(1);
-      if (netcat && letters.includes('l')) listenFlag = true;
-      const last = letters[letters.length - 1];
-      if (cmd === 'python' || cmd === 'python3') {
-        if (letters === 'm' && j + 1 < words.length) pythonModule = wordText(text, words[++j]);
+    if (len >= 2 && !isDigitCode(text.charCodeAt(us + 1))) {
+      // Short flags: the letters after the dash, as far as the text is read.
+      const ls = us + 1;
+      if (netcat && indexIn(text, 108 /* l */, ls, te) >= 0) listenFlag = true;
+      const last = text.charCodeAt(te - 1);
+      const one = te - ls === 1;
+      if (python) {
+        if (one && last === 109 /* m */ && j + 1 < n) {
+          j++;
+          pythonModule = text.slice(WS[j], Math.min(WE[j], WS[j] + WORD_TEXT_LIMIT));
+        }
         continue;
       }
-      if (cmd === 'ssh' && (letters === 'L' || letters === 'R' || letters === 'D')) {
-        if (j + 1 < words.length) readForward(text, words[++j], out);
+      if ((cmd & F_SSH) !== 0 && one && (last === 76 /* L */ || last === 82 /* R */ || last === 68 /* D */)) {
+        if (j + 1 < n) {
+          j++;
+          readForward(text, { s: WS[j], e: WE[j] }, out);
+        }
         continue;
       }
       let isPort = false;
-      if (last === 'p' && !docker) isPort = !NO_SHORT_P.has(cmd);
-      else if (last === 'p' && docker) isPort = true;
-      else if (last === 'P') isPort = SHORT_P_UPPER.has(cmd);
-      const glued = letters.length > 1 && (letters[0] === 'p' || letters[0] === 'P') && /^\d+$/.test(letters.slice(1));
-      if (glued) {
-        if (GLUED_OK.has(cmd) && (letters[0] === 'P' ? SHORT_P_UPPER.has(cmd) : !NO_SHORT_P.has(cmd))) readFlagValue(text, { s: u.s + 2, e: u.e }, out, clientRole, false);
+      if (last === 112 /* p */ && !docker) isPort = (cmd & F_NO_SHORT_P) === 0;
+      else if (last === 112 && docker) isPort = true;
+      else if (last === 80 /* P */) isPort = (cmd & F_SHORT_P_UPPER) !== 0;
+      const first = text.charCodeAt(ls);
+      if (!one && (first === 112 || first === 80) && digitsEnd(text, ls + 1, te) === te) {
+        // Glued: `-p5432`, `-P3307`.
+        if ((cmd & F_GLUED_OK) !== 0 && (first === 80 ? (cmd & F_SHORT_P_UPPER) !== 0 : (cmd & F_NO_SHORT_P) === 0)) readFlagValue(text, us + 2, ue, out, clientRole, false);
         continue;
       }
       if (isPort) {
-        if (j + 1 < words.length) readFlagValue(text, words[++j], out, docker ? 'host' : netcat && !listenFlag ? 'listen' : clientRole, docker);
+        if (j + 1 < n) {
+          j++;
+          readFlagValue(text, WS[j], WE[j], out, docker ? 'host' : netcat && !listenFlag ? 'listen' : clientRole, docker);
+        }
         continue;
       }
-      if (netcat && NETCAT_VALUE_FLAGS.includes(last) && letters.length === 1) j++;
+      if (netcat && one && NETCAT_VALUE_FLAGS.indexOf(String.fromCharCode(last)) >= 0) j++;
       continue;
     }
-    if (!sub) sub = t;
-    positional.push(u);
+    if (subE <= subS) {
+      subS = us;
+      subE = te;
+    }
+    positional.add(us, ue);
   }
 
   // Commands that take the port as a plain argument.
-  if (netcat || cmd === 'telnet') {
+  const PS = positional.s;
+  const PE = positional.e;
+  const np = positional.n;
+  if (netcat || (cmd & F_TELNET) !== 0) {
     const hostFirst = !(netcat && listenFlag);
-    positional.forEach((w, idx) => {
-      if (hostFirst && idx === 0) return;
-      readPortSpec(text, w.s, w.e, out, hostFirst ? 'connect' : 'listen');
-    });
-  } else if ((cmd === 'python' || cmd === 'python3' || cmd === 'py') && /^(http\.server|SimpleHTTPServer)$/.test(pythonModule)) {
-    const p = positional.find((w) => isPortDigits(text, w.s, w.e));
-    if (p) readPortSpec(text, p.s, p.e, out, 'listen');
-  } else if (cmd === 'kubectl' && sub === 'port-forward') {
-    for (const w of positional.slice(2)) readFlagValue(text, w, out, 'listen', false);
-  } else if (cmd === 'ufw' && (sub === 'allow' || sub === 'deny' || sub === 'reject' || sub === 'limit')) {
-    for (const w of positional.slice(1)) readPortSpec(text, w.s, w.e, out, 'listen');
-  } else if (cmd === 'fuser') {
-    for (const w of positional) if (/^\d+\/(tcp|udp)$/.test(wordText(text, w))) readPortSpec(text, w.s, w.e, out, 'listen');
+    for (let idx = hostFirst ? 1 : 0; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, hostFirst ? 'connect' : 'listen');
+  } else if ((cmd & F_PY) !== 0 && /^(http\.server|SimpleHTTPServer)$/.test(pythonModule)) {
+    for (let idx = 0; idx < np; idx++) {
+      if (isPortDigits(text, PS[idx], PE[idx])) {
+        readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+        break;
+      }
+    }
+  } else if ((cmd & F_KUBECTL) !== 0 && wordIs(text, subS, subE, 'port-forward')) {
+    for (let idx = 2; idx < np; idx++) readFlagValue(text, PS[idx], PE[idx], out, 'listen', false);
+  } else if ((cmd & F_UFW) !== 0 && (wordIs(text, subS, subE, 'allow') || wordIs(text, subS, subE, 'deny') || wordIs(text, subS, subE, 'reject') || wordIs(text, subS, subE, 'limit'))) {
+    for (let idx = 1; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+  } else if ((cmd & F_FUSER) !== 0) {
+    for (let idx = 0; idx < np; idx++) {
+      if (/^\d+\/(tcp|udp)$/.test(text.slice(PS[idx], Math.min(PE[idx], PS[idx] + WORD_TEXT_LIMIT)))) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+    }
   }
 }
 
-/** URLs, host:port and `${PORT:-3000}` defaults anywhere in a word. */
-function scanWord(text: string, w: Word, out: PortOccurrence[]): void {
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** URLs, host:port and `${PORT:-3000}` defaults anywhere in the word text[s, e). */
+function scanWord(text: string, s: number, e: number, out: PortOccurrence[]): void {
   let colon = false;
   let dollar = false;
-  for (let i = w.s; i < w.e; i++) {
+  for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c === 58) colon = true;
     else if (c === 36) dollar = true;
   }
-  if (dollar) scanPlaceholderDefaults(text, w.s, w.e, out);
+  if (dollar) scanPlaceholderDefaults(text, s, e, out);
   if (colon) {
-    const u = unquoted(text, w);
+    const us = unquotedStart(text, s, e);
+    const ue = unquotedEnd(text, us, e);
     // `:3000` (lsof -i :3000, gunicorn -b :8000) is a port on all addresses.
-    const empty = text.charCodeAt(u.s) === 58 && isPortDigits(text, u.s + 1, u.e);
-    if (empty) out.push({ start: u.s + 1, end: u.e, kind: 'port', port: portValue(text, u.s + 1, u.e), role: 'listen' });
-    else scanHostPortsInText(text, w.s, w.e, out);
+    const empty = text.charCodeAt(us) === 58 && isPortDigits(text, us + 1, ue);
+    if (empty) out.push({ start: us + 1, end: ue, kind: 'port', port: portValue(text, us + 1, ue), role: 'listen' });
+    else scanHostPortsInText(text, s, e, out);
   }
 }
