@@ -98,13 +98,22 @@ export const findShellPorts: PortFinder = (text) => {
 class Words {
   s: number[] = [];
   e: number[] = [];
+  /** WM_ bits of each word's characters (positional arguments leave them 0). */
+  m: number[] = [];
   n = 0;
-  add(s: number, e: number): void {
+  add(s: number, e: number, marks = 0): void {
     this.s[this.n] = s;
     this.e[this.n] = e;
+    this.m[this.n] = marks;
     this.n++;
   }
 }
+
+// What the tokenizer saw in a word, so that `scanWord` need not read it again.
+const WM_COLON = 2;
+const WM_DOLLAR = 4;
+/** The word has quotes, escapes or `$(...)` groups, whose characters were skipped unread. */
+const WM_UNREAD = 8;
 
 /**
  * Reads shell commands in text[from, to) and appends their ports to `out`. Used for whole scripts
@@ -114,24 +123,36 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
   const words = new Words();
   const positional = new Words();
   let ws = -1;
+  // WM_ bits of the word being read.
+  let wm = 0;
   let i = from;
   while (i < to) {
     let c = text.charCodeAt(i);
-    if (c >= 128 || PLAIN[c] === 1) {
+    if (c >= 128 || PLAIN[c] !== 0) {
       // The run of ordinary word characters, read in one tight loop.
-      if (ws < 0) ws = i;
-      i++;
-      while (i < to && ((c = text.charCodeAt(i)) >= 128 || PLAIN[c] === 1)) i++;
+      if (ws < 0) {
+        ws = i;
+        wm = 0;
+      }
+      for (;;) {
+        if (c < 128) {
+          const t = PLAIN[c];
+          if (t === 0) break;
+          wm |= t;
+        }
+        if (++i >= to) break;
+        c = text.charCodeAt(i);
+      }
       if (i >= to) break;
     }
     if (c === 32 || c === 9 || c === 13) {
-      if (ws >= 0 && i > ws) words.add(ws, i);
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
       i++;
       continue;
     }
     if (c === 10) {
-      if (ws >= 0 && i > ws) words.add(ws, i);
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
       if (words.n) readCommand(text, words, positional, out);
       words.n = 0;
@@ -141,12 +162,16 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     if (c === 92 /* \ */) {
       if (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10)) {
         // Line continuation: the command goes on.
-        if (ws >= 0 && i > ws) words.add(ws, i);
+        if (ws >= 0 && i > ws) words.add(ws, i, wm);
         ws = -1;
         i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
         continue;
       }
-      if (ws < 0) ws = i;
+      if (ws < 0) {
+        ws = i;
+        wm = 0;
+      }
+      wm |= WM_UNREAD;
       i += 2;
       continue;
     }
@@ -158,7 +183,7 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
       continue;
     }
     if (c === 59 /* ; */ || c === 124 /* | */ || c === 38 /* & */ || c === 40 /* ( */ || c === 41 /* ) */) {
-      if (ws >= 0 && i > ws) words.add(ws, i);
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
       if (words.n) readCommand(text, words, positional, out);
       words.n = 0;
@@ -168,40 +193,49 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     if (c === 62 /* > */ || c === 60 /* < */) {
       // A redirection: `2>&1`, `>/dev/null`, `<<EOF`. A number glued before it is a file descriptor.
       if (ws >= 0 && isPortDigits(text, ws, i)) ws = -1;
-      if (ws >= 0 && i > ws) words.add(ws, i);
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
       i++;
       while (i < to && (text.charCodeAt(i) === 62 || text.charCodeAt(i) === 60)) i++;
       if (text.charCodeAt(i) === 38) i = digitsEnd(text, i + 1, to);
       continue;
     }
-    if (ws < 0) ws = i;
+    if (ws < 0) {
+      ws = i;
+      wm = 0;
+    }
     if (c === 39 /* ' */) {
       const e = text.indexOf("'", i + 1);
       i = e < 0 || e >= to ? to : e + 1;
+      wm |= WM_UNREAD;
       continue;
     }
     if (c === 34 /* " */ || c === 96 /* ` */) {
       i = quotedEnd(text, i, to, c);
+      wm |= WM_UNREAD;
       continue;
     }
     if (c === 36 /* $ */ && (text.charCodeAt(i + 1) === 40 || text.charCodeAt(i + 1) === 123)) {
       // `$(...)`, `${...}` and Make's `$(VAR)` stay inside the word.
       i = groupEnd(text, i + 1, to);
+      wm |= WM_UNREAD | WM_DOLLAR;
       continue;
     }
+    if (c === 36) wm |= WM_DOLLAR;
     i++;
   }
-  if (ws >= 0 && to > ws) words.add(ws, to);
+  if (ws >= 0 && to > ws) words.add(ws, to, wm);
   if (words.n) readCommand(text, words, positional, out);
 }
 
-/** 1 for ASCII characters that the tokenizer treats as part of a word with no further thought. */
+/** Non-zero for ASCII characters that the tokenizer treats as part of a word with no further thought. */
 const PLAIN = (() => {
   const t = new Uint8Array(128);
   for (let c = 33; c < 127; c++) t[c] = 1;
   // Blanks and line ends, escapes, comments, operators, redirections, quotes and `$` need a look.
   for (const ch of '\\#;|&()<>\'"`$') t[ch.charCodeAt(0)] = 0;
+  // A colon is an ordinary character that the tokenizer notes for `scanWord`.
+  t[58] = 1 | WM_COLON;
   return t;
 })();
 
@@ -397,14 +431,43 @@ function wordIs(text: string, s: number, e: number, word: string): boolean {
 
 /** Reads one simple command (its words) for ports. */
 function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[]): void {
+  const first = out.length;
+  readCommandWords(text, words, positional, out);
+  if (out.length - first > 1) sortTail(out, first);
+}
+
+/**
+ * Sorts out[first..] by offset, stably, when it is short: a command's ports come from several passes
+ * over its words, and sorted here they spare `finish` a sort of the whole document. Long runs are
+ * left to `finish`, whose sort gives the same order.
+ */
+function sortTail(out: PortOccurrence[], first: number): void {
+  if (out.length - first > 32) return;
+  for (let i = first + 1; i < out.length; i++) {
+    const o = out[i];
+    let j = i - 1;
+    while (j >= first && (out[j].start > o.start || (out[j].start === o.start && out[j].end > o.end))) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = o;
+  }
+}
+
+function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[]): void {
   const WS = words.s;
   const WE = words.e;
+  const WM = words.m;
   const n = words.n;
   // Every word may hold a URL, host:port or a `${PORT:-3000}` default.
-  for (let k = 0; k < n; k++) scanWord(text, WS[k], WE[k], out);
+  for (let k = 0; k < n; k++) {
+    const m = WM[k];
+    if ((m & WM_UNREAD) !== 0) scanWord(text, WS[k], WE[k], out);
+    else if ((m & (WM_COLON | WM_DOLLAR)) !== 0) scanWordMarked(text, WS[k], WE[k], out, m);
+  }
 
   // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
-  if (n >= 3) {
+  if (n >= 3 && WE[1] - WS[1] <= 3) {
     const o = WS[1];
     const oe = WE[1];
     if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
@@ -415,6 +478,8 @@ function readCommand(text: string, words: Words, positional: Words, out: PortOcc
   }
 
   let k = 0;
+  // The flags of the base name of word k, once read.
+  let base = 0;
   // Leading assignments and wrappers (`PGPASSWORD=x psql`, `sudo -u app nc`, `export PORT=1`).
   for (; k < n; k++) {
     const s = WS[k];
@@ -425,7 +490,8 @@ function readCommand(text: string, words: Words, positional: Words, out: PortOcc
       for (k++; k < n; k++) readAssignment(text, WS[k], WE[k], out);
       return;
     }
-    if ((baseNameFlags(text, s, e) & F_WRAPPER) !== 0) {
+    base = baseNameFlags(text, s, e);
+    if ((base & F_WRAPPER) !== 0) {
       if ((own & F_SUDO) !== 0) {
         while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
           const fs = WS[k + 1];
@@ -440,7 +506,7 @@ function readCommand(text: string, words: Words, positional: Words, out: PortOcc
     break;
   }
   if (k >= n) return;
-  const cmd = baseNameFlags(text, WS[k], WE[k]);
+  const cmd = base;
   const docker = (cmd & F_DOCKER) !== 0;
   const netcat = (cmd & F_NETCAT) !== 0;
   const python = (cmd & F_PYTHON) !== 0;
@@ -563,15 +629,19 @@ function isDigitCode(c: number): boolean {
 
 /** URLs, host:port and `${PORT:-3000}` defaults anywhere in the word text[s, e). */
 function scanWord(text: string, s: number, e: number, out: PortOccurrence[]): void {
-  let colon = false;
-  let dollar = false;
+  let m = 0;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === 58) colon = true;
-    else if (c === 36) dollar = true;
+    if (c === 58) m |= WM_COLON;
+    else if (c === 36) m |= WM_DOLLAR;
   }
-  if (dollar) scanPlaceholderDefaults(text, s, e, out);
-  if (colon) {
+  scanWordMarked(text, s, e, out, m);
+}
+
+/** `scanWord` for a word whose colons and dollars are known from `m` (WM_ bits). */
+function scanWordMarked(text: string, s: number, e: number, out: PortOccurrence[], m: number): void {
+  if ((m & WM_DOLLAR) !== 0) scanPlaceholderDefaults(text, s, e, out);
+  if ((m & WM_COLON) !== 0) {
     const us = unquotedStart(text, s, e);
     const ue = unquotedEnd(text, us, e);
     // `:3000` (lsof -i :3000, gunicorn -b :8000) is a port on all addresses.
