@@ -53,10 +53,17 @@ export function isPortKeyIn(text: string, s: number, e: number): boolean {
   const before = text.charCodeAt(stem - 1);
   // `DB_PORT`, `http-port`, `server port` (after normalisation)
   if (before === 95 /* _ */ || before === 45 /* - */) return true;
-  // camelCase: `containerPort`, `apiPort`, `debugPorts`
-  if (text.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
+  // camelCase: `containerPort`, `apiPort`, `debugPorts`, and after an acronym `vhostHTTPPort`, `sshPort`
+  // written `SSHPort`: a capital `P` then `ort` in lower case starts a new word.
+  if (text.charCodeAt(stem) === 80 /* P */ && ((before >= 97 && before <= 122) || isAcronymPort(text, stem, before))) return true;
   // Run-together words such as `hostport` or `PGPORT` are rare enough to be lower-cased.
   return PORT_WORDS.has(text.slice(a, b).toLowerCase());
+}
+
+/** `Port` with `ort` in lower case at `stem`, after a capital: the last word of `vhostHTTPSPort`, not of `EXPORT`. */
+function isAcronymPort(text: string, stem: number, before: number): boolean {
+  return before >= 65 && before <= 90 && text.charCodeAt(stem + 1) === 111 && text.charCodeAt(stem + 2) === 114 &&
+    text.charCodeAt(stem + 3) === 116;
 }
 
 function isAsciiSpace(c: number): boolean {
@@ -79,7 +86,7 @@ function isPortKeySlow(key: string): boolean {
   if (stem <= 0) return true;
   const before = k.charCodeAt(stem - 1);
   if (before === 95 /* _ */ || before === 45 /* - */) return true;
-  if (k.charCodeAt(stem) === 80 /* P */ && before >= 97 && before <= 122) return true;
+  if (k.charCodeAt(stem) === 80 /* P */ && ((before >= 97 && before <= 122) || isAcronymPort(k, stem, before))) return true;
   return false;
 }
 

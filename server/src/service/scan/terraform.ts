@@ -32,6 +32,8 @@ interface KeyInfo {
   configPort: boolean;
   command: boolean;
   address: boolean;
+  /** A block or object with this name holds ports only: its numbers are ports. */
+  portBlock: boolean;
   role: PortRole;
 }
 
@@ -43,6 +45,9 @@ function keyInfo(key: string): KeyInfo {
     configPort: isConfigPortKey(key),
     command: isCommandKey(key),
     address: isAddressKey(key),
+    // `listener "tcp" { ... }` (Vault, Consul) holds addresses and options such as `tls_disable = 1`:
+    // only a name that ends in port(s) or port range(s) makes every number inside a port.
+    portBlock: isConfigPortKey(key) && /(ports?|ranges?)$/.test(lower),
     role: roleForKey(key),
   };
 }
@@ -126,7 +131,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     return info;
   };
   const newFrame = (name: string, label: string): Frame =>
-    ({ name, label, occs: [], portBlock: classify(name).configPort, protocol: undefined, portName: undefined });
+    ({ name, label, occs: [], portBlock: classify(name).portBlock, protocol: undefined, portName: undefined });
   const digits = new NextDigit(text);
   frames.push(newFrame('', ''));
 
@@ -396,6 +401,15 @@ function readListItems(text: string, i: number, le: number, list: { role: PortRo
       readPortItem(text, is, k, list.role, out);
       break;
     }
+    if (c === 123 /* { */) {
+      // An inline table in a port list: frp `allowPorts = [{ start = 2000, end = 3000 }, { single = 3001 }]`.
+      const close = inlineTableEnd(text, k, le, hcl);
+      if (close < 0) continue;
+      inlineTablePorts(text, k + 1, close, list.role, out, hcl);
+      k = close;
+      is = close + 1;
+      continue;
+    }
     if (c === 44 || c === 93) {
       if (k > is) readPortItem(text, is, k, list.role, out);
       is = k + 1;
@@ -407,6 +421,52 @@ function readListItems(text: string, i: number, le: number, list: { role: PortRo
   }
   for (let n = before; n < out.length; n++) list.frame.occs.push(out[n]);
   return result;
+}
+
+/** The `}` closing the inline table whose `{` is at `i`, on the same line; -1 when it is not there. */
+function inlineTableEnd(text: string, i: number, le: number, hcl: boolean): number {
+  for (let k = i + 1; k < le; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34 || (!hcl && c === 39)) k = stringEnd(text, k, le, hcl);
+    else if (c === 123) return -1;
+    else if (c === 125) return k;
+  }
+  return -1;
+}
+
+/**
+ * Keys of an inline table in a port list whose value is a port: the bounds of a range (`start`, `end`,
+ * `from`, `to`, ...), a single port, and Docker's `internal` / `external`. Other keys (`weight`,
+ * `count`, `protocol`) are not ports, though the table sits in a port list.
+ */
+const LIST_TABLE_PORT_KEYS = new Set([
+  'start', 'end', 'single', 'from', 'to', 'min', 'max', 'first', 'last', 'begin', 'low', 'high', 'lo', 'hi',
+  'internal', 'external', 'target', 'published', 'number',
+]);
+
+/** Reads `key = value` pairs of an inline table in text[s, e) inside a port list: port-valued keys give ports. */
+function inlineTablePorts(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[], hcl: boolean): void {
+  let is = s;
+  for (let k = s; k <= e; k++) {
+    const c = k < e ? text.charCodeAt(k) : 44;
+    if (c === 34 || (!hcl && c === 39)) {
+      k = stringEnd(text, k, e, hcl);
+      continue;
+    }
+    if (c !== 44) continue;
+    // One pair in text[is, k): the key runs to `=` (or HCL's `:`).
+    let eq = is;
+    while (eq < k && text.charCodeAt(eq) !== 61 && !(hcl && text.charCodeAt(eq) === 58)) eq++;
+    if (eq < k) {
+      let ks = is;
+      let ke = eq;
+      while (ks < ke && isSpace(text.charCodeAt(ks))) ks++;
+      while (ke > ks && isSpace(text.charCodeAt(ke - 1))) ke--;
+      const key = text.slice(ks, ke);
+      if (LIST_TABLE_PORT_KEYS.has(key.toLowerCase()) || isConfigPortKey(key)) readPortItem(text, eq + 1, k, role, out);
+    }
+    is = k + 1;
+  }
 }
 
 /**
