@@ -98,7 +98,7 @@ export const findShellPorts: PortFinder = (text) => {
 class Words {
   s: number[] = [];
   e: number[] = [];
-  /** WM_ bits of each word's characters (positional arguments leave them 0). */
+  /** WM_ bits of the characters of each word (positional arguments leave them 0). */
   m: number[] = [];
   n = 0;
   add(s: number, e: number, marks = 0): void {
@@ -114,6 +114,8 @@ const WM_COLON = 2;
 const WM_DOLLAR = 4;
 /** The word has quotes, escapes or `$(...)` groups, whose characters were skipped unread. */
 const WM_UNREAD = 8;
+/** The word has an `=`: it may be an assignment. */
+const WM_EQUALS = 16;
 
 /**
  * Reads shell commands in text[from, to) and appends their ports to `out`. Used for whole scripts
@@ -236,6 +238,7 @@ const PLAIN = (() => {
   for (const ch of '\\#;|&()<>\'"`$') t[ch.charCodeAt(0)] = 0;
   // A colon is an ordinary character that the tokenizer notes for `scanWord`.
   t[58] = 1 | WM_COLON;
+  t[61] = 1 | WM_EQUALS;
   return t;
 })();
 
@@ -484,10 +487,10 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   for (; k < n; k++) {
     const s = WS[k];
     const e = WE[k];
-    if (readAssignment(text, s, e, out)) continue;
+    if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, s, e, out)) continue;
     const own = wordFlags(text, s, e);
     if ((own & F_DECLARE) !== 0) {
-      for (k++; k < n; k++) readAssignment(text, WS[k], WE[k], out);
+      for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
       return;
     }
     base = baseNameFlags(text, s, e);
@@ -521,7 +524,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   for (let j = k + 1; j < n; j++) {
     const us = unquotedStart(text, WS[j], WE[j]);
     const ue = unquotedEnd(text, us, WE[j]);
-    if (readAssignment(text, us, ue, out)) continue;
+    if ((WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, us, ue, out)) continue;
     // Most words are plain arguments: only flags need their text.
     if (text.charCodeAt(us) !== 45 /* - */ || ue <= us) {
       if (subE <= subS) {
