@@ -249,17 +249,17 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     let a = colon + 3;
     // gRPC-style `dns:///host:port`, `unix:///path`: the host follows the third slash
     if (text.charCodeAt(a) === 47) a++;
-    // authority ends at / ? # or whitespace/quote
+    // authority ends at / ? # , ; or whitespace/quote; the last `@` in it ends the userinfo
     let e = a;
+    let at = -1;
     while (e < to) {
       const c = text.charCodeAt(e);
       if (c === 47 || c === 63 || c === 35 || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 62 || c === 92 || c === 41 || c === 44 || c === 59) break;
+      if (c === 64) at = e;
       e++;
     }
-    // A comma-separated host list (`mongodb://a:1,b:2/db`) is rare; take the last `@` as the userinfo end.
-    const at = lastIndexIn(text, 64 /* @ */, a, e);
-    const hostStart = at >= a ? at + 1 : a;
-    readAuthorityPorts(text, hostStart, e, scheme, out, opts);
+    // The authority stops at a comma, so a host list (`mongodb://a:1,b:2/db`) gives its first host only.
+    readHostPort(text, at >= a ? at + 1 : a, e, scheme, out, opts);
     return e;
   }
   // `host:port` / `:port`
@@ -311,17 +311,6 @@ function isPlausibleHost(host: string): boolean {
 function roleForHost(host: string): PortRole {
   if (host === '' || host === '*' || host === '0.0.0.0' || host === '[::]') return 'listen';
   return 'connect';
-}
-
-function readAuthorityPorts(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], opts: HostPortOptions): void {
-  // Several hosts separated by commas are allowed by some schemes (mongodb, redis-sentinel).
-  let hs = s;
-  for (let i = s; i <= e; i++) {
-    if (i === e || text.charCodeAt(i) === 44) {
-      readHostPort(text, hs, i, scheme, out, opts);
-      hs = i + 1;
-    }
-  }
 }
 
 function readHostPort(text: string, s: number, e: number, scheme: string, out: PortOccurrence[], opts: HostPortOptions): void {
