@@ -23,6 +23,9 @@ import { WARM_UP_DOCUMENTS, warmUpRound } from './warmUp';
  */
 const WARM_UP_PASSES = 8;
 
+/** Pause between the registry load and the first warm-up round, in ms. */
+const WARM_UP_DELAY_MS = 10;
+
 /** Custom requests the client's commands use. */
 export const LOOKUP_REQUEST = 'ianaPorts/lookup';
 export const REGISTRY_INFO_REQUEST = 'ianaPorts/registryInfo';
@@ -161,7 +164,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       setImmediate(step);
     };
     warmUpStep = resume;
-    resume();
+    // Messages that arrived while the registry loaded are handled one per turn of the event loop, as
+    // the warm-up is: starting at once, its rounds would alternate with them and delay a document
+    // opened with the editor. After a short pause that document is waiting for its diagnostics, which
+    // holds the warm-up back until they are sent.
+    setTimeout(resume, WARM_UP_DELAY_MS);
   }
 
   connection.onDidChangeConfiguration((change) => {
