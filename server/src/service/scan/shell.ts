@@ -1,7 +1,12 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } from './common';
-import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanPlaceholderDefaults } from './codeText';
+import * as common from './common';
+import * as codeText from './codeText';
 import { WordTable } from './codeLexer';
+
+// Imports used per token or per character, bound to local constants once: run unbundled (tests and
+// benchmarks load each module on its own), every use of an imported name is a getter call.
+const { digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } = common;
+const { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanPlaceholderDefaults } = codeText;
 
 /**
  * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
