@@ -75,4 +75,43 @@ describe('recall fixes in config finders', () => {
       expectPorts('toml', 'EXPORT = 3\ntechSupport = 12\nHTTPSupport = 1\n');
     });
   });
+
+  describe('YAML', () => {
+    it('reads `number` in an entry of a ports list (Istio ServiceEntry, Gateway)', () => {
+      expectPorts('yaml', 'kind: ServiceEntry\nspec:\n  hosts:\n    - pg.rds.example.com\n  ports:\n    - number: «5432»\n      name: tcp-postgres\n      protocol: TCP\n');
+      const [p] = expectPorts('yaml', 'spec:\n  ports:\n    - number: «53»\n      protocol: UDP\n');
+      assert.equal(p.protocol, 'udp');
+    });
+
+    it('does not read `number` outside a ports list', () => {
+      expectPorts('yaml', 'spec:\n  replicas:\n    - number: 3\n  items:\n    - number: 8080\n');
+    });
+
+    it('reads `lo:hi` under a singular port key as a range (ufw, iptables)', () => {
+      const found = expectPorts('yaml', 'ufw_rules:\n  - { rule: allow, port: «22», proto: tcp }\n  - { rule: allow, port: "«60000»:«61000»", proto: udp, comment: mosh }\n');
+      assert.deepEqual([found[1].rangeLo, found[1].rangeHi, found[2].rangeLo, found[2].rangeHi], [60000, 61000, 60000, 61000]);
+      expectPorts('yaml', 'rules:\n  - port: "«6000»:«6007»/tcp"\n');
+    });
+
+    it('reads colon pairs as ranges only under a port key, and only when they ascend to a port', () => {
+      expectPorts('yaml', 'rules:\n  - port: «443»\n    window: "10:30"\n    ratio: "1:2"\n    export: "1000:2000"\n  - port: "1:2:3"\n  - port: "70000:80000"\n');
+    });
+
+    it('keeps Compose `HOST:CONTAINER` mappings under ports, whichever number is larger', () => {
+      const found = expectPorts('compose', 'services:\n  web:\n    image: nginx\n    ports:\n      - "«80»:«8080»"\n      - "«9000»:«90»"\n');
+      assert.deepEqual(found.map((o) => [o.port, o.role, o.rangeLo]), [[80, 'host', undefined], [8080, 'container', undefined], [9000, 'host', undefined], [90, 'container', undefined]]);
+    });
+
+    it('reads a port directive written by Ansible lineinfile, replace, blockinfile or copy', () => {
+      expectPorts('yaml', '- name: Move sshd\n  ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: \'^#?Port \'\n    line: "Port «2222»"\n    mode: "0644"\n');
+      expectPorts('yaml', '- lineinfile:\n    regexp: "^#?Port «22»$"\n    line: Listen «8080»\n');
+      expectPorts('yaml', '- lineinfile:\n    path: /etc/postgresql/16/main/postgresql.conf\n    line: "port = «5433»"\n');
+      expectPorts('yaml', '- copy:\n    dest: /etc/ssh/sshd_config.d/10-port.conf\n    mode: "0600"\n    content: ¦\n      Port «2222»\n      MaxAuthTries 3\n      ClientAliveInterval 300\n'.replace('¦', '|'));
+    });
+
+    it('does not read other lines written by Ansible as ports', () => {
+      expectPorts('yaml', '- lineinfile:\n    line: "MaxAuthTries 3"\n    regexp: "^Timeout 300"\n- lineinfile:\n    line: "Port8080 is closed"\n- lineinfile:\n    line: "port = 99999999"\n    mode: "0644"\n');
+      expectPorts('yaml', '- copy:\n    content: ¦\n      vm.swappiness = 10\n      net.core.somaxconn = 4096\n      Support 42\n'.replace('¦', '|'));
+    });
+  });
 });

@@ -9,7 +9,7 @@ import { formatFromFileName, sniffConf, type FormatId } from './detect';
 import { findNginxPorts } from './nginx';
 import { findHaproxyPorts } from './haproxy';
 import { findCaddyPorts } from './caddy';
-import { findKeyValuePorts } from './keyvalue';
+import { findKeyValuePorts, isConfigPortKey } from './keyvalue';
 import { findTomlPorts } from './toml';
 import { findJsonPorts } from './json';
 import { findDotenvPorts } from './dotenv';
@@ -80,6 +80,7 @@ const K_PROTOCOL = 15;
 const K_HOST_IP = 16;
 const K_TARGETPORT = 17;
 const K_PROBE = 18;
+const K_LINE = 19;
 
 /** The keys the rules look for, by their lower-case text. */
 const KINDS = new Map<string, number>([
@@ -89,6 +90,9 @@ const KINDS = new Map<string, number>([
   ['repository', K_IMAGE], ['services', K_SERVICES], ['port', K_PORT], ['path', K_PATH], ['value', K_VALUE],
   ['protocol', K_PROTOCOL], ['host_ip', K_HOST_IP], ['targetport', K_TARGETPORT],
   ['httpget', K_PROBE], ['tcpsocket', K_PROBE], ['grpc', K_PROBE],
+  // Values that are lines of another config file: Ansible lineinfile / replace / blockinfile / copy.
+  ['line', K_LINE], ['lines', K_LINE], ['regexp', K_LINE], ['replace', K_LINE], ['content', K_LINE],
+  ['block', K_LINE], ['insertafter', K_LINE], ['insertbefore', K_LINE],
 ]);
 
 /** The memo of a key with its facts worked out. */
@@ -433,6 +437,8 @@ class PortVisitor implements YamlVisitor {
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {
+    // A line of a config file written by Ansible `content: |` / `block: |`: `Port 2222`, `listen 8080`.
+    if (f !== null && !f.isItem && kindOf(f) === K_LINE && this.directive(s, e)) return;
     this.scanString(s, e, f ? (f.isItem ? f.owner : f) : null);
   }
 
@@ -604,8 +610,9 @@ class PortVisitor implements YamlVisitor {
     } else if (keyF !== null) {
       if (item !== null && kindOf(item.owner) === K_PORTS) {
         // Long syntax fields of a compose / Kubernetes ports entry.
-        if (kind === K_TARGET || kind === K_PUBLISHED || kind === K_HOST_PORT || kind === K_CONTAINER_PORT) {
-          const role: PortRole = kind === K_PUBLISHED || kind === K_HOST_PORT ? 'host' : 'container';
+        if (kind === K_TARGET || kind === K_PUBLISHED || kind === K_HOST_PORT || kind === K_CONTAINER_PORT || kind === K_NUMBER) {
+          // Istio ServiceEntry / Gateway `ports: - number: 5432` names the port by `number`.
+          const role: PortRole = kind === K_PUBLISHED || kind === K_HOST_PORT ? 'host' : kind === K_NUMBER ? 'unknown' : 'container';
           const p = this.part;
           if (parsePortPart(text, s, e, p) && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
           return;
@@ -647,6 +654,7 @@ class PortVisitor implements YamlVisitor {
         this.imageRegistry(s, e);
         return;
       }
+      if (kind === K_LINE && this.directive(s, e)) return;
     }
     // What is left needs a digit: `PORT=3000` as a whole entry (compose environment or labels lists,
     // Kustomize literals), or ports inside the string.
@@ -686,6 +694,9 @@ class PortVisitor implements YamlVisitor {
       this.templatePorts(s, e, role, item);
       return;
     }
+    // ufw / iptables range syntax under a singular key: `port: "60000:61000"`. (A plural `ports` entry
+    // `8080:80` is a Compose mapping, read above.)
+    if (!key.endsWith('ports') && this.colonRange(s, pe, item, role, pe < e ? protocolWord(text.slice(pe + 1, e)) : undefined)) return;
     // A port name standing for a number: `targetPort: http`, probe `port: http`.
     if (key === 'targetport' || (key === 'port' && PROBE_ACTIONS.has(owner))) {
       if (this.serviceName(s, e, role)) return;
@@ -716,6 +727,67 @@ class PortVisitor implements YamlVisitor {
     let ne = s + 2;
     while (ne < e && (isIdentChar(text.charCodeAt(ne)) || text.charCodeAt(ne) === 46)) ne++;
     return this.varDefault(ne, e - 1, role);
+  }
+
+  /**
+   * `lo:hi` in text[s, e) with lo < hi, quotes allowed around it: a port range as ufw and iptables
+   * write it. Returns true when it was one.
+   */
+  private colonRange(s: number, e: number, item: YamlFrame | null, role: PortRole, protocol: Protocol | undefined): boolean {
+    const text = this.text;
+    const q = text.charCodeAt(s);
+    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+      s++;
+      e--;
+    }
+    const a = digitsEnd(text, s, e);
+    if (a === s || text.charCodeAt(a) !== 58) return false;
+    const b = digitsEnd(text, a + 1, e);
+    if (b !== e || b === a + 1) return false;
+    const lo = portValue(text, s, a);
+    const hi = portValue(text, a + 1, b);
+    if (lo < 0 || hi < 0 || lo >= hi || hi > 65535) return false;
+    const p = this.part;
+    p.set('num', lo, hi, s, a, a + 1, b);
+    this.rangeOccurrences(p, role, protocol, undefined, item);
+    return true;
+  }
+
+  /**
+   * A value that is one line of another config file, `KEY VALUE`, `KEY=VALUE` or `KEY: VALUE` where
+   * KEY names a port (`Port 2222` for sshd, `Listen 8080`, `port = 5433`), optionally written as the
+   * regular expression that finds the line (`^#?Port 22$`). Returns true when it was one.
+   */
+  private directive(s: number, e: number): boolean {
+    const text = this.text;
+    while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+    if (text.charCodeAt(s) === 94 /* ^ */) s++;
+    if (text.charCodeAt(e - 1) === 36 /* $ */) e--;
+    if (text.charCodeAt(s) === 35 /* # */) s += text.charCodeAt(s + 1) === 63 /* ? */ ? 2 : 1;
+    const ks = s;
+    let i = s;
+    while (i < e && (isIdentChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 45)) i++;
+    if (i === ks || i >= e) return false;
+    const ke = i;
+    let sep = false;
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+      i++;
+      sep = true;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 58) {
+      i++;
+      sep = true;
+    }
+    if (!sep) return false;
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const v = text.charCodeAt(i);
+    if (!(isDigit(v) || v === 34 || v === 39) || !isConfigPortKey(text.slice(ks, ke))) return false;
+    const o = readPortValue(text, i, e, 'listen');
+    if (!o || o.port < 0) return false;
+    this.out.push(o);
+    return true;
   }
 
   /** Records a service name occurrence when text[s, e) reads as one. */
