@@ -211,6 +211,13 @@ for (const [ops, flag] of [
   }
 }
 
+/** 1 for the one-character punctuation that `onPunct` acts on even with no port name pending. */
+const PUNCT_MATTERS = (() => {
+  const t = new Uint8Array(128);
+  for (const c of [P_LPAREN, P_RPAREN, P_LBRACKET, P_RBRACKET, P_LBRACE, P_RBRACE, P_COMMA, P_EQUALS, P_SEMICOLON]) t[c] = 1;
+  return t;
+})();
+
 function punctFlags(code: number): number {
   return code < 16384 ? PUNCT_FLAGS[code] : PUNCT_FLAGS3.get(code) ?? 0;
 }
@@ -336,7 +343,11 @@ class CodeScan implements TokenSink {
   }
 
   punct(code: number): void {
-    this.onPunct(code);
+    // Only brackets, commas, assignments and semicolons change anything while the machine waits for a
+    // port name; other punctuation then only enters the history.
+    if (this.mode !== Mode.Off || this.defState !== 0 || this.pendingDefault !== undefined || (code < 128 && PUNCT_MATTERS[code] === 1) || code === P_COLON_EQUALS) {
+      this.onPunct(code);
+    }
     this.shift(T_PUNCT, code);
   }
 

@@ -279,7 +279,9 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
     const c = text.charCodeAt(i);
     switch (c < 128 ? CLASS[c] : C_IDENT) {
       case C_SPACE:
+        // Runs of blanks (indentation) are passed over here rather than one turn of the loop each.
         i++;
+        while (i < n && text.charCodeAt(i) === 32) i++;
         continue;
       case C_NEWLINE:
         sink.newline();
