@@ -36,7 +36,6 @@ export const REGISTRY_INFO_REQUEST = 'ianaPorts/registryInfo';
  * The entry files only create the connection, so tests can run this in-process.
  */
 export function startServer(connection: Connection, runtime: Runtime): void {
-  runtime.tuneHeap?.();
   const documents = new TextDocuments(TextDocument);
   let index: RegistryIndex | undefined;
   // A registry downloaded by the client's "Update Registry from IANA" command, used instead of the bundled one.
@@ -122,6 +121,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (registryLoading) return;
     registryLoading = true;
     try {
+      runtime.tuneHeap?.();
       getIndex();
     } catch (e) {
       connection.console.error(`IANA Ports: cannot load the bundled registry: ${errorText(e)}`);
