@@ -29,8 +29,12 @@ function wordHash(w: string): number {
   return h;
 }
 
-/** Hashes of CONNECT_WORDS: most words of a key are ruled out without making a string of them. */
-const CONNECT_HASHES = new Set([...CONNECT_WORDS].map(wordHash));
+/** Hashes of CONNECT_WORDS, by their low 12 bits: most words of a key are ruled out without making a string of them. */
+const CONNECT_HASHES = (() => {
+  const t = new Uint8Array(4096);
+  for (const w of CONNECT_WORDS) t[wordHash(w) & 4095] = 1;
+  return t;
+})();
 
 /**
  * The role a port key suggests: `DB_PORT`, `EMAIL_PORT`, `redis.port` name a port this program
@@ -50,7 +54,7 @@ export function roleForKeyIn(key: string, s: number, e: number): PortRole {
     const upper = c >= 65 && c <= 90;
     const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
     if (!alnum || (upper && i > s && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
-      if (len > 0 && CONNECT_HASHES.has(h) && CONNECT_WORDS.has(key.slice(i - len, i).toLowerCase())) return 'connect';
+      if (len > 0 && CONNECT_HASHES[h & 4095] === 1 && CONNECT_WORDS.has(key.slice(i - len, i).toLowerCase())) return 'connect';
       h = 0;
       len = 0;
     }

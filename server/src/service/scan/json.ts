@@ -80,6 +80,8 @@ class JsonReader {
   private readonly keyEsc: boolean[] = [];
   /** `isPortKey` of the key once known: 1 or 0, -1 before it is asked. */
   private readonly keyPort: number[] = [];
+  /** `roleForKey` of the key once known. */
+  private readonly keyRoleOf: (PortRole | undefined)[] = [];
   private readonly index: number[] = [];
   /** For each open array: the role its next element takes after a port flag element. */
   private readonly flagAfter: FlagAfter[] = [];
@@ -330,6 +332,7 @@ class JsonReader {
     this.keyStr[d] = undefined;
     this.keyEsc[d] = esc;
     this.keyPort[d] = isIndex ? 0 : -1;
+    this.keyRoleOf[d] = undefined;
     this.index[d] = 0;
   }
 
@@ -370,6 +373,13 @@ class JsonReader {
   private isCommandKeyAt(owner: number): boolean {
     if (owner >= 1 && !this.isIndex[owner - 1] && this.keyIs(owner - 1, 'scripts')) return true;
     if (owner < 0) return false;
+    // Every command key ends in `d`, `t`, `l` or `s`: the last letter picks the names to compare.
+    const last = this.keyEsc[owner] ? 0 : this.text.charCodeAt(this.keyContentEnd(owner) - 1);
+    if (last === 100 /* d */) return this.keyIs(owner, 'command') || this.keyIs(owner, 'cmd') || this.keyEndsWith(owner, 'Command') || this.keyEndsWith(owner, '_command');
+    if (last === 116 /* t */) return this.keyIs(owner, 'script');
+    if (last === 108 /* l */) return this.keyIs(owner, 'shell');
+    if (last === 115 /* s */) return this.keyEndsWith(owner, 'Commands');
+    if (last !== 0) return false;
     return this.keyIs(owner, 'command') || this.keyIs(owner, 'cmd') || this.keyIs(owner, 'script') || this.keyIs(owner, 'shell') ||
       this.keyEndsWith(owner, 'Command') || this.keyEndsWith(owner, 'Commands') || this.keyEndsWith(owner, '_command');
   }
@@ -377,6 +387,15 @@ class JsonReader {
   /** `roleForKey` of the key at level `k` ('listen' when there is none or it is empty). */
   private keyRole(k: number): PortRole {
     if (k < 0) return 'listen';
+    let r = this.keyRoleOf[k];
+    if (r === undefined) {
+      r = this.readKeyRole(k);
+      this.keyRoleOf[k] = r;
+    }
+    return r;
+  }
+
+  private readKeyRole(k: number): PortRole {
     if (this.keyEsc[k]) {
       const key = this.key(k);
       return key ? roleForKey(key) : 'listen';
