@@ -114,4 +114,19 @@ describe('recall fixes in config finders', () => {
       expectPorts('yaml', '- copy:\n    content: ¦\n      vm.swappiness = 10\n      net.core.somaxconn = 4096\n      Support 42\n'.replace('¦', '|'));
     });
   });
+
+  describe('Caddy finder on a CoreDNS Corefile', () => {
+    it('reads the port of server block keys: the root zone, reverse zones, names and tls://', () => {
+      expectPorts('caddy', '.:«53» {\n    errors\n}\n\n10.in-addr.arpa:«53» {\n    cache 3600\n}\n\n0.168.192.in-addr.arpa.:«5353» {\n    whoami\n}\n\nconsul:«53» {\n    cache 5\n}\n\ntls://.:«853» {\n    tls /etc/coredns/dot.crt /etc/coredns/dot.key\n}\n');
+    });
+
+    it('reads bare :PORT arguments and forward targets, but no durations, sizes or counts', () => {
+      expectPorts('caddy', '.:«53» {\n    health {\n        lameduck 5s\n    }\n    ready :«8181»\n    log . "{remote}:{port} - {>id} {type} {size} {rcode} {duration}"\n    prometheus :«9153»\n    forward . 10.20.0.2:«53» 10.20.0.3:«53» {\n        max_concurrent 1000\n        health_check 5s\n    }\n    cache 30 {\n        success 9984 300\n        prefetch 10 1m 10%\n    }\n    reload 30s 5s\n}\n');
+    });
+
+    it('does not take an IP address or a digit-only name for a zone', () => {
+      expectPorts('caddy', '10.0.0.1:«8080» {\n    respond "ok" 200\n}\n');
+      expectPorts('caddy', 'example.com {\n    header Cache-Control max-age=3600\n    respond "1:2 ratio" 200\n    encode zstd gzip\n}\n');
+    });
+  });
 });

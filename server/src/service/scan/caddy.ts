@@ -102,7 +102,11 @@ export const findCaddyPorts: PortFinder = (text) => {
       for (let k = 1; k < n; k++) readAddress(masked, ws[k], we[k], 'listen', out, LISTEN_ADDRESS);
       continue;
     }
-    if (indexIn(text, 58, s, e) >= 0) scanHostPorts(masked, s, e, out);
+    if (indexIn(text, 58, s, e) >= 0) {
+      // A bare `:PORT` argument is a listening address: CoreDNS `ready :8181`, `prometheus :9153`.
+      for (let k = 1; k < n; k++) bareListenPort(text, ws[k], we[k], out);
+      scanHostPorts(masked, s, e, out);
+    }
   }
   return finish(out);
 };
@@ -150,7 +154,51 @@ function siteAddress(text: string, masked: string, s: number, e: number, out: Po
   }
   // `example.com:8443/api/*`: the path is not part of the address.
   const slash = indexIn(text, 47, s, e);
+  if (slash < 0 && zoneAddress(text, s, e, out)) return;
   readAddress(masked, s, slash < 0 ? e : slash, 'listen', out, LISTEN_ADDRESS);
+}
+
+/**
+ * A CoreDNS server block key whose zone is no host name: the root zone `.:53` and reverse zones that
+ * start with a digit (`10.in-addr.arpa:53`, `0.168.192.in-addr.arpa.:53`). Returns true when it was one.
+ */
+function zoneAddress(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  const colon = indexIn(text, 58, s, e);
+  if (colon <= s || indexIn(text, 58, colon + 1, e) >= 0) return false;
+  const de = digitsEnd(text, colon + 1, e);
+  if (de !== e || de === colon + 1) return false;
+  const c0 = text.charCodeAt(s);
+  if (!(colon === s + 1 && c0 === 46) && !(c0 >= 48 && c0 <= 57 && isReverseZone(text, s, colon))) return false;
+  const port = portValue(text, colon + 1, de);
+  if (port < 0) return false;
+  out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'listen' });
+  return true;
+}
+
+/** A dotted DNS name in text[s, e) with a letter in its last label: `10.in-addr.arpa`, not `10.0.0.1`. */
+function isReverseZone(text: string, s: number, e: number): boolean {
+  if (text.charCodeAt(e - 1) === 46) e--;
+  let letter = false;
+  let dot = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (i === s || text.charCodeAt(i - 1) === 46) return false;
+      dot = true;
+      letter = false;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letter = true;
+    else if (!((c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return dot && letter;
+}
+
+/** `:8181` as a whole word: a port to listen on. */
+function bareListenPort(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  if (text.charCodeAt(s) !== 58) return;
+  const de = digitsEnd(text, s + 1, e);
+  if (de !== e || de === s + 1) return;
+  const port = portValue(text, s + 1, de);
+  if (port >= 0) out.push({ start: s + 1, end: de, kind: 'port', port, role: 'listen' });
 }
 
 function upstream(text: string, masked: string, s: number, e: number, role: PortRole, out: PortOccurrence[]): void {
