@@ -265,10 +265,22 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
   // `host:port` / `:port`
   const pStart = colon + 1;
   const pEnd = digitsEnd(text, pStart, to);
-  if (pEnd === pStart || !(isPortEnd(pEnd < to ? text.charCodeAt(pEnd) : NaN) || (opts.sentenceEnd && isFullStop(text, pEnd, to)))) return pEnd;
+  if (pEnd === pStart) return pEnd;
+  const after = pEnd < to ? text.charCodeAt(pEnd) : NaN;
+  // ZooKeeper `host:2888:3888;2181`, a chain of ports after one host; the host is checked below.
+  const chained = after === 58 /* : */ && isDigit(text.charCodeAt(pEnd + 1));
+  // Redis Cluster `10.0.6.11:7001@17001`: the digits after `@` are the node's cluster bus port.
+  let busEnd = -1;
+  if (after === 64 /* @ */) {
+    busEnd = digitsEnd(text, pEnd + 1, to);
+    if (busEnd === pEnd + 1 || !isPortEnd(busEnd < to ? text.charCodeAt(busEnd) : NaN)) return pEnd;
+  } else if (!chained && !(isPortEnd(after) || (opts.sentenceEnd && isFullStop(text, pEnd, to)))) return pEnd;
+  // statsd `name.alive:1|c`: a value and its metric type, not a port.
+  if (after === 124 /* | */ && isAlpha(text.charCodeAt(pEnd + 1))) return pEnd;
   // a digit run followed by `:` is itself the host of a mapping (`8080:80`); leave those to the finders
   let hs: number;
   let host: string;
+  let placeholder = false;
   if (text.charCodeAt(colon - 1) === 93 /* ] */) {
     // An IPv6 literal with a zone is far shorter than 64 characters; looking no further keeps `]:1 ]:1 ...` linear.
     const open = lastIndexIn(text, 91 /* [ */, Math.max(from, colon - 64), colon);
@@ -278,23 +290,128 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     if (!/^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(host)) return pEnd;
   } else {
     hs = colon;
-    while (hs > from && isHostChar(text.charCodeAt(hs - 1))) hs--;
+    // A host may be or hold a template placeholder: `${POD_IP}:9094`, `{{ .Values.host }}:80`, `pod-$(ID).svc:80`.
+    for (let k = 0; k < 4; k++) {
+      while (hs > from && isHostChar(text.charCodeAt(hs - 1))) hs--;
+      const ps = placeholderStart(text, from, hs);
+      if (ps < 0) break;
+      hs = ps;
+      placeholder = true;
+    }
     host = text.slice(hs, colon);
   }
-  const before = hs > from ? text.charCodeAt(hs - 1) : NaN;
+  let before = hs > from ? text.charCodeAt(hs - 1) : NaN;
+  // postfix `inet:localhost:8891`, `smtp-amavis:[127.0.0.1]:10024`: a transport word before a clear host.
+  const prefixed = before === 58 /* : */ && !placeholder && isClearHost(host) && host !== '' && host !== '*' &&
+    isPrefixWord(text, from, hs - 1);
+  if (prefixed) before = NaN;
   if (!isTokenStart(before) && !(hs === from)) return pEnd;
   if (host === '') {
-    if (!opts.allowEmptyHost) return pEnd;
+    if (!opts.allowEmptyHost || chained || busEnd >= 0) return pEnd;
     // `:9000` but not `a::1` or `12:30`
     if (colon > from && (text.charCodeAt(colon - 1) === 58 || isDigit(text.charCodeAt(colon - 1)))) return pEnd;
+  } else if (placeholder) {
+    // `${hour}:05` is a time: a port is never written with a leading zero.
+    if (text.charCodeAt(pStart) === 48 /* 0 */) return pEnd;
   } else if (!isPlausibleHost(host)) {
     return pEnd;
   }
   const port = portValue(text, pStart, pEnd);
   if (port < 0) return pEnd;
-  if (!isClearHost(host) && port < 1024 && !opts.lowPortsOnBareHosts) return pEnd;
-  out.push({ start: pStart, end: pEnd, kind: 'port', port, role: opts.role ?? roleForHost(host), host: host || undefined });
+  const clear = !placeholder && isClearHost(host);
+  if (!clear && port < 1024 && !opts.lowPortsOnBareHosts) return pEnd;
+  const role = opts.role ?? roleForHost(host);
+  if (chained || busEnd >= 0) {
+    if (!clear || host === '*') return pEnd;
+    return busEnd >= 0 ? pushBusPort(text, pStart, pEnd, busEnd, port, role, host, out) : pushPortChain(text, to, pStart, pEnd, port, role, host, out);
+  }
+  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host: host || undefined });
   return pEnd;
+}
+
+/** Pushes `host:7001@17001`, the node's port and its cluster bus port; returns where to continue. */
+function pushBusPort(text: string, pStart: number, pEnd: number, busEnd: number, port: number, role: PortRole, host: string, out: PortOccurrence[]): number {
+  const bus = portValue(text, pEnd + 1, busEnd);
+  if (bus < 0) return pEnd;
+  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host });
+  out.push({ start: pEnd + 1, end: busEnd, kind: 'port', port: bus, role, host });
+  return busEnd;
+}
+
+/**
+ * Pushes a chain of ports after one clear host, `zk1.internal:2888:3888`, with ZooKeeper's optional
+ * role (`:observer`) and client port (`;2181`). After a host name, every port of the chain must be
+ * 1024 or more, so a source position (`main.go:10:5`) is not one. Returns where to continue.
+ */
+function pushPortChain(text: string, to: number, pStart: number, pEnd: number, port: number, role: PortRole, host: string, out: PortOccurrence[]): number {
+  // Starts and ends of the ports after the first, at most three more.
+  const found: number[] = [];
+  const named = !isIPv4(host) && host.toLowerCase() !== 'localhost' && !host.startsWith('[');
+  if (named && port < 1024) return pEnd;
+  let e = pEnd;
+  while (text.charCodeAt(e) === 58 && isDigit(text.charCodeAt(e + 1))) {
+    const de = digitsEnd(text, e + 1, to);
+    const v = portValue(text, e + 1, de);
+    if (v < 0 || (named && v < 1024) || found.length >= 6) return pEnd;
+    found.push(e + 1, de);
+    e = de;
+  }
+  // `:participant`, `:observer`: a word, not a port.
+  if (text.charCodeAt(e) === 58 && isAlpha(text.charCodeAt(e + 1))) {
+    e++;
+    while (e < to && isAlpha(text.charCodeAt(e))) e++;
+  }
+  let client = -1;
+  if (text.charCodeAt(e) === 59 /* ; */ && isDigit(text.charCodeAt(e + 1))) {
+    client = digitsEnd(text, e + 1, to);
+    if (!isPortEnd(client < to ? text.charCodeAt(client) : NaN) || portValue(text, e + 1, client) < 0) client = -1;
+  }
+  if (!isPortEnd(e < to ? text.charCodeAt(e) : NaN)) return pEnd;
+  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host });
+  for (let n = 0; n < found.length; n += 2) {
+    out.push({ start: found[n], end: found[n + 1], kind: 'port', port: portValue(text, found[n], found[n + 1]), role, host });
+  }
+  if (client < 0) return e;
+  out.push({ start: e + 1, end: client, kind: 'port', port: portValue(text, e + 1, client), role: 'listen' });
+  return client;
+}
+
+/**
+ * Where a template placeholder ending right before `end` starts: `${POD_IP}`, `{{ .Values.host }}`,
+ * `$(HOST)`, `%(domain)s` (whose `s` the host scan has read already, so `end` follows the `)`); -1 when
+ * there is none. It looks back at most 64 characters, which keeps a line of colons linear.
+ */
+function placeholderStart(text: string, from: number, end: number): number {
+  let close = end - 1;
+  const c = text.charCodeAt(close);
+  if (close <= from || (c !== 125 /* } */ && c !== 41 /* ) */)) return -1;
+  // `{{ ... }}` is read from its inner braces.
+  const double = c === 125 && text.charCodeAt(close - 1) === 125;
+  if (double) close--;
+  const o = lastIndexIn(text, c === 125 ? 123 : 40, Math.max(from, close - 64), close);
+  if (o <= from) return -1;
+  // Nothing closes in between: `${A}x}` is not one placeholder.
+  if (indexIn(text, c, o + 1, close) >= 0) return -1;
+  const lead = text.charCodeAt(o - 1);
+  if (double) return lead === 123 ? o - 1 : -1;
+  if (lead === 36 /* $ */) return o - 1;
+  // `%(domain)s`: the host scan has read its `s` already.
+  return c === 41 && lead === 37 /* % */ && text.charCodeAt(close + 1) === 115 /* s */ ? o - 1 : -1;
+}
+
+/**
+ * True when text[.., colon) ends in a transport word standing as a token of its own (`inet`, `unix`,
+ * `smtp-amavis`): letters first, then letters, digits, `-` or `_`, at most 32 characters.
+ */
+function isPrefixWord(text: string, from: number, colon: number): boolean {
+  let w = colon;
+  while (w > from && colon - w < 32) {
+    const c = text.charCodeAt(w - 1);
+    if (!(isAlpha(c) || isDigit(c) || c === 45 || c === 95)) break;
+    w--;
+  }
+  if (w === colon || !isAlpha(text.charCodeAt(w))) return false;
+  return w === from || isTokenStart(text.charCodeAt(w - 1));
 }
 
 /** A host part that reads as a machine name, not as a word, number or image name with a tag. */
@@ -454,6 +571,8 @@ export function finish(out: PortOccurrence[]): PortOccurrence[] {
     if (last && last.start === o.start && last.end === o.end) {
       if (!last.protocol && o.protocol) last.protocol = o.protocol;
       if (!last.scheme && o.scheme) last.scheme = o.scheme;
+      // A finder that read `127.0.0.1:8080:80` as a mapping knows better than the text scan's chain of ports.
+      if ((o.role === 'host' || o.role === 'container') && last.kind === 'port' && o.kind === 'port') last.role = o.role;
       continue;
     }
     r.push(o);
