@@ -359,7 +359,16 @@ export function isPortDigits(text: string, from: number, to: number): boolean {
  * another shape.
  */
 export function readPortSpec(text: string, from: number, to: number, out: PortOccurrence[], role: PortRole, allowList = false): boolean {
-  if (allowList && indexOfBounded(text, 44, from, to) >= 0) {
+  // The first `/` (protocol suffix) and whether there is a `,` (a list), in one pass.
+  let slash = -1;
+  let comma = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47) {
+      if (slash < 0) slash = i;
+    } else if (c === 44) comma = true;
+  }
+  if (allowList && comma) {
     const tmp: PortOccurrence[] = [];
     let s = from;
     for (let i = from; i <= to; i++) {
@@ -373,7 +382,6 @@ export function readPortSpec(text: string, from: number, to: number, out: PortOc
   }
   // Protocol suffix
   let e = to;
-  const slash = indexOfBounded(text, 47, from, to);
   let protocol: Protocol | undefined;
   if (slash >= 0) {
     protocol = protocolSuffix(text, slash);

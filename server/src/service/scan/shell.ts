@@ -296,10 +296,12 @@ function isNameQuote(c: number): boolean {
 
 /**
  * The flags of a word's base name: the first 200 characters of text[s, e) without leading and
- * trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` is `nc`).
+ * trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` is `nc`). `own` is `wordFlags` of the word.
  */
-function baseNameFlags(text: string, s: number, e: number): number {
+function baseNameFlags(text: string, s: number, e: number, own: number): number {
   e = Math.min(e, s + WORD_TEXT_LIMIT);
+  const s0 = s;
+  const e0 = e;
   while (s < e && isNameQuote(text.charCodeAt(s))) s++;
   while (e > s && isNameQuote(text.charCodeAt(e - 1))) e--;
   for (let i = e - 1; i >= s; i--) {
@@ -308,6 +310,8 @@ function baseNameFlags(text: string, s: number, e: number): number {
       break;
     }
   }
+  // Most names have no path or quotes: their base name is the word, whose flags `own` holds.
+  if (s === s0 && e === e0) return own;
   return e > s ? WORDS.find(text, s, e) : 0;
 }
 
@@ -475,7 +479,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   }
 
   // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
-  if (n >= 3 && WE[1] - WS[1] <= 3) {
+  if (n >= 3 && WE[1] - WS[1] <= 3 && text.charCodeAt(WE[1] - 1) === 61 /* = */) {
     const o = WS[1];
     const oe = WE[1];
     if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
@@ -498,7 +502,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
       return;
     }
-    base = baseNameFlags(text, s, e);
+    base = baseNameFlags(text, s, e, own);
     if ((base & F_WRAPPER) !== 0) {
       if ((own & F_SUDO) !== 0) {
         while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
