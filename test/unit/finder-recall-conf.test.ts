@@ -129,4 +129,55 @@ describe('recall fixes in config finders', () => {
       expectPorts('caddy', 'example.com {\n    header Cache-Control max-age=3600\n    respond "1:2 ratio" 200\n    encode zstd gzip\n}\n');
     });
   });
+
+  describe('nginx finder on OpenResty Lua blocks', () => {
+    it('reads the ports a Lua block connects to, and none of its timeouts, counts or status codes', () => {
+      expectPorts('nginx', [
+        'location /api/ {',
+        '    access_by_lua_block {',
+        '        local redis = require "resty.redis"',
+        '        local red = redis:new()',
+        '        red:set_timeouts(1000, 1000, 1000)',
+        '        local ok, err = red:connect("127.0.0.1", «6379»)',
+        '        if not ok then return ngx.exit(502) end',
+        '        local hits = red:incr("rl:" .. ngx.var.remote_addr)',
+        '        if tonumber(hits) > 100 then return ngx.exit(429) end',
+        '        red:set_keepalive(10000, 100)',
+        '    }',
+        '    proxy_pass http://backend:«8080»;',
+        '}',
+        'location /session {',
+        '    content_by_lua_block {',
+        '        local sock = ngx.socket.tcp()',
+        '        sock:settimeout(2000)',
+        '        local ok, err = sock:connect("memcached.internal", «11211»)',
+        '        sock:setkeepalive(60000, 50)',
+        '    }',
+        '}',
+      ].join('\n') + '\n');
+    });
+
+    it('finds the end of a Lua block past braces in strings, long strings and comments', () => {
+      expectPorts('nginx', [
+        'server {',
+        '    content_by_lua_block {',
+        '        local t = { a = 1, b = { c = 2 } }',
+        '        ngx.say("}}} 8080 }")',
+        '        local s = [==[ } 9090 ]] } ]==]',
+        '        -- } a comment with 7070',
+        '        --[[ } and a long one ]]',
+        '        ngx.say(#t, \'}\')',
+        '    }',
+        '    listen «8443» ssl;',
+        '}',
+        'upstream app {',
+        '    server 10.0.0.5:«9000» weight=3;',
+        '}',
+      ].join('\n') + '\n');
+    });
+
+    it('survives a Lua block that is never closed', () => {
+      expectPorts('nginx', 'server {\n    listen «80»;\n    rewrite_by_lua_block {\n        local x = "}\n        ngx.sleep(5)\n');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from './common';
 import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from './keyvalue';
+import { findCodePorts } from './code';
 
 /*
  * The nginx finder, and the small tools the line- and word-based config finders (nginx, haproxy,
@@ -220,11 +221,25 @@ export const findNginxPorts: PortFinder = (text) => {
     }
     if (c === 59 /* ; */ || c === 123 /* { */ || c === 125 /* } */) {
       words.length = nw;
+      const lua = c === 123 && nw > 0 && isLuaBlock(text, ws[0], we[0]);
       if (nw) statement(text, masked, words, digits, upstreams, c === 123, out);
       else if (c === 123) upstreams.push(false);
       if (c === 125) upstreams.pop();
       nw = 0;
       i++;
+      if (lua) {
+        // OpenResty `content_by_lua_block { ... }` holds Lua, not directives: the code finder reads it,
+        // and the `}` that closes it is read here as the end of the block.
+        const end = luaBlockEnd(text, i);
+        if (digits.from(i) < end) {
+          for (const o of findCodePorts(text.slice(i, end))) {
+            o.start += i;
+            o.end += i;
+            out.push(o);
+          }
+        }
+        i = end;
+      }
       continue;
     }
     if (c === 34 || c === 39) {
@@ -265,6 +280,57 @@ export const findNginxPorts: PortFinder = (text) => {
   if (nw) statement(text, masked, words, digits, upstreams, false, out);
   return finish(out);
 };
+
+/** True when text[s, e) names an OpenResty Lua block directive: `access_by_lua_block`, `init_worker_by_lua_block`. */
+function isLuaBlock(text: string, s: number, e: number): boolean {
+  return e - s > 13 && text.startsWith('_by_lua_block', e - 13);
+}
+
+/**
+ * The offset of the `}` that closes a Lua block whose body starts at `i` (or the text length), as
+ * OpenResty finds it: braces inside strings, long brackets `[[ ]]` and comments do not count.
+ */
+function luaBlockEnd(text: string, i: number): number {
+  const n = text.length;
+  let depth = 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125) {
+      if (--depth === 0) return i;
+    } else if (c === 34 || c === 39) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === c || d === 10) break;
+        j += d === 92 ? 2 : 1;
+      }
+      i = j;
+    } else if (c === 91 /* [ */) {
+      const close = longBracketEnd(text, i);
+      if (close > 0) i = close - 1;
+    } else if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const close = text.charCodeAt(i + 2) === 91 ? longBracketEnd(text, i + 2) : -1;
+      if (close > 0) i = close - 1;
+      else {
+        const eol = text.indexOf('\n', i);
+        i = eol < 0 ? n : eol;
+      }
+    }
+    i++;
+  }
+  return n;
+}
+
+/** For a Lua long bracket `[[`, `[==[` at `i`: the offset after its closing bracket (or the text length); -1 when it is none. */
+function longBracketEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (text.charCodeAt(j) === 61) j++;
+  if (text.charCodeAt(j) !== 91) return -1;
+  const close = ']' + '='.repeat(j - i - 1) + ']';
+  const at = text.indexOf(close, j + 1);
+  return at < 0 ? text.length : at + close.length;
+}
 
 function statement(text: string, masked: string, words: Words, digits: NextDigit, upstreams: boolean[], opening: boolean, out: PortOccurrence[]): void {
   const ws = words.starts;
