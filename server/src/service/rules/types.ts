@@ -12,6 +12,8 @@ export interface RuleContext {
   occurrences: PortOccurrence[];
   index: RegistryIndex;
   settings: Settings;
+  /** The occurrences that are ports, kept by `portsOf` for the rules after the first. */
+  ports?: PortOccurrence[];
 }
 
 /** A problem a rule found, in document offsets. */
@@ -32,7 +34,7 @@ export interface Rule {
   check(ctx: RuleContext): RuleFinding[];
 }
 
-/** Numbers that are ports (not service names), the input of most rules. */
+/** Numbers that are ports (not service names), the input of most rules; shared, so not to be changed. */
 export function portsOf(ctx: RuleContext): PortOccurrence[] {
-  return ctx.occurrences.filter((o) => o.kind === 'port');
+  return (ctx.ports ??= ctx.occurrences.filter((o) => o.kind === 'port'));
 }
