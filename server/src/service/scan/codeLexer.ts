@@ -320,7 +320,8 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         sig = SIG_WORD;
         sigS = i;
         sigE = e;
-        i = e;
+        // A single blank after a token is passed over here, sparing the loop a turn for it.
+        i = text.charCodeAt(e) === 32 ? e + 1 : e;
         continue;
       }
       case C_DIGIT:
@@ -422,6 +423,7 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
     sig = SIG_PUNCT;
     sigCode = code;
     i += len;
+    if (text.charCodeAt(i) === 32) i++;
   }
 }
 
