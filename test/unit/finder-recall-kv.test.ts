@@ -83,3 +83,61 @@ describe('key/value recall: host:port shapes in values', () => {
     assert.deepEqual(values('markdown', '| api | api.internal:8080 |\n'), ['8080']);
   });
 });
+
+describe('key/value recall: keys and positional values', () => {
+  it('reads RabbitMQ listeners by protocol, `default` or number', () => {
+    const text = 'listeners.tcp.default = 5672\nlisteners.ssl.default = 5671\nmqtt.listeners.tcp.default = 1883\nlisteners.tcp.2 = 5673\n';
+    assert.deepEqual(found('keyvalue', text), ['5672@24', '5671@53', '1883@87', '5673@110']);
+  });
+
+  it('leaves limits under a listeners key and listener-less keys alone', () => {
+    const text = 'listeners.tcp.backlog = 128\nlistener.timeout = 30\nnum_acceptors.tcp = 10\nssl_options.versions.1 = 3\ntcp.default = 5\n';
+    assert.deepEqual(values('keyvalue', text), []);
+  });
+
+  it('reads a host then a port as the whole value (openvpn management, port-share, remote)', () => {
+    const text = 'management 127.0.0.1 7505\nport-share 127.0.0.1 8443\nremote vpn.example.com 1194\n';
+    assert.deepEqual(found('keyvalue', text), ['7505@21', '8443@47', '1194@75']);
+  });
+
+  it('leaves routes, masks, counts, files and longer values alone', () => {
+    for (const text of [
+      'route 10.8.0.0 255.255.255.0\n', 'server 10.8.0.0 255.255.255.0\n', 'keepalive 10 120\n', 'route 10.0.0.0 24\n',
+      'tls-auth ta.key 0\n', 'status openvpn-status.log 30\n', 'logger com.Example.app 3\n', 'dh 10.0.0.1 0\n',
+      'push "route 192.168.10.0 255.255.255.0"\n', 'pool a.example.com 4 iburst\n', 'x 300.1.1.1 8080\n',
+    ]) {
+      assert.deepEqual(values('keyvalue', text), [], text);
+    }
+  });
+
+  it('reads a port range after a port word (squid acl)', () => {
+    assert.deepEqual(found('keyvalue', 'acl Safe_ports port 1025-65535\t# unregistered ports\n'), ['1025@20', '65535@25']);
+    const o = findPorts('keyvalue', 'acl Safe_ports port 1025-65535\n').filter((p) => p.kind === 'port');
+    assert.deepEqual(o.map((p) => [p.rangeLo, p.rangeHi]), [[1025, 65535], [1025, 65535]]);
+  });
+
+  it('leaves dates and reversed ranges after a port word alone', () => {
+    assert.deepEqual(values('keyvalue', 'acl x port 2024-01-01\nacl y port 90-80\nacl z port 80-90x\n'), []);
+  });
+
+  it('reads the addresses of an Apache <VirtualHost>', () => {
+    const text = '<VirtualHost _default_:443>\n<VirtualHost *:80 10.0.2.15:8080>\n<VirtualHost example.com>\n';
+    assert.deepEqual(found('keyvalue', text), ['443@23', '80@43', '8080@56']);
+    assert.deepEqual(values('keyvalue', 'name = _default_:443\n<Directory /var/www:80>\n'), []);
+  });
+
+  it('reads keys that bound a range of ports (sysctl, RTP)', () => {
+    const text = 'net.ipv4.ip_unprivileged_port_start = 80\nrtp_port_max = 20000\nrtpPortMin = 10000\nPORT_END=9100\n';
+    assert.deepEqual(found('keyvalue', text), ['80@38', '20000@56', '10000@75', '9100@90']);
+  });
+
+  it('leaves bounds of other words alone', () => {
+    const text = 'support_max = 5\nexport_start = 10\nport_max_retries = 3\nreport_end = 12\nsession_min = 30\n';
+    assert.deepEqual(values('keyvalue', text), []);
+  });
+
+  it('reads Tor ports written as `Key value` with an acronym before Port', () => {
+    const text = 'SocksPort 9150 IsolateDestAddr\nControlPort 9051\nORPort 9001\nDirPort 9030\nExportStats 1\n';
+    assert.deepEqual(values('keyvalue', text), ['9150', '9051', '9001', '9030']);
+  });
+});

@@ -92,12 +92,60 @@ function isConfigPortKeyIn(src: string, s: number, e: number): boolean {
   while (a < b && isAsciiSpace(src.charCodeAt(a))) a++;
   while (b > a && isAsciiSpace(src.charCodeAt(b - 1))) b--;
   if (EXTRA_PORT_KEYS.has(src, a, b)) return true;
+  if (isPortBoundKey(src, a, b) || isListenerKey(src, s, a, b)) return true;
   // Both patterns below end in "range(s)": most keys are ruled out without running them.
   if ((src.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
   if (!(b - a >= 5 && (src.charCodeAt(b - 1) | 32) === 101 && (src.charCodeAt(b - 2) | 32) === 103 &&
     (src.charCodeAt(b - 3) | 32) === 110 && (src.charCodeAt(b - 4) | 32) === 97 && (src.charCodeAt(b - 5) | 32) === 114)) return false;
   return isConfigPortKeySlow(src.slice(s, e));
 }
+
+/** Last words of a key that bound a range of ports: `ip_unprivileged_port_start`, `rtp_port_max`, `portMin`. */
+const BOUND_WORDS = new WordSet(['start', 'end', 'min', 'max']);
+
+/**
+ * True when the key segment text[a, b) is a port word followed by a bound, `port_start`, `port-end`,
+ * `ip_unprivileged_port_start` or camelCase `rtpPortMin`: the port word must stand as a word of its own,
+ * so `support_max` and `export_start` are not port keys.
+ */
+function isPortBoundKey(text: string, a: number, b: number): boolean {
+  // The bound is 3 to 5 letters after `_`, `-` or a capital letter.
+  for (let w = b - 3; w >= b - 5 && w > a + 3; w--) {
+    const c = text.charCodeAt(w);
+    const sep = text.charCodeAt(w - 1);
+    if (sep === 95 /* _ */ || sep === 45 /* - */) {
+      return BOUND_WORDS.has(text, w, b) && isPortKeyIn(text, a, w - 1);
+    }
+    if (c >= 65 && c <= 90 && (sep | 32) === 116 /* t */) return BOUND_WORDS.has(text, w, b) && isPortKeyIn(text, a, w);
+  }
+  return false;
+}
+
+/** Last key segments under a `listeners` key that name one listener: a protocol, `default` or a number. */
+const LISTENER_LEAVES = new WordSet([
+  'default', 'tcp', 'ssl', 'tls', 'udp', 'http', 'https', 'ws', 'wss', 'mqtt', 'mqtts', 'amqp', 'amqps', 'stomp', 'quic', 'grpc',
+]);
+
+/**
+ * True for RabbitMQ's `listeners.tcp.default`, `mqtt.listeners.ssl.1`: a key with an earlier segment
+ * `listener` or `listeners` and a last segment (text[a, b)) that names one listener, whose value is its port.
+ * Limits under such a key (`listeners.tcp.backlog`) are not ports.
+ */
+function isListenerKey(text: string, s: number, a: number, b: number): boolean {
+  if (a <= s + 9 || !(LISTENER_LEAVES.has(text, a, b) || (b > a && digitsEnd(text, a, b) === b))) return false;
+  // The segments before the last, read between separators.
+  let ws = s;
+  for (let i = s; i < a; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 47 || c === 58 || c === 91 || c === 93) {
+      const len = i - ws;
+      if ((len === 8 || len === 9) && LISTENER_WORDS.has(text, ws, i)) return true;
+      ws = i + 1;
+    }
+  }
+  return false;
+}
+const LISTENER_WORDS = new WordSet(['listener', 'listeners']);
 
 /** The rest of `isConfigPortKey` on strings, for keys with non-ASCII characters and for port ranges. */
 function isConfigPortKeySlow(key: string): boolean {
@@ -454,9 +502,10 @@ function startsWithWord(text: string, s: number, e: number, word: string): boole
   return true;
 }
 
-/** A host in an address token: empty, `*`, `::`, a bracketed IPv6 address, an IPv4 address or a name. */
+/** A host in an address token: empty, `*`, `::`, `_default_`, a bracketed IPv6 address, an IPv4 address or a name. */
 function isAddressHost(h: string): boolean {
-  if (h === '' || h === '*' || h === '::' || h === '0') return true;
+  // Apache's `_default_` is the catch-all address of a virtual host.
+  if (h === '' || h === '*' || h === '::' || h === '0' || h === '_default_') return true;
   if (h.charCodeAt(0) === 91) return /^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(h);
   if (isDigit(h.charCodeAt(0))) return /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
   return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(h) && /[A-Za-z0-9]$/.test(h);
@@ -559,8 +608,12 @@ export function scanPortPairs(text: string, s: number, e: number, out: PortOccur
         const vs = q === 34 || q === 39 ? v + 1 : v;
         const ve = digitsEnd(text, vs, e);
         const after = ve < e ? text.charCodeAt(ve) : NaN;
-        if (ve > vs && (Number.isNaN(after) || after === 32 || after === 9 || after === 59 || after === 44 || after === 38 ||
-          after === 34 || after === 39 || after === 41 || after === 125 || after === 93 || after === 13 || after === 47)) {
+        // squid `acl Safe_ports port 1025-65535`: a range of ports.
+        if (ve > vs && after === 45 /* - */ && readPairRange(text, vs, ve, e, out, role ?? roleForKeyIn(text, i, we))) {
+          i = digitsEnd(text, ve + 1, e);
+          continue;
+        }
+        if (ve > vs && isPairEnd(after)) {
           const port = portValue(text, vs, ve);
           const proto = after === 47 ? protocolSuffix(text, ve) : undefined;
           if (port >= 0 && (after !== 47 || proto)) {
@@ -573,6 +626,26 @@ export function scanPortPairs(text: string, s: number, e: number, out: PortOccur
     }
     i = j;
   }
+}
+
+/** What may follow the number of a `port 5432` pair: the end, a blank, `;`, `,`, `&`, a quote, a closing bracket or `/`. */
+function isPairEnd(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 59 || c === 44 || c === 38 || c === 34 || c === 39 || c === 41 ||
+    c === 125 || c === 93 || c === 13 || c === 47;
+}
+
+/** Pushes the range `lo-hi` of a port pair whose low end is text[vs, ve), when it is one (lo <= hi). */
+function readPairRange(text: string, vs: number, ve: number, e: number, out: PortOccurrence[], role: PortRole): boolean {
+  const hs = ve + 1;
+  const he = digitsEnd(text, hs, e);
+  const after = he < e ? text.charCodeAt(he) : NaN;
+  if (he === hs || after === 47 || !isPairEnd(after)) return false;
+  const lo = portValue(text, vs, ve);
+  const hi = portValue(text, hs, he);
+  if (lo < 0 || hi < 0 || lo > hi || hi > 65535) return false;
+  out.push(rangeOcc(vs, ve, lo, role, lo, hi, undefined));
+  out.push(rangeOcc(hs, he, hi, role, lo, hi, undefined));
+  return true;
 }
 
 /** True when text[s, e) is `listen` in any case. */
@@ -786,6 +859,12 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], cli
     scanValueText(text, s, e, out);
     return;
   }
+  // Apache `<VirtualHost _default_:443 *:80>`: each word is an address.
+  if (text.charCodeAt(s) === 60 /* < */ && ke - s === 12 && VIRTUAL_HOST.has(text, s + 1, ke)) {
+    const words = wordOffsets(text, v, text.charCodeAt(e - 1) === 62 ? e - 1 : e, false);
+    for (let n = 0; n < words.length; n += 2) readAddress(text, words[n], words[n + 1], 'listen', out, VIRTUAL_HOST_ADDRESS);
+    return;
+  }
   const special = REDIS_KEYS.indexOf(text, s, ke);
   if (special === REPLICAOF || special === SLAVEOF) {
     // redis `replicaof <host> <port>`
@@ -801,7 +880,78 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], cli
       return;
     }
   }
+  // openvpn `management 127.0.0.1 7505`, `remote vpn.example.com 1194`: a host, then its port.
+  if (hostThenPort(text, v, e, out)) return;
   scanKeyValueAt(text, s, ke, v, e, out, clientSection ? 'connect' : undefined);
+}
+
+const VIRTUAL_HOST = new WordSet(['virtualhost']);
+const VIRTUAL_HOST_ADDRESS: AddressOptions = { anyHost: true };
+
+/**
+ * Reads a value of exactly two words, a host and a number (`127.0.0.1 7505`, `redis.internal 6379`),
+ * and pushes the number as the host's port. The host is an IPv4 address that is not a network (`10.8.0.0
+ * 255.255.255.0` is a route), `localhost`, or a lower-case dotted name that is not a file (`ta.key 0`,
+ * `openvpn-status.log 30`). Returns true when it pushed.
+ */
+function hostThenPort(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  // The number comes last: most values are ruled out by their last character.
+  if (e <= s || !isDigit(text.charCodeAt(e - 1))) return false;
+  let ps = e;
+  while (ps > s && isDigit(text.charCodeAt(ps - 1))) ps--;
+  if (ps === s || !isSpace(text.charCodeAt(ps - 1)) || text.charCodeAt(ps) === 48 /* 0 */) return false;
+  let he = ps;
+  while (he > s && isSpace(text.charCodeAt(he - 1))) he--;
+  let hs = he;
+  while (hs > s && !isSpace(text.charCodeAt(hs - 1))) hs--;
+  if (hs !== s || !isHostWord(text, hs, he)) return false;
+  const port = portValue(text, ps, e);
+  if (port < 1 || port > 65535) return false;
+  const host = text.slice(hs, he);
+  out.push(hostOcc(ps, e, port, host === '0.0.0.0' ? 'listen' : 'connect', host, undefined));
+  return true;
+}
+
+/** File name endings that a dotted word ends in when it is a file rather than a host. */
+const FILE_ENDINGS = new WordSet([
+  'key', 'pem', 'crt', 'cert', 'cer', 'csr', 'der', 'p12', 'pfx', 'jks', 'log', 'txt', 'conf', 'cfg', 'ini', 'json', 'yaml',
+  'yml', 'xml', 'toml', 'pid', 'sock', 'db', 'sqlite', 'dat', 'gz', 'zip', 'tar', 'so', 'dll', 'exe', 'sh', 'py', 'js', 'ts',
+  'rb', 'go', 'pl', 'lua', 'java', 'jar', 'class', 'html', 'htm', 'css', 'md', 'lock', 'tmp', 'bak', 'bin', 'img', 'iso',
+  'csv', 'out', 'err', 'map', 'list', 'pub', 'secret', 'keytab', 'crl', 'dh', 'env',
+]);
+
+/** True when text[s, e) is an IPv4 host address (not a network ending in `.0`), `localhost`, or a lower-case dotted host name. */
+function isHostWord(text: string, s: number, e: number): boolean {
+  if (e - s === 9 && text.startsWith('localhost', s)) return true;
+  let dots = 0;
+  let letters = false;
+  let lastDot = -1;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      // No empty label: `a..b`, `.a`, `a.`.
+      if (i === s || i === lastDot + 1) return false;
+      dots++;
+      lastDot = i;
+    } else if (c >= 97 && c <= 122) letters = true;
+    else if (!(isDigit(c) || ((c === 45 || c === 95) && i > s))) return false;
+  }
+  if (dots === 0 || lastDot === e - 1) return false;
+  if (!letters) {
+    // An IPv4 address of four numbers below 256, not a network or mask ending in `.0`.
+    if (dots !== 3 || (e - lastDot === 2 && text.charCodeAt(e - 1) === 48)) return false;
+    for (let i = s, part = s; i <= e; i++) {
+      if (i === e || text.charCodeAt(i) === 46) {
+        if (i - part > 3 || portValue(text, part, i) > 255) return false;
+        part = i + 1;
+      }
+    }
+    return true;
+  }
+  // A host name starts with a letter and its last label is letters only, not a file ending.
+  if (!(text.charCodeAt(s) >= 97 && text.charCodeAt(s) <= 122)) return false;
+  for (let i = lastDot + 1; i < e; i++) if (!(text.charCodeAt(i) >= 97 && text.charCodeAt(i) <= 122)) return false;
+  return !FILE_ENDINGS.has(text, lastDot + 1, e);
 }
 
 /** redis.conf and sentinel.conf keys whose values are read by position. */
