@@ -1,6 +1,8 @@
 // `npm run bench`: bundles the benchmark (scripts/bench/bench.ts, which imports the server core) with
 // esbuild, as the server itself is bundled, and runs it in a fresh node process.
 // Options: --quick (tiny counts, a smoke run), --json FILE (also write the figures as JSON).
+// `node scripts/bench/run.mjs scan [format...]` runs only the scanning figures (scripts/bench/scan.ts),
+// bundled in the same way, so that work on one finder measures the code that ships.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,10 +13,14 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iana-ports-bench-'));
 const outfile = path.join(outDir, 'bench.cjs');
+const scanOnly = process.argv[2] === 'scan';
+const args = scanOnly ? process.argv.slice(3) : process.argv.slice(2);
 try {
   await esbuild.build({
     stdin: {
-      contents: `import { main } from './bench';\nmain(process.argv.slice(2), ${JSON.stringify(root)}).catch((e) => { console.error(e); process.exit(1); });`,
+      contents: scanOnly
+        ? `import './scan';`
+        : `import { main } from './bench';\nmain(process.argv.slice(2), ${JSON.stringify(root)}).catch((e) => { console.error(e); process.exit(1); });`,
       resolveDir: path.join(root, 'scripts', 'bench'),
       loader: 'ts',
     },
@@ -22,7 +28,7 @@ try {
     // ES module builds first, as scripts/build.mjs does: jsonc-parser's UMD build cannot be bundled.
     mainFields: ['module', 'main'],
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { cwd: root, stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
   fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Scanning throughput of chosen finders against one bare /\d+/g pass, the same figure `npm run bench`
-// prints, without the rest of the run: `node scripts/run-ts.mjs scripts/bench/scan.ts [format...]`.
+// prints, without the rest of the run: `node scripts/bench/run.mjs scan [format...]` (bundled, as the
+// server is; through tsx every imported call costs more and the figures come out about 25% lower).
 // Each figure is the median of several timed passes, interleaved with the reference so that a
 // change in machine load moves both.
 import { finderFor } from '../../server/src/service/scan';
