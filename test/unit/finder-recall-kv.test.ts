@@ -78,9 +78,10 @@ describe('key/value recall: host:port shapes in values', () => {
 
   it('does not read a statsd metric `name:value|type` as a port', () => {
     assert.deepEqual(values('code', 'send(new TextEncoder().encode("notes.alive:1|c"));\n'), []);
-    assert.deepEqual(values('keyvalue', 'sample = api.requests:1200|ms\n'), []);
+    assert.deepEqual(values('keyvalue', 'sample = api.requests:1200|ms\ngauge = "queue.depth:3|g|#env:prod"\n'), []);
     // A pipe that ends a table cell or a pipeline still ends a port.
     assert.deepEqual(values('markdown', '| api | api.internal:8080 |\n'), ['8080']);
+    assert.deepEqual(values('keyvalue', 'row = | api.internal:8080|Web |\nrun = echo db.internal:5432|grep x\n'), ['8080', '5432']);
   });
 });
 

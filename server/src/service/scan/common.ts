@@ -275,8 +275,8 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     busEnd = digitsEnd(text, pEnd + 1, to);
     if (busEnd === pEnd + 1 || !isPortEnd(busEnd < to ? text.charCodeAt(busEnd) : NaN)) return pEnd;
   } else if (!chained && !(isPortEnd(after) || (opts.sentenceEnd && isFullStop(text, pEnd, to)))) return pEnd;
-  // statsd `name.alive:1|c`: a value and its metric type, not a port.
-  if (after === 124 /* | */ && isAlpha(text.charCodeAt(pEnd + 1))) return pEnd;
+  // statsd `name.alive:1|c`, `api.latency:320|ms`: a value and its metric type, not a port.
+  if (after === 124 /* | */ && isStatsdType(text, pEnd + 1, to)) return pEnd;
   // a digit run followed by `:` is itself the host of a mapping (`8080:80`); leave those to the finders
   let hs: number;
   let host: string;
@@ -327,6 +327,15 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
   }
   out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host: host || undefined });
   return pEnd;
+}
+
+/** True when a statsd metric type (`c`, `g`, `h`, `s`, `d`, `m`, `ms`) stands at `i`, ending there or before a non-letter. */
+function isStatsdType(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(c === 99 || c === 103 || c === 104 || c === 115 || c === 100 || c === 109)) return false;
+  const n = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
+  if (c === 109 && n === 115) return !(i + 2 < to && isAlpha(text.charCodeAt(i + 2)));
+  return !isAlpha(n);
 }
 
 /** Pushes `host:7001@17001`, the node's port and its cluster bus port; returns where to continue. */
