@@ -121,6 +121,8 @@ const WM_DOLLAR = 4;
 const WM_UNREAD = 8;
 /** The word has an `=`: it may be an assignment. */
 const WM_EQUALS = 16;
+/** The word has a `/`: a command name may be a path. */
+const WM_SLASH = 32;
 
 /**
  * Reads shell commands in text[from, to) and appends their ports to `out`. Used for whole scripts
@@ -244,6 +246,7 @@ const PLAIN = (() => {
   // A colon is an ordinary character that the tokenizer notes for `scanWord`.
   t[58] = 1 | WM_COLON;
   t[61] = 1 | WM_EQUALS;
+  t[47] = 1 | WM_SLASH;
   return t;
 })();
 
@@ -502,7 +505,8 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
       return;
     }
-    base = baseNameFlags(text, s, e, own);
+    // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
+    base = (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 ? own : baseNameFlags(text, s, e, own);
     if ((base & F_WRAPPER) !== 0) {
       if ((own & F_SUDO) !== 0) {
         while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
@@ -531,8 +535,9 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   positional.n = 0;
 
   for (let j = k + 1; j < n; j++) {
-    const us = unquotedStart(text, WS[j], WE[j]);
-    const ue = unquotedEnd(text, us, WE[j]);
+    const unread = (WM[j] & WM_UNREAD) !== 0;
+    const us = unread ? unquotedStart(text, WS[j], WE[j]) : WS[j];
+    const ue = unread ? unquotedEnd(text, us, WE[j]) : WE[j];
     if ((WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, us, ue, out)) continue;
     // Most words are plain arguments: only flags need their text.
     if (text.charCodeAt(us) !== 45 /* - */ || ue <= us) {
