@@ -106,6 +106,7 @@ describe('recall fixes in config finders', () => {
       expectPorts('yaml', '- name: Move sshd\n  ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: \'^#?Port \'\n    line: "Port «2222»"\n    mode: "0644"\n');
       expectPorts('yaml', '- lineinfile:\n    regexp: "^#?Port «22»$"\n    line: Listen «8080»\n');
       expectPorts('yaml', '- lineinfile:\n    path: /etc/postgresql/16/main/postgresql.conf\n    line: "port = «5433»"\n');
+      expectPorts('yaml', '- blockinfile:\n    path: /etc/nginx/conf.d/status.conf\n    block: ¦\n      server {\n        listen «8081»;\n        keepalive_timeout 65;\n      }\n'.replace('¦', '|'));
       expectPorts('yaml', '- copy:\n    dest: /etc/ssh/sshd_config.d/10-port.conf\n    mode: "0600"\n    content: ¦\n      Port «2222»\n      MaxAuthTries 3\n      ClientAliveInterval 300\n'.replace('¦', '|'));
     });
 

@@ -763,7 +763,8 @@ class PortVisitor implements YamlVisitor {
     while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
     while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
     if (text.charCodeAt(s) === 94 /* ^ */) s++;
-    if (text.charCodeAt(e - 1) === 36 /* $ */) e--;
+    // A regular expression's `$`, or the `;` that ends an nginx directive (`listen 8080;`).
+    if (text.charCodeAt(e - 1) === 36 /* $ */ || text.charCodeAt(e - 1) === 59 /* ; */) e--;
     if (text.charCodeAt(s) === 35 /* # */) s += text.charCodeAt(s + 1) === 63 /* ? */ ? 2 : 1;
     const ks = s;
     let i = s;
