@@ -99,6 +99,8 @@ describe('key/value recall: keys and positional values', () => {
   it('reads a host then a port as the whole value (openvpn management, port-share, remote)', () => {
     const text = 'management 127.0.0.1 7505\nport-share 127.0.0.1 8443\nremote vpn.example.com 1194\n';
     assert.deepEqual(found('keyvalue', text), ['7505@21', '8443@47', '1194@75']);
+    const o = findPorts('keyvalue', 'remote vpn2.example.com 443 tcp-client\nremote 203.0.113.7 1194 udp\n');
+    assert.deepEqual(o.map((p) => `${p.port}/${p.protocol}`), ['443/tcp', '1194/udp']);
   });
 
   it('leaves routes, masks, counts, files and longer values alone', () => {
@@ -106,6 +108,7 @@ describe('key/value recall: keys and positional values', () => {
       'route 10.8.0.0 255.255.255.0\n', 'server 10.8.0.0 255.255.255.0\n', 'keepalive 10 120\n', 'route 10.0.0.0 24\n',
       'tls-auth ta.key 0\n', 'status openvpn-status.log 30\n', 'logger com.Example.app 3\n', 'dh 10.0.0.1 0\n',
       'push "route 192.168.10.0 255.255.255.0"\n', 'pool a.example.com 4 iburst\n', 'x 300.1.1.1 8080\n',
+      'remote vpn.example.com udp\n', 'x a.example.com 80 http\n',
     ]) {
       assert.deepEqual(values('keyvalue', text), [], text);
     }

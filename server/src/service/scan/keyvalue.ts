@@ -890,11 +890,24 @@ const VIRTUAL_HOST_ADDRESS: AddressOptions = { anyHost: true };
 
 /**
  * Reads a value of exactly two words, a host and a number (`127.0.0.1 7505`, `redis.internal 6379`),
- * and pushes the number as the host's port. The host is an IPv4 address that is not a network (`10.8.0.0
+ * or three with a protocol last (`vpn.example.com 1194 udp`), and pushes the number as the host's port. The host is an IPv4 address that is not a network (`10.8.0.0
  * 255.255.255.0` is a route), `localhost`, or a lower-case dotted name that is not a file (`ta.key 0`,
  * `openvpn-status.log 30`). Returns true when it pushed.
  */
 function hostThenPort(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  if (e <= s) return false;
+  // openvpn `remote vpn.example.com 1194 udp`: a protocol may follow the port.
+  let protocol: Protocol | undefined;
+  const lc = text.charCodeAt(e - 1);
+  if (!isDigit(lc)) {
+    if (lc !== 112 && lc !== 80 && lc !== 116) return false;
+    let w = e;
+    while (w > s && !isSpace(text.charCodeAt(w - 1))) w--;
+    if (!TRANSPORTS.has(text, w, e)) return false;
+    protocol = (text.charCodeAt(w) | 32) === 117 /* u */ ? 'udp' : 'tcp';
+    e = w;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  }
   // The number comes last: most values are ruled out by their last character.
   if (e <= s || !isDigit(text.charCodeAt(e - 1))) return false;
   let ps = e;
@@ -908,9 +921,12 @@ function hostThenPort(text: string, s: number, e: number, out: PortOccurrence[])
   const port = portValue(text, ps, e);
   if (port < 1 || port > 65535) return false;
   const host = text.slice(hs, he);
-  out.push(hostOcc(ps, e, port, host === '0.0.0.0' ? 'listen' : 'connect', host, undefined));
+  out.push(hostOcc(ps, e, port, host === '0.0.0.0' ? 'listen' : 'connect', host, protocol));
   return true;
 }
+
+/** openvpn's protocol words after a `remote` host and port. */
+const TRANSPORTS = new WordSet(['udp', 'tcp', 'tcp-client']);
 
 /** File name endings that a dotted word ends in when it is a file rather than a host. */
 const FILE_ENDINGS = new WordSet([
