@@ -106,12 +106,13 @@ describe('recall fixes in config finders', () => {
       expectPorts('yaml', '- name: Move sshd\n  ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: \'^#?Port \'\n    line: "Port «2222»"\n    mode: "0644"\n');
       expectPorts('yaml', '- lineinfile:\n    regexp: "^#?Port «22»$"\n    line: Listen «8080»\n');
       expectPorts('yaml', '- lineinfile:\n    path: /etc/postgresql/16/main/postgresql.conf\n    line: "port = «5433»"\n');
+      expectPorts('yaml', '- lineinfile:\n    path: /etc/sysctl.d/99-ports.conf\n    line: "net.ipv4.ip_local_port_range = «10240» «65000»"\n- lineinfile:\n    line: net.ipv4.ip_local_reserved_ports = «8080»,«9090»\n');
       expectPorts('yaml', '- blockinfile:\n    path: /etc/nginx/conf.d/status.conf\n    block: ¦\n      server {\n        listen «8081»;\n        keepalive_timeout 65;\n      }\n'.replace('¦', '|'));
       expectPorts('yaml', '- copy:\n    dest: /etc/ssh/sshd_config.d/10-port.conf\n    mode: "0600"\n    content: ¦\n      Port «2222»\n      MaxAuthTries 3\n      ClientAliveInterval 300\n'.replace('¦', '|'));
     });
 
     it('does not read other lines written by Ansible as ports', () => {
-      expectPorts('yaml', '- lineinfile:\n    line: "MaxAuthTries 3"\n    regexp: "^Timeout 300"\n- lineinfile:\n    line: "Port8080 is closed"\n- lineinfile:\n    line: "port = 99999999"\n    mode: "0644"\n');
+      expectPorts('yaml', '- lineinfile:\n    line: "MaxAuthTries 3"\n    regexp: "^Timeout 300"\n- lineinfile:\n    line: "Port8080 is closed"\n- lineinfile:\n    line: "port = 99999999"\n    mode: "0644"\n- lineinfile:\n    line: "MaxStartups 10:30:100"\n- lineinfile:\n    line: "net.core.somaxconn = 4096"\n');
       expectPorts('yaml', '- copy:\n    content: ¦\n      vm.swappiness = 10\n      net.core.somaxconn = 4096\n      Support 42\n'.replace('¦', '|'));
     });
   });

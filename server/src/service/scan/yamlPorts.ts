@@ -9,7 +9,7 @@ import { formatFromFileName, sniffConf, type FormatId } from './detect';
 import { findNginxPorts } from './nginx';
 import { findHaproxyPorts } from './haproxy';
 import { findCaddyPorts } from './caddy';
-import { findKeyValuePorts, isConfigPortKey } from './keyvalue';
+import { findKeyValuePorts, isConfigPortKey, readPortsValue } from './keyvalue';
 import { findTomlPorts } from './toml';
 import { findJsonPorts } from './json';
 import { findDotenvPorts } from './dotenv';
@@ -785,10 +785,8 @@ class PortVisitor implements YamlVisitor {
     while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const v = text.charCodeAt(i);
     if (!(isDigit(v) || v === 34 || v === 39) || !isConfigPortKey(text.slice(ks, ke))) return false;
-    const o = readPortValue(text, i, e, 'listen');
-    if (!o || o.port < 0) return false;
-    this.out.push(o);
-    return true;
+    // One port, or several (`ip_local_port_range = 1024 65000`, `ip_local_reserved_ports = 8080,9090`).
+    return readPortsValue(text, i, e, 'listen', this.out);
   }
 
   /** Records a service name occurrence when text[s, e) reads as one. */
