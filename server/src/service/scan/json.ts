@@ -82,6 +82,8 @@ class JsonReader {
   private readonly keyPort: number[] = [];
   /** `roleForKey` of the key once known. */
   private readonly keyRoleOf: (PortRole | undefined)[] = [];
+  /** Whether the key ends in `portsAttributes` once known: 1 or 0, -1 before it is asked. */
+  private readonly keyAttrs: number[] = [];
   private readonly index: number[] = [];
   /** For each open array: the role its next element takes after a port flag element. */
   private readonly flagAfter: FlagAfter[] = [];
@@ -286,7 +288,7 @@ class JsonReader {
     const ke = this.tokEnd;
     // A key of `portsAttributes` is a port or a range.
     const top = this.depth - 1;
-    if (top >= 0 && !this.isIndex[top] && this.keyEndsWith(top, 'portsAttributes')) {
+    if (top >= 0 && !this.isIndex[top] && this.isPortsAttributes(top)) {
       readPortSpec(this.text, ks + 1, ke - 1, this.out, 'listen');
     }
     this.enter(false, ks, ke, this.strEscape);
@@ -333,6 +335,7 @@ class JsonReader {
     this.keyEsc[d] = esc;
     this.keyPort[d] = isIndex ? 0 : -1;
     this.keyRoleOf[d] = undefined;
+    this.keyAttrs[d] = -1;
     this.index[d] = 0;
   }
 
@@ -351,6 +354,16 @@ class JsonReader {
     if (this.keyEsc[k]) return this.key(k).endsWith(suffix);
     const s = this.keyContentEnd(k) - suffix.length;
     return s > this.keyOff[k] && this.text.startsWith(suffix, s);
+  }
+
+  /** The key at level `k` ends in `portsAttributes` (asked once for each of its keys). */
+  private isPortsAttributes(k: number): boolean {
+    let a = this.keyAttrs[k];
+    if (a < 0) {
+      a = this.keyEndsWith(k, 'portsAttributes') ? 1 : 0;
+      this.keyAttrs[k] = a;
+    }
+    return a === 1;
   }
 
   /** The key at level `k` is `word`. */
