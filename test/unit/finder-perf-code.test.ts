@@ -42,6 +42,16 @@ describe('JSON finder reading without a parser', () => {
     assert.deepEqual(texts(findJsonPorts, '{ "build_command": "nc -l 7003", "commands": "nc -l 7004", "scripts": { "a": "nc -l 7005" } }'), ['7003', '7005']);
   });
 
+  it('reads a string left open at the line end to its last character', () => {
+    // jsonc-parser's token for an unclosed string has no closing quote to leave out.
+    assert.deepEqual(texts(findJsonPorts, '{ "port": 8080, "url": "http://db:5432\n}'), ['8080', '5432']);
+    assert.deepEqual(texts(findJsonPorts, '{ "portsAttributes": { "3000\n: {} } }'), ['3000']);
+  });
+
+  it('reads a bare number after -L as a whole', () => {
+    assert.deepEqual(found(findJsonPorts, '{ "args": ["-L", 8080] }'), ['8080@17:listen']);
+  });
+
   it('keeps what it read when a string is left open or a comment runs to the end', () => {
     assert.deepEqual(texts(findJsonPorts, '{ "port": 8080, "url": "http://db:5432/x\n'), ['8080', '5432']);
     assert.deepEqual(texts(findJsonPorts, '{ "port": 8080 /* and http://localhost:3000'), ['8080', '3000']);

@@ -69,6 +69,8 @@ class JsonReader {
   /** For a string token: the CHAR_MARK bits of its characters (read up to any backslash), and whether it has one. */
   private strMarks = 0;
   private strEscape = false;
+  /** The string token ended at its closing quote (not at a line end or the end of the text). */
+  private strClosed = false;
   // The path of jsonc-parser's visitor, one entry per level below `depth`: a property (its key token)
   // or an array index. The arrays only grow; a level is overwritten when it is entered again.
   private depth = 0;
@@ -181,6 +183,7 @@ class JsonReader {
     let j = i + 1;
     let marks = 0;
     let escape = false;
+    let closed = false;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c >= 128) {
@@ -195,6 +198,7 @@ class JsonReader {
       }
       if (c === 34) {
         j++;
+        closed = true;
         break;
       }
       if (c === 92) {
@@ -210,6 +214,7 @@ class JsonReader {
     if (j > n) j = n;
     this.strMarks = marks;
     this.strEscape = escape;
+    this.strClosed = closed;
     this.tokEnd = this.pos = j;
     return (this.tok = STRING);
   }
@@ -289,7 +294,7 @@ class JsonReader {
     // A key of `portsAttributes` is a port or a range.
     const top = this.depth - 1;
     if (top >= 0 && !this.isIndex[top] && this.isPortsAttributes(top)) {
-      readPortSpec(this.text, ks + 1, ke - 1, this.out, 'listen');
+      readPortSpec(this.text, ks + 1, this.strClosed ? ke - 1 : ke, this.out, 'listen');
     }
     this.enter(false, ks, ke, this.strEscape);
     this.next();
@@ -440,7 +445,11 @@ class JsonReader {
       afterFlag = fa[fa.length - 1];
       fa[fa.length - 1] = undefined;
     }
-    if (afterFlag === 'forward') readForward(text, { s: offset + 1, e: end - 1 }, this.out);
+    if (afterFlag === 'forward') {
+      // `["-L", "6543:db:5432"]`, or a bare number (`["-D", 1080]`), which has no quotes to leave out.
+      if (tok === STRING) readForward(text, { s: offset + 1, e: this.strClosed ? end - 1 : end }, this.out);
+      else readForward(text, { s: offset, e: end }, this.out);
+    }
     else if (tok === NUMBER) {
       // Only a plain run of digits can be a port; what else a number is does not matter.
       if (isPortDigits(text, offset, end)) this.numberLiteral(offset, end, top, afterFlag);
@@ -483,8 +492,7 @@ class JsonReader {
     const text = this.text;
     const out = this.out;
     const cs = offset + 1;
-    // As jsonc-parser's token length gives it: one character short for a string left unclosed.
-    const ce = end - 1;
+    const ce = this.strClosed ? end - 1 : end;
     if (ce <= cs) return;
     const owner = this.ownerLevel(top);
     if (afterFlag) {
