@@ -59,7 +59,8 @@ type FlagAfter = PortRole | 'forward' | undefined;
 /**
  * A recursive-descent reader that follows jsonc-parser's `visit` token for token: the same tokens
  * (bare words are skipped as unknown symbols), the same recovery (skip to `,` or the closing
- * bracket), and the same path for every literal.
+ * bracket), and the same path for every literal. (A string left open at a line end is read to its
+ * last character; the finder built on jsonc-parser lost that character with the closing quote.)
  */
 class JsonReader {
   private pos = 0;
