@@ -126,7 +126,7 @@ describe('workspace features over stdio', function () {
     const d = await client.waitDiagnostics(app.uri, (p) => p.diagnostics.some((x) => x.code === 'duplicateHostPortAcrossFiles'));
     const dup = d.diagnostics.filter((x) => x.code === 'duplicateHostPortAcrossFiles');
     assert.equal(dup.length, 1);
-    assert.equal(dup[0].severity, 2);
+    assert.equal(dup[0].severity, 3); // information by default
     assert.deepEqual(dup[0].range.start, positionOf(app.text, '8080:80'));
     assert.match(dup[0].message, /8080\/tcp \(service web\) is also published in tools\/compose\.yaml by 8080\/tcp \(service adminer\)/);
     assert.equal(rel(root, dup[0].relatedInformation[0].location.uri), 'tools/compose.yaml');

@@ -185,7 +185,7 @@ describe('cross-file rules', () => {
     assert.equal(check(SERVICE('8080', 'app: web', 'UDP')).length, 1);
   });
 
-  it('unmatchedTargetPort: pods of another app do not count; without matching pods, every container does', () => {
+  it('unmatchedTargetPort: pods of another app do not count; without matching pods, or without declared ports, it is silent', () => {
     const other = DEPLOYMENT('app: api', '- containerPort: 9000');
     const ws = files({ 'svc.yaml': SERVICE('8080'), 'web.yaml': DEPLOYMENT(), 'api.yaml': other });
     assert.equal(unmatchedTargetPort(ws).size, 0);
@@ -193,8 +193,12 @@ describe('cross-file rules', () => {
     assert.match([...unmatchedTargetPort(wrongApp).values()].flat()[0].message, /pods it selects/);
     const noPods = files({ 'svc.yaml': SERVICE('9000', 'app: elsewhere'), 'api.yaml': other });
     assert.equal(unmatchedTargetPort(noPods).size, 0);
+    // The Service's pods are defined elsewhere (another chart or repository): nothing can be judged.
     const noMatch = files({ 'svc.yaml': SERVICE('9001', 'app: elsewhere'), 'api.yaml': other });
-    assert.match([...unmatchedTargetPort(noMatch).values()].flat()[0].message, /any container in the workspace \(no workload carries its labels app=elsewhere\)/);
+    assert.equal(unmatchedTargetPort(noMatch).size, 0);
+    // Pods that declare no port at all: a number still reaches them.
+    const noPorts = DEPLOYMENT().replace(/\n\s+ports:[\s\S]*$/, '\n');
+    assert.equal(unmatchedTargetPort(files({ 'svc.yaml': SERVICE('9001'), 'web.yaml': noPorts, 'api.yaml': other })).size, 0);
   });
 
   it('unmatchedTargetPort: silent without workloads, without a selector, and on templated values', () => {
@@ -212,7 +216,8 @@ describe('cross-file rules', () => {
     const docB = TextDocument.create('file:///repo/b/compose.yaml', 'dockercompose', 1, m['b/compose.yaml']);
     const a = workspaceDiagnostics(found.get(docA.uri), resolveSettings({}), docA);
     assert.equal(a.length, 1);
-    assert.equal(a[0].severity, 2);
+    // Information by default: only running both projects at once clashes.
+    assert.equal(a[0].severity, 3);
     assert.equal(a[0].code, 'duplicateHostPortAcrossFiles');
     assert.equal(a[0].source, 'iana-ports');
     assert.deepEqual(a[0].data, { port: 8080 });

@@ -49,7 +49,7 @@ export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
   yamlBase60: 'warning',
   portName: 'error',
   privileged: 'hint',
-  duplicateHostPortAcrossFiles: 'warning',
+  duplicateHostPortAcrossFiles: 'information',
   unmatchedTargetPort: 'warning',
 };
 

@@ -103,10 +103,12 @@ function labelText(selector: Record<string, string>): string {
 
 /**
  * A Kubernetes Service whose targetPort (a number or a port name) matches no containerPort of the pods
- * it selects, or, when no workload in the workspace carries its labels, of any container in the
- * workspace. A named targetPort that no container declares leaves the Service without endpoints; a
- * number nobody declares usually means a typo or a changed container port. Services without a
- * selector, and templated values, are left alone; so is a workspace that declares no container port.
+ * it selects. A named targetPort that no container declares leaves the Service without endpoints; a
+ * number the selected containers do not declare, while they declare others, usually means a typo or a
+ * changed container port. Nothing is said when no workload in the workspace carries the Service's
+ * labels (its pods are defined elsewhere: another chart, repository or generator), when the selected
+ * containers declare no port at all (containerPort is informational, and a number still reaches
+ * them), for Services without a selector, or for templated values.
  */
 export function unmatchedTargetPort(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
   const workloads: Workload[] = [];
@@ -117,18 +119,17 @@ export function unmatchedTargetPort(files: IndexedFile[]): Map<string, Workspace
     for (const svc of f.kube.services) {
       if (!Object.keys(svc.selector).length) continue;
       const selected = workloads.filter((w) => selects(svc.selector, w.labels) && (!svc.namespace || !w.namespace || svc.namespace === w.namespace));
-      const scope = selected.length ? selected : workloads;
+      if (!selected.length) continue;
       for (const sp of svc.ports) {
         const t = sp.targetPort;
         if (!t) continue;
         const numeric = /^\d{1,5}$/.test(t.text);
         if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(t.text)) continue;
         const target = numeric ? Number(t.text) : t.text;
-        const declared = scope.flatMap((w) => w.ports.map((p) => ({ w, p })));
+        const declared = selected.flatMap((w) => w.ports.map((p) => ({ w, p })));
+        if (numeric && !declared.length) continue;
         if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
-        const where = selected.length
-          ? `the pods it selects (${labelText(svc.selector)}: ${[...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ')})`
-          : `any container in the workspace (no workload carries its labels ${labelText(svc.selector)})`;
+        const where = `the pods it selects (${labelText(svc.selector)}: ${[...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ')})`;
         const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
         const consequence = numeric
           ? 'Unless the container listens there anyway, connections to the Service are refused.'
