@@ -1,4 +1,4 @@
-import { createConnection, ErrorCodes, LSPErrorCodes, Message, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, createConnection, ErrorCodes, LSPErrorCodes, Message, ProposedFeatures, StreamMessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { nodeRuntime } from './runtime';
 
@@ -8,6 +8,36 @@ const options = {
   cancelUndispatched: (message: unknown) =>
     ({ jsonrpc: '2.0', id: (message as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: 'request cancelled' } }) as ResponseMessage,
 };
+
+/**
+ * Writes each message as one frame in one write. The library's stream writer writes the header, waits
+ * for it to be flushed, then writes the body: two writes and a turn of the event loop per answer.
+ */
+class FrameWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (e: Error) => this.fireError(e));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    return new Promise((resolve, reject) => {
+      this.out.write(frame, (e) => {
+        if (!e) return resolve();
+        this.fireError(e, message, ++this.errors);
+        reject(e);
+      });
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
 
 function stdioConnection() {
   // Over stdio the reader is made here so that a broken frame (a header without a usable
@@ -20,7 +50,7 @@ function stdioConnection() {
     process.stderr.write(`iana-ports: unreadable message from the client: ${message}\n`);
     if (/Content-Length/i.test(message)) process.exit(1);
   });
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new FrameWriter(process.stdout);
   // LSP: a request after `shutdown` is answered InvalidRequest, not served.
   let shutdown = false;
   const listen = reader.listen.bind(reader);
