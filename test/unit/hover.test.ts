@@ -34,6 +34,11 @@ describe('hover card', () => {
     assert.match(md, /Linux ephemeral range \(32768–60999\)/);
   });
 
+  it('0 in a listen call: the operating system picks a free port', () => {
+    const md = hoverAt('server.listen(|0, "127.0.0.1");\n', 'javascript', 'file:///p/server.js');
+    assert.match(md, /any free port when a program binds/);
+  });
+
   it('6667 in an http URL: blocked by browsers', () => {
     const md = hoverAt('SITE_URL=http://localhost:|6667/docs\n', 'dotenv', 'file:///p/.env');
     assert.match(md, /http URL/);

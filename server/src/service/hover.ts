@@ -114,6 +114,10 @@ export function portFacts(port: number, ctx: PortContext): string[] {
     facts.push('⛔ **Not a valid port:** TCP and UDP ports run from 0 to 65535.');
     return facts;
   }
+  if (port === 0) {
+    // What people mean by port 0 is the socket API's, not the registry's reserved entry.
+    facts.push('**Port 0** asks the operating system for any free port when a program binds (`listen(0)`, `bind((host, 0))`); as a destination it is invalid.');
+  }
   if (port >= 49152) {
     facts.push('⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so a fixed listener here can collide.');
   }
