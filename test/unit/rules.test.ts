@@ -122,6 +122,16 @@ describe('dynamicRange on ranges', () => {
     const compose = 'services:\n  a:\n    ports:\n      - "50000-50002:50000-50002"\n';
     assert.ok(service.doValidation(doc(compose, 'file:///p/compose.yaml', 'dockercompose'), settings()).some((d) => d.code === 'dynamicRange'));
   });
+
+  it('does not flag the ends of a port pool given as settings, but flags a fixed listener beside them', () => {
+    const dyn = (text: string, uri: string, lang: string) =>
+      service.doValidation(doc(text, uri, lang), settings()).filter((d) => d.code === 'dynamicRange').map(lineOf);
+    // vsftpd's passive range and a TURN relay's pool: the software picks a free port inside them.
+    assert.deepEqual(dyn('listen_port=21\npasv_min_port=50000\npasv_max_port=50100\n', 'file:///etc/vsftpd.conf', 'plaintext'), []);
+    assert.deepEqual(dyn('listening-port=3478\nmin-port=49152\nmax-port=65535\nalt-listening-port=50000\n', 'file:///etc/turnserver.conf', 'plaintext'), [4]);
+    assert.deepEqual(dyn('net.ipv4.ip_local_port_range = 49152 65535\n', 'file:///etc/sysctl.d/10-ports.conf', 'plaintext'), []);
+    assert.deepEqual(dyn('{ "rtcMinPort": 50000, "rtcMaxPort": 50100, "port": 50200 }\n', 'file:///p/mediasoup.json', 'json'), [1]);
+  });
 });
 
 describe('browserUnsafe on dev servers', () => {

@@ -1,3 +1,4 @@
+import { isRangeBound } from './rangeBound';
 import { portsOf, type Rule } from './types';
 
 /** IANA leaves 49152-65535 for dynamic use; the OS may hand the same port to an outgoing connection. */
@@ -6,10 +7,13 @@ export const dynamicRange: Rule = {
   description: 'A fixed port in the Dynamic/Private range 49152–65535.',
   check: (ctx) =>
     portsOf(ctx)
-      // A range reaching up from below 49152 (`1024:65535` in an ACL) matches ports; it binds none.
-      .filter((o) => o.port >= 49152 && o.port <= 65535 && !(o.rangeLo !== undefined && o.rangeLo < 49152))
+      // The ends of a range or pool (`1024:65535` in an ACL, `pasv_min_port=50000`, a TURN relay's
+      // `min-port=49152`) bind nothing themselves: the software picks a free port inside.
+      .filter((o) => o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is in the Dynamic/Private range (49152–65535), which operating systems hand out for outgoing connections, so it may already be taken. Use a fixed port in the User range (1024–49151).`,
+        message: o.role === 'connect'
+          ? `Port ${o.port} is in the Dynamic/Private range (49152–65535): the service listening there may find it taken by an outgoing connection of its host's OS. A fixed port in the User range (1024–49151) is safer.`
+          : `Port ${o.port} is in the Dynamic/Private range (49152–65535), which operating systems hand out for outgoing connections, so it may already be taken. Use a fixed port in the User range (1024–49151).`,
       })),
 };
