@@ -202,8 +202,12 @@ export function scanKeyEqualsPorts(text: string, from: number, to: number, out: 
     if (text.charCodeAt(i) !== 61 /* = */) continue;
     let k = i;
     while (k > from && isKeyChar(text.charCodeAt(k - 1))) k--;
-    // `--server.port=8081` is a flag; scanPortFlags reads those.
-    if (k === i || text.charCodeAt(k) === 45) continue;
+    if (k === i) continue;
+    if (text.charCodeAt(k) === 45) {
+      // `--server.port=8081` is a flag, which scanPortFlags reads; `-Dserver.port=8081` a Java system property.
+      if (text.charCodeAt(k + 1) !== 68 /* D */ || i - k < 3) continue;
+      k += 2;
+    }
     const key = text.slice(k, i);
     if (!isPortKey(key)) {
       if (SERVER_KEYS.has(key.toLowerCase())) readCommaPort(text, i + 1, to, out);
@@ -215,8 +219,10 @@ export function scanKeyEqualsPorts(text: string, from: number, to: number, out: 
     const ve = digitsEnd(text, v, to);
     if (ve === v) continue;
     const after = ve < to ? text.charCodeAt(ve) : NaN;
+    // A colon may end it too: firewalld's `port=80:proto=tcp:toport=8080`.
     if (!(Number.isNaN(after) || after === 32 || after === 9 || after === 59 || after === 38 || after === 44 ||
-      after === 34 || after === 39 || after === 47 || after === 92 || after === 41 || after === 10 || after === 13)) continue;
+      after === 34 || after === 39 || after === 47 || after === 92 || after === 41 || after === 10 || after === 13 ||
+      after === 58)) continue;
     const port = portValue(text, v, ve);
     if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role: roleForKey(key), protocol: protocolSuffix(text, ve) });
   }
@@ -246,6 +252,8 @@ export const MARK_DOLLAR = 16;
 export const MARK_STOP = 32;
 /** `%` or `{`, with which every placeholder of a format string (see `formatPortIndex`) begins. */
 export const MARK_FORMAT = 64;
+/** Not a character's mark: set by a lexer on a string that is a shell script (a `<<-SHELL` heredoc). */
+export const MARK_SHELL = 128;
 
 /** For each ASCII character, its MARK_ bits; a lexer ORs them together as it reads a string. */
 export const CHAR_MARK = (() => {

@@ -588,3 +588,13 @@ export function finish(out: PortOccurrence[]): PortOccurrence[] {
   }
   return r;
 }
+
+/**
+ * Flags whose value is a listen address (`-b 0.0.0.0:8000`, `--bind :8000`, `--web.listen-address=:9102`),
+ * by their name without dashes. The key/value finder and the shell finder read the same list.
+ */
+export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
+  'b', 'bind', 'listen', 'addr', 'address', 'listen-address', 'listen-addr', 'http', 'http-addr', 'http-address',
+  'web.listen-address', 'grpc-addr', 'metrics-addr', 'metrics-bind-address', 'health-probe-bind-address',
+  'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
+]);

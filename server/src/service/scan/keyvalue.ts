@@ -1,7 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
+  ADDRESS_FLAGS, digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanHostPorts, type HostPortOptions,
 } from './common';
 
@@ -1021,12 +1021,8 @@ export function wordOffsets(text: string, s: number, e: number, unquote: boolean
   return words;
 }
 
-/** Flags whose value is a listen address (`-b 0.0.0.0:8000`, `--bind :8000`, `--listen 8080`). */
-const BIND_FLAGS = new Set([
-  'b', 'bind', 'listen', 'addr', 'address', 'listen-address', 'listen-addr', 'http', 'http-addr', 'http-address',
-  'web.listen-address', 'grpc-addr', 'metrics-addr', 'metrics-bind-address', 'health-probe-bind-address',
-  'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
-]);
+/** Flags whose value is a listen address: the list the shell finder reads too, kept in common.ts. */
+const BIND_FLAGS = ADDRESS_FLAGS;
 
 /**
  * Commands whose `-p`/`-P` is not a port: a pid (`ps -p 1`, `strace -p`), a count (`xargs -P 4`,
