@@ -1,3 +1,4 @@
+import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import * as common from './common';
 import * as codeText from './codeText';
@@ -5,8 +6,8 @@ import { WordTable } from './codeLexer';
 
 // Imports used per token or per character, bound to local constants once: run unbundled (tests and
 // benchmarks load each module on its own), every use of an imported name is a getter call.
-const { digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } = common;
-const { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanPlaceholderDefaults } = codeText;
+const { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } = common;
+const { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults } = codeText;
 
 /**
  * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
@@ -42,6 +43,14 @@ const F_UFW = 16384;
 const F_FUSER = 32768;
 /** Long flags that give a port besides names that `isPortKey` accepts. */
 const F_LONG_PORT_FLAG = 65536;
+/** Shells, whose `-c` takes a script (`sh -c 'nc -z db 5432'`). */
+const F_SH = 131072;
+/** `socat`, whose arguments are addresses such as `TCP-LISTEN:5000,fork` and `UDP4-SENDTO:10.0.7.2:514`. */
+const F_SOCAT = 262144;
+/** `autossh`, whose `-M` is its monitoring port. */
+const F_AUTOSSH = 524288;
+/** `ss`, whose filter compares ports written `:443` (`ss -tln 'sport = :443'`). */
+const F_SS = 1048576;
 
 const WORDS = (() => {
   const entries: [string, number][] = [];
@@ -57,14 +66,14 @@ const WORDS = (() => {
     'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
     'jest', 'pip', 'pip3', 'pnpm', 'yarn', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
     'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
-    'sysctl', 'nproc', 'kubectl', 'awk', 'perl'], F_NO_SHORT_P);
+    'sysctl', 'nproc', 'kubectl', 'awk', 'perl', 'ss', 'netstat'], F_NO_SHORT_P);
   /** Commands whose `-P` is the port. */
   add(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mysqlimport', 'mysqlshow', 'scp', 'sftp', 'mysqlsh'], F_SHORT_P_UPPER);
   /** Commands that accept the port glued to the flag (`-p5432`). */
-  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb'], F_GLUED_OK);
+  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'autossh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb'], F_GLUED_OK);
   /** Commands that connect to the port they are given. */
   add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'mysql', 'mysqldump', 'mysqladmin',
-    'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
+    'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'autossh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
     'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'openssl', 'ab', 'wrk', 'hey', 'k6', 'nats',
     'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx', 'ldapsearch'], F_CLIENT);
   add(['docker', 'podman', 'nerdctl'], F_DOCKER);
@@ -73,12 +82,16 @@ const WORDS = (() => {
   add(['sudo'], F_SUDO);
   add(['python', 'python3'], F_PYTHON);
   add(['python', 'python3', 'py'], F_PY);
-  add(['ssh'], F_SSH);
+  add(['ssh', 'autossh'], F_SSH);
+  add(['autossh'], F_AUTOSSH);
+  add(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], F_SH);
+  add(['socat'], F_SOCAT);
+  add(['ss'], F_SS);
   add(['telnet'], F_TELNET);
   add(['kubectl'], F_KUBECTL);
   add(['ufw'], F_UFW);
   add(['fuser'], F_FUSER);
-  add(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'expose', 'publish'], F_LONG_PORT_FLAG);
+  add(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'dports', 'sports', 'expose', 'publish'], F_LONG_PORT_FLAG);
   return new WordTable(entries);
 })();
 
@@ -129,6 +142,36 @@ const WM_SLASH = 32;
  * and for command strings inside other formats (the offsets are those of `text`).
  */
 export function scanShellText(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  scanShellCommands(text, from, to, out, 0);
+}
+
+/**
+ * The arguments of `docker run` in text[from, to), without the command itself: Jenkins'
+ * `docker.image('postgres').withRun('-e X=1 -p 5433:5432')`.
+ */
+export function scanDockerRunArgs(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  scanShellCommands(text, from, to, out, F_DOCKER);
+}
+
+/** How deep scripts inside scripts (`sh -c '...'`) are being read; deeper ones are left alone. */
+let nesting = 0;
+
+/** A script given to `sh -c` in text[from, to), read as commands of its own. */
+function scanNestedScript(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  if (nesting >= 2) return;
+  nesting++;
+  try {
+    scanShellCommands(text, from, to, out, 0);
+  } finally {
+    nesting--;
+  }
+}
+
+/**
+ * `scanShellText`; `preset`, when not 0, is the WORDS flags of a command that the first command's
+ * words are the arguments of.
+ */
+function scanShellCommands(text: string, from: number, to: number, out: PortOccurrence[], preset: number): void {
   const words = new Words();
   const positional = new Words();
   let ws = -1;
@@ -163,7 +206,8 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     if (c === 10) {
       if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
-      if (words.n) readCommand(text, words, positional, out);
+      if (words.n) readCommand(text, words, positional, out, preset);
+      preset = 0;
       words.n = 0;
       i++;
       continue;
@@ -194,7 +238,8 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     if (c === 59 /* ; */ || c === 124 /* | */ || c === 38 /* & */ || c === 40 /* ( */ || c === 41 /* ) */) {
       if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
-      if (words.n) readCommand(text, words, positional, out);
+      if (words.n) readCommand(text, words, positional, out, preset);
+      preset = 0;
       words.n = 0;
       i++;
       continue;
@@ -234,7 +279,7 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
     i++;
   }
   if (ws >= 0 && to > ws) words.add(ws, to, wm);
-  if (words.n) readCommand(text, words, positional, out);
+  if (words.n) readCommand(text, words, positional, out, preset);
 }
 
 /** Non-zero for ASCII characters that the tokenizer treats as part of a word with no further thought. */
@@ -349,7 +394,20 @@ function readAssignment(text: string, s: number, e: number, out: PortOccurrence[
   if (v < 0) return false;
   const ne = assignedNameEnd;
   if (isPortKeyIn(text, s, ne)) readValue(text, v, e, out, roleForKeyIn(text, s, ne));
+  else readPairs(text, v, e, out);
   return true;
+}
+
+/**
+ * `key=value` pairs whose key names a port inside a value of other words: AWS's
+ * `IpProtocol=tcp,FromPort=443,ToPort=443`, firewalld's `port=80:proto=tcp:toport=8080`,
+ * `JAVA_OPTS="-Dserver.port=8080"`.
+ */
+function readPairs(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  // The native search may read past `e`, but only to the next `=`, which the next assignment or
+  // flag read starts after: over a script the searches stay linear.
+  const eq = text.indexOf('=', s);
+  if (eq >= 0 && eq < e) scanKeyEqualsPorts(text, s, e, out);
 }
 
 function isNameChar(c: number): boolean {
@@ -445,9 +503,9 @@ function wordIs(text: string, s: number, e: number, word: string): boolean {
 }
 
 /** Reads one simple command (its words) for ports. */
-function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[]): void {
+function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[], preset: number): void {
   const first = out.length;
-  readCommandWords(text, words, positional, out);
+  readCommandWords(text, words, positional, out, first, preset);
   if (out.length - first > 1) sortTail(out, first);
 }
 
@@ -469,16 +527,25 @@ function sortTail(out: PortOccurrence[], first: number): void {
   }
 }
 
-function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[]): void {
+/**
+ * Reads the words of one command; `first` is where its ports begin in `out`, and `preset`, when not
+ * 0, the WORDS flags of a command that all the words are arguments of.
+ */
+function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[], first: number, preset: number): void {
   const WS = words.s;
   const WE = words.e;
   const WM = words.m;
   const n = words.n;
-  // Every word may hold a URL, host:port or a `${PORT:-3000}` default.
+  // Every word may hold a URL, host:port or a `${PORT:-3000}` default, and a path `/dev/tcp/host/port`.
   for (let k = 0; k < n; k++) {
     const m = WM[k];
     if ((m & WM_UNREAD) !== 0) scanWord(text, WS[k], WE[k], out);
     else if ((m & (WM_COLON | WM_DOLLAR)) !== 0) scanWordMarked(text, WS[k], WE[k], out, m);
+    // Only a word that starts with `/` (perhaps after a quote) can be such a path.
+    if ((m & (WM_SLASH | WM_UNREAD)) !== 0) {
+      const c = text.charCodeAt(WS[k]);
+      if (c === 47 || (isQuoteish(c) && text.charCodeAt(WS[k] + 1) === 47)) readDevTcp(text, WS[k], WE[k], out);
+    }
   }
 
   // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
@@ -495,11 +562,17 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   let k = 0;
   // The flags of the base name of word k, once read.
   let base = 0;
+  if (preset !== 0) {
+    k = -1;
+    base = preset;
+  }
   // Leading assignments and wrappers (`PGPASSWORD=x psql`, `sudo -u app nc`, `export PORT=1`).
-  for (; k < n; k++) {
+  for (; k >= 0 && k < n; k++) {
     const s = WS[k];
     const e = WE[k];
     if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, s, e, out)) continue;
+    // A Procfile's process name (`web: gunicorn ...`) comes before the command.
+    if (k === 0 && (WM[k] & WM_COLON) !== 0 && isLabel(text, s, e)) continue;
     const own = wordFlags(text, s, e);
     if ((own & F_DECLARE) !== 0) {
       for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
@@ -518,7 +591,9 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       }
       continue;
     }
-    if (text.charCodeAt(s) === 45 && k > 0) continue;
+    // A wrapper's flags and numbers: `nice -n 10`, `timeout 60`, `watch -n 5`.
+    const c0 = text.charCodeAt(s);
+    if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
     break;
   }
   if (k >= n) return;
@@ -532,6 +607,8 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   // The first plain argument that is not empty (a subcommand such as `port-forward`), or an empty range.
   let subS = 0;
   let subE = 0;
+  // A shell named among the arguments (`docker exec web sh -c '...'`): a `-c` after it gives a script.
+  let shell = (cmd & F_SH) !== 0;
   positional.n = 0;
 
   for (let j = k + 1; j < n; j++) {
@@ -545,6 +622,11 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
         subS = us;
         subE = ue;
       }
+      // Every shell's name ends in `h` (sh, bash, zsh, dash, ksh, ash) but su's.
+      if (!shell && ue - us <= 4 && ue - us >= 2) {
+        const lc = text.charCodeAt(ue - 1);
+        if ((lc === 104 || lc === 117) && (wordFlags(text, us, ue) & F_SH) !== 0) shell = true;
+      }
       positional.add(us, ue);
       continue;
     }
@@ -557,12 +639,18 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       const ne = eqAt >= 0 ? eqAt : te;
       const ns = us + 2;
       const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
-      if (!portFlag) continue;
+      if (!portFlag) {
+        if (eqAt >= 0) readOtherFlagValue(text, ns, ne, eqAt + 1, ue, out);
+        continue;
+      }
       const publish = ne - ns === 7 && text.startsWith('publish', ns);
       const mapping = publish || (docker && ne - ns === 4 && text.startsWith('port', ns));
       const role: PortRole = publish ? 'host' : clientRole;
-      if (eqAt >= 0) readFlagValue(text, eqAt + 1, ue, out, role, mapping);
-      else if (j + 1 < n) {
+      if (eqAt >= 0) {
+        const before = out.length;
+        readFlagValue(text, eqAt + 1, ue, out, role, mapping);
+        if (out.length === before) readPairs(text, eqAt + 1, ue, out);
+      } else if (j + 1 < n) {
         j++;
         readFlagValue(text, WS[j], WE[j], out, role, mapping);
       }
@@ -574,6 +662,23 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       if (netcat && indexIn(text, 108 /* l */, ls, te) >= 0) listenFlag = true;
       const last = text.charCodeAt(te - 1);
       const one = te - ls === 1;
+      // A Java system property, `-Dserver.port=8080`.
+      if (text.charCodeAt(ls) === 68 /* D */ && !one && (WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, ls + 1, ue, out)) continue;
+      if (shell && last === 99 /* c */ && j + 1 < n) {
+        // `sh -c 'script'`, `bash -lc "..."`: the script is read as commands of its own.
+        j++;
+        const ss = unquotedStart(text, WS[j], WE[j]);
+        scanNestedScript(text, ss, unquotedEnd(text, ss, WE[j]), out);
+        continue;
+      }
+      if ((cmd & F_AUTOSSH) !== 0 && one && last === 77 /* M */) {
+        // autossh's monitoring port.
+        if (j + 1 < n) {
+          j++;
+          readFlagValue(text, WS[j], WE[j], out, 'listen', false);
+        }
+        continue;
+      }
       if (python) {
         if (one && last === 109 /* m */ && j + 1 < n) {
           j++;
@@ -629,8 +734,23 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
         break;
       }
     }
-  } else if ((cmd & F_KUBECTL) !== 0 && wordIs(text, subS, subE, 'port-forward')) {
-    for (let idx = 2; idx < np; idx++) readFlagValue(text, PS[idx], PE[idx], out, 'listen', false);
+  } else if ((cmd & F_KUBECTL) !== 0) {
+    // `kubectl [-n ns] port-forward RESOURCE PORT...`: a flag's value may stand before the subcommand.
+    let pf = -1;
+    for (let idx = 0; idx < np && idx < 4; idx++) {
+      if (wordIs(text, PS[idx], PE[idx], 'port-forward')) {
+        pf = idx;
+        break;
+      }
+    }
+    if (pf >= 0) for (let idx = pf + 2; idx < np; idx++) readFlagValue(text, PS[idx], PE[idx], out, 'listen', false);
+  } else if ((cmd & F_SOCAT) !== 0) {
+    for (let idx = 0; idx < np; idx++) readSocatAddress(text, PS[idx], PE[idx], out, first);
+  } else if ((cmd & F_SS) !== 0) {
+    // The filter: `'sport = :443'`, `( dport = :5432 or dport = :6432 )`.
+    for (let idx = 0; idx < np; idx++) {
+      if (indexIn(text, 58, PS[idx], PE[idx]) >= 0) scanHostPortsInText(text, PS[idx], PE[idx], out, SS_FILTER);
+    }
   } else if ((cmd & F_UFW) !== 0 && (wordIs(text, subS, subE, 'allow') || wordIs(text, subS, subE, 'deny') || wordIs(text, subS, subE, 'reject') || wordIs(text, subS, subE, 'limit'))) {
     for (let idx = 1; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
   } else if ((cmd & F_FUSER) !== 0) {
@@ -664,6 +784,110 @@ function scanWordMarked(text: string, s: number, e: number, out: PortOccurrence[
     // `:3000` (lsof -i :3000, gunicorn -b :8000) is a port on all addresses.
     const empty = text.charCodeAt(us) === 58 && isPortDigits(text, us + 1, ue);
     if (empty) out.push({ start: us + 1, end: ue, kind: 'port', port: portValue(text, us + 1, ue), role: 'listen' });
-    else scanHostPortsInText(text, s, e, out);
+    else if (!(isTransportPrefix(text, us, ue) && readPortSpec(text, us + 4, ue, out, 'connect'))) scanHostPortsInText(text, s, e, out);
   }
+}
+
+/** Options of `scanHostPortsInText` for `ss` filters, where `:443` alone is a port. */
+const SS_FILTER: codeText.TextScanOptions = { allowEmptyHost: true };
+
+/** `web:` ending the word text[s, e): a name of letters, digits, `_`, `-` and `.` before one colon. */
+function isLabel(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || text.charCodeAt(e - 1) !== 58) return false;
+  const c0 = text.charCodeAt(s);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90))) return false;
+  for (let i = s + 1; i < e - 1; i++) if (!isNameChar(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) return false;
+  return true;
+}
+
+/** Bash's `/dev/tcp/HOST/PORT` and `/dev/udp/HOST/PORT` as the word text[s, e) (quotes allowed). */
+function readDevTcp(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const us = unquotedStart(text, s, e);
+  if (text.charCodeAt(us) !== 47 || e - us < 12 || !text.startsWith('/dev/', us)) return;
+  const udp = text.startsWith('udp/', us + 5);
+  if (!udp && !text.startsWith('tcp/', us + 5)) return;
+  const hs = us + 9;
+  const ue = unquotedEnd(text, us, e);
+  const slash = indexIn(text, 47, hs, ue);
+  if (slash <= hs || !isPortDigits(text, slash + 1, ue)) return;
+  const port = portValue(text, slash + 1, ue);
+  out.push({ start: slash + 1, end: ue, kind: 'port', port, role: 'connect', host: text.slice(hs, slash), protocol: udp ? 'udp' : 'tcp' });
+}
+
+/**
+ * The value text[vs, ve) of a long flag `--name=value` whose name (text[ns, ne)) does not say port:
+ * `:PORT` after an address flag (`--web.listen-address=:9102`, `--statsd.listen-udp=:9125`), or
+ * port pairs inside it (`--ip-permissions=FromPort=443,...`). `host:PORT` values are found with
+ * every other host and port.
+ */
+function readOtherFlagValue(text: string, ns: number, ne: number, vs: number, ve: number, out: PortOccurrence[]): void {
+  if (text.charCodeAt(vs) === 58 /* : */ && isPortDigits(text, vs + 1, ve)) {
+    if (isAddressFlag(text, ns, ne)) out.push({ start: vs + 1, end: ve, kind: 'port', port: portValue(text, vs + 1, ve), role: 'listen' });
+    return;
+  }
+  readPairs(text, vs, ve, out);
+}
+
+/** Words in a flag's name that say its value is an address to listen on. */
+const ADDRESS_WORDS = /(^|[.-])(listen|bind|addr|address)([.-]|$)/;
+
+/** A flag name text[s, e) that takes a listen address: in `ADDRESS_FLAGS`, or with a word such as `listen` or `addr`. */
+function isAddressFlag(text: string, s: number, e: number): boolean {
+  const name = text.slice(s, Math.min(e, s + WORD_TEXT_LIMIT));
+  return ADDRESS_FLAGS.has(name) || ADDRESS_WORDS.test(name);
+}
+
+/** socat's address types that take `host:port` (or, with LISTEN/RECV, a port alone); options follow a comma. */
+const SOCAT_TYPE = /^(tcp|udp|sctp|dccp|openssl|ssl|udplite)[46]?(-(listen|connect|sendto|recvfrom|recv|datagram))?$/i;
+
+/** Scratch for `readSocatAddress`. */
+const socatPorts: PortOccurrence[] = [];
+
+/**
+ * One socat address, text[s, e): `TCP-LISTEN:5000,fork` (a port it listens on), `TCP:10.0.0.8:5000`
+ * and `UDP4-SENDTO:10.0.7.2:514` (a port it sends to). Its ports replace what the host and port scan
+ * of the word made of them (`TCP-LISTEN` is no host); `first` is where the command's ports begin.
+ */
+function readSocatAddress(text: string, s: number, e: number, out: PortOccurrence[], first: number): void {
+  const colon = indexIn(text, 58, s, Math.min(e, s + 20));
+  if (colon < 0) return;
+  const type = text.slice(s, colon);
+  const m = SOCAT_TYPE.exec(type);
+  if (!m) return;
+  let pe = indexIn(text, 44, colon + 1, e);
+  if (pe < 0) pe = e;
+  const family = m[1].toLowerCase();
+  const protocol: Protocol = family === 'udp' || family === 'udplite' ? 'udp' : family === 'sctp' || family === 'dccp' ? family : 'tcp';
+  const kind = (m[3] ?? '').toLowerCase();
+  socatPorts.length = 0;
+  if (kind === 'listen' || kind === 'recvfrom' || kind === 'recv') {
+    if (isPortDigits(text, colon + 1, pe)) socatPorts.push({ start: colon + 1, end: pe, kind: 'port', port: portValue(text, colon + 1, pe), role: 'listen', protocol });
+  } else if (indexIn(text, 58, colon + 1, pe) >= 0 && readPortSpec(text, colon + 1, pe, socatPorts, 'connect')) {
+    for (const o of socatPorts) {
+      o.role = 'connect';
+      o.protocol = protocol;
+    }
+  }
+  for (const o of socatPorts) putPort(out, first, o);
+  socatPorts.length = 0;
+}
+
+/** Puts `o` in `out`, in place of an occurrence at the same offsets found since `first`. */
+function putPort(out: PortOccurrence[], first: number, o: PortOccurrence): void {
+  for (let i = first; i < out.length; i++) {
+    if (out[i].start === o.start && out[i].end === o.end) {
+      out[i] = o;
+      return;
+    }
+  }
+  out.push(o);
+}
+
+/** `tcp:` or `udp:` (any case) starting text[s, e), before a port or `host:port` (`wait-on tcp:db:5432`). */
+function isTransportPrefix(text: string, s: number, e: number): boolean {
+  if (e - s < 5 || text.charCodeAt(s + 3) !== 58) return false;
+  const a = text.charCodeAt(s) | 32;
+  const b = text.charCodeAt(s + 1) | 32;
+  const c = text.charCodeAt(s + 2) | 32;
+  return (a === 116 && b === 99 && c === 112) || (a === 117 && b === 100 && c === 112);
 }
