@@ -29,6 +29,25 @@ describe('Markdown (README) finder', () => {
     assert.deepEqual(ports(text), ['3000', '8081', '80', '9100']);
   });
 
+  it('reads prose that names a port with a number, and the port columns of tables', () => {
+    const text = [
+      'The API listens on port 8080; the admin console is on ports 9000 and 9001/udp.',
+      'Node 20, version 2.14.3, 3 to 5 seconds, support 3 regions, export 2 files, port 2.0 of the SDK.',
+      'Linux picks source ports from the ephemeral range 32768–60999.',
+      '',
+      '| Service | Port | Replicas |',
+      '|---------|-----:|----------|',
+      '| web     | 3000 | 2        |',
+      '| dns     | `53/udp` | 1    |',
+      '| note    | see below | 4   |',
+      '',
+      '| Version | Released |',
+      '|---|---|',
+      '| 5432 | 2024 |',
+    ].join('\n');
+    assert.deepEqual(ports(text), ['8080', '9000', '9001', '32768', '60999', '3000', '53']);
+  });
+
   it('a fence without a language is prose, and an unclosed fence runs to the end', () => {
     assert.deepEqual(ports('```\nretries: 3\ncurl http://api:8080/x\n```\n'), ['8080']);
     assert.deepEqual(ports('```bash\nnc -l 4444\n'), ['4444']);

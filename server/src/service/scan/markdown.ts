@@ -1,13 +1,14 @@
 import type { FormatId } from './detect';
 import type { ComposeMapping, PortFinder, PortOccurrence } from './types';
-import { finish } from './common';
+import { finish, indexIn, portValue } from './common';
 import { scanComment } from './keyvalue';
 
 /**
  * Finds the ports in Markdown: a README's fenced code blocks are read by the finder their info
- * string names (`yaml`, `bash`, `nginx`, `Dockerfile`, ...), inline code spans as shell commands, and
- * the prose only for URLs and `host:port` with a clear host, as comments are, since prose is full of
- * numbers that are not ports.
+ * string names (`yaml`, `bash`, `nginx`, `Dockerfile`, ...), inline code spans as shell commands, the
+ * columns of tables whose header names a port, and the prose only where it says so: URLs, `host:port`
+ * with a clear host, and a number right after the word "port" ("on port 8080"), since prose is full
+ * of numbers that are not ports.
  */
 
 const FENCE_FORMATS: Record<string, FormatId> = {
@@ -56,6 +57,11 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
     const n = text.length;
     // The open fence: its character, length and the offset where its body starts; or null in prose.
     let fence: { char: string; len: number; info: string; body: number } | null = null;
+    // The previous prose line (a table's header when the next is its delimiter row), and which
+    // columns of the table being read name a port.
+    let prevStart = 0;
+    let prevEnd = 0;
+    let portColumns: boolean[] | null = null;
     for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
       nl = text.indexOf('\n', ls);
       if (nl < 0) nl = n;
@@ -75,7 +81,16 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
         fence = { char: m[1][0], len: m[1].length, info: m[2].trim(), body: Math.min(nl + 1, n) };
         continue;
       }
+      if (DELIMITER_ROW.test(text.slice(ls, Math.min(le, ls + 512)))) {
+        // A table: the columns whose header names a port hold ports in every row below.
+        portColumns = tableColumns(text, prevStart, prevEnd).map((c) => PORT_HEADER.test(text.slice(c[0], c[1])));
+        continue;
+      }
+      if (portColumns && indexIn(text, 124 /* | */, ls, le) >= 0) scanTableRow(text, ls, le, portColumns, out);
+      else portColumns = null;
       scanProse(text, ls, le, out, finderFor('shell'), moved);
+      prevStart = ls;
+      prevEnd = le;
     }
     // An unclosed fence runs to the end of the document, as CommonMark says.
     if (fence) {
@@ -88,6 +103,69 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
   };
 }
 
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+const PORT_HEADER = /\bports?\b/i;
+
+/** The cells of a table row as [start, end) offsets, without the outer pipes. */
+function tableColumns(text: string, s: number, e: number): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let a = s;
+  while (a < e && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  if (text.charCodeAt(a) === 124) a++;
+  for (let i = a; i <= e; i++) {
+    if (i === e || (text.charCodeAt(i) === 124 && text.charCodeAt(i - 1) !== 92)) {
+      if (i < e || i > a) cells.push([a, i]);
+      a = i + 1;
+    }
+  }
+  // A trailing pipe leaves an empty last cell.
+  if (cells.length && !text.slice(cells[cells.length - 1][0], cells[cells.length - 1][1]).trim()) cells.pop();
+  return cells;
+}
+
+/** A cell of a port column: `5432`, `` `8080` ``, `53/udp`, `80, 443`, `9000-9010`. */
+const PORT_CELL = /^[ \t]*`?\d{1,5}(\/(tcp|udp|sctp))?([ \t]*([,/]|-|–|and|or)[ \t]*\d{1,5}(\/(tcp|udp|sctp))?)*`?[ \t]*$/i;
+
+function scanTableRow(text: string, s: number, e: number, portColumns: boolean[], out: PortOccurrence[]): void {
+  const cells = tableColumns(text, s, e);
+  for (let c = 0; c < cells.length && c < portColumns.length; c++) {
+    if (!portColumns[c] || !PORT_CELL.test(text.slice(cells[c][0], cells[c][1]))) continue;
+    pushNumbers(text, cells[c][0], cells[c][1], out);
+  }
+}
+
+/** Every run of digits in [s, e) that is a port value, as a port whose role the prose does not tell. */
+function pushNumbers(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let j = i;
+    while (j < e && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const port = portValue(text, i, j);
+    if (port >= 0 && port <= 65535) out.push({ start: i, end: j, kind: 'port', port, role: 'unknown' });
+    i = j;
+  }
+}
+
+/**
+ * Prose that names a port with a number: "listens on port 8080", "ports 80 and 443", "port number
+ * 5432", "the port range 32768-60999", "ephemeral range 49152–65535". Bare numbers in prose are
+ * never ports.
+ */
+const PORT_WORDS = /\b(?:ports?|port numbers?|(?:ephemeral|dynamic|source[- ]port|port) ranges?)(?:[ \t]+(?:number|numbers|range|ranges|is|are|of|on|at|=|:|from|between))?[ \t]*[:=]?[ \t]+`?(\d{1,5}(?:\/(?:tcp|udp))?(?:[ \t]*(?:,|and|or|to|through|-|–|—)[ \t]*\d{1,5}(?:\/(?:tcp|udp))?)*)\b/gi;
+
+function scanPortWords(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  if (e - s < 6) return;
+  const line = text.slice(s, e);
+  PORT_WORDS.lastIndex = 0;
+  for (let m = PORT_WORDS.exec(line); m; m = PORT_WORDS.exec(line)) {
+    const at = s + m.index + m[0].length - m[1].length;
+    // A version ("port 2.0") or a decimal is not a port.
+    if (line.charCodeAt(m.index + m[0].length) === 46 && /\d/.test(line[m.index + m[0].length + 1] ?? '')) continue;
+    pushNumbers(text, at, at + m[1].length, out);
+  }
+}
+
 /** A prose line: code spans as shell commands, the rest for URLs and clear `host:port`. */
 function scanProse(text: string, s: number, e: number, out: PortOccurrence[], shell: PortFinder, moved: Set<ComposeMapping>): void {
   let from = s;
@@ -97,10 +175,16 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
     const ticks = text.slice(i, run);
     const close = text.indexOf(ticks, run);
     if (close < 0 || close >= e) break;
-    if (i > from) scanComment(text, from, i, out);
+    if (i > from) {
+      scanComment(text, from, i, out);
+      scanPortWords(text, from, i, out);
+    }
     for (const o of shell(text.slice(run, close))) out.push(shift(o, run, moved));
     from = close + ticks.length;
     i = from;
   }
-  if (from < e) scanComment(text, from, e, out);
+  if (from < e) {
+    scanComment(text, from, e, out);
+    scanPortWords(text, from, e, out);
+  }
 }
