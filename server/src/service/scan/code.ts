@@ -3,12 +3,14 @@ import * as common from './common';
 import * as codeLexer from './codeLexer';
 import { Tok, type Dialect, type TokenSink } from './codeLexer';
 import * as codeText from './codeText';
+import * as shell from './shell';
 
 // Imports used per token or per character, bound to local constants once: run unbundled (tests and
 // benchmarks load each module on its own), every use of an imported name is a getter call.
 const { finish, isPortKeyIn, portValue } = common;
 const { MARKS_UNKNOWN, WordTable, lexCode, punctCode, sniffDialect } = codeLexer;
-const { MARK_DIGIT, MARK_FORMAT, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } = codeText;
+const { scanDockerRunArgs, scanShellText } = shell;
+const { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } = codeText;
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,
@@ -20,7 +22,11 @@ const { MARK_DIGIT, MARK_FORMAT, formatPortIndex, isLikelyHost, isPortDigits, is
  * - the first integer argument of a call that takes a port (`listen(8080)`,
  *   `new InetSocketAddress("localhost", 8080)`, `sock.connect(("db", 5432))`) is a port;
  * - string literals are read for URLs, `host:port`, `${server.port:8080}`, `port=5432` and `--port N`;
- * - comments only for URLs and clear `host:port`.
+ * - comments only for URLs and clear `host:port`;
+ * - a string given to a call that runs a shell command (`sh "docker run -p 5433:5432 ..."`,
+ *   `subprocess.run("...")`, `system(...)`, `script: '...'`, a `<<-SHELL` heredoc) is also read as
+ *   shell commands;
+ * - `guest: 80, host: 8080` (Vagrant's forwarded ports) are the two ends of a mapping.
  * The machine runs once per token, so it keeps no token text: identifiers are known by the flags of
  * the word they are (WORDS, looked up without a string) and punctuation by its `punctCode`.
  */
@@ -75,6 +81,8 @@ class Frame {
   intE = 0;
   /** The argument a format string's `%s:%d` places after the colon. */
   fmtArg = UNSET;
+  /** What the call's first string argument is: SHELL_COMMAND, DOCKER_ARGS or 0. */
+  shell = 0;
 
   reset(open: number, tupleOf: Frame | undefined): void {
     this.open = open;
@@ -92,6 +100,7 @@ class Frame {
     this.intS = 0;
     this.intE = 0;
     this.fmtArg = UNSET;
+    this.shell = 0;
   }
 }
 
@@ -110,7 +119,22 @@ const W_NOT_CALLEE = 512;
 const W_DEF = 1024;
 const W_RETURN = 2048;
 const W_FUNC = 4096;
+/** A call whose string argument is a shell command (`sh`, `system`, `exec`). */
+const W_SHELL_CALL = 8192;
+/** A call whose string argument is the arguments of `docker run` (Jenkins' `withRun`, `inside`). */
+const W_DOCKER_ARGS = 16384;
+/** A key whose string value is a shell command (`script:`, `inline:`). */
+const W_SHELL_KEY = 32768;
+/** `subprocess`, whose methods take a command. */
+const W_SUBPROCESS = 65536;
+/** `guest` and `host`, the two ends of a forwarded port (`guest: 80, host: 8080`). */
+const W_GUEST = 131072;
+const W_HOST = 262144;
 const W_CALL = W_LISTEN | W_CONNECT | W_ADDRESS;
+
+/** What a string is read as besides a string: a shell command, or the arguments of `docker run`. */
+const SHELL_COMMAND = 1;
+const DOCKER_ARGS = 2;
 
 /** Calls whose first (or second, after a host) integer argument is a port. */
 const LISTEN_CALLS: [string, number][] = [
@@ -149,6 +173,8 @@ const DEFAULT_WORDS = ['default', 'defaultValue', 'default_value', 'fallback', '
 const OR_WORDS = ['or', 'else'];
 /** Keywords before `(` that are not calls. */
 const NOT_CALLEES = ['if', 'while', 'for', 'switch', 'catch', 'return', 'function', 'elif', 'and', 'or', 'not', 'in', 'of', 'await', 'typeof', 'sizeof'];
+/** Calls that run their string argument as a shell command (Jenkins' `sh`/`bat`, `os.system`, PHP's `shell_exec`). */
+const SHELL_CALLS = ['sh', 'bat', 'system', 'exec', 'execSync', 'check_output', 'check_call', 'Popen', 'getoutput', 'getstatusoutput', 'shell_exec', 'passthru', 'popen'];
 /** Keywords that introduce a function definition, whose name then says what it returns. */
 const DEF_KEYWORDS = ['def', 'func', 'function', 'fn', 'fun', 'sub', 'get'];
 
@@ -173,6 +199,12 @@ const WORDS = (() => {
   add(DEF_KEYWORDS, W_DEF);
   add(['return'], W_RETURN);
   add(['func'], W_FUNC);
+  add(SHELL_CALLS, W_SHELL_CALL);
+  add(['withRun', 'inside'], W_DOCKER_ARGS);
+  add(['script', 'inline'], W_SHELL_KEY);
+  add(['subprocess'], W_SUBPROCESS);
+  add(['guest'], W_GUEST);
+  add(['host'], W_HOST);
   return new WordTable(entries);
 })();
 
@@ -301,6 +333,12 @@ class CodeScan implements TokenSink {
   private defState = 0;
   private defDepth = 0;
   private returnPort: PortRole | undefined = undefined;
+  // The first of a `guest: N` / `host: N` pair in this statement: its offsets, which one it is, and
+  // how deep in brackets it stood.
+  private pairS = UNSET;
+  private pairE = 0;
+  private pairGuest = false;
+  private pairDepth = 0;
   // Parallel assignment (`HOST, PORT = "0.0.0.0", 8000`): at the statement's depth, how many names
   // came before `=`, which one says port, and (after `=`) which value is being read.
   private tupDepth = 0;
@@ -328,6 +366,7 @@ class CodeScan implements TokenSink {
     if (!(f && (f.open === 40 || f.open === 91))) {
       this.mode = Mode.Off;
       this.tupReset();
+      this.pairS = UNSET;
     }
   }
 
@@ -357,8 +396,31 @@ class CodeScan implements TokenSink {
   }
 
   string(cs: number, ce: number, marks: number): void {
+    // The command's reading comes first: where both find the same digits, the first one found is kept.
+    const sh = this.commandString(marks);
+    if (sh === SHELL_COMMAND) scanShellText(this.text, cs, ce, this.out);
+    else if (sh === DOCKER_ARGS) scanDockerRunArgs(this.text, cs, ce, this.out);
     this.onString(cs, ce, marks);
     this.shift(T_STR, 0);
+  }
+
+  /**
+   * Whether the string coming now is a shell command (SHELL_COMMAND) or `docker run` arguments
+   * (DOCKER_ARGS): the first argument of such a call, with or without parentheses (`sh "make"`), the
+   * value of `script:` or `inline:`, or a heredoc whose tag says shell.
+   */
+  private commandString(marks: number): number {
+    const k1 = this.k1;
+    const v1 = this.v1;
+    if (k1 === T_IDENT) return (v1 & W_SHELL_CALL) !== 0 ? SHELL_COMMAND : (v1 & W_DOCKER_ARGS) !== 0 ? DOCKER_ARGS : 0;
+    if (marks !== MARKS_UNKNOWN && (marks & MARK_SHELL) !== 0) return SHELL_COMMAND;
+    if (k1 !== T_PUNCT) return 0;
+    if (v1 === P_LPAREN) {
+      const f = this.top();
+      return f !== undefined && f.open === 40 ? f.shell : 0;
+    }
+    if (this.k2 === T_IDENT && (this.v2 & W_SHELL_KEY) !== 0 && (punctFlags(v1) & PF_ASSIGN) !== 0) return SHELL_COMMAND;
+    return 0;
   }
 
   /** Records a token in the history of the last three. */
@@ -466,8 +528,12 @@ class CodeScan implements TokenSink {
     let call = CallKind.None;
     let max = 0;
     let tupleOf: Frame | undefined;
+    let shellArg = 0;
     if (c === 40 && this.k1 === T_IDENT && (this.v1 & W_NOT_CALLEE) === 0) {
       let w = this.v1;
+      if ((w & (W_SHELL_CALL | W_DOCKER_ARGS)) !== 0) shellArg = (w & W_SHELL_CALL) !== 0 ? SHELL_COMMAND : DOCKER_ARGS;
+      // `subprocess.run("...")`, `subprocess.call(...)`: any method of subprocess.
+      else if (this.k2 === T_PUNCT && this.v2 === P_DOT && this.k3 === T_IDENT && (this.v3 & W_SUBPROCESS) !== 0) shellArg = SHELL_COMMAND;
       if ((w & W_CALL) === 0 && (w & W_CONSTRUCTOR) !== 0 && this.k2 === T_PUNCT && (punctFlags(this.v2) & PF_CHAIN) !== 0 && this.k3 === T_IDENT) w = this.v3;
       if ((w & W_CALL) !== 0) {
         call = (w & W_LISTEN) !== 0 ? CallKind.Listen : (w & W_CONNECT) !== 0 ? CallKind.Connect : CallKind.Address;
@@ -486,6 +552,7 @@ class CodeScan implements TokenSink {
       f.reset(c, tupleOf);
       f.call = call;
       f.maxArg = max;
+      f.shell = shellArg;
       this.nFrames++;
     } else this.overflow++;
   }
@@ -560,7 +627,27 @@ class CodeScan implements TokenSink {
     else if ((marks & MARK_DIGIT) !== 0) scanStringContentMarked(this.text, cs, ce, this.out, marks);
   }
 
+  /**
+   * `guest: 80, host: 8080` (or `=`, `=>`): each alone is no port (`host: 80` may be anything), but
+   * the two side by side in one statement are the ends of a forwarded port.
+   */
+  private pairPort(s: number, e: number): void {
+    const guest = (this.v2 & W_GUEST) !== 0;
+    const d = this.depth();
+    if (this.pairS !== UNSET && this.pairGuest !== guest && this.pairDepth === d) {
+      this.port(this.pairS, this.pairE, this.pairGuest ? 'container' : 'host', undefined);
+      this.port(s, e, guest ? 'container' : 'host', undefined);
+      this.pairS = UNSET;
+      return;
+    }
+    this.pairS = s;
+    this.pairE = e;
+    this.pairGuest = guest;
+    this.pairDepth = d;
+  }
+
   private onNumber(isInt: boolean, s: number, e: number): void {
+    if (isInt && this.k2 === T_IDENT && (this.v2 & (W_GUEST | W_HOST)) !== 0 && this.k1 === T_PUNCT && (punctFlags(this.v1) & PF_ASSIGN) !== 0) this.pairPort(s, e);
     const mode = this.mode;
     if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && this.keyJust && this.k1 === T_IDENT)) {
       if (isInt) this.port(s, e, this.role, undefined);
@@ -712,6 +799,7 @@ class CodeScan implements TokenSink {
     if (p === P_SEMICOLON) {
       this.mode = Mode.Off;
       this.tupReset();
+      this.pairS = UNSET;
       return;
     }
     switch (this.mode) {

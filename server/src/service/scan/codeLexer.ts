@@ -9,7 +9,7 @@ import * as codeText from './codeText';
 
 // Imports used per token or per character, bound to local constants once: run unbundled (tests and
 // benchmarks load each module on its own), every use of an imported name is a getter call.
-const { CHAR_MARK, MARK_STOP } = codeText;
+const { CHAR_MARK, MARK_SHELL, MARK_STOP } = codeText;
 
 export const enum Tok {
   Ident = 1,
@@ -269,6 +269,13 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
   const slashComments = d.slashComments;
   const hashComments = d.hashComments;
   const rust = d.rust;
+  // A heredoc of a shell script read (`inline: <<-SHELL` in a Vagrantfile): its body was given to the
+  // sink as a string, and the line end at `heredocFrom` leads past its terminator to `heredocTo`.
+  // After a heredoc whose terminator is missing, no more are looked for (each search could read to
+  // the end).
+  let heredocFrom = -1;
+  let heredocTo = -1;
+  let heredocs = hashComments;
   let i = 0;
   if (text.startsWith('#!') && !text.startsWith('#![')) {
     const nl = text.indexOf('\n');
@@ -285,6 +292,19 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         continue;
       case C_NEWLINE:
         sink.newline();
+        if (heredocFrom >= 0) {
+          if (i === heredocFrom) {
+            i = heredocTo;
+            heredocFrom = -1;
+            continue;
+          }
+          if (i > heredocFrom) {
+            // Something on the opening line ran past its end, and the body was lexed as code: no
+            // more heredocs, lest one in that body search for the same terminator again.
+            heredocFrom = -1;
+            heredocs = false;
+          }
+        }
         i++;
         continue;
       case C_IDENT: {
@@ -403,6 +423,17 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
       default:
         break;
     }
+    if (c === 60 && heredocs && heredocFrom < 0 && text.charCodeAt(i + 1) === 60) {
+      const h = heredoc(text, i, sink);
+      if (h > 0) {
+        i = h;
+        heredocFrom = heredocLineEnd;
+        heredocTo = heredocEnd;
+        sig = SIG_OTHER;
+        continue;
+      }
+      if (h < 0) heredocs = false;
+    }
     // Punctuation
     let len = 1;
     let code = c;
@@ -425,6 +456,77 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
     i += len;
     if (text.charCodeAt(i) === 32) i++;
   }
+}
+
+/** Set by `heredoc`: the end of the line that opens the heredoc, and where code resumes after its terminator line. */
+let heredocLineEnd = 0;
+let heredocEnd = 0;
+
+/** Heredoc tags that say the body is a shell script. */
+const SHELL_TAGS = new Set(['SHELL', 'SH', 'BASH', 'ZSH', 'SCRIPT']);
+
+/**
+ * A heredoc opened at `i` (`<<`) whose tag says shell (SHELL_TAGS): Ruby's `<<-SHELL`, `<<~SHELL`,
+ * `<<SHELL`, Perl's `<<"SHELL"`, PHP's `<<<SHELL`. Gives the body to the sink as a string marked
+ * MARK_SHELL and returns the offset after the tag, with `heredocLineEnd` and `heredocEnd` set; 0 when
+ * this is no such heredoc, -1 when it is one whose terminator never comes.
+ */
+function heredoc(text: string, i: number, sink: TokenSink): number {
+  let j = i + 2;
+  if (text.charCodeAt(j) === 60) j++;
+  const flavour = text.charCodeAt(j);
+  const indented = flavour === 45 /* - */ || flavour === 126 /* ~ */;
+  if (indented) j++;
+  let q = text.charCodeAt(j);
+  if (q === 34 || q === 39) j++;
+  else q = 0;
+  const ts = j;
+  while (j < text.length && j - ts <= 40 && isIdentPart(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+  const te = j;
+  if (te === ts || isDigitCode(text.charCodeAt(ts))) return 0;
+  if (q !== 0) {
+    if (text.charCodeAt(j) !== q) return 0;
+    j++;
+  } else if (!indented) {
+    // `x <<FOO` with a bare tag: only an upper-case one, `a << b` being a shift or an append.
+    for (let k = ts; k < te; k++) {
+      const c = text.charCodeAt(k);
+      if (!((c >= 65 && c <= 90) || c === 95 || isDigitCode(c))) return 0;
+    }
+  }
+  const tag = text.slice(ts, te);
+  // Other heredocs (SQL, YAML, text) are lexed as code, as they always were: `port: 5432` there reads well so.
+  if (!SHELL_TAGS.has(tag)) return 0;
+  const nl = text.indexOf('\n', j);
+  if (nl < 0) return 0;
+  // The terminator: a line of the tag alone (indented, and followed by `;`, `,` or `)` in PHP).
+  let ls = nl + 1;
+  const n = text.length;
+  while (ls < n) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = n;
+    let a = ls;
+    while (a < le && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    if (text.startsWith(tag, a)) {
+      let b = a + tag.length;
+      const c = text.charCodeAt(b);
+      if (c === 59 || c === 44 || c === 41) b++;
+      while (b < le && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 13)) b++;
+      if (b === le) {
+        let marks = 0;
+        for (let k = nl + 1; k < ls; k++) {
+          const c2 = text.charCodeAt(k);
+          if (c2 < 128) marks |= CHAR_MARK[c2];
+        }
+        sink.string(nl + 1, ls, (marks & ~MARK_STOP) | MARK_SHELL);
+        heredocLineEnd = nl;
+        heredocEnd = le;
+        return j;
+      }
+    }
+    ls = le + 1;
+  }
+  return -1;
 }
 
 const SIG_START = 0;
