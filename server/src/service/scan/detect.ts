@@ -67,7 +67,9 @@ function basename(uri: string): string {
 }
 
 /** Detects the format from the file name alone, or undefined when the name says nothing. */
-export function formatFromFileName(uri: string): FormatId | undefined {
+export function formatFromFileName(fullUri: string): FormatId | undefined {
+  // Folder rules look at the path only: a query or fragment is not part of the file's name.
+  const uri = fullUri.replace(/[?#].*$/, '');
   const b = basename(uri);
   const l = b.toLowerCase();
   const dot = l.lastIndexOf('.');
