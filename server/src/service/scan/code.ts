@@ -7,7 +7,7 @@ import * as shell from './shell';
 
 // Imports used per token or per character, bound to local constants once: run unbundled (tests and
 // benchmarks load each module on its own), every use of an imported name is a getter call.
-const { finish, isPortKeyIn, portValue } = common;
+const { digitsEnd, finish, isPortKeyIn, portValue } = common;
 const { MARKS_UNKNOWN, WordTable, lexCode, punctCode, sniffDialect } = codeLexer;
 const { scanDockerRunArgs, scanShellText } = shell;
 const { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } = codeText;
@@ -83,6 +83,13 @@ class Frame {
   fmtArg = UNSET;
   /** What the call's first string argument is: SHELL_COMMAND, DOCKER_ARGS or 0. */
   shell = 0;
+  /** A listening call whose direct arguments hold the port in Python too (W_DIRECT). */
+  direct = false;
+  /**
+   * A call known only by its name ending in `Server` or `_server` (`new Server(8080)`, Jetty): its
+   * first argument is a port only when it is a bare number that looks like one.
+   */
+  guessed = false;
 
   reset(open: number, tupleOf: Frame | undefined): void {
     this.open = open;
@@ -101,6 +108,8 @@ class Frame {
     this.intE = 0;
     this.fmtArg = UNSET;
     this.shell = 0;
+    this.direct = false;
+    this.guessed = false;
   }
 }
 
@@ -130,6 +139,13 @@ const W_SUBPROCESS = 65536;
 /** `guest` and `host`, the two ends of a forwarded port (`guest: 80, host: 8080`). */
 const W_GUEST = 131072;
 const W_HOST = 262144;
+/** A command that a PowerShell or batch script runs as a line of its own (`netsh ...`, `docker run ...`). */
+const W_COMMAND = 524288;
+/**
+ * A listening call whose own first argument is the port even in Python, where `listen(5)` is a
+ * backlog: `start_http_server(8000)` (prometheus_client), `make_server('', 8000, app)`.
+ */
+const W_DIRECT = 1048576;
 const W_CALL = W_LISTEN | W_CONNECT | W_ADDRESS;
 
 /** What a string is read as besides a string: a shell command, or the arguments of `docker run`. */
@@ -142,8 +158,10 @@ const LISTEN_CALLS: [string, number][] = [
   ['bind', 1], ['Bind', 1], ['ServerSocket', 0], ['DatagramSocket', 0], ['TcpListener', 1], ['UdpClient', 0],
   ['HTTPServer', 1], ['ThreadingHTTPServer', 1], ['TCPServer', 1], ['UDPServer', 1], ['ThreadingTCPServer', 1],
   ['ThreadingUDPServer', 1], ['SimpleXMLRPCServer', 1], ['make_server', 1], ['run_simple', 1], ['WSGIServer', 1],
-  ['HttpListener', 1], ['setPort', 0], ['WebSocketServer', 0],
+  ['HttpListener', 1], ['setPort', 0], ['WebSocketServer', 0], ['start_http_server', 0], ['start_wsgi_server', 0],
 ];
+/** Listening calls of LISTEN_CALLS that take the port as a direct argument in Python too. */
+const DIRECT_CALLS = ['start_http_server', 'start_wsgi_server', 'make_server', 'run_simple'];
 const CONNECT_CALLS: [string, number][] = [
   ['connect', 1], ['Connect', 1], ['create_connection', 1], ['createConnection', 1], ['Socket', 1],
   ['TcpClient', 1], ['TCPSocket', 1], ['SMTP', 1], ['SMTP_SSL', 1], ['LMTP', 1], ['POP3', 1], ['POP3_SSL', 1],
@@ -175,6 +193,11 @@ const OR_WORDS = ['or', 'else'];
 const NOT_CALLEES = ['if', 'while', 'for', 'switch', 'catch', 'return', 'function', 'elif', 'and', 'or', 'not', 'in', 'of', 'await', 'typeof', 'sizeof'];
 /** Calls that run their string argument as a shell command (Jenkins' `sh`/`bat`, `os.system`, PHP's `shell_exec`). */
 const SHELL_CALLS = ['sh', 'bat', 'system', 'exec', 'execSync', 'check_output', 'check_call', 'Popen', 'getoutput', 'getstatusoutput', 'shell_exec', 'passthru', 'popen'];
+/**
+ * Commands that, starting a line and followed by a word or flag, make the line a shell command (a
+ * PowerShell script runs `netsh` and `docker` as they are); no other language has such a statement.
+ */
+const NATIVE_COMMANDS = ['netsh', 'docker', 'podman', 'kubectl', 'iptables', 'ip6tables', 'ufw', 'nft'];
 /** Keywords that introduce a function definition, whose name then says what it returns. */
 const DEF_KEYWORDS = ['def', 'func', 'function', 'fn', 'fun', 'sub', 'get'];
 
@@ -205,6 +228,8 @@ const WORDS = (() => {
   add(['subprocess'], W_SUBPROCESS);
   add(['guest'], W_GUEST);
   add(['host'], W_HOST);
+  add(NATIVE_COMMANDS, W_COMMAND);
+  add(DIRECT_CALLS, W_DIRECT);
   return new WordTable(entries);
 })();
 
@@ -297,6 +322,21 @@ function endsInPort(text: string, s: number, e: number): boolean {
     (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112;
 }
 
+/** text[s, e) ends in `Server` or `_server`: `new Server(8080)`, `start_metrics_server(9100)`. */
+function endsInServer(text: string, s: number, e: number): boolean {
+  if (e - s < 6) return false;
+  const c = text.charCodeAt(e - 6);
+  if (c !== 83 && c !== 115) return false;
+  if (!text.startsWith('erver', e - 5)) return false;
+  // `Server`, `HttpServer`, `start_server`; not `observer` or `reserver`.
+  return c === 83 || (e - s >= 7 && text.charCodeAt(e - 7) === 95);
+}
+
+/** A character that may not follow a number that ends a parameter's value (`80abc`, `8.5`). */
+function isParamWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+}
+
 /** `\w` or `:`: what may not stand before a Ruby symbol's colon. */
 function isWordOrColon(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58;
@@ -353,6 +393,13 @@ class CodeScan implements TokenSink {
   private v1 = 0;
   private v2 = 0;
   private v3 = 0;
+  /** No token came yet on this line. */
+  private lineStart = true;
+  /** Offsets of the last identifier. */
+  private identS = 0;
+  private identE = 0;
+  /** The port name just armed is a PowerShell-style parameter (`-LocalPort`), which takes lists and ranges. */
+  private paramKey = false;
 
   constructor(private readonly text: string, private readonly dialect: Dialect, private readonly out: PortOccurrence[]) {}
 
@@ -361,6 +408,7 @@ class CodeScan implements TokenSink {
   }
 
   newline(): void {
+    this.lineStart = true;
     // A statement ends at a line end, unless a call or list goes on.
     const f = this.top();
     if (!(f && (f.open === 40 || f.open === 91))) {
@@ -373,6 +421,12 @@ class CodeScan implements TokenSink {
   ident(s: number, e: number): void {
     const text = this.text;
     const v = WORDS.find(text, s, e);
+    if (this.lineStart) {
+      this.lineStart = false;
+      if ((v & W_COMMAND) !== 0) this.nativeCommand(s, e);
+    }
+    this.identS = s;
+    this.identE = e;
     // Most names are none of the words the machine knows and come while it waits for a port name:
     // for them `onIdent` would only forget a pending default.
     if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e)) {
@@ -382,6 +436,7 @@ class CodeScan implements TokenSink {
   }
 
   punct(code: number): void {
+    this.lineStart = false;
     // Only brackets, commas, assignments and semicolons change anything while the machine waits for a
     // port name; other punctuation then only enters the history.
     if (this.mode !== Mode.Off || this.defState !== 0 || this.pendingDefault !== undefined || (code < 128 && PUNCT_MATTERS[code] === 1) || code === P_COLON_EQUALS) {
@@ -391,11 +446,13 @@ class CodeScan implements TokenSink {
   }
 
   number(int: boolean, s: number, e: number): void {
+    this.lineStart = false;
     this.onNumber(int, s, e);
     this.shift(int ? T_INT : T_NUM, 0);
   }
 
   string(cs: number, ce: number, marks: number): void {
+    this.lineStart = false;
     // The command's reading comes first: where both find the same digits, the first one found is kept.
     const sh = this.commandString(marks);
     if (sh === SHELL_COMMAND) scanShellText(this.text, cs, ce, this.out);
@@ -421,6 +478,68 @@ class CodeScan implements TokenSink {
     }
     if (this.k2 === T_IDENT && (this.v2 & W_SHELL_KEY) !== 0 && (punctFlags(v1) & PF_ASSIGN) !== 0) return SHELL_COMMAND;
     return 0;
+  }
+
+  /**
+   * A bare first argument of a call named only by its `Server` ending, text[s, e): a whole argument
+   * (then `)` or `,`) of 80, 443 or 1024-65535 but for the powers of two, which are sizes.
+   */
+  private guessedPort(f: Frame, s: number, e: number): boolean {
+    const text = this.text;
+    if (f.argIndex !== 0 || f.tupleOf !== undefined || !this.after(P_LPAREN)) return false;
+    let i = e;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 41 && c !== 44) return false;
+    const v = portValue(text, s, e);
+    if (v === 80 || v === 443) return true;
+    return v >= 1024 && v <= 65535 && (v & (v - 1)) !== 0;
+  }
+
+  /**
+   * A line that starts with a command name text[s, e) and a blank, then a word or flag
+   * (`netsh int ipv4 set dynamicport tcp start=49152 num=16384`), is read as a shell command.
+   */
+  private nativeCommand(s: number, e: number): void {
+    const text = this.text;
+    if (text.charCodeAt(e) !== 32) return;
+    const c = text.charCodeAt(e + 1);
+    if (!((c >= 97 && c <= 122) || c === 45)) return;
+    let le = text.indexOf('\n', e);
+    if (le < 0) le = text.length;
+    scanShellText(text, s, le, this.out);
+  }
+
+  /**
+   * The value of a PowerShell parameter that names a port, from text[s]: a list of ports and ranges
+   * (`-LocalPort 80,443`, `-LocalPort 49152-65535`, `-RemotePort 5060, 5061`). The ends of a range
+   * bind nothing themselves (a firewall rule's range): role 'unknown'.
+   */
+  private paramPorts(s: number): void {
+    const text = this.text;
+    let i = s;
+    for (let items = 0; items < 64; items++) {
+      const d = digitsEnd(text, i, text.length);
+      if (d === i || !isPortDigits(text, i, d)) return;
+      const c = text.charCodeAt(d);
+      if (c === 45 /* - */) {
+        const h = digitsEnd(text, d + 1, text.length);
+        if (h === d + 1 || !isPortDigits(text, d + 1, h) || isParamWordChar(text.charCodeAt(h))) return;
+        const lo = portValue(text, i, d);
+        const hi = portValue(text, d + 1, h);
+        this.out.push({ start: i, end: d, kind: 'port', port: lo, role: 'unknown', rangeLo: lo, rangeHi: hi });
+        this.out.push({ start: d + 1, end: h, kind: 'port', port: hi, role: 'unknown', rangeLo: lo, rangeHi: hi });
+        i = h;
+      } else {
+        if (isParamWordChar(c)) return;
+        this.port(i, d, this.role, undefined);
+        i = d;
+      }
+      while (text.charCodeAt(i) === 32) i++;
+      if (text.charCodeAt(i) !== 44 /* , */) return;
+      i++;
+      while (text.charCodeAt(i) === 32) i++;
+    }
   }
 
   /** Records a token in the history of the last three. */
@@ -495,8 +614,10 @@ class CodeScan implements TokenSink {
     }
     const call = f.tupleOf ?? f;
     if (call.call === CallKind.None) return this.hostPair(f, s, e);
+    // Any other argument of such a call is read as in a call of no known kind.
+    if (call.guessed && !this.guessedPort(f, s, e)) return this.hostPair(f, s, e);
     if (call.taken || f.argIndex > (f.tupleOf ? 1 : call.maxArg)) return false;
-    if (call.call === CallKind.Listen && this.dialect.python && f === call) return false;
+    if (call.call === CallKind.Listen && this.dialect.python && f === call && !call.direct) return false;
     call.taken = true;
     const host = this.hostOf(f);
     let r: PortRole;
@@ -529,6 +650,8 @@ class CodeScan implements TokenSink {
     let max = 0;
     let tupleOf: Frame | undefined;
     let shellArg = 0;
+    let direct = false;
+    let guessed = false;
     if (c === 40 && this.k1 === T_IDENT && (this.v1 & W_NOT_CALLEE) === 0) {
       let w = this.v1;
       if ((w & (W_SHELL_CALL | W_DOCKER_ARGS)) !== 0) shellArg = (w & W_SHELL_CALL) !== 0 ? SHELL_COMMAND : DOCKER_ARGS;
@@ -538,6 +661,11 @@ class CodeScan implements TokenSink {
       if ((w & W_CALL) !== 0) {
         call = (w & W_LISTEN) !== 0 ? CallKind.Listen : (w & W_CONNECT) !== 0 ? CallKind.Connect : CallKind.Address;
         max = (w & W_MAX1) !== 0 ? 1 : 0;
+        direct = (w & W_DIRECT) !== 0;
+      } else if (endsInServer(this.text, this.identS, this.identE)) {
+        call = CallKind.Listen;
+        direct = true;
+        guessed = true;
       }
     } else if ((c === 40 || c === 91) && parent && parent.call !== CallKind.None && !parent.tupleOf && this.after(P_LPAREN, P_COMMA) && parent.argIndex <= parent.maxArg) {
       // `bind(("0.0.0.0", 9000))`, `SocketAddr::from(([127, 0, 0, 1], 3000))`: the tuple holds host and port.
@@ -553,6 +681,8 @@ class CodeScan implements TokenSink {
       f.call = call;
       f.maxArg = max;
       f.shell = shellArg;
+      f.direct = direct;
+      f.guessed = guessed;
       this.nFrames++;
     } else this.overflow++;
   }
@@ -650,7 +780,8 @@ class CodeScan implements TokenSink {
     if (isInt && this.k2 === T_IDENT && (this.v2 & (W_GUEST | W_HOST)) !== 0 && this.k1 === T_PUNCT && (punctFlags(this.v1) & PF_ASSIGN) !== 0) this.pairPort(s, e);
     const mode = this.mode;
     if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && this.keyJust && this.k1 === T_IDENT)) {
-      if (isInt) this.port(s, e, this.role, undefined);
+      if (isInt && mode === Mode.AfterKey && this.paramKey) this.paramPorts(s);
+      else if (isInt) this.port(s, e, this.role, undefined);
       this.mode = Mode.Off;
     } else if (isInt) {
       if (this.returnPort && this.k1 === T_IDENT && (this.v1 & W_RETURN) !== 0) this.port(s, e, this.returnPort, undefined);
@@ -699,12 +830,18 @@ class CodeScan implements TokenSink {
     if (endsInPort(text, ns, e) && isPortNameIn(text, ns, e)) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !isWordOrColon(text.charCodeAt(s - 2)));
-      const r = roleForKeyIn(text, ns, e);
+      let r = roleForKeyIn(text, ns, e);
+      // `redis.Redis(host="cache", port=6380)`: a keyword argument of a call that connects.
+      const top = this.top();
+      if (r === 'listen' && top !== undefined && top.open === 40 && top.call === CallKind.Connect && this.after(P_LPAREN, P_COMMA)) r = 'connect';
+      const b = ns > 1 ? text.charCodeAt(ns - 2) : 32;
+      const param = ns > 0 && text.charCodeAt(ns - 1) === 45 && (b === 32 || b === 9);
       if (this.tupRhs < 0 && this.tupNames >= 0 && this.depth() === this.tupDepth) {
         this.tupPort = this.tupNames;
         this.tupRole = r;
       }
       this.arm(r, symbol);
+      this.paramKey = param;
       return;
     }
     switch (this.mode) {

@@ -21,7 +21,7 @@ const CODE_LANGUAGES = new Set([
 const CODE_EXTENSIONS = new Set([
   'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'go', 'java', 'rs', 'cs', 'rb', 'php', 'kt', 'kts',
   'scala', 'c', 'h', 'cc', 'cpp', 'hpp', 'swift', 'dart', 'ex', 'exs', 'groovy', 'lua', 'pl', 'fs', 'vue',
-  'svelte', 'm', 'zig', 'clj', 'hs', 'erl', 'jl', 'ps1',
+  'svelte', 'm', 'zig', 'clj', 'hs', 'erl', 'jl', 'ps1', 'psm1',
 ]);
 
 const BY_LANGUAGE: Record<string, FormatId> = {

@@ -6,7 +6,7 @@ import { WordTable } from './codeLexer';
 
 // Imports used per token or per character, bound to local constants once: run unbundled (tests and
 // benchmarks load each module on its own), every use of an imported name is a getter call.
-const { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix } = common;
+const { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } = common;
 const { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults } = codeText;
 
 /**
@@ -51,6 +51,15 @@ const F_SOCAT = 262144;
 const F_AUTOSSH = 524288;
 /** `ss`, whose filter compares ports written `:443` (`ss -tln 'sport = :443'`). */
 const F_SS = 1048576;
+/**
+ * Firewall commands (`iptables`, `firewall-cmd`): their port flags take lists and ranges
+ * (`--dports 80,1024:65535`, `--add-port=60000-61000/udp`) whose ends bind nothing.
+ */
+const F_FIREWALL = 2097152;
+/** `nft`, whose rules name ports after `dport` and `sport` (`tcp dport { 22, 60000-61000 }`). */
+const F_NFT = 4194304;
+/** `netsh`, whose `set dynamicport tcp start=49152 num=16384` gives a range by its start and size. */
+const F_NETSH = 8388608;
 
 const WORDS = (() => {
   const entries: [string, number][] = [];
@@ -87,6 +96,10 @@ const WORDS = (() => {
   add(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], F_SH);
   add(['socat'], F_SOCAT);
   add(['ss'], F_SS);
+  add(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'], F_FIREWALL | F_NO_SHORT_P);
+  add(['firewall-cmd'], F_FIREWALL);
+  add(['nft'], F_NFT);
+  add(['netsh'], F_NETSH);
   add(['telnet'], F_TELNET);
   add(['kubectl'], F_KUBECTL);
   add(['ufw'], F_UFW);
@@ -502,9 +515,13 @@ function wordIs(text: string, s: number, e: number, word: string): boolean {
   return Math.min(e - s, WORD_TEXT_LIMIT) === word.length && text.startsWith(word, s);
 }
 
+/** Where the ports of the command being read begin in `out`. */
+let commandFirst = 0;
+
 /** Reads one simple command (its words) for ports. */
 function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[], preset: number): void {
   const first = out.length;
+  commandFirst = first;
   readCommandWords(text, words, positional, out, first, preset);
   if (out.length - first > 1) sortTail(out, first);
 }
@@ -602,6 +619,9 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   const netcat = (cmd & F_NETCAT) !== 0;
   const python = (cmd & F_PYTHON) !== 0;
   const clientRole: PortRole = (cmd & F_CLIENT) !== 0 ? 'connect' : 'listen';
+  const firewall = (cmd & F_FIREWALL) !== 0;
+  // The protocol a firewall rule names (`-p udp`, `--protocol tcp`), for the ports after it.
+  let ruleProtocol: Protocol | undefined;
   let listenFlag = false;
   let pythonModule = '';
   // The first plain argument that is not empty (a subcommand such as `port-forward`), or an empty range.
@@ -641,7 +661,15 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
       if (!portFlag) {
         if (eqAt >= 0) readOtherFlagValue(text, ns, ne, eqAt + 1, ue, out);
+        else if (firewall && j + 1 < n && wordIs(text, ns, ne, 'protocol')) ruleProtocol = protocolWord(text.slice(WS[j + 1], Math.min(WE[j + 1], WS[j + 1] + 8))) ?? ruleProtocol;
         continue;
+      }
+      // A firewall rule's ports: `--dport 60000:61000`, `--dports 80,443`, `--add-port=5060-5061/udp`.
+      if (firewall) {
+        if (eqAt >= 0 ? readFirewallPorts(text, eqAt + 1, ue, out, clientRole, ruleProtocol) : j + 1 < n && readFirewallPorts(text, WS[j + 1], WE[j + 1], out, clientRole, ruleProtocol)) {
+          if (eqAt < 0) j++;
+          continue;
+        }
       }
       const publish = ne - ns === 7 && text.startsWith('publish', ns);
       const mapping = publish || (docker && ne - ns === 4 && text.startsWith('port', ns));
@@ -690,6 +718,14 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
         if (j + 1 < n) {
           j++;
           readForward(text, { s: WS[j], e: WE[j] }, out);
+        }
+        continue;
+      }
+      if (firewall && one && last === 112 /* p */) {
+        // iptables' `-p udp`: the protocol of the ports the rule names after it.
+        if (j + 1 < n) {
+          j++;
+          ruleProtocol = protocolWord(text.slice(WS[j], Math.min(WE[j], WS[j] + 8))) ?? ruleProtocol;
         }
         continue;
       }
@@ -752,12 +788,131 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       if (indexIn(text, 58, PS[idx], PE[idx]) >= 0) scanHostPortsInText(text, PS[idx], PE[idx], out, SS_FILTER);
     }
   } else if ((cmd & F_UFW) !== 0 && (wordIs(text, subS, subE, 'allow') || wordIs(text, subS, subE, 'deny') || wordIs(text, subS, subE, 'reject') || wordIs(text, subS, subE, 'limit'))) {
-    for (let idx = 1; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+    // `ufw allow 60000:61000/udp` is a range, as in iptables.
+    for (let idx = 1; idx < np; idx++) if (!readFirewallPorts(text, PS[idx], PE[idx], out, 'listen', undefined)) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+  } else if ((cmd & F_NFT) !== 0) {
+    readNftPorts(text, positional, out);
+  } else if ((cmd & F_NETSH) !== 0) {
+    readNetshDynamicPort(text, words, k + 1, positional, out);
   } else if ((cmd & F_FUSER) !== 0) {
     for (let idx = 0; idx < np; idx++) {
       if (/^\d+\/(tcp|udp)$/.test(text.slice(PS[idx], Math.min(PE[idx], PS[idx] + WORD_TEXT_LIMIT)))) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
     }
   }
+}
+
+/**
+ * A firewall rule's port value, text[s, e): a list of ports and ranges, `80,443`, `1024:65535`,
+ * `:1023` (from 0), `1024:` (to 65535), `5060-5061`, with a protocol suffix for the whole value
+ * (`60000:61000/udp`) or else `protocol`. Ranges bind nothing (role 'unknown'); single ports take
+ * `role`. Returns false, adding nothing, when the value has another shape (`port=80:proto=tcp`).
+ */
+function readFirewallPorts(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
+  let vs = unquotedStart(text, s, e);
+  let ve = unquotedEnd(text, vs, e);
+  if (text.charCodeAt(vs) === 33 /* ! */) vs++;
+  if (ve <= vs || ve - vs > WORD_TEXT_LIMIT) return false;
+  const slash = indexIn(text, 47, vs, ve);
+  if (slash >= 0) {
+    const p = protocolSuffix(text, slash);
+    if (!p || slash + 1 + p.length !== ve) return false;
+    protocol = p;
+    ve = slash;
+  }
+  firewallPorts.length = 0;
+  let is = vs;
+  for (let i = vs; i <= ve; i++) {
+    if (i < ve && text.charCodeAt(i) !== 44) continue;
+    if (!readFirewallItem(text, is, i, firewallPorts, role, protocol)) return false;
+    is = i + 1;
+  }
+  // They replace what the host and port scan of the word made of them (`:1023` alone is no listen port).
+  for (const o of firewallPorts) putPort(out, commandFirst, o);
+  firewallPorts.length = 0;
+  return true;
+}
+
+/** Scratch for `readFirewallPorts`. */
+const firewallPorts: PortOccurrence[] = [];
+
+/** One item of `readFirewallPorts`: `443`, `1024:65535`, `:1023`, `1024:`, `5060-5061`. */
+function readFirewallItem(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
+  const d = digitsEnd(text, s, e);
+  if (d === e) {
+    if (!isPortDigits(text, s, e)) return false;
+    out.push({ start: s, end: e, kind: 'port', port: portValue(text, s, e), role, protocol });
+    return true;
+  }
+  const sep = text.charCodeAt(d);
+  if (sep !== 58 && sep !== 45) return false;
+  if (digitsEnd(text, d + 1, e) !== e) return false;
+  const hasLo = d > s;
+  const hasHi = e > d + 1;
+  // Only iptables' colon leaves an end open; `1024-` is no range.
+  if ((!hasLo || !hasHi) && (sep !== 58 || (!hasLo && !hasHi))) return false;
+  if ((hasLo && !isPortDigits(text, s, d)) || (hasHi && !isPortDigits(text, d + 1, e))) return false;
+  const lo = hasLo ? portValue(text, s, d) : 0;
+  const hi = hasHi ? portValue(text, d + 1, e) : 65535;
+  if (hasLo) out.push({ start: s, end: d, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  if (hasHi) out.push({ start: d + 1, end: e, kind: 'port', port: hi, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  return true;
+}
+
+/**
+ * nft rules given as words: `tcp dport 22`, `udp dport 60000-61000`, `tcp dport { 22, 80, 443 }`
+ * (each item its own word, braces and commas glued on or standing alone).
+ */
+function readNftPorts(text: string, positional: Words, out: PortOccurrence[]): void {
+  const PS = positional.s;
+  const PE = positional.e;
+  const np = positional.n;
+  for (let idx = 0; idx + 1 < np; idx++) {
+    if (!wordIs(text, PS[idx], PE[idx], 'dport') && !wordIs(text, PS[idx], PE[idx], 'sport')) continue;
+    const protocol = idx > 0 ? protocolWord(text.slice(PS[idx - 1], Math.min(PE[idx - 1], PS[idx - 1] + 8))) : undefined;
+    let j = idx + 1;
+    const braced = text.charCodeAt(PS[j]) === 123 /* { */;
+    for (; j < np; j++) {
+      let s = PS[j];
+      let e = PE[j];
+      if (text.charCodeAt(s) === 123) s++;
+      const close = e > s && text.charCodeAt(e - 1) === 125 /* } */;
+      if (close) e--;
+      while (e > s && text.charCodeAt(e - 1) === 44) e--;
+      while (s < e && text.charCodeAt(s) === 44) s++;
+      if (e > s) readFirewallPorts(text, s, e, out, 'listen', protocol);
+      if (!braced || close) break;
+    }
+    idx = j;
+  }
+}
+
+/**
+ * `netsh int ipv4 set dynamicport tcp start=49152 num=16384`: the start of the range Windows takes
+ * outgoing ports from (`num` is its size, no port). Words from `from` on are the arguments.
+ */
+function readNetshDynamicPort(text: string, words: Words, from: number, positional: Words, out: PortOccurrence[]): void {
+  let dyn = -1;
+  for (let idx = 0; idx < positional.n; idx++) {
+    if (wordIs(text, positional.s[idx], positional.e[idx], 'dynamicport')) {
+      dyn = idx;
+      break;
+    }
+  }
+  if (dyn < 0) return;
+  const protocol = dyn + 1 < positional.n ? protocolWord(text.slice(positional.s[dyn + 1], Math.min(positional.e[dyn + 1], positional.s[dyn + 1] + 8))) : undefined;
+  let ss = -1, se = -1, count = -1;
+  for (let k = from; k < words.n; k++) {
+    const s = words.s[k];
+    const e = words.e[k];
+    if (text.startsWith('start=', s) && isPortDigits(text, s + 6, e)) {
+      ss = s + 6;
+      se = e;
+    } else if (text.startsWith('num=', s) && digitsEnd(text, s + 4, e) === e && e - s - 4 <= 6) count = portValue(text, s + 4, e);
+  }
+  if (ss < 0) return;
+  const lo = portValue(text, ss, se);
+  const hi = count > 0 ? Math.min(65535, lo + count - 1) : 65535;
+  out.push({ start: ss, end: se, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
 }
 
 function isDigitCode(c: number): boolean {
