@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { findPorts } from '../../server/src/service/scan';
 import { doc, settings, testService } from '../helpers/service';
 
 /**
@@ -160,5 +161,13 @@ describe('finder precision: server code', () => {
     assert.match(m, /the service listening there/);
     const [l] = messages('app.run(host="0.0.0.0", port=50051)\n', 'app.py');
     assert.match(l, /operating systems hand out/);
+  });
+});
+
+describe('netsh portproxy', () => {
+  it('reads both the listening and the connecting port', () => {
+    const text = 'netsh interface portproxy add v4tov4 listenport=8080 listenaddress=0.0.0.0 connectport=80 connectaddress=172.20.1.5\n';
+    const found = findPorts('shell', text).filter((o) => o.kind === 'port').map((o) => text.slice(o.start, o.end));
+    assert.deepEqual(found, ['8080', '80']);
   });
 });

@@ -13,7 +13,7 @@ const MAX_PORT_DIGITS = 6;
 /** Lower-case key segments that always name a port number (or a list of them). */
 const PORT_WORDS = new Set([
   'port', 'ports', 'containerport', 'hostport', 'targetport', 'nodeport', 'forwardports', 'appport',
-  'listenport', 'listen_port', 'from_port', 'to_port', 'fromport', 'toport', 'localport', 'remoteport',
+  'listenport', 'listen_port', 'connectport', 'from_port', 'to_port', 'fromport', 'toport', 'localport', 'remoteport',
   'publishedport', 'exposedport', 'exposedports', 'serviceport', 'healthcheckport',
   // libpq's environment variable, written without a separator
   'pgport',
