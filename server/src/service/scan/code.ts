@@ -1,16 +1,8 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import * as common from './common';
-import * as codeLexer from './codeLexer';
-import { Tok, type Dialect, type TokenSink } from './codeLexer';
-import * as codeText from './codeText';
-import * as shell from './shell';
-
-// Imports used per token or per character, bound to local constants once: run unbundled (tests and
-// benchmarks load each module on its own), every use of an imported name is a getter call.
-const { digitsEnd, finish, isPortKeyIn, portValue } = common;
-const { MARKS_UNKNOWN, WordTable, lexCode, punctCode, sniffDialect } = codeLexer;
-const { scanDockerRunArgs, scanShellText } = shell;
-const { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } = codeText;
+import { digitsEnd, finish, isPortKeyIn, portValue } from './common';
+import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from './codeLexer';
+import { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
+import { scanDockerRunArgs, scanShellText } from './shell';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,

@@ -5,11 +5,7 @@
  * (`sniffDialect`). Every single-line string ends at the end of its line, so a construct the lexer
  * misreads (a Rust lifetime, a regex it did not see) spoils at most the rest of that line.
  */
-import * as codeText from './codeText';
-
-// Imports used per token or per character, bound to local constants once: run unbundled (tests and
-// benchmarks load each module on its own), every use of an imported name is a getter call.
-const { CHAR_MARK, MARK_SHELL, MARK_STOP } = codeText;
+import { CHAR_MARK, MARK_SHELL, MARK_STOP } from './codeText';
 
 export const enum Tok {
   Ident = 1,

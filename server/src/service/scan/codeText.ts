@@ -1,11 +1,7 @@
 import type { Protocol } from '../registry/types';
 import type { PortOccurrence, PortRole } from './types';
-import * as common from './common';
+import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import type { HostPortOptions } from './common';
-
-// Imports used per token or per character, bound to local constants once: run unbundled (tests and
-// benchmarks load each module on its own), every use of an imported name is a getter call.
-const { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } = common;
 
 /**
  * Recognition inside free text that the code, JSON and shell finders share: the contents of a string

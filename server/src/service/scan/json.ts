@@ -1,13 +1,7 @@
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import * as common from './common';
-import * as codeText from './codeText';
-import * as shell from './shell';
-
-// Imports used per token or per character, bound to local constants once: run unbundled (tests and
-// benchmarks load each module on its own), every use of an imported name is a getter call.
-const { finish, isPortKey, isPortKeyIn, portValue } = common;
-const { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } = codeText;
-const { readForward, scanShellText } = shell;
+import { finish, isPortKey, isPortKeyIn, portValue } from './common';
+import { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
+import { readForward, scanShellText } from './shell';
 
 /**
  * Port recognition in JSON and JSONC (package.json, devcontainer.json, launch.json, settings.json,

@@ -1,13 +1,8 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
-import * as common from './common';
-import * as codeText from './codeText';
+import { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
+import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
 import { WordTable } from './codeLexer';
-
-// Imports used per token or per character, bound to local constants once: run unbundled (tests and
-// benchmarks load each module on its own), every use of an imported name is a getter call.
-const { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } = common;
-const { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults } = codeText;
 
 /**
  * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
@@ -944,7 +939,7 @@ function scanWordMarked(text: string, s: number, e: number, out: PortOccurrence[
 }
 
 /** Options of `scanHostPortsInText` for `ss` filters, where `:443` alone is a port. */
-const SS_FILTER: codeText.TextScanOptions = { allowEmptyHost: true };
+const SS_FILTER: TextScanOptions = { allowEmptyHost: true };
 
 /** `web:` ending the word text[s, e): a name of letters, digits, `_`, `-` and `.` before one colon. */
 function isLabel(text: string, s: number, e: number): boolean {
