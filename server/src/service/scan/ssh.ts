@@ -1,6 +1,6 @@
 import type { PortFinder, PortOccurrence } from './types';
 import { finish, indexIn } from './common';
-import { type AddressOptions, commentStart, readAddress, readPortItem, scanCommand, scanComment, WordSet, wordOffsets } from './keyvalue';
+import { type AddressOptions, commentStart, readAddress, readPortItem, readPortsValue, scanCommand, scanComment, WordSet, wordOffsets } from './keyvalue';
 
 /**
  * Finds the ports in an OpenSSH client or server configuration: `Port`, `LocalForward`,
@@ -71,6 +71,9 @@ export const findSshPorts: PortFinder = (text) => {
       case PROXY_JUMP:
         for (let w = 0; w < n; w += 2) jumpHosts(text, words[w], words[w + 1], out);
         break;
+      case MATCH:
+        matchLocalPort(text, words, out);
+        break;
     }
   }
   return finish(out);
@@ -78,10 +81,10 @@ export const findSshPorts: PortFinder = (text) => {
 
 /** The keywords whose values hold ports, compared in place (lower-case); the last four hold commands. */
 const KEYWORDS = new WordSet([
-  'port', 'localforward', 'remoteforward', 'dynamicforward', 'listenaddress', 'permitlisten', 'permitopen', 'proxyjump',
+  'port', 'localforward', 'remoteforward', 'dynamicforward', 'listenaddress', 'permitlisten', 'permitopen', 'proxyjump', 'match',
   'proxycommand', 'localcommand', 'remotecommand', 'knownhostscommand',
 ]);
-const [PORT, LOCAL_FORWARD, REMOTE_FORWARD, DYNAMIC_FORWARD, LISTEN_ADDRESS, PERMIT_LISTEN, PERMIT_OPEN, PROXY_JUMP, COMMAND] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const [PORT, LOCAL_FORWARD, REMOTE_FORWARD, DYNAMIC_FORWARD, LISTEN_ADDRESS, PERMIT_LISTEN, PERMIT_OPEN, PROXY_JUMP, MATCH, COMMAND] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 const FORWARD_LISTEN: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: true };
 const ANY_HOST: AddressOptions = { anyHost: true };
@@ -90,6 +93,26 @@ const BARE_ANY_HOST: AddressOptions = { bareNumber: true, anyHost: true };
 function hasNonAscii(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 128) return true;
   return false;
+}
+
+/**
+ * `Match LocalPort 2222` or `Match User git LocalPort 2222,2223`: the value of the `LocalPort`
+ * criterion (also written `LocalPort=2222`) lists ports sshd listens on. Other criteria (`User`,
+ * `Address 10.0.0.0/8`, `Host`) hold no ports, and a pattern with wildcards or `!` is left alone.
+ */
+function matchLocalPort(text: string, words: readonly number[], out: PortOccurrence[]): void {
+  const n = words.length;
+  for (let w = 0; w < n; w += 2) {
+    const s = words[w];
+    const e = words[w + 1];
+    if (e - s < 9 || text.slice(s, s + 9).toLowerCase() !== 'localport') continue;
+    if (e - s === 9) {
+      if (w + 2 < n) readPortsValue(text, words[w + 2], words[w + 3], 'listen', out);
+      w += 2;
+    } else if (text.charCodeAt(s + 9) === 61 /* = */) {
+      readPortsValue(text, s + 10, e, 'listen', out);
+    }
+  }
 }
 
 /** `ProxyJump user@bastion:2222,ssh://admin@jump.example.com:2200`. */
