@@ -150,7 +150,87 @@ const WM_SLASH = 32;
  * and for command strings inside other formats (the offsets are those of `text`).
  */
 export function scanShellText(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  let s = from;
+  while (s < to && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 10 || text.charCodeAt(s) === 13)) s++;
+  if (text.charCodeAt(s) === 91 /* [ */ && s < to && readExecArray(text, s, to, out)) return;
   scanShellCommands(text, from, to, out, 0);
+}
+
+/**
+ * A command written as a list, the exec form of Dockerfiles and of `command:` in Compose and
+ * Kubernetes: `["python", "-m", "http.server", "8765"]`, `[nginx, -g, daemon off;]`. Its items are
+ * the words of one command, each read as a whole. Returns false, reading nothing, when text[s, to)
+ * is not such a list: `[ -f x ]` and `[ "$a" = 1 ]` are shell tests, which have no commas.
+ */
+function readExecArray(text: string, s: number, to: number, out: PortOccurrence[]): boolean {
+  const words = execWords;
+  words.n = 0;
+  let i = s + 1;
+  let commas = 0;
+  for (;;) {
+    while (i < to && isListSpace(text.charCodeAt(i))) i++;
+    if (i >= to) return false;
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */ && words.n === commas) break;
+    if (words.n > commas) {
+      if (c === 93) break;
+      if (c !== 44) return false;
+      commas++;
+      i++;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      // A quoted item; in double quotes a backslash escapes the next character.
+      let j = i + 1;
+      let marks = 0;
+      while (j < to && text.charCodeAt(j) !== c) {
+        if (c === 34 && text.charCodeAt(j) === 92) {
+          marks = WM_UNREAD;
+          j++;
+        }
+        j++;
+      }
+      if (j >= to) return false;
+      words.add(i + 1, j, marks | itemMarks(text, i + 1, j));
+      i = j + 1;
+    } else {
+      // A plain item runs to the next comma or the closing bracket; a YAML flow item may hold spaces.
+      let j = i;
+      while (j < to && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 93 && text.charCodeAt(j) !== 91 && text.charCodeAt(j) !== 10) j++;
+      if (j >= to || text.charCodeAt(j) === 91 || text.charCodeAt(j) === 10) return false;
+      let e = j;
+      while (e > i && isListSpace(text.charCodeAt(e - 1))) e--;
+      words.add(i, e, WM_UNREAD | itemMarks(text, i, e));
+      i = j;
+    }
+  }
+  // Only a blank may follow the list.
+  for (let j = i + 1; j < to; j++) if (!isListSpace(text.charCodeAt(j))) return false;
+  if (commas === 0 || words.n === 0) return false;
+  readCommand(text, words, execPositional, out, 0);
+  return true;
+}
+
+/** The words of an exec-form list, reused from list to list. */
+const execWords = new Words();
+const execPositional = new Words();
+
+function isListSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The WM_ bits `scanShellCommands` would note for an item text[s, e) read as one word. */
+function itemMarks(text: string, s: number, e: number): number {
+  let m = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const t = PLAIN[c];
+    if (t !== 0) m |= t & ~1;
+    else if (c === 36) m |= WM_DOLLAR;
+    else m |= WM_UNREAD;
+  }
+  return m;
 }
 
 /**
@@ -687,6 +767,19 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       const one = te - ls === 1;
       // A Java system property, `-Dserver.port=8080`.
       if (text.charCodeAt(ls) === 68 /* D */ && !one && (WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, ls + 1, ue, out)) continue;
+      // Go's `flag` style: `-dns.port 53`, `-http.port=9090`, `-grpc-port=50051`. The name must say port
+      // (`isPortKey`), so `-p`, `-P` and clusters such as `-pp` keep their own readings below.
+      if (len > 4) {
+        const eqAt = indexIn(text, 61 /* = */, ls, te);
+        if (isPortKeyIn(text, ls, eqAt >= 0 ? eqAt : te)) {
+          if (eqAt >= 0) readFlagValue(text, eqAt + 1, ue, out, clientRole, false);
+          else if (j + 1 < n) {
+            j++;
+            readFlagValue(text, WS[j], WE[j], out, clientRole, false);
+          }
+          continue;
+        }
+      }
       if (shell && last === 99 /* c */ && j + 1 < n) {
         // `sh -c 'script'`, `bash -lc "..."`: the script is read as commands of its own.
         j++;
@@ -705,7 +798,8 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       if (python) {
         if (one && last === 109 /* m */ && j + 1 < n) {
           j++;
-          pythonModule = text.slice(WS[j], Math.min(WE[j], WS[j] + WORD_TEXT_LIMIT));
+          const ms = unquotedStart(text, WS[j], WE[j]);
+          pythonModule = text.slice(ms, Math.min(unquotedEnd(text, ms, WE[j]), ms + WORD_TEXT_LIMIT));
         }
         continue;
       }
