@@ -108,3 +108,12 @@ describe('blind sample 4: a module or built-in server that takes its port as an 
     assert.deepEqual(fromCommand('["a", "b"] 5432'), []);
   });
 });
+
+describe('single-dash port flags in systemd and ssh commands', () => {
+  it('reads -dns.port and -relay-port in ExecStart and ProxyCommand, not -dns.timeout', () => {
+    const unit = '[Service]\nExecStart=/usr/bin/coredns -conf /etc/Corefile -dns.port 53 -dns.timeout 5\n';
+    assert.deepEqual(findPorts('systemd', unit).filter((o) => o.kind === 'port').map((o) => unit.slice(o.start, o.end)), ['53']);
+    const ssh = 'Host relay\n  ProxyCommand relay -relay-port 7000 -workers 4 %h\n';
+    assert.deepEqual(findPorts('ssh', ssh).filter((o) => o.kind === 'port').map((o) => ssh.slice(o.start, o.end)), ['7000']);
+  });
+});

@@ -1106,7 +1106,9 @@ export function scanCommandWords(text: string, words: readonly number[], out: Po
       const lname = name.toLowerCase();
       const isPortFlag = long || eq >= 0
         ? isPortKey(name) || lname === 'debug-port'
-        : (name === 'p' || name === 'P' || /^[pP]\d+$/.test(name)) && !NOT_PORT_P.has(cmd);
+        : ((name === 'p' || name === 'P' || /^[pP]\d+$/.test(name)) && !NOT_PORT_P.has(cmd)) ||
+          // Go's flag package takes long names after one dash: `-dns.port 53`, `-relay-port 7000`.
+          (name.length >= 4 && isPortKey(name));
       const isBind = BIND_FLAGS.has(long ? lname : name) && (long || name === 'b');
       const isListenShort = !long && name === 'l' && (cmd === 'nc' || cmd === 'ncat' || cmd === 'netcat' || cmd === 'serve');
       if (vs >= 0 && ve > vs) {
