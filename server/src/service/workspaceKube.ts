@@ -69,14 +69,15 @@ function newDoc(): DocState {
 }
 
 /**
- * The key path of a frame from the document root, items written as `-`: `spec.ports.-.targetport`.
- * A flow mapping in a block item (`- {containerPort: 80}`) counts as that one item.
+ * The key path of a frame from the document root, sequence entries written as `-`:
+ * `spec.ports.-.targetport`. A flow mapping that is a value adds no step of its own, so that
+ * `selector: {app: web}` reads as the block mapping would, and `- {containerPort: 80}` as one item.
  */
 function pathOf(frame: YamlFrame | null): string[] {
   const out: string[] = [];
   for (let f = frame; f; f = f.parent) {
+    if (f.isItem && !f.entry) continue;
     out.push(f.isItem ? '-' : f.lower);
-    if (f.isItem && f.flow && f.parent?.isItem && !f.parent.flow) f = f.parent;
   }
   return out.reverse();
 }

@@ -30,6 +30,12 @@ export interface YamlFrame {
   isItem: boolean;
   /** True for frames opened inside a flow collection. */
   flow: boolean;
+  /**
+   * True for an entry of a sequence: a block item (`- `) or a flow mapping inside a flow sequence
+   * (`[{a: 1}]`). False for a flow mapping that is a value (`key: {a: 1}`, `- {a: 1}`, whose entry is
+   * the dash's item) and for mapping keys.
+   */
+  entry: boolean;
   /** The key text (unquoted); '' for items. */
   key: string;
   /** The key in lower case, computed once. */
@@ -290,7 +296,7 @@ class Walker {
     this.slots = slots;
   }
 
-  private push(indent: number, isItem: boolean, flow: boolean, name: YamlKey, start: number): YamlFrame {
+  private push(indent: number, isItem: boolean, flow: boolean, name: YamlKey, start: number, entry = isItem && !flow): YamlFrame {
     const parent = this.top();
     if (parent) parent.hasValue = true;
     // An item's owner is the key holding its sequence. A key's owner is the key of the mapping around
@@ -303,7 +309,7 @@ class Walker {
     let f = this.stack[this.depth];
     if (f === undefined) {
       f = {
-        indent, isItem, flow, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
+        indent, isItem, flow, entry, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
         hasValue: false, fields: null, data: undefined,
       };
       this.stack.push(f);
@@ -311,6 +317,7 @@ class Walker {
       f.indent = indent;
       f.isItem = isItem;
       f.flow = flow;
+      f.entry = entry;
       f.key = name.key;
       f.lower = name.lower;
       f.name = name;
@@ -655,8 +662,10 @@ class Walker {
         continue;
       }
       if (c === LBRACE && text.charCodeAt(i + 1) !== LBRACE) {
+        // A mapping directly inside a flow sequence is one of its entries; anywhere else it is a value.
+        const entry = kinds.length > 0 && kinds[kinds.length - 1] === LBRACK;
         kinds.push(LBRACE);
-        this.push(FLOW_INDENT, true, true, this.itemKey, i);
+        this.push(FLOW_INDENT, true, true, this.itemKey, i, entry);
         i++;
         continue;
       }
