@@ -15,6 +15,7 @@ import { findJsonPorts } from './json';
 import { findDotenvPorts } from './dotenv';
 import { findSystemdPorts } from './systemd';
 import { findDockerfilePorts } from './dockerfile';
+import { scanShellText } from './shell';
 
 /**
  * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
@@ -81,6 +82,8 @@ const K_HOST_IP = 16;
 const K_TARGETPORT = 17;
 const K_PROBE = 18;
 const K_LINE = 19;
+const K_COMMAND = 20;
+const K_TEST = 21;
 
 /** The keys the rules look for, by their lower-case text. */
 const KINDS = new Map<string, number>([
@@ -93,7 +96,25 @@ const KINDS = new Map<string, number>([
   // Values that are lines of another config file: Ansible lineinfile / replace / blockinfile / copy.
   ['line', K_LINE], ['lines', K_LINE], ['regexp', K_LINE], ['replace', K_LINE], ['content', K_LINE],
   ['block', K_LINE], ['insertafter', K_LINE], ['insertbefore', K_LINE],
+  // Commands run by a container or a health check: shell text, or its words as a list.
+  ['command', K_COMMAND], ['entrypoint', K_COMMAND], ['args', K_COMMAND], ['test', K_TEST],
 ]);
+
+/** Shells whose `-c` takes a script: `["sh", "-c", "until nc -z db 5432; do sleep 1; done"]`. */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** True when a key frame holds a command: `command`, `entrypoint`, `args` (not Compose build args), healthcheck `test`. */
+function isCommandFrame(f: YamlFrame): boolean {
+  const kind = kindOf(f);
+  if (kind === K_COMMAND) return !(f.lower === 'args' && ownerLower(f) === 'build');
+  return kind === K_TEST && ownerLower(f) === 'healthcheck';
+}
+
+/** True when text[s, e) has an ASCII digit. */
+function hasDigit(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** The memo of a key with its facts worked out. */
 function factsOf(k: YamlKey): number {
@@ -375,12 +396,25 @@ class PortVisitor implements YamlVisitor {
   private readonly serviceNames = new Set<string>();
   /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
   private pendingFlag: YamlFrame | null = null;
+  /** The command key whose list entries are being collected, their offsets, and whether one has a digit. */
+  private cmdKey: YamlFrame | null = null;
+  private readonly cmdItems: number[] = [];
+  private cmdDigit = false;
+  /** The length of `out` before the first entry of that list was read: what the other rules found in it follows. */
+  private cmdOut = 0;
 
   constructor(private readonly text: string, private readonly compose: boolean, private readonly depth: number) {}
 
   /** A block scalar that holds a whole file (`nginx.conf: |`, `patch: |-`): scan it with that file's finder. */
   block(f: YamlFrame | null, s: number, e: number): void {
-    if (!f || f.isItem || this.depth >= 2 || e - s < 8) return;
+    if (!f) return;
+    // A script written as a block scalar: `command: |` or an entry `- |` after `- sh` / `- -c`.
+    if (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f)) {
+      if (f.isItem) this.commandItem(f.owner!, s, e, this.out.length);
+      else if (hasDigit(this.text, s, e)) this.shellText(s, e, this.out.length);
+      return;
+    }
+    if (f.isItem || this.depth >= 2 || e - s < 8) return;
     const lower = f.lower;
     let found: PortOccurrence[];
     try {
@@ -428,6 +462,7 @@ class PortVisitor implements YamlVisitor {
 
   endDocument(): void {
     this.pendingFlag = null;
+    if (this.cmdKey !== null) this.flushCommand();
   }
 
   comment(s: number, e: number): void {
@@ -445,6 +480,7 @@ class PortVisitor implements YamlVisitor {
   close(f: YamlFrame): void {
     // The frame's object will be reused for another frame: a flag waiting on it waits no more.
     if (f === this.pendingFlag) this.pendingFlag = null;
+    if (f === this.cmdKey) this.flushCommand();
     if (!f.isItem) return;
     const d = f.data as ItemData | undefined;
     if (d === undefined) return;
@@ -550,6 +586,162 @@ class PortVisitor implements YamlVisitor {
   }
 
   scalar(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
+    const before = this.out.length;
+    this.scalarRules(f, s, e, quote, inSeq);
+    // A command is also read as shell, after the rules above so that what they found keeps its reading
+    // (finish keeps the first of two identical spans).
+    if (f === null) return;
+    const keyF = inSeq ? (f.isItem ? f.owner : f) : f.isItem ? null : f;
+    if (keyF === null || !isCommandFrame(keyF)) return;
+    if (inSeq) {
+      // Only entries of the key's own list: `- sh` items or a flow list, not the fields of mapping items.
+      if (!f.isItem || !f.flow) this.commandItem(keyF, s, e, before);
+    } else if (hasDigit(this.text, s, e)) {
+      this.shellText(s, e, before);
+    }
+  }
+
+  /** Keeps one entry of a command list (`["sh", "-c", "..."]` or block items) until its key closes. */
+  private commandItem(keyF: YamlFrame, s: number, e: number, before: number): void {
+    if (this.cmdKey !== keyF) {
+      if (this.cmdKey !== null) this.flushCommand();
+      this.cmdKey = keyF;
+      this.cmdOut = before;
+    }
+    this.cmdItems.push(s, e);
+    if (!this.cmdDigit && hasDigit(this.text, s, e)) this.cmdDigit = true;
+  }
+
+  /**
+   * Reads the collected entries of a command list as one command: `CMD` and `CMD-SHELL` (Compose and
+   * Docker health checks) and `sh -c SCRIPT` unwrapped, the script read in place, and other entries
+   * read as the words of one command, joined by spaces, so that `-p` and its value in two entries
+   * are understood together.
+   */
+  private flushCommand(): void {
+    const items = this.cmdItems;
+    const digit = this.cmdDigit;
+    this.cmdKey = null;
+    this.cmdDigit = false;
+    const from = this.cmdOut;
+    const n = items.length / 2;
+    let first = n;
+    if (digit) {
+      first = 0;
+      if (this.isWord(items, 0, 'NONE')) first = n;
+      else if (this.isWord(items, 0, 'CMD')) first = 1;
+      else if (this.isWord(items, 0, 'CMD-SHELL')) {
+        if (!this.allCovered(items, from)) for (let k = 1; k < n; k++) this.shellText(items[2 * k], items[2 * k + 1], from);
+        first = n;
+      }
+    }
+    // A list that starts with a flag holds the arguments of a command given elsewhere (the image's
+    // entrypoint): the sequence rules above read its port flags, and the shell reader knows no more.
+    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && !this.allCovered(items, from)) {
+      const sh = this.word(items, first);
+      const base = sh.slice(sh.lastIndexOf('/') + 1);
+      if (n - first >= 3 && SHELLS.has(base) && /^-[a-z]*c[a-z]*$/.test(this.word(items, first + 1))) {
+        this.shellText(items[2 * first + 4], items[2 * first + 5], from);
+      } else if (n - first === 1) {
+        this.shellText(items[2 * first], items[2 * first + 1], from);
+      } else {
+        this.joinedWords(items, first, n, from);
+      }
+    }
+    items.length = 0;
+  }
+
+  /** True when entry k of a command list is exactly `w`. */
+  private isWord(items: number[], k: number, w: string): boolean {
+    return items[2 * k + 1] - items[2 * k] === w.length && this.text.startsWith(w, items[2 * k]);
+  }
+
+  /** True when every digit run in the entries is inside an occurrence found since out[from]: the shell can add nothing. */
+  private allCovered(items: number[], from: number): boolean {
+    const text = this.text;
+    const out = this.out;
+    let o = from;
+    for (let k = 0; k < items.length; k += 2) {
+      for (let i = items[k]; i < items[k + 1]; i++) {
+        if (!isDigit(text.charCodeAt(i))) continue;
+        const d = digitsEnd(text, i, items[k + 1]);
+        // Occurrences follow the text here, so one pass over them serves all the digit runs.
+        while (o < out.length && out[o].end <= i) o++;
+        if (o >= out.length || out[o].start > i || out[o].end < d) return false;
+        i = d;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Pushes an occurrence the shell reader found unless the rules found the same span since out[from]
+   * (looked for among the last few only, to stay linear: result() removes any duplicate left).
+   */
+  private pushShell(o: PortOccurrence, from: number): void {
+    const out = this.out;
+    for (let i = out.length - 1; i >= from && i >= out.length - 16; i--) if (out[i].start === o.start && out[i].end === o.end) return;
+    out.push(o);
+  }
+
+  /** The text of entry k of a command list when it is short enough to be a command word or flag; '' otherwise. */
+  private word(items: number[], k: number): string {
+    const s = items[2 * k];
+    const e = items[2 * k + 1];
+    return e - s <= 64 ? this.text.slice(s, e) : '';
+  }
+
+  /** The entries [first, n) read as the words of one command, each occurrence mapped back to its entry. */
+  private joinedWords(items: number[], first: number, n: number, from: number): void {
+    const text = this.text;
+    let joined = '';
+    const at: number[] = [];
+    for (let k = first; k < n; k++) {
+      at.push(joined.length);
+      joined += text.slice(items[2 * k], items[2 * k + 1]) + ' ';
+    }
+    const found: PortOccurrence[] = [];
+    try {
+      scanShellText(joined, 0, joined.length, found);
+    } catch {
+      return;
+    }
+    const shifted = new Set<ComposeMapping>();
+    for (const o of found) {
+      // The entry holding the occurrence; one that spans two entries is no reading of either.
+      let lo = 0;
+      let hi = at.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (at[mid] <= o.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const k = lo;
+      const delta = items[2 * (first + k)] - at[k];
+      if (o.end + delta > items[2 * (first + k) + 1]) continue;
+      o.start += delta;
+      o.end += delta;
+      if (o.mapping && !shifted.has(o.mapping)) {
+        shifted.add(o.mapping);
+        o.mapping.start += delta;
+        o.mapping.end += delta;
+      }
+      this.pushShell(o, from);
+    }
+  }
+
+  /** Reads text[s, e) as shell commands with the shell finder's reader. */
+  private shellText(s: number, e: number, from: number): void {
+    const found: PortOccurrence[] = [];
+    try {
+      scanShellText(this.text, s, e, found);
+    } catch {
+      return;
+    }
+    for (const o of found) this.pushShell(o, from);
+  }
+
+  private scalarRules(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
     const text = this.text;
     // The key that names this value, and the item that collects its occurrences.
     let keyF: YamlFrame | null;
@@ -683,6 +875,8 @@ class PortVisitor implements YamlVisitor {
     }
     // A plural key holding one entry: `ports: "8080:80"`.
     if (key.endsWith('ports') && this.shortSyntax(s, e, quote, item, false)) return;
+    // A plural key holding a list in one string: Istio `excludeInboundPorts: "15020,9901"`.
+    if (key.endsWith('ports') && this.portList(s, e, role, item)) return;
     // A range or a protocol suffix: `port_range: 8000-8010`, firewalld `port: 9100-9102/tcp`.
     const pe = this.protoEnd(s, e);
     const p = this.part;
@@ -692,6 +886,10 @@ class PortVisitor implements YamlVisitor {
     }
     if (findIn(text, '{{', s, e) >= 0) {
       this.templatePorts(s, e, role, item);
+      return;
+    }
+    if (findIn(text, '<%', s, e) >= 0) {
+      this.erbPorts(s, e, role, item);
       return;
     }
     // ufw / iptables range syntax under a singular key: `port: "60000:61000"`. (A plural `ports` entry
@@ -827,6 +1025,69 @@ class PortVisitor implements YamlVisitor {
       }
       i = ae + 2;
     }
+  }
+
+  /** `80,443,8000-8010` (or space-separated) in text[s, e): pushed only when every item is a port or range. */
+  private portList(s: number, e: number, role: PortRole, item: YamlFrame | null): boolean {
+    const tmp = this.tmp;
+    tmp.length = 0;
+    if (!readPortsValue(this.text, s, e, role, tmp)) return false;
+    for (const o of tmp) this.push(o, item);
+    tmp.length = 0;
+    return true;
+  }
+
+  /**
+   * Numbers in a Ruby ERB port value (Rails `database.yml`): literal digits outside `<%= %>`, and inside
+   * it the one default a lookup falls back to: `ENV.fetch("DB_PORT") { 5432 }`, `ENV.fetch("PORT", 3000)`,
+   * `ENV["PORT"] || 3000`.
+   */
+  private erbPorts(s: number, e: number, role: PortRole, item: YamlFrame | null): void {
+    const text = this.text;
+    let i = s;
+    while (i < e) {
+      const open = findIn(text, '<%', i, e);
+      const stop = open < 0 ? e : open;
+      for (let j = i; j < stop; j++) {
+        if (isDigit(text.charCodeAt(j)) && (j === i || !isIdentChar(text.charCodeAt(j - 1)))) {
+          const d = digitsEnd(text, j, stop);
+          if (d === stop || !isIdentChar(text.charCodeAt(d))) this.push(readPortValue(text, j, d, role), item);
+          j = d;
+        }
+      }
+      if (stop >= e) break;
+      const close = findIn(text, '%>', stop + 2, e);
+      const ae = close < 0 ? e : close;
+      for (let j = stop + 2; j < ae; j++) {
+        if (!isDigit(text.charCodeAt(j))) continue;
+        const d = digitsEnd(text, j, ae);
+        if (this.erbDefault(j, d, stop + 2, ae)) this.push(readPortValue(text, j, d, role), item);
+        j = d;
+      }
+      i = ae + 2;
+    }
+  }
+
+  /** True when the digits text[ds, de) inside an ERB action [as, ae) stand alone as a fallback value. */
+  private erbDefault(ds: number, de: number, as: number, ae: number): boolean {
+    const text = this.text;
+    let a = ds;
+    let b = de;
+    // Quotes around the number: `ENV.fetch("PORT", "3000")`.
+    const q = text.charCodeAt(a - 1);
+    if ((q === 34 || q === 39) && text.charCodeAt(b) === q) {
+      a--;
+      b++;
+    }
+    while (a > as && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 9)) a--;
+    while (b < ae && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b++;
+    const before = a > as ? text.charCodeAt(a - 1) : 0;
+    const after = b < ae ? text.charCodeAt(b) : 0;
+    if (before === 123 /* { */) return after === 125 /* } */;
+    if (before === 44 /* , */) return after === 41 /* ) */;
+    // `|| 3000`, up to the end of the action or a closing parenthesis or method call.
+    if (before === 124 && a - 2 >= as && text.charCodeAt(a - 2) === 124) return after === 0 || after === 41 || after === 45 /* -%> */;
+    return false;
   }
 
   /** `KEY=VALUE` where KEY names a port: the value is the port. Returns true when handled. */
