@@ -330,3 +330,12 @@ describe('Kubernetes facts: flow mappings read as block mappings', () => {
     assert.deepEqual(check('8081', '{app: other}'), []);
   });
 });
+
+describe('CI steps are read as shell', () => {
+  it('GitHub Actions run and GitLab script entries, each line its own command', () => {
+    const gh = 'jobs:\n  test:\n    timeout-minutes: 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          docker run -d -p 5432:5432 postgres:16\n          npx wait-on tcp:127.0.0.1:5432 --timeout 60000\n      - run: npm test -- --retries 3\n';
+    assert.deepEqual(findPorts('yaml', gh).map((o) => [gh.slice(o.start, o.end), o.role]), [['5432', 'host'], ['5432', 'container'], ['5432', 'connect']]);
+    const gl = 'test:\n  image: node:22\n  retry: 2\n  before_script:\n    - redis-server --port 6380 --daemonize yes\n  script:\n    - npm ci --maxsockets 4\n    - nc -z localhost 6380\n';
+    assert.deepEqual(findPorts('yaml', gl).map((o) => [gl.slice(o.start, o.end), o.role]), [['6380', 'listen'], ['6380', 'connect']]);
+  });
+});

@@ -84,6 +84,7 @@ const K_PROBE = 18;
 const K_LINE = 19;
 const K_COMMAND = 20;
 const K_TEST = 21;
+const K_SCRIPT = 22;
 
 /** The keys the rules look for, by their lower-case text. */
 const KINDS = new Map<string, number>([
@@ -98,15 +99,19 @@ const KINDS = new Map<string, number>([
   ['block', K_LINE], ['insertafter', K_LINE], ['insertbefore', K_LINE],
   // Commands run by a container or a health check: shell text, or its words as a list.
   ['command', K_COMMAND], ['entrypoint', K_COMMAND], ['args', K_COMMAND], ['test', K_TEST],
+  // CI steps: GitHub Actions `run`, GitLab `script` / `before_script` / `after_script`, Taskfile `cmds`.
+  // Their list entries are separate command lines, not the words of one command.
+  ['run', K_SCRIPT], ['script', K_SCRIPT], ['before_script', K_SCRIPT], ['after_script', K_SCRIPT], ['cmds', K_SCRIPT],
 ]);
 
 /** Shells whose `-c` takes a script: `["sh", "-c", "until nc -z db 5432; do sleep 1; done"]`. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-/** True when a key frame holds a command: `command`, `entrypoint`, `args` (not Compose build args), healthcheck `test`. */
+/** True when a key frame holds a command: `command`, `entrypoint`, `args` (not Compose build args), CI steps, healthcheck `test`. */
 function isCommandFrame(f: YamlFrame): boolean {
   const kind = kindOf(f);
   if (kind === K_COMMAND) return !(f.lower === 'args' && ownerLower(f) === 'build');
+  if (kind === K_SCRIPT) return true;
   return kind === K_TEST && ownerLower(f) === 'healthcheck';
 }
 
@@ -621,10 +626,17 @@ class PortVisitor implements YamlVisitor {
   private flushCommand(): void {
     const items = this.cmdItems;
     const digit = this.cmdDigit;
+    const script = this.cmdKey !== null && kindOf(this.cmdKey) === K_SCRIPT;
     this.cmdKey = null;
     this.cmdDigit = false;
     const from = this.cmdOut;
     const n = items.length / 2;
+    if (script) {
+      // CI steps: every entry is a command line of its own.
+      if (digit) for (let k = 0; k < n; k++) if (hasDigit(this.text, items[2 * k], items[2 * k + 1])) this.shellText(items[2 * k], items[2 * k + 1], from);
+      items.length = 0;
+      return;
+    }
     let first = n;
     if (digit) {
       first = 0;
