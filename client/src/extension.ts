@@ -14,7 +14,8 @@ export const FILE_PATTERNS = [
   '**/nginx.conf', '**/*.conf', '**/*.cnf', '**/haproxy.cfg', '**/*.cfg', '**/Caddyfile', '**/sshd_config', '**/ssh_config',
   '**/.ssh/config', '**/*.service', '**/*.socket', '**/.env', '**/.env.*', '**/*.env', '**/services', '**/Dockerfile',
   '**/Dockerfile.*', '**/Containerfile', '**/*.tf', '**/*.properties', '**/Procfile', '**/Vagrantfile', '**/Jenkinsfile',
-  '**/.kube/config', '**/kubeconfig', '**/*.cf', '**/torrc',
+  '**/.kube/config', '**/kubeconfig', '**/*.cf', '**/torrc', '**/Corefile', '**/.gitconfig', '**/.git/config', '**/.npmrc',
+  '**/.yarnrc', '**/.pypirc', '**/justfile', '**/Justfile',
 ];
 
 let client: LanguageClient | undefined;

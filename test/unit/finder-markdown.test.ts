@@ -78,6 +78,10 @@ describe('Markdown (README) finder', () => {
       ['file:///etc/tor/torrc', 'plaintext', 'keyvalue'],
       ['file:///w/conf/server.xml', 'xml', 'code'],
       ['file:///etc/coredns/Corefile', 'plaintext', 'caddy'],
+      ['file:///home/u/.gitconfig', 'plaintext', 'keyvalue'],
+      ['file:///w/repo/.git/config', 'plaintext', 'keyvalue'],
+      ['file:///w/.npmrc', 'plaintext', 'keyvalue'],
+      ['file:///w/justfile', 'plaintext', 'shell'],
       ['file:///w/notes.txt', 'plaintext', undefined],
     ];
     for (const [uri, lang, want] of cases) assert.equal(detectFormat(lang, uri, ''), want, uri);

@@ -91,9 +91,13 @@ export function formatFromFileName(fullUri: string): FormatId | undefined {
   if (ext === 'toml') return 'toml';
   if (ext === 'tf' || ext === 'tfvars' || ext === 'hcl') return 'terraform';
   if (ext === 'properties' || ext === 'ini' || ext === 'cnf' || ext === 'cfg' || ext === 'conf') return 'keyvalue';
+  // Git, npm, Yarn and PyPI settings are INI-like `key = value` files without an extension.
+  if (l === '.gitconfig' || l === 'gitconfig' || /\/\.git\/config$/.test(uri) || l === '.npmrc' || l === '.yarnrc' || l === '.pypirc' || l === 'pip.conf') return 'keyvalue';
   // Postfix's main.cf and master.cf, and Tor's torrc, are `key = value` or `Key value` lines.
   if (ext === 'cf' || l === 'torrc' || l.startsWith('torrc.')) return 'keyvalue';
   if (ext === 'sh' || ext === 'bash' || ext === 'zsh' || l === 'makefile' || l === 'gnumakefile' || ext === 'mk') return 'shell';
+  // just's recipes are shell lines.
+  if (l === 'justfile' || l === '.justfile' || ext === 'just') return 'shell';
   // A Procfile's lines are `name: command`.
   if (l === 'procfile' || l.startsWith('procfile.')) return 'shell';
   // Ruby (Vagrantfile), Groovy (Jenkinsfile) and Starlark (Tiltfile) programs without an extension.
