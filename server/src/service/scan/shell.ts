@@ -60,7 +60,8 @@ const WORDS = (() => {
   const entries: [string, number][] = [];
   const add = (words: string[], flag: number) => { for (const w of words) entries.push([w, flag]); };
   /** Commands that merely run the next word as the command. */
-  add(['sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'if', 'then', 'else', 'elif',
+  // Package managers run a script or a binary of the project (`pnpm next dev -p 3001`, `yarn dev -p 3001`).
+  add(['sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'pnpm', 'yarn', 'bun', 'dlx', 'if', 'then', 'else', 'elif',
     'do', 'while', 'until', '!', 'watch', 'timeout', 'nice', 'ionice', 'stdbuf', 'caffeinate', 'dotenv', 'cross-env',
     'exec-cmd', '{', '('], F_WRAPPER);
   /** Commands whose `-p` is not a port. */
@@ -68,7 +69,7 @@ const WORDS = (() => {
     'prlimit', 'lsof', 'patch', 'git', 'mkdir', 'cp', 'mv', 'install', 'read', 'xargs', 'tar', 'unzip', 'zip',
     'rsync', 'sed', 'grep', 'curl', 'wget', 'sort', 'make', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb',
     'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
-    'jest', 'pip', 'pip3', 'pnpm', 'yarn', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
+    'jest', 'pip', 'pip3', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
     'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
     'sysctl', 'nproc', 'kubectl', 'awk', 'perl', 'ss', 'netstat'], F_NO_SHORT_P);
   /** Commands whose `-P` is the port. */

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { findPorts, type FormatId } from '../../server/src/service/scan';
+
+/** The digit runs a finder reports as ports, in order. */
+function ports(format: FormatId, text: string): string[] {
+  return findPorts(format, text).filter((o) => o.kind === 'port').map((o) => text.slice(o.start, o.end));
+}
+
+describe('package managers run the project binary or script that gets the flags', () => {
+  it('reads -p after pnpm/yarn/bun scripts and binaries, not a -p that is no port', () => {
+    assert.deepEqual(ports('shell', 'pnpm next dev -p 3001\n'), ['3001']);
+    assert.deepEqual(ports('shell', 'yarn dev -p 3002\n'), ['3002']);
+    assert.deepEqual(ports('shell', 'pnpm dlx serve -p 3004\n'), ['3004']);
+    assert.deepEqual(ports('shell', 'bun run dev --port 3005\n'), ['3005']);
+    assert.deepEqual(ports('shell', 'pnpm exec tsc -p tsconfig.json\n'), []);
+    assert.deepEqual(ports('shell', 'yarn workspaces foreach -p run build\npnpm install --frozen-lockfile --network-concurrency 16\n'), []);
+    assert.deepEqual(ports('json', '{ "tasks": [ { "type": "shell", "command": "pnpm next dev -p 3001" } ] }\n'), ['3001']);
+  });
+});
