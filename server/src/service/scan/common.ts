@@ -329,6 +329,41 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
   return pEnd;
 }
 
+/**
+ * Finds unbound's, NSD's and ldns's `host@port` in text[from, to): `1.1.1.1@853#cloudflare-dns.com`,
+ * `192.168.1.1@53`, `2620:fe::fe@853`, and with `names` (the text is an address) `dns.quad9.net@853`.
+ * The part before `@` must be an IP address (or, with `names`, a dotted host name) standing as a token
+ * of its own, and the digits after it must end at `#` or the end of the token, so e-mail addresses,
+ * ssh's `user@host`, haproxy's `ipv4@:80` and Redis Cluster's `host:7001@17001` are left alone.
+ * A wildcard address listens; any other is one to connect to.
+ */
+export function scanAtPorts(text: string, from: number, to: number, out: PortOccurrence[], names = false): void {
+  let at = indexIn(text, 64 /* @ */, from, to);
+  while (at >= 0) {
+    const pe = digitsEnd(text, at + 1, to);
+    if (pe > at + 1 && isPortEnd(pe < to ? text.charCodeAt(pe) : NaN) && text.charCodeAt(at + 1) !== 48 /* 0 */) {
+      // The host: IPv4 or name characters, or hex digits and colons for IPv6; 64 at most keeps `@1@1@1` linear.
+      let hs = at;
+      let colons = 0;
+      while (hs > from && at - hs < 64) {
+        const c = text.charCodeAt(hs - 1);
+        if (c === 58) colons++;
+        else if (!isHostChar(c) || c === 42) break;
+        hs--;
+      }
+      if (hs < at && (hs === from || isTokenStart(text.charCodeAt(hs - 1))) && text.charCodeAt(hs - 1) !== 64) {
+        const host = text.slice(hs, at);
+        const port = portValue(text, at + 1, pe);
+        const ok = colons > 0 ? colons >= 2 && /^[0-9a-fA-F:.]+$/.test(host) : isIPv4(host) || (names && isClearHost(host) && host.includes('.'));
+        if (ok && port > 0 && port <= 65535) {
+          out.push({ start: at + 1, end: pe, kind: 'port', port, role: host === '0.0.0.0' || host === '::' ? 'listen' : 'connect', host });
+        }
+      }
+    }
+    at = indexIn(text, 64, at + 1, to);
+  }
+}
+
 /** True when a statsd metric type (`c`, `g`, `h`, `s`, `d`, `m`, `ms`) stands at `i`, ending there or before a non-letter. */
 function isStatsdType(text: string, i: number, to: number): boolean {
   const c = text.charCodeAt(i);
@@ -598,3 +633,22 @@ export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
   'web.listen-address', 'grpc-addr', 'metrics-addr', 'metrics-bind-address', 'health-probe-bind-address',
   'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
 ]);
+
+/** Last words of a long flag's name that make it an address flag (`--console-address`, `--metrics-addr`). */
+const ADDRESS_FLAG_ENDINGS = new Set(['address', 'addr', 'listen']);
+
+/**
+ * True when a long flag's name (without dashes, lower-case) takes an address whose port is one to
+ * listen on: a name in `ADDRESS_FLAGS`, or one whose last `-`, `.` or `_` word is `address`, `addr` or
+ * `listen` (`console-address`, `web.listen-address`, `metrics_addr`).
+ */
+export function isAddressFlagName(name: string): boolean {
+  if (ADDRESS_FLAGS.has(name)) return true;
+  let i = name.length;
+  while (i > 0) {
+    const c = name.charCodeAt(i - 1);
+    if (c === 45 || c === 46 || c === 95) break;
+    i--;
+  }
+  return i > 0 && ADDRESS_FLAG_ENDINGS.has(name.slice(i));
+}
