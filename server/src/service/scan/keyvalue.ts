@@ -1,8 +1,8 @@
 import type { Protocol } from '../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from './types';
 import {
-  ADDRESS_FLAGS, digitsEnd, finish, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
-  readPortValue, scanHostPorts, type HostPortOptions,
+  ADDRESS_FLAGS, digitsEnd, finish, isAddressFlagName, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
+  readPortValue, scanAtPorts, scanHostPorts, type HostPortOptions,
 } from './common';
 
 /*
@@ -537,6 +537,7 @@ export function scanValueText(text: string, s: number, e: number, out: PortOccur
     if (indexIn(text, 92 /* \ */, s, e) >= 0) scanEscaped(text, s, e, out, hp);
     else scanHostPorts(text, s, e, out, hp);
   }
+  scanAtPorts(text, s, e, out, !!opts.address);
   scanPortPairs(text, s, e, out);
 }
 
@@ -846,6 +847,9 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], cli
   let v = k;
   while (v < e && isSpace(text.charCodeAt(v))) v++;
   const sep = text.charCodeAt(v);
+  // A master.cf service line has `inet` after its first column, which may be `host:port`.
+  if ((sep === 105 /* i */ ? v > k : sep === 58) && masterServiceLine(text, s, e, out)) return;
+  if (v > k && v < e && sep !== 61 && sep !== 58 && multiWordKey(text, s, ke, v, e, out, clientSection)) return;
   if (v < e && sep === 58 && isDigit(text.charCodeAt(v + 1)) && !isConfigPortKeyIn(text, s, ke)) {
     // `localhost:8080` alone on a line is an address, not a key.
     scanValueText(text, s, e, out, { address: true });
@@ -884,6 +888,81 @@ function scanLine(text: string, s: number, e: number, out: PortOccurrence[], cli
   if (hostThenPort(text, v, e, out)) return;
   scanKeyValueAt(text, s, ke, v, e, out, clientSection ? 'connect' : undefined);
 }
+
+/** True when text[s, e) is a name: an ASCII letter, then letters, digits, `_`, `-` or `.`. */
+function isNameWord(text: string, s: number, e: number): boolean {
+  const c0 = text.charCodeAt(s);
+  if (e <= s || !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90))) return false;
+  for (let i = s + 1; i < e; i++) if (!isWordChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * INI and Samba keys of several words, `smb ports = 445 139`, `bind interfaces only = yes`: the first
+ * word is text[s, ke) and the next starts at `w`. When every word up to an `=` is a name (no number, so
+ * torrc's `SocksPort 9050 IsolateX=1` and sshd's `keepalive 10 120` keep their first word as the key),
+ * the key is all of them: its last word decides whether the value is ports, all its words give the role.
+ * Returns true when it read the line.
+ */
+function multiWordKey(text: string, s: number, ke: number, w: number, e: number, out: PortOccurrence[], clientSection: boolean): boolean {
+  if (!isNameWord(text, s, ke)) return false;
+  let lw = w;
+  let i = w;
+  for (;;) {
+    const ws = i;
+    while (i < e && isWordChar(text.charCodeAt(i))) i++;
+    if (!isNameWord(text, ws, i)) return false;
+    lw = ws;
+    const we = i;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    if (i >= e) return false;
+    if (text.charCodeAt(i) === 61 /* = */) {
+      let vs = i + 1;
+      while (vs < e && isSpace(text.charCodeAt(vs))) vs++;
+      if (isConfigPortKeyIn(text, lw, we)) scanPair(text, text, lw, we, vs, e, out, clientSection ? 'connect' : roleForKeyIn(text, s, we));
+      else scanPair(text, text, s, we, vs, e, out, clientSection ? 'connect' : undefined);
+      return true;
+    }
+    // Words are separated by blanks; anything else (`:`, a quote, a path) is no key of names.
+    if (i === we) return false;
+  }
+}
+
+/** Postfix master.cf's private, unpriv and chroot columns: `y`, `n` or `-`. */
+function isFlagColumn(text: string, i: number, e: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 121 || c === 110 || c === 45) && i + 1 < e && isSpace(text.charCodeAt(i + 1));
+}
+
+/**
+ * A Postfix master.cf service line `2525 inet n - y - - smtpd`, `127.0.0.1:10025 inet ...`,
+ * `submission inet ...`: the type column `inet` followed by three `y`/`n`/`-` columns marks it, and the
+ * first column is what the service listens on, a port, `host:port` or a service name. Returns true when
+ * it read the line.
+ */
+function masterServiceLine(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  let fe = s;
+  while (fe < e && !isSpace(text.charCodeAt(fe))) fe++;
+  let t = fe;
+  while (t < e && isSpace(text.charCodeAt(t))) t++;
+  if (t === fe || t + 5 >= e || !text.startsWith('inet', t) || !isSpace(text.charCodeAt(t + 4))) return false;
+  let c = t + 4;
+  for (let n = 0; n < 3; n++) {
+    while (c < e && isSpace(text.charCodeAt(c))) c++;
+    if (!isFlagColumn(text, c, e)) return false;
+    c += 1;
+  }
+  if (digitsEnd(text, s, fe) === fe) {
+    readPortItem(text, s, fe, 'listen', out);
+  } else if (indexIn(text, 58, s, fe) >= 0) {
+    readAddress(text, s, fe, 'listen', out, MASTER_ADDRESS);
+  } else if (isNameWord(text, s, fe)) {
+    out.push({ start: s, end: fe, kind: 'service', port: NaN, name: text.slice(s, fe), role: 'listen' });
+  }
+  return true;
+}
+
+const MASTER_ADDRESS: AddressOptions = { anyHost: true, emptyHost: true };
 
 const VIRTUAL_HOST = new WordSet(['virtualhost']);
 const VIRTUAL_HOST_ADDRESS: AddressOptions = { anyHost: true };
@@ -1109,13 +1188,17 @@ export function scanCommandWords(text: string, words: readonly number[], out: Po
         : ((name === 'p' || name === 'P' || /^[pP]\d+$/.test(name)) && !NOT_PORT_P.has(cmd)) ||
           // Go's flag package takes long names after one dash: `-dns.port 53`, `-relay-port 7000`.
           (name.length >= 4 && isPortKey(name));
-      const isBind = BIND_FLAGS.has(long ? lname : name) && (long || name === 'b');
+      const isBind = long ? BIND_FLAGS.has(lname) : name === 'b';
+      // `--console-address :9001`, `--metrics-addr=:8080`: an address flag by its last word, whose bare number is left alone.
+      const isAddressFlag = long && !isBind && !isPortFlag && isAddressFlagName(lname);
       const isListenShort = !long && name === 'l' && (cmd === 'nc' || cmd === 'ncat' || cmd === 'netcat' || cmd === 'serve');
       if (vs >= 0 && ve > vs) {
         if (isPortFlag || isListenShort) {
           if (!readPortItem(text, vs, ve, 'listen', out) && !readPortMapping(text, vs, ve, out)) readAddress(text, vs, ve, 'listen', out, PORT_FLAG_ADDRESS);
         } else if (isBind) {
           readAddress(text, vs, ve, 'listen', out, BIND_ADDRESS);
+        } else if (isAddressFlag) {
+          readAddress(text, vs, ve, 'listen', out, PORT_FLAG_ADDRESS);
         }
       }
       // `-Dserver.port=8080`: a Java system property.
