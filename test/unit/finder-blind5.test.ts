@@ -17,3 +17,11 @@ describe('package managers run the project binary or script that gets the flags'
     assert.deepEqual(ports('json', '{ "tasks": [ { "type": "shell", "command": "pnpm next dev -p 3001" } ] }\n'), ['3001']);
   });
 });
+
+describe('port keys that do not end in "port"', () => {
+  it('reads VS Code debugServer and a port_forwards setting, not look-alikes', () => {
+    const launch = '{ "configurations": [ { "request": "attach", "port": 9229, "debugServer": 4711, "timeout": 30000 } ] }\n';
+    assert.deepEqual(ports('json', launch), ['9229', '4711']);
+    assert.deepEqual(ports('keyvalue', '[dev]\nport_forwards = 8080\nforward = 3\nserver = 4\nrecord = 5\n'), ['8080']);
+  });
+});

@@ -42,7 +42,7 @@ export function isPortKeyIn(text: string, s: number, e: number): boolean {
   let p = b;
   if ((text.charCodeAt(p - 1) | 32) === 115 /* s */) p--;
   if (!(p - s >= 4 && (text.charCodeAt(p - 1) | 32) === 116 && (text.charCodeAt(p - 2) | 32) === 114 &&
-    (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112)) return false;
+    (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112)) return isOtherPortKey(text, s, p);
   const stem = p - 4;
   // The last key segment starts after the last separator; it is trimmed like `lastKeySegment` does.
   let a = stem;
@@ -59,6 +59,21 @@ export function isPortKeyIn(text: string, s: number, e: number): boolean {
   // Run-together words such as `hostport` or `PGPORT` are rare enough to be lower-cased.
   return PORT_WORDS.has(text.slice(a, b).toLowerCase());
 }
+
+/**
+ * The few keys that hold ports without ending in "port(s)": Tilt's `port_forwards`, Skaffold's
+ * `portForward`, VS Code's `debugServer`. `p` is the key's end without a final `s`.
+ */
+function isOtherPortKey(text: string, s: number, p: number): boolean {
+  const last = text.charCodeAt(p - 1) | 32;
+  if (last !== 100 /* d */ && last !== 114 /* r */) return false;
+  let a = p;
+  while (a > s && !isKeySeparator(text.charCodeAt(a - 1)) && !isAsciiSpace(text.charCodeAt(a - 1))) a--;
+  if (p - a > 16) return false;
+  return OTHER_PORT_KEYS.has(text.slice(a, p).toLowerCase());
+}
+
+const OTHER_PORT_KEYS = new Set(['port_forward', 'portforward', 'port-forward', 'debugserver']);
 
 /** `Port` with `ort` in lower case at `stem`, after a capital: the last word of `vhostHTTPSPort`, not of `EXPORT`. */
 function isAcronymPort(text: string, stem: number, before: number): boolean {
