@@ -25,3 +25,12 @@ describe('port keys that do not end in "port"', () => {
     assert.deepEqual(ports('keyvalue', '[dev]\nport_forwards = 8080\nforward = 3\nserver = 4\nrecord = 5\n'), ['8080']);
   });
 });
+
+describe('Tiltfile port_forwards', () => {
+  it('reads a port given to port_forwards and to a port_forward() call, not other keyword arguments', () => {
+    const tilt = "k8s_resource('web', port_forwards=8080, labels=['frontend'], trigger_mode=2)\nk8s_resource('db', port_forwards=port_forward(15432, 5432, name='psql'))\n";
+    assert.ok(ports('code', tilt).includes('8080'));
+    assert.ok(ports('code', tilt).includes('15432'));
+    assert.ok(!ports('code', tilt).includes('2'));
+  });
+});

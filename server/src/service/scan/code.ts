@@ -306,10 +306,14 @@ function isCountName(text: string, s: number, e: number): boolean {
   return (text.charCodeAt(e - 1) | 32) === 115 && COUNT_WORDS.test(text.slice(s, e));
 }
 
-/** text[s, e) ends in "port" or "ports", any case (an identifier, so no blank or other character follows). */
+/**
+ * text[s, e) ends in "port" or "ports", any case (an identifier, so no blank or other character
+ * follows), or is Tilt's `port_forwards` / a `portForward`.
+ */
 function endsInPort(text: string, s: number, e: number): boolean {
   let p = e;
   if ((text.charCodeAt(p - 1) | 32) === 115 /* s */) p--;
+  if ((text.charCodeAt(p - 1) | 32) === 100 /* d */) return p - s >= 11 && isPortKeyIn(text, s, e);
   return p - s >= 4 && (text.charCodeAt(p - 1) | 32) === 116 && (text.charCodeAt(p - 2) | 32) === 114 &&
     (text.charCodeAt(p - 3) | 32) === 111 && (text.charCodeAt(p - 4) | 32) === 112;
 }
