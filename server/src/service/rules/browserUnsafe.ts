@@ -18,7 +18,8 @@ function lineAt(text: string, offset: number): string {
 function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
   if (o.scheme !== undefined) return BROWSER_SCHEMES.has(o.scheme);
   if (o.role !== 'listen') return false;
-  if (DEV_SERVER_CONFIG.test(ctx.uri)) return true;
+  // The file name decides, without a query or fragment the URI may carry.
+  if (DEV_SERVER_CONFIG.test(ctx.uri.replace(/[?#].*$/, ''))) return true;
   return (ctx.format === 'json' || ctx.format === 'shell') && DEV_SERVER_COMMAND.test(lineAt(ctx.text, o.start));
 }
 
