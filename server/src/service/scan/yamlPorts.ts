@@ -1006,6 +1006,18 @@ class PortVisitor implements YamlVisitor {
     return true;
   }
 
+  /** Standalone digit runs in the literal text[s, e) of a templated port value. */
+  private literalPorts(s: number, e: number, role: PortRole, item: YamlFrame | null): void {
+    const text = this.text;
+    for (let j = s; j < e; j++) {
+      if (isDigit(text.charCodeAt(j)) && (j === s || !isIdentChar(text.charCodeAt(j - 1)))) {
+        const d = digitsEnd(text, j, e);
+        if (d === e || !isIdentChar(text.charCodeAt(d))) this.push(readPortValue(text, j, d, role), item);
+        j = d;
+      }
+    }
+  }
+
   /** Numbers in a templated port value: `{{ .Values.port | default 8080 }}`, `{{ if .tls }}443{{ else }}80{{ end }}`. */
   private templatePorts(s: number, e: number, role: PortRole, item: YamlFrame | null): void {
     const text = this.text;
@@ -1014,13 +1026,7 @@ class PortVisitor implements YamlVisitor {
       const open = findIn(text, '{{', i, e);
       const stop = open < 0 ? e : open;
       // Literal text between actions: standalone digit runs are the port.
-      for (let j = i; j < stop; j++) {
-        if (isDigit(text.charCodeAt(j)) && (j === i || !isIdentChar(text.charCodeAt(j - 1)))) {
-          const d = digitsEnd(text, j, stop);
-          if (d === stop || !isIdentChar(text.charCodeAt(d))) this.push(readPortValue(text, j, d, role), item);
-          j = d;
-        }
-      }
+      this.literalPorts(i, stop, role, item);
       if (stop >= e) break;
       const close = findIn(text, '}}', stop + 2, e);
       const ae = close < 0 ? e : close;
@@ -1060,13 +1066,7 @@ class PortVisitor implements YamlVisitor {
     while (i < e) {
       const open = findIn(text, '<%', i, e);
       const stop = open < 0 ? e : open;
-      for (let j = i; j < stop; j++) {
-        if (isDigit(text.charCodeAt(j)) && (j === i || !isIdentChar(text.charCodeAt(j - 1)))) {
-          const d = digitsEnd(text, j, stop);
-          if (d === stop || !isIdentChar(text.charCodeAt(d))) this.push(readPortValue(text, j, d, role), item);
-          j = d;
-        }
-      }
+      this.literalPorts(i, stop, role, item);
       if (stop >= e) break;
       const close = findIn(text, '%>', stop + 2, e);
       const ae = close < 0 ? e : close;
