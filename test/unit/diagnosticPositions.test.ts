@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStarts, positionIn } from '../../server/src/service/languageService';
+import { lineStarts, positionIn } from '../../server/src/service/lines';
 import { doc, settings, testService } from '../helpers/service';
 
 // Diagnostics place their ranges through the language service's own line table (built with a native

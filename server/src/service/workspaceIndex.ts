@@ -4,6 +4,7 @@ import type { RegistryIndex } from './registry/registryIndex';
 import type { Protocol } from './registry/types';
 import type { FormatId } from './scan/detect';
 import type { ComposeMapping, PortOccurrence, PortRole } from './scan/types';
+import { lineStarts, positionIn } from './lines';
 import { kubeFacts, type KubeFacts } from './workspaceKube';
 
 /**
@@ -76,21 +77,14 @@ const EMPTY_KUBE: IndexedKube = { services: [], workloads: [] };
 
 /** Turns offsets of one text into positions with a table of line starts. */
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
 
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionIn(this.text, this.starts, offset);
   }
 
   range(start: number, end: number): Range {
