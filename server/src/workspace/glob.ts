@@ -69,6 +69,7 @@ function parseClass(glob: string, i: number): { test: (c: number) => boolean; cl
 function parse(glob: string): Item[] {
   const stack: Item[][][] = [];
   let seq: Item[] = [];
+  let cls: ReturnType<typeof parseClass>;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
@@ -95,8 +96,7 @@ function parse(glob: string): Item[] {
         outer.push({ kind: 'alt', alts: choices });
         seq = outer;
       }
-    } else if (c === '[' && parseClass(glob, i)) {
-      const cls = parseClass(glob, i)!;
+    } else if (c === '[' && (cls = parseClass(glob, i))) {
       seq.push({ kind: 'char', test: cls.test });
       i = cls.close;
     } else {

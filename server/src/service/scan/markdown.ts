@@ -62,6 +62,13 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
     let prevStart = 0;
     let prevEnd = 0;
     let portColumns: boolean[] | null = null;
+    // A fenced block's body text[s, e): read by the finder its info string names, or as prose.
+    const readFence = (info: string, s: number, e: number): void => {
+      const body = text.slice(s, e);
+      const format = fenceFormat(info, body);
+      if (format) for (const o of finderFor(format)(body)) out.push(shift(o, s, moved));
+      else scanComment(text, s, e, out);
+    };
     for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
       nl = text.indexOf('\n', ls);
       if (nl < 0) nl = n;
@@ -69,10 +76,7 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
       const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text.slice(ls, Math.min(le, ls + 512)));
       if (fence) {
         if (m && m[1][0] === fence.char && m[1].length >= fence.len && !m[2].trim()) {
-          const body = text.slice(fence.body, ls);
-          const format = fenceFormat(fence.info, body);
-          if (format) for (const o of finderFor(format)(body)) out.push(shift(o, fence.body, moved));
-          else scanComment(text, fence.body, ls, out);
+          readFence(fence.info, fence.body, ls);
           fence = null;
         }
         continue;
@@ -93,12 +97,7 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
       prevEnd = le;
     }
     // An unclosed fence runs to the end of the document, as CommonMark says.
-    if (fence) {
-      const body = text.slice(fence.body);
-      const format = fenceFormat(fence.info, body);
-      if (format) for (const o of finderFor(format)(body)) out.push(shift(o, fence.body, moved));
-      else scanComment(text, fence.body, n, out);
-    }
+    if (fence) readFence(fence.info, fence.body, n);
     return finish(out);
   };
 }
