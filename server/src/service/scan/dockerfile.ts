@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, isDigit, isPortKeyIn, portValue, digitsEnd } from './common';
+import { finish, indexIn, isDigit, portValue, digitsEnd } from './common';
 import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
 import { Lines, NextDigit, NextIndex } from './nginx';
 
@@ -133,18 +133,14 @@ export const findDockerfilePorts: PortFinder = (text) => {
         const cmd = startOfInstr ? / CMD\s/i.exec(text.slice(as, Math.min(argsEnd, as + 4096))) : null;
         if (cmd) {
           scanCommand(text, as + cmd.index + 4, argsEnd, out);
-          dashPortFlags(text, as + cmd.index + 4, argsEnd, out);
           break;
         }
         scanCommand(text, as, argsEnd, out);
-        dashPortFlags(text, as, argsEnd, out);
         break;
       }
       default:
-        if (COMMANDS.has(instr)) {
-          scanCommand(text, as, argsEnd, out);
-          dashPortFlags(text, as, argsEnd, out);
-        } else scanValueText(text, as, argsEnd, out, {});
+        if (COMMANDS.has(instr)) scanCommand(text, as, argsEnd, out);
+        else scanValueText(text, as, argsEnd, out, {});
     }
   }
   return finish(out);
@@ -219,40 +215,4 @@ function registryPort(text: string, s: number, e: number, out: PortOccurrence[])
   const port = portValue(text, colon + 1, de);
   if (port < 0) return;
   out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'connect', host: text.slice(s, colon) });
-}
-
-/** True for the characters that end a word of a command in shell or exec form. */
-function isWordBreak(c: number): boolean {
-  return c === 32 || c === 9 || c === 34 || c === 39 || c === 44 || c === 91 || c === 93 || c === 61;
-}
-
-/**
- * Go's `flag` style in a command of shell or exec form: `-dns.port 53`, `"-dns.port", "53"`,
- * `-grpc-port=50051`. A single dash and a name that says port (`isPortKey`, so never `-p` or a
- * cluster such as `-pP`) take the next word or the `=` value as the port the program listens on.
- * Reads text[s, e) in place, word by word.
- */
-function dashPortFlags(text: string, s: number, e: number, out: PortOccurrence[]): void {
-  for (let i = indexIn(text, 45 /* - */, s, e); i >= 0; i = indexIn(text, 45, i + 1, e)) {
-    if (i > s && !isWordBreak(text.charCodeAt(i - 1))) continue;
-    const ns = i + 1;
-    if (text.charCodeAt(ns) === 45) {
-      i = ns;
-      continue;
-    }
-    let ne = ns;
-    while (ne < e && !isWordBreak(text.charCodeAt(ne))) ne++;
-    // `-port` is the shortest such name.
-    if (ne - ns < 4 || !isPortKeyIn(text, ns, ne)) {
-      i = ne - 1;
-      continue;
-    }
-    let vs = ne;
-    if (text.charCodeAt(ne) === 61 /* = */) vs++;
-    else while (vs < e && isWordBreak(text.charCodeAt(vs)) && text.charCodeAt(vs) !== 61 && text.charCodeAt(vs) !== 93) vs++;
-    let ve = vs;
-    while (ve < e && !isWordBreak(text.charCodeAt(ve))) ve++;
-    if (ve > vs) readPortItem(text, vs, ve, 'listen', out);
-    i = Math.max(ve, ns) - 1;
-  }
 }
