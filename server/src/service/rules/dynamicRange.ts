@@ -9,11 +9,11 @@ export const dynamicRange: Rule = {
     portsOf(ctx)
       // The ends of a range or pool (`1024:65535` in an ACL, `pasv_min_port=50000`, a TURN relay's
       // `min-port=49152`) bind nothing themselves: the software picks a free port inside.
-      .filter((o) => o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
+      // A client's address (`orders.internal:50051`, a database URL) draws nothing: the user of this file
+      // cannot move the listener it connects to.
+      .filter((o) => o.role !== 'connect' && o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: o.role === 'connect'
-          ? `Port ${o.port} is in the Dynamic/Private range (49152–65535): the service listening there may find it taken by an outgoing connection of its host's OS. A fixed port in the User range (1024–49151) is safer.`
-          : `Port ${o.port} is in the Dynamic/Private range (49152–65535), which operating systems hand out for outgoing connections, so it may already be taken. Use a fixed port in the User range (1024–49151).`,
+        message: `Port ${o.port} is in the Dynamic/Private range (49152–65535), which operating systems hand out for outgoing connections, so it may already be taken. Use a fixed port in the User range (1024–49151).`,
       })),
 };
