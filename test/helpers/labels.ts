@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 /** Reads FILE.labels: `LINE: tok tok` (1-based line), the digit runs on that line that are ports. */
 export function readLabels(file: string): Map<number, string[]> {

@@ -7,7 +7,7 @@ import { doCodeActions } from '../../server/src/service/codeActions';
 import { doComplete } from '../../server/src/service/completion';
 import type { PortLanguageService } from '../../server/src/service/languageService';
 import type { FormatId } from '../../server/src/service/scan/detect';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import type { Settings } from '../../server/src/service/settings';
 import { labelledFiles } from './labels';
 import { languageIdFor } from './languageId';

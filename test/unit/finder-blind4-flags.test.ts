@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
-import { scanShellText } from '../../server/src/service/scan/shell';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import { scanShellText } from '../../server/src/service/scan/formats/shell';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 // Shapes from the fourth blind sample that the finders used to miss: sshd's `Match LocalPort`,
 // Go-style single-dash port flags (`-dns.port 53`) and a module's port (`python -m http.server 8765`),

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/compose';
+import { findComposePorts } from '../../server/src/service/scan/formats/compose';
 import { detectFormat, findPorts } from '../../server/src/service/scan';
-import { findYamlPorts } from '../../server/src/service/scan/yaml';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { indexFile, WorkspaceIndex, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { kubeFacts } from '../../server/src/service/workspaceKube';
 import { unmatchedTargetPort } from '../../server/src/service/workspaceRules';

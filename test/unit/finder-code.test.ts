@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findCodePorts } from '../../server/src/service/scan/code';
-import { findShellPorts } from '../../server/src/service/scan/shell';
-import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/types';
+import { findCodePorts } from '../../server/src/service/scan/formats/code';
+import { findShellPorts } from '../../server/src/service/scan/formats/shell';
+import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 /**
  * The occurrence under the `|` cursor, placed before the port's first digit. Sources that hold `||`

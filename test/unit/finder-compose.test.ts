@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findComposePorts, looksLikeCompose } from '../../server/src/service/scan/compose';
-import { findYamlPorts } from '../../server/src/service/scan/yaml';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import { findComposePorts, looksLikeCompose } from '../../server/src/service/scan/formats/compose';
+import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';
 
 // The Compose finder: each test writes a compose fragment with a `|` cursor before a number and

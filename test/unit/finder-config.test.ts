@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detectFormat, findPorts, type FormatId } from '../../server/src/service/scan';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';
 
 // Config-file finders, one format at a time. Each case puts a `|` cursor on a number and says what

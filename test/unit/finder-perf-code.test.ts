@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { findCodePorts } from '../../server/src/service/scan/code';
-import { findJsonPorts } from '../../server/src/service/scan/json';
-import { findShellPorts } from '../../server/src/service/scan/shell';
-import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/types';
+import { findCodePorts } from '../../server/src/service/scan/formats/code';
+import { findJsonPorts } from '../../server/src/service/scan/formats/json';
+import { findShellPorts } from '../../server/src/service/scan/formats/shell';
+import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 // The code, shell and JSON finders read text where it stands: the JSON reader follows jsonc-parser's
 // grammar without building values, the code lexer hands identifiers over by place and punctuation by

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 // The nginx, haproxy, Caddy, Dockerfile and Terraform finders read words in place, skip stretches
 // without digits and classify each key once per document. These cases cover what those shortcuts

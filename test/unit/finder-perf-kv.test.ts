@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
-import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../server/src/service/scan/keyvalue';
-import { isPortKey } from '../../server/src/service/scan/common';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
+import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../server/src/service/scan/formats/keyvalue';
+import { isPortKey } from '../../server/src/service/scan/vocabulary/common';
 
 // The key/value family of finders (dotenv, key/value, TOML, systemd, /etc/services, ssh) read keys and
 // words where they stand, by character codes, instead of slicing and lower-casing them. These cases

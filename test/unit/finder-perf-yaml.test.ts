@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/compose';
-import { findYamlPorts } from '../../server/src/service/scan/yaml';
-import { walkYaml, type YamlFrame } from '../../server/src/service/scan/yamlScan';
+import { findComposePorts } from '../../server/src/service/scan/formats/compose';
+import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { walkYaml, type YamlFrame } from '../../server/src/service/scan/text/yamlScan';
 
 // Behaviour the YAML walker's speed work must keep: frames whose objects are reused once closed, keys
 // looked up by their characters in place, item fields kept in fixed slots, and values taken to the end

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
-import { isPortKey } from '../../server/src/service/scan/common';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import { isPortKey } from '../../server/src/service/scan/vocabulary/common';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 // Recall fixes in the YAML, Caddy (CoreDNS), nginx (OpenResty) and HCL/TOML finders. Each case is a
 // source in which every port a user should see is written between « and »: the finder must report

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findYamlPorts } from '../../server/src/service/scan/yaml';
-import { walkYaml } from '../../server/src/service/scan/yamlScan';
-import type { PortOccurrence } from '../../server/src/service/scan/types';
+import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { walkYaml } from '../../server/src/service/scan/text/yamlScan';
+import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';
 
 // The generic YAML finder (Kubernetes, Helm, Spring, Prometheus, GitHub Actions, any key that names a

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { visit, type JSONPath } from 'jsonc-parser';
 import { findPorts, type PortOccurrence } from '../../server/src/service/scan';
-import { isPortKey } from '../../server/src/service/scan/common';
-import { isPortFlag } from '../../server/src/service/scan/codeText';
+import { isPortKey } from '../../server/src/service/scan/vocabulary/common';
+import { isPortFlag } from '../../server/src/service/scan/vocabulary/codeText';
 
 // The JSON finder reads documents with a hand-written reader that claims to follow jsonc-parser's
 // `visit` token for token (tokens, error recovery, paths). This test holds it to that claim against

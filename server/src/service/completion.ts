@@ -8,7 +8,7 @@ import { findFreePort } from './freePort';
 import type { PortLanguageService } from './languageService';
 import type { ServiceEntry } from './registry/registryIndex';
 import { portNameProblem } from './rules/portName';
-import { isPortKey } from './scan/common';
+import { isPortKey } from './scan/vocabulary/common';
 import type { FormatId } from './scan/detect';
 import type { Settings } from './settings';
 

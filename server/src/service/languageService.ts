@@ -11,7 +11,7 @@ import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './s
 import { formatFromAssociations } from './scan/detect';
 import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
 import { IGNORE_MARKER, suppressedRules } from './suppress';
-import { isDigit } from './scan/common';
+import { isDigit } from './scan/vocabulary/common';
 import { lineStarts, positionIn } from './lines';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';

@@ -3,7 +3,7 @@ import { COMMON_PRACTICE } from './facts';
 import type { RegistryIndex } from './registry/registryIndex';
 import type { Protocol } from './registry/types';
 import type { FormatId } from './scan/detect';
-import type { ComposeMapping, PortOccurrence, PortRole } from './scan/types';
+import type { ComposeMapping, PortOccurrence, PortRole } from './scan/vocabulary/types';
 import { lineStarts, positionIn } from './lines';
 import { kubeFacts, type KubeFacts } from './workspaceKube';
 

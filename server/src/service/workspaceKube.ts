@@ -1,4 +1,4 @@
-import { walkYaml, type YamlFrame } from './scan/yamlScan';
+import { walkYaml, type YamlFrame } from './scan/text/yamlScan';
 
 /**
  * What the cross-file Kubernetes rule needs from one YAML file: each Service's selector and ports, and

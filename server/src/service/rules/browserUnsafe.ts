@@ -1,5 +1,5 @@
 import { BROWSER_BAD_PORTS, BROWSER_SCHEMES } from '../facts';
-import type { PortOccurrence } from '../scan/types';
+import type { PortOccurrence } from '../scan/vocabulary/types';
 import { portsOf, type Rule, type RuleContext } from './types';
 
 /** Config files of dev servers whose port a browser opens (vite.config.ts, webpack.config.js, angular.json, ...). */

@@ -1,4 +1,4 @@
-import type { PortOccurrence } from '../scan/types';
+import type { PortOccurrence } from '../scan/vocabulary/types';
 
 /**
  * Whether a port is one end of a range or pool rather than a port anything binds: a range that

@@ -1,6 +1,6 @@
 import type { RegistryIndex } from '../registry/registryIndex';
 import type { FormatId } from '../scan/detect';
-import type { PortOccurrence } from '../scan/types';
+import type { PortOccurrence } from '../scan/vocabulary/types';
 import type { RuleId, Settings } from '../settings';
 
 /** What every rule sees: the document's text, format, ports, the registry and the settings. */

@@ -1,4 +1,4 @@
-import type { ComposeMapping } from '../scan/types';
+import type { ComposeMapping } from '../scan/vocabulary/types';
 import type { Rule, RuleFinding } from './types';
 
 /**

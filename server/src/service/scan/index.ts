@@ -1,26 +1,26 @@
 import type { FormatId } from './detect';
-import type { PortFinder, PortOccurrence } from './types';
-import { findComposePorts } from './compose';
-import { findYamlPorts } from './yaml';
-import { findDockerfilePorts } from './dockerfile';
-import { findDotenvPorts } from './dotenv';
-import { findKeyValuePorts } from './keyvalue';
-import { findTomlPorts } from './toml';
-import { findNginxPorts } from './nginx';
-import { findHaproxyPorts } from './haproxy';
-import { findCaddyPorts } from './caddy';
-import { findSshPorts } from './ssh';
-import { findSystemdPorts } from './systemd';
-import { findTerraformPorts } from './terraform';
-import { findServicesPorts } from './services';
-import { findJsonPorts } from './json';
-import { findCodePorts } from './code';
-import { findShellPorts } from './shell';
-import { markdownFinder } from './markdown';
+import type { PortFinder, PortOccurrence } from './vocabulary/types';
+import { findComposePorts } from './formats/compose';
+import { findYamlPorts } from './formats/yaml';
+import { findDockerfilePorts } from './formats/dockerfile';
+import { findDotenvPorts } from './formats/dotenv';
+import { findKeyValuePorts } from './formats/keyvalue';
+import { findTomlPorts } from './formats/toml';
+import { findNginxPorts } from './formats/nginx';
+import { findHaproxyPorts } from './formats/haproxy';
+import { findCaddyPorts } from './formats/caddy';
+import { findSshPorts } from './formats/ssh';
+import { findSystemdPorts } from './formats/systemd';
+import { findTerraformPorts } from './formats/terraform';
+import { findServicesPorts } from './formats/services';
+import { findJsonPorts } from './formats/json';
+import { findCodePorts } from './formats/code';
+import { findShellPorts } from './formats/shell';
+import { markdownFinder } from './formats/markdown';
 
 export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
-export type { PortOccurrence, PortFinder, PortRole, ComposeMapping } from './types';
+export type { PortOccurrence, PortFinder, PortRole, ComposeMapping } from './vocabulary/types';
 
 const FINDERS: Record<FormatId, PortFinder> = {
   compose: findComposePorts,

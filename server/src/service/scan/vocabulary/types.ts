@@ -1,4 +1,4 @@
-import type { Protocol } from '../registry/types';
+import type { Protocol } from '../../registry/types';
 
 /** Where in its context a port number stands; rules use it to decide what matters. */
 export type PortRole =

@@ -1,4 +1,4 @@
-import type { Protocol } from '../registry/types';
+import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
 import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import type { HostPortOptions } from './common';

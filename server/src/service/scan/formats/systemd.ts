@@ -1,6 +1,6 @@
-import type { Protocol } from '../registry/types';
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, protocolWord } from './common';
+import type { Protocol } from '../../registry/types';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn, protocolWord } from '../vocabulary/common';
 import { readAddress, readPortItem, scanCommand, scanComment, scanKeyValue, scanValueText, splitWords, WordSet } from './keyvalue';
 
 /**

@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { digitsEnd, finish, indexIn, isPortKey, portValue, scanHostPorts } from './common';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { digitsEnd, finish, indexIn, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
 import { commentStart, readAddress, readPortItem, scanComment } from './keyvalue';
 import { hasSchemeSeparator, isWordLower, Lines, LISTEN_ADDRESS, maskVariables, NextDigit, NextIndex, URL_ANY_HOST, WordSet, Words } from './nginx';
 

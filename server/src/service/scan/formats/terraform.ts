@@ -1,6 +1,6 @@
-import type { Protocol } from '../registry/types';
-import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, indexIn, isDigit, isPortKey, protocolWord } from './common';
+import type { Protocol } from '../../registry/types';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { finish, indexIn, isDigit, isPortKey, protocolWord } from '../vocabulary/common';
 import { isAddressKey, isCommandKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanCommand, scanComment, scanValueText } from './keyvalue';
 import { Lines, maskVariables, NextDigit } from './nginx';
 

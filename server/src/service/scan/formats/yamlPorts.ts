@@ -1,11 +1,11 @@
-import type { Protocol } from '../registry/types';
-import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from './types';
+import type { Protocol } from '../../registry/types';
+import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import {
   digitsEnd, finish, isClearHost, isDigit, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts,
   scanPortFlags,
-} from './common';
-import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from './yamlScan';
-import { formatFromFileName, sniffConf, type FormatId } from './detect';
+} from '../vocabulary/common';
+import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../text/yamlScan';
+import { formatFromFileName, sniffConf, type FormatId } from '../detect';
 import { findNginxPorts } from './nginx';
 import { findHaproxyPorts } from './haproxy';
 import { findCaddyPorts } from './caddy';

@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, isDigit, portValue, digitsEnd } from './common';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn, isDigit, portValue, digitsEnd } from '../vocabulary/common';
 import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
 import { Lines, NextDigit, NextIndex } from './nginx';
 

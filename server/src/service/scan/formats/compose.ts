@@ -1,4 +1,4 @@
-import type { PortFinder } from './types';
+import type { PortFinder } from '../vocabulary/types';
 import { scanYamlPorts } from './yamlPorts';
 
 /**

@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, scanHostPorts } from './common';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn, scanHostPorts } from '../vocabulary/common';
 import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
 import { ANY_HOST, isWordLower, Lines, LISTEN_ADDRESS, NextDigit, NextIndex, Words } from './nginx';
 

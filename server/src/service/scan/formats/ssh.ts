@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn } from './common';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn } from '../vocabulary/common';
 import { type AddressOptions, commentStart, readAddress, readPortItem, readPortsValue, scanCommand, scanComment, WordSet, wordOffsets } from './keyvalue';
 
 /**

@@ -1,9 +1,9 @@
-import type { Protocol } from '../registry/types';
-import type { PortFinder, PortOccurrence, PortRole } from './types';
+import type { Protocol } from '../../registry/types';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import {
   ADDRESS_FLAGS, digitsEnd, finish, isAddressFlagName, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanAtPorts, scanHostPorts, type HostPortOptions,
-} from './common';
+} from '../vocabulary/common';
 
 /*
  * Key/value configuration files (Java .properties, INI, my.cnf, postgresql.conf, redis.conf,

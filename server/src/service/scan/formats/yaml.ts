@@ -1,4 +1,4 @@
-import type { PortFinder } from './types';
+import type { PortFinder } from '../vocabulary/types';
 import { findComposePorts, looksLikeCompose } from './compose';
 import { scanYamlPorts } from './yamlPorts';
 

@@ -1,8 +1,8 @@
-import type { Protocol } from '../registry/types';
-import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
-import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
-import { WordTable } from './codeLexer';
+import type { Protocol } from '../../registry/types';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } from '../vocabulary/common';
+import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from '../vocabulary/codeText';
+import { WordTable } from '../text/codeLexer';
 
 /**
  * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere

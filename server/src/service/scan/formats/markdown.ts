@@ -1,6 +1,6 @@
-import type { FormatId } from './detect';
-import type { ComposeMapping, PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, portValue } from './common';
+import type { FormatId } from '../detect';
+import type { ComposeMapping, PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn, portValue } from '../vocabulary/common';
 import { scanComment } from './keyvalue';
 
 /**

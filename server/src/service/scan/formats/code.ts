@@ -1,7 +1,7 @@
-import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { digitsEnd, finish, isPortKeyIn, portValue } from './common';
-import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from './codeLexer';
-import { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { digitsEnd, finish, isPortKeyIn, portValue } from '../vocabulary/common';
+import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from '../text/codeLexer';
+import { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { scanDockerRunArgs, scanShellText } from './shell';
 
 /**

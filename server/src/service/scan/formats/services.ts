@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn } from './common';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn } from '../vocabulary/common';
 import { readPortItem, scanComment, wordEnd } from './keyvalue';
 
 /**

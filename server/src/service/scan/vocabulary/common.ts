@@ -1,4 +1,4 @@
-import type { Protocol } from '../registry/types';
+import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
 
 /**

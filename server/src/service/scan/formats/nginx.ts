@@ -1,5 +1,5 @@
-import type { PortFinder, PortOccurrence } from './types';
-import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from './common';
+import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from '../vocabulary/common';
 import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from './keyvalue';
 import { findCodePorts } from './code';
 

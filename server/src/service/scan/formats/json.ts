@@ -1,6 +1,6 @@
-import type { PortFinder, PortOccurrence, PortRole } from './types';
-import { finish, isPortKey, isPortKeyIn, portValue } from './common';
-import { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from './codeText';
+import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { finish, isPortKey, isPortKeyIn, portValue } from '../vocabulary/common';
+import { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { readForward, scanShellText } from './shell';
 
 /**
