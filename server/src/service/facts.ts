@@ -1,3 +1,5 @@
+import { commonPracticeByPort } from './softwarePorts';
+
 /**
  * Facts about ports that are not in IANA's registry but bite people: browser-blocked ports,
  * operating-system ephemeral ranges and what everyday software runs where IANA's name misleads.
@@ -35,48 +37,7 @@ export const EPHEMERAL_PRESETS: Record<EphemeralPreset, PortRange & { label: str
 export const KUBERNETES_NODEPORT_RANGE: PortRange = { start: 30000, end: 32767 };
 
 /**
- * What common software runs on ports whose IANA name misleads, shown labelled as common practice.
- * Only ports where the registry's answer differs from what developers meet every day are listed.
+ * What common software runs on a port, one short line per port, shown labelled as common practice.
+ * Built from the sourced table in softwarePorts.ts, which completion also reads.
  */
-export const COMMON_PRACTICE: ReadonlyMap<number, string> = new Map([
-  [1025, 'MailHog / Mailpit SMTP'],
-  [3000, 'Node.js (Express, Next.js), Rails and Grafana dev servers'],
-  [3001, 'Second Node.js / React dev server'],
-  [4000, 'Jekyll, Phoenix and GraphQL dev servers'],
-  [4200, 'Angular CLI dev server'],
-  [5000, 'Flask dev server, Docker Registry, ASP.NET Core (HTTP)'],
-  [5001, 'ASP.NET Core (HTTPS) dev server'],
-  [5173, 'Vite dev server'],
-  [5601, 'Kibana'],
-  [5678, 'debugpy (Python debugger), n8n'],
-  [6006, 'TensorBoard'],
-  [6443, 'Kubernetes API server'],
-  [7474, 'Neo4j HTTP'],
-  [7687, 'Neo4j Bolt'],
-  [8000, 'Django dev server, python -m http.server, Uvicorn'],
-  [8025, 'MailHog / Mailpit web UI'],
-  [8080, 'HTTP alternate: Tomcat, Jenkins, Spring Boot, many proxies'],
-  [8081, 'Second HTTP alternate (Nexus, proxies)'],
-  [8086, 'InfluxDB HTTP API'],
-  [8200, 'HashiCorp Vault'],
-  [8443, 'HTTPS alternate (Tomcat, Kubernetes dashboards)'],
-  [8500, 'HashiCorp Consul HTTP API'],
-  [8787, 'Cloudflare Wrangler dev server, RStudio Server'],
-  [8888, 'Jupyter Notebook'],
-  [9000, 'PHP-FPM, SonarQube, MinIO API, Portainer'],
-  [9001, 'MinIO console, Supervisor'],
-  [9042, 'Apache Cassandra CQL'],
-  [9090, 'Prometheus'],
-  [9092, 'Apache Kafka'],
-  [9093, 'Prometheus Alertmanager, Kafka (TLS)'],
-  [9100, 'Prometheus node_exporter'],
-  [9200, 'Elasticsearch / OpenSearch HTTP API'],
-  [9229, 'Node.js inspector (debugger)'],
-  [9300, 'Elasticsearch transport'],
-  [9411, 'Zipkin'],
-  [10250, 'Kubernetes kubelet API'],
-  [15672, 'RabbitMQ management UI'],
-  [16686, 'Jaeger UI'],
-  [24678, 'Vite HMR WebSocket (middleware mode)'],
-  [50051, 'gRPC examples and many gRPC services'],
-]);
+export const COMMON_PRACTICE: ReadonlyMap<number, string> = commonPracticeByPort();
