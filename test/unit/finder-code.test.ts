@@ -126,6 +126,14 @@ describe('code finder: calls that take a port', () => {
     code(`addr.sin_port = htons(|8080);`, 8080);
     code(`return fmt.Errorf("probe %s:%d: %w", host, |8443, err)`, 8443);
   });
+  it('reads the address in a NestJS microservice\'s options as its own listening address', () => {
+    code(`app.connectMicroservice<MicroserviceOptions>({ transport: Transport.GRPC, options: { url: 'orders-svc:|50051' } });`, 50051, 'listen');
+    code(`const app = await NestFactory.createMicroservice(AppModule, { options: { url: '0.0.0.0:|5000' } });`, 5000, 'listen');
+    // A client of the same service, and a URL with a scheme, stay clients.
+    code(`ClientsModule.register([{ name: 'ORDERS', transport: Transport.GRPC, options: { url: 'orders-svc:|50051' } }]);`, 50051, 'connect');
+    code(`app.connectMicroservice({ options: { url: 'redis://cache:|6379' } });`, 6379, 'connect');
+  });
+
   it('leaves status codes, sizes, timers and addresses alone', () => {
     expectNone(findCodePorts, `res.writeHead(200, { 'content-length': 2 });`);
     expectNone(findCodePorts, `buf := make([]byte, 65535)`);

@@ -196,6 +196,15 @@ describe('yaml finder: Spring, Prometheus, GitHub Actions, generic keys', () => 
     noPortAt('strategy:\n  matrix:\n    node-version: [18, |20, 22]\n');
   });
 
+  it('reads an OpenTelemetry Collector receiver or extension endpoint as its own listener, an exporter endpoint as a client', () => {
+    const otel = (section: string, port: string) => `${section}:\n  zpages:\n    endpoint: localhost:${port}\n`;
+    assert.equal(portAt(otel('extensions', '|55679')).role, 'listen');
+    assert.equal(portAt(otel('receivers', '|4317')).role, 'listen');
+    assert.equal(portAt(otel('exporters', '|4317')).role, 'connect');
+    // An `endpoint` key deeper in some other file keeps its client reading.
+    assert.equal(portAt(`spec:\n  receivers:\n    endpoint: localhost:|4317\n`).role, 'connect');
+  });
+
   it('reads any key that names a port, and lists under port keys', () => {
     assert.equal(portAt('database:\n  port: |5432\n').port, 5432);
     assert.equal(portAt('http-port: |8080\n').port, 8080);

@@ -82,9 +82,15 @@ class Frame {
    * first argument is a port only when it is a bare number that looks like one.
    */
   guessed = false;
+  /**
+   * Inside the options of a call that starts a server from them (NestJS `connectMicroservice({...})`,
+   * `NestFactory.createMicroservice(AppModule, {...})`): an address there is the server's own.
+   */
+  ownAddress = false;
 
   reset(open: number, tupleOf: Frame | undefined): void {
     this.open = open;
+    this.ownAddress = false;
     this.call = CallKind.None;
     this.maxArg = 0;
     this.argIndex = 0;
@@ -319,6 +325,12 @@ function endsInPort(text: string, s: number, e: number): boolean {
 }
 
 /** text[s, e) ends in `Server` or `_server`: `new Server(8080)`, `start_metrics_server(9100)`. */
+/** Calls whose options object holds the address the new server listens on (NestJS microservices). */
+function isOwnAddressCall(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  return (n === 19 && text.startsWith('connectMicroservice', s)) || (n === 18 && text.startsWith('createMicroservice', s));
+}
+
 function endsInServer(text: string, s: number, e: number): boolean {
   if (e - s < 6) return false;
   const c = text.charCodeAt(e - 6);
@@ -394,6 +406,8 @@ class CodeScan implements TokenSink {
   /** Offsets of the last identifier. */
   private identS = 0;
   private identE = 0;
+  /** A call that starts a server from its options was named; its next `(` opens them ({@link Frame.ownAddress}). */
+  private ownCall = false;
   /** The port name just armed is a PowerShell-style parameter (`-LocalPort`), which takes lists and ranges. */
   private paramKey = false;
 
@@ -423,6 +437,8 @@ class CodeScan implements TokenSink {
     }
     this.identS = s;
     this.identE = e;
+    // The call's bracket may come after type arguments: `connectMicroservice<MicroserviceOptions>(`.
+    if (e - s >= 18 && isOwnAddressCall(text, s, e)) this.ownCall = true;
     // Most names are none of the words the machine knows and come while it waits for a port name:
     // for them `onIdent` would only forget a pending default.
     if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e)) {
@@ -641,6 +657,8 @@ class CodeScan implements TokenSink {
   }
 
   private onOpen(c: number): void {
+    const ownCall = this.ownCall;
+    this.ownCall = false;
     const parent = this.top();
     let call = CallKind.None;
     let max = 0;
@@ -679,6 +697,7 @@ class CodeScan implements TokenSink {
       f.shell = shellArg;
       f.direct = direct;
       f.guessed = guessed;
+      f.ownAddress = (parent !== undefined && parent.ownAddress) || (c === 40 && ownCall);
       this.nFrames++;
     } else this.overflow++;
   }
@@ -749,8 +768,14 @@ class CodeScan implements TokenSink {
   }
 
   private stringContent(cs: number, ce: number, marks: number): void {
+    const from = this.out.length;
     if (marks === MARKS_UNKNOWN) scanStringContent(this.text, cs, ce, this.out);
     else if ((marks & MARK_DIGIT) !== 0) scanStringContentMarked(this.text, cs, ce, this.out, marks);
+    const f = this.top();
+    if (f !== undefined && f.ownAddress) {
+      // `url: 'orders-svc:50051'` in a microservice's options is where it listens, whatever the host says.
+      for (let k = from; k < this.out.length; k++) if (this.out[k].role === 'connect' && !this.out[k].scheme) this.out[k].role = 'listen';
+    }
   }
 
   /**

@@ -152,6 +152,21 @@ function isHostishFrame(f: YamlFrame | null): boolean {
   return (k.memo & MEMO_HOST) !== 0;
 }
 
+/** Top-level sections of an OpenTelemetry Collector config whose components listen on their `endpoint`. */
+const LISTENING_SECTIONS = new Set(['receivers', 'extensions']);
+
+/**
+ * True for a key whose host:port is the address the software itself listens on whatever the host:
+ * an OpenTelemetry Collector receiver's or extension's `endpoint` (`zpages: {endpoint: localhost:55679}`),
+ * unlike an exporter's `endpoint`, which it connects to.
+ */
+function isOwnEndpoint(f: YamlFrame | null): boolean {
+  if (f === null || f.lower !== 'endpoint') return false;
+  let root = f;
+  for (let depth = 0; root.parent !== null && depth < 64; depth++) root = root.parent;
+  return root.parent === null && root.indent === 0 && LISTENING_SECTIONS.has(root.lower);
+}
+
 /*
  * Character classes of a stretch of free text, read in one pass: the scanners that need a class are
  * run only when it is present. A dash counts only where a flag can start (at the start, or after a
@@ -1229,6 +1244,7 @@ class PortVisitor implements YamlVisitor {
           this.bareLow.push(o);
           continue;
         }
+        if (o.role === 'connect' && !o.scheme && isOwnEndpoint(keyF)) o.role = 'listen';
         this.out.push(o);
       }
       tmp.length = 0;
