@@ -8,10 +8,14 @@ export interface ScanTiming {
   ports: number;
   diagnostics?: number;
   error?: string;
+  /** What an `eval` job's code returned. */
+  value?: unknown;
 }
 
 export type ScanJob =
   | { kind: 'find'; format: string; text: string }
+  /** Runs code with \`root\` (the repository) and \`require\` in scope; what it returns comes back as \`value\`. */
+  | { kind: 'eval'; code: string }
   | { kind: 'validate'; uri: string; languageId: string; text: string; maxFileSize?: number };
 
 // Runs in the worker: loads the TypeScript sources through tsx and answers jobs one at a time.
@@ -25,7 +29,9 @@ parentPort.on('message', (job) => {
   const t0 = performance.now();
   const r = {};
   try {
-    if (job.kind === 'find') {
+    if (job.kind === 'eval') {
+      r.value = new Function('root', 'require', job.code)(workerData.root, require);
+    } else if (job.kind === 'find') {
       r.ports = findPorts(job.format, job.text, (e) => { throw e; }).length;
     } else {
       const d = doc(job.text, job.uri, job.languageId);
@@ -65,7 +71,7 @@ export class ScanWorker {
         w.removeAllListeners('message');
         void w.terminate();
         this.worker = undefined;
-        reject(new Error(`${job.kind} ${'format' in job ? job.format : job.uri} (${job.text.length} chars) still running after ${deadlineMs} ms`));
+        reject(new Error(`${job.kind} ${'format' in job ? job.format : 'uri' in job ? job.uri : 'code'} (${'text' in job ? job.text.length : job.code.length} chars) still running after ${deadlineMs} ms`));
       }, deadlineMs);
       w.once('message', (r: ScanTiming) => {
         clearTimeout(timer);

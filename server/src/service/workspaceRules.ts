@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
-import { clash, describe } from './rules/duplicateHostPort';
+import { ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
 import { isIgnoredPort, type RuleLevel, type Settings, type WorkspaceRuleId } from './settings';
 import { suppressedRules } from './suppress';
 import { indexFile, type IndexedFile, type IndexedKube, type IndexedMapping } from './workspaceIndex';
@@ -44,47 +44,53 @@ function push(out: Map<string, WorkspaceFinding[]>, uri: string, f: WorkspaceFin
   else out.set(uri, [f]);
 }
 
-interface Published {
-  uri: string;
-  m: IndexedMapping;
-  others: Published[];
-  count: number;
-}
-
 /**
  * The same host address, port and protocol published by compose files in two folders (two projects of
  * one repository): started on one Docker host, the second fails with "port is already allocated".
  * Clashes inside one file are the per-file rule's. Files in one folder are left alone: they are one
  * project's override or alternative files (`compose.override.yaml`, `compose.dev.yaml`, a stack file),
  * merged or used in turn, so a port repeated there is usually intended.
+ *
+ * Counted through clash indexes, never pair by pair: the clashes of a mapping across the workspace
+ * minus those inside its own folder, so 3,000 folders publishing the same ports stay linear.
  */
 export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
-  const all: Published[] = [];
-  for (const f of files) for (const m of f.mappings) all.push({ uri: f.uri, m, others: [], count: 0 });
-  all.sort((a, b) => (a.m.mapping.hostLo as number) - (b.m.mapping.hostLo as number));
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i];
-    const aHi = a.m.mapping.hostHi as number;
-    for (let j = i + 1; j < all.length && (all[j].m.mapping.hostLo as number) <= aHi; j++) {
-      const b = all[j];
-      if (folderOf(a.uri) === folderOf(b.uri) || !clash(a.m.mapping, b.m.mapping)) continue;
-      for (const [x, y] of [[a, b], [b, a]]) {
-        x.count++;
-        if (x.others.length < MAX_RELATED) x.others.push(y);
-      }
-    }
-  }
+  const all: { uri: string; folder: string; m: IndexedMapping }[] = [];
+  for (const f of files) for (const m of f.mappings) all.push({ uri: f.uri, folder: folderOf(f.uri), m });
   const out = new Map<string, WorkspaceFinding[]>();
-  for (const p of all) {
-    if (!p.count) continue;
-    const first = p.others[0];
-    const more = p.count > 1 ? ` and ${p.count - 1} more place${p.count > 2 ? 's' : ''}` : '';
+  if (all.length < 2) return out;
+  // Stable: places with the same first port keep file order.
+  all.sort((a, b) => (a.m.mapping.hostLo as number) - (b.m.mapping.hostLo as number));
+  const span = (p: (typeof all)[number]): HostSpan => ({ lo: p.m.mapping.hostLo as number, hi: p.m.mapping.hostHi as number, protocol: p.m.mapping.protocol, hostIp: p.m.mapping.hostIp });
+  const everywhere = new ClashIndex(all.map(span));
+  // One index per folder, holding that folder's places, to subtract the clashes the rule leaves alone.
+  const byFolder = new Map<string, number[]>();
+  all.forEach((p, i) => {
+    const list = byFolder.get(p.folder);
+    if (list) list.push(i);
+    else byFolder.set(p.folder, [i]);
+  });
+  const local = new Map<string, { index: ClashIndex; at: Map<number, number> }>();
+  for (const [folder, members] of byFolder) {
+    if (members.length < 2) continue;
+    local.set(folder, { index: new ClashIndex(members.map((i) => span(all[i]))), at: new Map(members.map((i, k) => [i, k])) });
+  }
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i];
+    const own = local.get(p.folder);
+    const count = everywhere.count(i) - (own ? own.index.count(own.at.get(i) as number) : 0);
+    if (count <= 0) continue;
+    const others = everywhere.some(i, MAX_RELATED, (j) => all[j].folder !== p.folder).map((j) => all[j]);
+    const first = others[0];
+    const where = first
+      ? `in ${shortName(first.uri)} by ${describe(first.m.mapping)}${morePlaces(count, 1)}`
+      : `in ${count} other place${count > 1 ? 's' : ''}`;
     push(out, p.uri, {
       rule: 'duplicateHostPortAcrossFiles',
       range: p.m.range,
       port: p.m.mapping.hostLo as number,
-      message: `Host port ${describe(p.m.mapping)} is also published in ${shortName(first.uri)} by ${describe(first.m.mapping)}${more}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.`,
-      related: p.others.map((o) => ({ uri: o.uri, range: o.m.range, message: `also published here: ${describe(o.m.mapping)}` })),
+      message: `Host port ${describe(p.m.mapping)} is also published ${where}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.`,
+      related: others.map((o) => ({ uri: o.uri, range: o.m.range, message: `also published here: ${describe(o.m.mapping)}` })),
     });
   }
   return out;

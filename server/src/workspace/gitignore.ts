@@ -1,4 +1,4 @@
-import { compileGlob, type Glob } from './glob';
+import { GlobSet, type GlobSetEntry } from './glob';
 
 /**
  * The common subset of `.gitignore` (gitignore(5)): comments, blank lines, `!` negation, a trailing `/`
@@ -7,7 +7,6 @@ import { compileGlob, type Glob } from './glob';
  */
 
 interface IgnoreRule {
-  glob: Glob;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -17,13 +16,27 @@ export interface IgnoreFile {
   /** The folder of the `.gitignore`, relative to the walk's root ('' for the root itself). */
   base: string;
   rules: IgnoreRule[];
+  /** Patterns without a slash, matched against the last segment of a path, as git does. */
+  names: GlobSet;
+  /** Patterns with a slash, matched against the whole path below `base`. */
+  paths: GlobSet;
 }
 
-/** Parses one `.gitignore` text. Unusual lines are skipped, never an error. */
+/** The line without trailing blanks, except one escaped with a backslash; linear in the line's length. */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end++;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** Parses one `.gitignore` text into one matcher for all its rules. Unusual lines are skipped, never an error. */
 export function parseGitignore(text: string, base = ''): IgnoreFile {
   const rules: IgnoreRule[] = [];
+  const names: GlobSetEntry[] = [];
+  const paths: GlobSetEntry[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
+    let line = trimTrailingBlanks(raw);
     if (!line || line.startsWith('#')) continue;
     let negate = false;
     if (line.startsWith('!')) {
@@ -38,10 +51,13 @@ export function parseGitignore(text: string, base = ''): IgnoreFile {
     if (!line) continue;
     const anchored = line.includes('/');
     line = line.replace(/^\//, '');
-    const glob = anchored || line.startsWith('**/') ? line : `**/${line}`;
-    rules.push({ glob: compileGlob(glob), negate, dirOnly });
+    const id = rules.push({ negate, dirOnly }) - 1;
+    // `**/name` is the same as `name`: either matches the last segment at any depth.
+    if (!anchored) names.push({ glob: line, id, flag: dirOnly });
+    else if (line.startsWith('**/') && !line.slice(3).includes('/')) names.push({ glob: line.slice(3), id, flag: dirOnly });
+    else paths.push({ glob: line, id, flag: dirOnly });
   }
-  return { base, rules };
+  return { base, rules, names: new GlobSet(names), paths: new GlobSet(paths) };
 }
 
 /**
@@ -57,10 +73,16 @@ export function isIgnored(files: readonly IgnoreFile[], relPath: string, isDir: 
       if (!relPath.startsWith(f.base + '/')) continue;
       p = relPath.slice(f.base.length + 1);
     }
-    for (const r of f.rules) {
-      if (r.dirOnly && !isDir) continue;
-      if (r.glob.test(p)) ignored = !r.negate;
+    let last = -1;
+    if (f.names.size) {
+      const m = f.names.match(p.slice(p.lastIndexOf('/') + 1));
+      last = isDir ? m.last : m.lastUnflagged;
     }
+    if (f.paths.size) {
+      const m = f.paths.match(p);
+      last = Math.max(last, isDir ? m.last : m.lastUnflagged);
+    }
+    if (last >= 0) ignored = !f.rules[last].negate;
   }
   return ignored;
 }

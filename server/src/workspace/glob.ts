@@ -63,6 +63,12 @@ function parseClass(glob: string, i: number): { test: (c: number) => boolean; cl
 }
 
 /**
+ * Braces nest at most this deep; a deeper `{` is read as a literal character. The automaton is built by
+ * recursion over nested braces, and a pattern of 5,000 nested braces would overflow the stack.
+ */
+export const MAX_BRACE_DEPTH = 32;
+
+/**
  * Parses a glob into items. `{a,b}` nests; an unclosed `{` runs to the end of the pattern and an
  * unclosed `[` is a literal, so no pattern is an error.
  */
@@ -83,7 +89,7 @@ function parse(glob: string): Item[] {
       }
     } else if (c === '*') seq.push({ kind: 'star', test: notSlash });
     else if (c === '?') seq.push({ kind: 'char', test: notSlash });
-    else if (c === '{') {
+    else if (c === '{' && stack.length < MAX_BRACE_DEPTH) {
       stack.push([seq]);
       seq = [];
     } else if ((c === ',' || c === '}') && stack.length > 0) {
@@ -144,9 +150,14 @@ function build(items: Item[], next: number, states: State[]): number {
   return entry;
 }
 
+/** The spelling a glob is matched in: `/` separators, no leading `./` or `/`. */
+function normalize(glob: string): string {
+  return glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\//, '');
+}
+
 /** Compiles a glob that must match a whole folder-relative path. Never throws. */
 export function compileGlob(glob: string): Glob {
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\//, '');
+  const g = normalize(glob);
   const states: State[] = [];
   const accept = states.push({ test: null, out: -1, alts: [] }) - 1;
   const start = build(parse(g), accept, states);
@@ -184,6 +195,112 @@ export function compileGlob(glob: string): Glob {
       return cur.includes(accept);
     },
   };
+}
+
+/** One pattern of a GlobSet: its id (the answer when it matches last) and a flag the caller may filter on. */
+export interface GlobSetEntry {
+  glob: string;
+  id: number;
+  flag: boolean;
+}
+
+/** A state of the lazily built deterministic automaton: a set of states of the combined one. */
+interface DfaState {
+  states: Int32Array;
+  next: Map<number, DfaState>;
+  /** The highest id among the patterns this state accepts, and among those without the flag; -1 for none. */
+  last: number;
+  lastUnflagged: number;
+}
+
+/** A bound on the cached deterministic states; past it the cache starts afresh. */
+const MAX_DFA_STATES = 4096;
+
+/**
+ * Many globs compiled into one matcher, as `.gitignore` needs: which pattern with the highest id
+ * matches a path. All patterns share one automaton, turned lazily into a deterministic one whose
+ * states are cached, so a path costs one step per character however many patterns there are (a
+ * new state costs one pass over the patterns still alive, once). Testing each of 2,000 rules on each
+ * of 2,000 files was 4 million automaton runs.
+ */
+export class GlobSet {
+  private readonly states: State[] = [];
+  private readonly acceptOf = new Map<number, GlobSetEntry>();
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  private cache = new Map<string, DfaState>();
+  private start: DfaState;
+  readonly size: number;
+
+  constructor(entries: readonly GlobSetEntry[]) {
+    const starts: number[] = [];
+    for (const e of entries) {
+      const accept = this.states.push({ test: null, out: -1, alts: [] }) - 1;
+      this.acceptOf.set(accept, e);
+      starts.push(build(parse(normalize(e.glob)), accept, this.states));
+    }
+    this.size = entries.length;
+    this.seen = new Int32Array(this.states.length).fill(-1);
+    this.start = this.dfaState(this.closure(starts));
+  }
+
+  /** The highest id of a matching pattern (`last`) and of a matching unflagged one; -1 when none. */
+  match(path: string): { last: number; lastUnflagged: number } {
+    let d = this.start;
+    for (let j = 0; j < path.length && d.states.length > 0; j++) {
+      const c = path.charCodeAt(j);
+      let n = d.next.get(c);
+      if (!n) {
+        const targets: number[] = [];
+        for (const t of d.states) {
+          const st = this.states[t];
+          if (st.test && st.test(c)) targets.push(st.out);
+        }
+        n = this.dfaState(this.closure(targets));
+        d.next.set(c, n);
+      }
+      d = n;
+    }
+    return { last: d.last, lastUnflagged: d.lastUnflagged };
+  }
+
+  /** The reading and accepting states reached from `from` without reading, sorted. */
+  private closure(from: number[]): number[] {
+    const stamp = ++this.stamp;
+    const out: number[] = [];
+    const todo = from.slice();
+    while (todo.length > 0) {
+      const t = todo.pop()!;
+      if (this.seen[t] === stamp) continue;
+      this.seen[t] = stamp;
+      const st = this.states[t];
+      if (st.test || this.acceptOf.has(t)) out.push(t);
+      else for (let a = st.alts.length - 1; a >= 0; a--) todo.push(st.alts[a]);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  private dfaState(set: number[]): DfaState {
+    const key = set.join(',');
+    let d = this.cache.get(key);
+    if (d) return d;
+    if (this.cache.size >= MAX_DFA_STATES) {
+      // The start state is kept so that the next path does not rebuild it.
+      this.cache = new Map([[this.start.states.join(','), this.start]]);
+      this.start.next.clear();
+    }
+    let last = -1;
+    let lastUnflagged = -1;
+    for (const t of set) {
+      const e = this.acceptOf.get(t);
+      if (!e) continue;
+      last = Math.max(last, e.id);
+      if (!e.flag) lastUnflagged = Math.max(lastUnflagged, e.id);
+    }
+    d = { states: Int32Array.from(set), next: new Map(), last, lastUnflagged };
+    this.cache.set(key, d);
+    return d;
+  }
 }
 
 /** One switched-on `files.exclude` pattern; `when` names a sibling that must exist, as in `$(basename).ts`. */

@@ -43,68 +43,185 @@ export function describe(m: ComposeMapping): string {
   return `${m.hostIp ? m.hostIp + ':' : ''}${port}/${m.protocol}${m.service ? ` (service ${m.service})` : ''}`;
 }
 
-/** A published mapping with what the comparison needs worked out once. */
-interface Published {
-  m: ComposeMapping;
+/** At most this many other places are linked from one duplicate finding; the message counts the rest. */
+export const MAX_RELATED_PLACES = 5;
+
+/** Probes spent looking for the places to link from one finding, so a crowded port costs a bounded time. */
+const LINK_PROBES = 256;
+
+/** One mapping's host side, as the clash index compares it. */
+export interface HostSpan {
   lo: number;
   hi: number;
-  address: Address;
-  /** Position in file order. */
-  order: number;
-  /** The mappings it clashes with, by `order`. */
-  others: number[] | undefined;
+  protocol: string;
+  hostIp: string;
+}
+
+/** The mappings of one address class, sorted by first port, with a max tree over their last ports. */
+class SpanGroup {
+  readonly members: number[] = [];
+  private los!: Int32Array;
+  private sortedHis!: Int32Array;
+  private tree!: Int32Array;
+  private size = 1;
+
+  seal(spans: readonly HostSpan[]): void {
+    this.members.sort((a, b) => spans[a].lo - spans[b].lo || a - b);
+    const n = this.members.length;
+    this.los = Int32Array.from(this.members, (i) => spans[i].lo);
+    this.sortedHis = Int32Array.from(this.members, (i) => spans[i].hi).sort();
+    while (this.size < n) this.size *= 2;
+    this.tree = new Int32Array(2 * this.size).fill(-1);
+    for (let k = 0; k < n; k++) this.tree[this.size + k] = spans[this.members[k]].hi;
+    for (let k = this.size - 1; k >= 1; k--) this.tree[k] = Math.max(this.tree[2 * k], this.tree[2 * k + 1]);
+  }
+
+  /** How many members overlap [lo, hi]: all but those wholly above or wholly below it. */
+  count(lo: number, hi: number): number {
+    return this.members.length - (this.members.length - firstAbove(this.los, hi)) - firstAtLeast(this.sortedHis, lo);
+  }
+
+  /**
+   * Members overlapping [lo, hi] in sorted order (file order among equal ports), while `take` asks for
+   * more and the probe budget lasts. Each probe finds the next overlapping member in O(log n) through
+   * the max tree.
+   */
+  each(lo: number, hi: number, take: (member: number) => boolean, probes: { left: number }): void {
+    const r = firstAbove(this.los, hi);
+    let l = 0;
+    while (l < r && probes.left-- > 0) {
+      const k = this.leftmost(1, 0, this.size, l, r, lo);
+      if (k < 0 || !take(this.members[k])) return;
+      l = k + 1;
+    }
+  }
+
+  /** The first position in [l, r) whose last port is at least `lo`, or -1. */
+  private leftmost(node: number, nl: number, nr: number, l: number, r: number, lo: number): number {
+    if (nr <= l || nl >= r || this.tree[node] < lo) return -1;
+    if (nr - nl === 1) return nl;
+    const mid = (nl + nr) >> 1;
+    const left = this.leftmost(2 * node, nl, mid, l, r, lo);
+    return left >= 0 ? left : this.leftmost(2 * node + 1, mid, nr, l, r, lo);
+  }
+}
+
+/** The first index whose value is greater than `x` in an ascending array. */
+function firstAbove(a: Int32Array, x: number): number {
+  let l = 0;
+  let h = a.length;
+  while (l < h) {
+    const m = (l + h) >> 1;
+    if (a[m] <= x) l = m + 1;
+    else h = m;
+  }
+  return l;
+}
+
+/** The first index whose value is at least `x` in an ascending array. */
+function firstAtLeast(a: Int32Array, x: number): number {
+  return firstAbove(a, x - 1);
+}
+
+/**
+ * Which host bindings clash, answered per mapping in O(log n) instead of comparing pairs: 2,000 copies
+ * of `8080:80` are 2,000 questions, not 4 million comparisons. Mappings are grouped by protocol and
+ * address class; the groups a mapping clashes with are disjoint, so their counts add up:
+ * an all-address binding clashes with every group of its protocol, a family's wildcard with the
+ * all-address group and its whole family, a single address with the all-address group, its family's
+ * wildcard and the same address.
+ */
+export class ClashIndex {
+  private readonly groups = new Map<string, SpanGroup>();
+
+  constructor(readonly spans: readonly HostSpan[]) {
+    spans.forEach((s, i) => {
+      for (const key of memberKeys(s)) {
+        let g = this.groups.get(key);
+        if (!g) this.groups.set(key, (g = new SpanGroup()));
+        g.members.push(i);
+      }
+    });
+    for (const g of this.groups.values()) g.seal(spans);
+  }
+
+  /** How many other mappings clash with mapping `i`. */
+  count(i: number): number {
+    const s = this.spans[i];
+    let n = -1;
+    for (const key of clashKeys(s)) n += this.groups.get(key)?.count(s.lo, s.hi) ?? 0;
+    return n;
+  }
+
+  /** Up to `limit` other mappings clashing with mapping `i` that `accept` allows, in index order. */
+  some(i: number, limit: number, accept: (j: number) => boolean = () => true): number[] {
+    const s = this.spans[i];
+    const out: number[] = [];
+    const probes = { left: LINK_PROBES };
+    for (const key of clashKeys(s)) {
+      this.groups.get(key)?.each(s.lo, s.hi, (j) => {
+        if (j !== i && accept(j)) out.push(j);
+        return out.length < limit;
+      }, probes);
+      if (out.length >= limit) break;
+    }
+    return out.sort((a, b) => a - b);
+  }
+}
+
+function memberKeys(s: HostSpan): string[] {
+  const a = addressOf(s.hostIp);
+  if (a.family === 'dual') return [`${s.protocol}|*`, `${s.protocol}|dual`];
+  if (a.wildcard) return [`${s.protocol}|*`, `${s.protocol}|${a.family}`, `${s.protocol}|${a.family}*`];
+  return [`${s.protocol}|*`, `${s.protocol}|${a.family}`, `${s.protocol}|${a.family}=${a.ip}`];
+}
+
+function clashKeys(s: HostSpan): string[] {
+  const a = addressOf(s.hostIp);
+  if (a.family === 'dual') return [`${s.protocol}|*`];
+  if (a.wildcard) return [`${s.protocol}|dual`, `${s.protocol}|${a.family}`];
+  return [`${s.protocol}|dual`, `${s.protocol}|${a.family}*`, `${s.protocol}|${a.family}=${a.ip}`];
+}
+
+/** " and 12 more places" when a finding links fewer places than it has. */
+export function morePlaces(count: number, linked: number): string {
+  const more = count - linked;
+  return more > 0 ? ` and ${more} more place${more > 1 ? 's' : ''}` : '';
 }
 
 /**
  * Two services (or one twice) publishing the same host address, port and protocol: Docker starts the
- * first and fails the second with "port is already allocated". Every occurrence is flagged.
+ * first and fails the second with "port is already allocated". Every occurrence is flagged; each
+ * finding links a few of the other places and counts the rest.
  */
 export const duplicateHostPort: Rule = {
   id: 'duplicateHostPort',
   description: 'The same host address, port and protocol published twice in one compose file.',
   check: (ctx) => {
-    const all: Published[] = [];
+    const all: ComposeMapping[] = [];
     const seen = new Set<ComposeMapping>();
     for (const o of ctx.occurrences) {
       const m = o.mapping;
       if (m && m.hostLo !== null && m.hostHi !== null && !seen.has(m)) {
         seen.add(m);
-        all.push({ m, lo: m.hostLo, hi: m.hostHi, address: addressOf(m.hostIp), order: all.length, others: undefined });
+        all.push(m);
       }
     }
     if (all.length < 2) return [];
-    // Sorted by first host port, each mapping needs comparing only with the ones after it that start
-    // within its own range: every overlapping pair is met once, from its lower end, so a file with
-    // thousands of entries is not compared pair by pair.
-    const sorted = all.slice().sort((a, b) => a.lo - b.lo || a.order - b.order);
-    let clashing = false;
-    for (let i = 0; i < sorted.length; i++) {
-      const a = sorted[i];
-      for (let k = i + 1; k < sorted.length && sorted[k].lo <= a.hi; k++) {
-        const b = sorted[k];
-        if (a.m.protocol !== b.m.protocol || !addressesClash(a.address, b.address)) continue;
-        (a.others ??= []).push(b.order);
-        (b.others ??= []).push(a.order);
-        clashing = true;
-      }
-    }
-    if (!clashing) return [];
+    const index = new ClashIndex(all.map((m) => ({ lo: m.hostLo as number, hi: m.hostHi as number, protocol: m.protocol, hostIp: m.hostIp })));
     // Each mapping is named in the messages of all it clashes with: describe it once.
     const texts: (string | undefined)[] = [];
-    const text = (p: Published): string => (texts[p.order] ??= describe(p.m));
+    const text = (i: number): string => (texts[i] ??= describe(all[i]));
     const findings: RuleFinding[] = [];
-    for (const p of all) {
-      if (!p.others) continue;
-      const others = p.others.sort((x, y) => x - y);
-      const related = [];
-      for (const j of others) {
-        const x = all[j];
-        related.push({ start: x.m.start, end: x.m.end, message: `also published here: ${text(x)}` });
-      }
+    for (let i = 0; i < all.length; i++) {
+      const count = index.count(i);
+      if (count <= 0) continue;
+      const others = index.some(i, MAX_RELATED_PLACES);
+      const m = all[i];
       findings.push({
-        start: p.m.start, end: p.m.end, port: p.lo,
-        message: `Host port ${text(p)} is published more than once in this file; Docker will refuse to start the second container ("port is already allocated"). Publish a different host port or bind another host address.`,
-        related,
+        start: m.start, end: m.end, port: m.hostLo as number,
+        message: `Host port ${text(i)} is published more than once in this file${count > others.length ? ` (${count} other places)` : ''}; Docker will refuse to start the second container ("port is already allocated"). Publish a different host port or bind another host address.`,
+        related: others.map((j) => ({ start: all[j].start, end: all[j].end, message: `also published here: ${text(j)}` })),
       });
     }
     return findings;

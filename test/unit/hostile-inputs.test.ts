@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { findPorts } from '../../server/src/service/scan';
+import { duplicateHostPort } from '../../server/src/service/rules/duplicateHostPort';
+import { indexFile } from '../../server/src/service/workspaceIndex';
+import { duplicateHostPortAcrossFiles } from '../../server/src/service/workspaceRules';
+import { isIgnored, parseGitignore } from '../../server/src/workspace/gitignore';
+import { compileGlob, excludePatterns, isExcluded } from '../../server/src/workspace/glob';
+import { ScanWorker } from '../helpers/scanWorker';
+
+// What a hostile or unlucky repository holds, bounded: each test names the figure it guards. Sizes are
+// chosen so that the old quadratic code is hopeless (minutes or gigabytes), while the bounded code
+// answers in milliseconds; a deadline of many seconds separates the two without timing anything finely.
+
+function compose(entries: string[]): string {
+  return 'services:\n  web:\n    ports:\n' + entries.map((e) => `      - ${e}\n`).join('');
+}
+
+describe('hostile inputs: workspace rules and ignore files', function () {
+  this.timeout(60000);
+
+  it('duplicateHostPort: 2,000 copies of "8080:80" give 2,000 findings linking at most 5 places each (was 3,998,000 links)', () => {
+    const text = compose(Array.from({ length: 2000 }, () => '"8080:80"'));
+    const findings = duplicateHostPort.check({ occurrences: findPorts('compose', text, (e) => { throw e; }) } as never);
+    assert.equal(findings.length, 2000);
+    const links = findings.reduce((n, f) => n + (f.related?.length ?? 0), 0);
+    assert.equal(links, 2000 * 5);
+    assert.match(findings[0].message, /\(1999 other places\)/);
+    // The linked places are the nearest others, never the finding itself.
+    for (const f of findings.slice(0, 50)) for (const r of f.related ?? []) assert.notEqual(r.start, f.start);
+  });
+
+  it('duplicateHostPort: ranges, addresses and protocols still decide a clash (indexed, not pairwise)', () => {
+    const text = compose(['"127.0.0.1:8000-8010:80"', '"127.0.0.2:8005:80"', '"0.0.0.0:8010:80"', '"8010:80/udp"', '"[::1]:8003:80"', '"9000:80"']);
+    const findings = duplicateHostPort.check({ occurrences: findPorts('compose', text, (e) => { throw e; }) } as never);
+    // 127.0.0.1:8000-8010 clashes with the IPv4 wildcard's 8010 only; [::1]:8003 with no IPv4 binding.
+    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['127.0.0.1:8000-8010:80', '0.0.0.0:8010:80']);
+    assert.equal(findings[0].related?.length, 1);
+  });
+
+  it('duplicateHostPortAcrossFiles: 12,000 folders publishing the same four ports, counted by index (pairwise it took 38 s)', async () => {
+    const worker = new ScanWorker();
+    try {
+      const r = await worker.run({ kind: 'eval', code: `
+        const { indexFile } = require(root + '/server/src/service/workspaceIndex');
+        const { findPorts } = require(root + '/server/src/service/scan');
+        const { duplicateHostPortAcrossFiles } = require(root + '/server/src/service/workspaceRules');
+        const text = 'services:\\n  web:\\n    ports:\\n      - "8080:80"\\n      - "8081:81"\\n      - "8443:443"\\n      - "5432:5432"\\n';
+        const occ = findPorts('compose', text, (e) => { throw e; });
+        const files = [];
+        for (let i = 0; i < 12000; i++) files.push(indexFile('file:///w/p' + String(i).padStart(5, '0') + '/compose.yaml', 'compose', text, occ));
+        const out = duplicateHostPortAcrossFiles(files);
+        const f = out.get('file:///w/p00000/compose.yaml');
+        return { files: out.size, findings: f.length, related: f[0].related.length, message: f[0].message };
+      ` }, 15000);
+      assert.equal(r.error, undefined, r.error);
+      const v = r.value as { files: number; findings: number; related: number; message: string };
+      assert.equal(v.files, 12000);
+      assert.equal(v.findings, 4);
+      assert.equal(v.related, 10);
+      assert.match(v.message, /also published in p00001\/compose\.yaml by 5432\/tcp \(service web\) and 11998 more places/);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('duplicateHostPortAcrossFiles: files of one folder are still left alone, counted through the folder index', () => {
+    const text = compose(['"8080:80"']);
+    const occ = findPorts('compose', text, (e) => { throw e; });
+    const files = ['file:///w/a/compose.yaml', 'file:///w/a/compose.override.yaml', 'file:///w/b/compose.yaml'].map((u) => indexFile(u, 'compose', text, occ));
+    const out = duplicateHostPortAcrossFiles(files);
+    assert.match(out.get('file:///w/a/compose.yaml')![0].message, /in b\/compose\.yaml by 8080\/tcp \(service web\)\. /);
+    assert.match(out.get('file:///w/b/compose.yaml')![0].message, /in a\/compose\.yaml by 8080\/tcp \(service web\) and 1 more place\. /);
+  });
+
+  it('.gitignore: 2,000 rules against 2,000 files are one matcher (was 4 million glob runs, 24 s)', async () => {
+    const worker = new ScanWorker();
+    try {
+      const r = await worker.run({ kind: 'eval', code: `
+        const { isIgnored, parseGitignore } = require(root + '/server/src/workspace/gitignore');
+        const rules = [];
+        for (let i = 0; i < 2000; i++) rules.push(i % 2 ? 'build-' + i + '/*.tmp' : '*.gen' + i);
+        const g = [parseGitignore(rules.join('\\n'))];
+        let n = 0;
+        for (let round = 0; round < 5; round++) for (let i = 0; i < 2000; i++) if (isIgnored(g, 'src/file' + i + (i % 3 ? '.ts' : '.gen' + (i % 100)), false)) n++;
+        return n;
+      ` }, 20000);
+      assert.equal(r.error, undefined, r.error);
+      // Every third file ends in .genN for an even N below 100.
+      let expected = 0;
+      for (let i = 0; i < 2000; i++) if (i % 3 === 0 && (i % 100) % 2 === 0) expected++;
+      assert.equal(r.value, expected * 5);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('.gitignore: the last matching rule wins across names and paths, folders only, negation', () => {
+    const g = [parseGitignore(['*.log', '!keep.log', 'out/', '/dist', 'docs/**/*.tmp', '**/cache', '!docs/cache'].join('\n'))];
+    assert.equal(isIgnored(g, 'a/b/x.log', false), true);
+    assert.equal(isIgnored(g, 'a/keep.log', false), false);
+    assert.equal(isIgnored(g, 'a/out', true), true);
+    assert.equal(isIgnored(g, 'a/out', false), false);
+    assert.equal(isIgnored(g, 'dist', true), true);
+    assert.equal(isIgnored(g, 'a/dist', true), false);
+    assert.equal(isIgnored(g, 'docs/a/b/x.tmp', false), true);
+    assert.equal(isIgnored(g, 'x/cache', true), true);
+    assert.equal(isIgnored(g, 'docs/cache', true), false);
+  });
+
+  it('.gitignore: a line of 120 KB of blanks is trimmed in one pass (was 24 s)', async () => {
+    const worker = new ScanWorker();
+    try {
+      const r = await worker.run({ kind: 'eval', code: `
+        const { parseGitignore, isIgnored } = require(root + '/server/src/workspace/gitignore');
+        const g = parseGitignore('a' + ' '.repeat(120000) + 'b' + ' '.repeat(120000) + '\\n' + ' '.repeat(120000) + '\\n*.log  \\n');
+        return [g.rules.length, isIgnored([g], 'a' + ' '.repeat(120000) + 'b', false), isIgnored([g], 'x.log', false)];
+      ` }, 10000);
+      assert.equal(r.error, undefined, r.error);
+      assert.deepEqual(r.value, [2, true, true]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('globs: 5,000 nested braces in files.exclude or .gitignore neither throw nor void the file (deeper braces are literal)', () => {
+    const deep = '{'.repeat(5000) + 'a' + '}'.repeat(5000);
+    const ex = excludePatterns({ [deep]: true, '**/*.tmp': true });
+    assert.equal(ex.length, 2);
+    assert.equal(isExcluded(ex, 'x/y.tmp'), true);
+    assert.equal(isExcluded(ex, 'a'), false);
+    const g = parseGitignore(`${deep}\n*.log\n`);
+    assert.equal(isIgnored([g], 'x.log', false), true);
+    assert.equal(compileGlob('{a,{b,{c,d}}}.ts').test('d.ts'), true);
+  });
+});
