@@ -26,7 +26,12 @@ describe('settings', () => {
       assert.deepEqual(d.enum, ['ignore', 'hint', 'information', 'warning', 'error']);
       assert.equal(RULES[id].id, id);
     }
-    for (const [k, d] of Object.entries(declared)) assert.ok(d.scope === 'resource' || d.scope === 'language-overridable', `${k} has a scope`);
+    // A setting that raises a bound is the user's alone: a repository's .vscode/settings.json cannot set it.
+    const userOnly = new Set(['ianaPorts.maxFileSize']);
+    for (const [k, d] of Object.entries(declared)) {
+      if (userOnly.has(k)) assert.equal(d.scope, 'application', `${k} is a user setting only`);
+      else assert.ok(d.scope === 'resource' || d.scope === 'language-overridable', `${k} has a scope`);
+    }
   });
 
   it('falls back to defaults for missing or malformed values', () => {
@@ -37,5 +42,32 @@ describe('settings', () => {
     assert.equal(s.hover.enable, true);
     assert.ok(isIgnoredPort(s, 8080) && isIgnoredPort(s, 9005) && !isIgnoredPort(s, 9011));
     assert.deepEqual(resolveSettings(null), DEFAULT_SETTINGS);
+  });
+
+  it('maxFileSize is held at 16,000,000 whatever a client sends (a 200 MB Dockerfile took the server past 3.8 GB)', () => {
+    assert.equal(resolveSettings({ maxFileSize: 200_000_000 }).maxFileSize, 16_000_000);
+    assert.equal(resolveSettings({ maxFileSize: 1000 }).maxFileSize, 1000);
+  });
+
+  it('10,000 ignorePorts entries are parsed once and searched by halves (each check parsed all 10,000)', () => {
+    const list: (number | string)[] = [];
+    for (let i = 0; i < 10_000; i++) list.push(i % 2 ? `${20000 + i * 4}-${20000 + i * 4 + 1}` : 1000 + i);
+    const s = resolveSettings({ ignorePorts: list });
+    assert.ok(isIgnoredPort(s, 1000) && isIgnoredPort(s, 10998) && !isIgnoredPort(s, 1001));
+    assert.ok(isIgnoredPort(s, 20004) && isIgnoredPort(s, 20005) && !isIgnoredPort(s, 20006));
+    // Many checks, as one large file's findings make: answered from the compiled list.
+    isIgnoredPort(s, 0);
+    const exec = RegExp.prototype.exec;
+    let calls = 0;
+    RegExp.prototype.exec = function (this: RegExp, text: string) {
+      calls++;
+      return exec.call(this, text);
+    };
+    try {
+      for (let p = 0; p < 2000; p++) isIgnoredPort(s, p);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    assert.equal(calls, 0, `${calls} strings parsed for 2,000 checks`);
   });
 });

@@ -82,6 +82,13 @@ function section(v: unknown): Record<string, unknown> {
  * Merges a client's `ianaPorts` configuration section over the defaults. Anything missing, null or
  * of the wrong type falls back to the default, so a bad settings.json never breaks the server.
  */
+/**
+ * The largest `maxFileSize` honoured, whatever the settings say: the setting is a user setting only
+ * (application scope), and this ceiling holds for clients that send a workspace value anyway. A 200 MB
+ * Dockerfile took the server past 3.8 GB.
+ */
+export const MAX_FILE_SIZE_CEILING = 16_000_000;
+
 export function resolveSettings(raw: unknown): Settings {
   const s = section(raw);
   const lintIn = section(s.lint);
@@ -93,7 +100,7 @@ export function resolveSettings(raw: unknown): Settings {
   const eph = typeof s.ephemeralRange === 'string' && PRESETS.has(s.ephemeralRange) ? (s.ephemeralRange as Settings['ephemeralRange']) : DEFAULT_SETTINGS.ephemeralRange;
   const custom = Array.isArray(s.customEphemeralRanges) ? s.customEphemeralRanges.filter((x): x is string => typeof x === 'string') : [];
   const ignore = Array.isArray(s.ignorePorts) ? s.ignorePorts.filter((x): x is number | string => typeof x === 'number' || typeof x === 'string') : [];
-  const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? Math.min(s.maxFileSize, MAX_FILE_SIZE_CEILING) : DEFAULT_SETTINGS.maxFileSize;
   const assoc: Record<string, string> = {};
   for (const [k, v] of Object.entries(section(section(s.files).associations))) if (typeof v === 'string') assoc[k] = v;
   return {
@@ -121,11 +128,40 @@ export function parseRange(v: number | string): PortRange | undefined {
   return end >= start ? { start, end } : undefined;
 }
 
-/** True when a port is listed in `ignorePorts`. */
-export function isIgnoredPort(settings: Settings, port: number): boolean {
-  for (const v of settings.ignorePorts) {
+/** `ignorePorts` parsed once per settings object: sorted, merged ranges as [start0, end0, start1, end1, ...]. */
+const ignoredRanges = new WeakMap<readonly (number | string)[], Int32Array>();
+
+function compileIgnorePorts(list: readonly (number | string)[]): Int32Array {
+  const ranges: PortRange[] = [];
+  for (const v of list) {
     const r = parseRange(v);
-    if (r && port >= r.start && port <= r.end) return true;
+    if (r) ranges.push(r);
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  const merged: number[] = [];
+  for (const r of ranges) {
+    const n = merged.length;
+    if (n && r.start <= merged[n - 1] + 1) merged[n - 1] = Math.max(merged[n - 1], r.end);
+    else merged.push(r.start, r.end);
+  }
+  return Int32Array.from(merged);
+}
+
+/**
+ * True when a port is listed in `ignorePorts`. The list is parsed and merged once per settings object
+ * and searched by halves: 10,000 entries made every check of every port parse 10,000 strings.
+ */
+export function isIgnoredPort(settings: Settings, port: number): boolean {
+  if (!settings.ignorePorts.length) return false;
+  let r = ignoredRanges.get(settings.ignorePorts);
+  if (!r) ignoredRanges.set(settings.ignorePorts, (r = compileIgnorePorts(settings.ignorePorts)));
+  let lo = 0;
+  let hi = r.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (port < r[2 * mid]) hi = mid - 1;
+    else if (port > r[2 * mid + 1]) lo = mid + 1;
+    else return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Location, SymbolInformation } from 'vscode-languageserver-types';
+import type { Diagnostic, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { PortLanguageService } from '../service/languageService';
 import type { RegistryIndex } from '../service/registry/registryIndex';
 import { detectFormat, findPorts } from '../service/scan';
@@ -25,6 +25,40 @@ export const INDEX_STATUS_REQUEST = 'ianaPorts/indexStatus';
 const READY_WAIT_MS = 3000;
 /** Coalesces index changes into one diagnostics refresh and one view notification. */
 const CHANGE_DELAY_MS = 150;
+/** Typing pauses this long before an edited document is indexed again... */
+const INDEX_DELAY_MS = 200;
+/** ...plus one millisecond per this many characters, at most MAX_INDEX_DELAY_MS: a 4.8 MB file is not re-indexed on every pause. */
+const CHARS_PER_DELAY_MS = 1000;
+const MAX_INDEX_DELAY_MS = 5000;
+/**
+ * Up to this size, a document whose index entry is older than the version being checked is indexed
+ * right there (its scan is the one the check just made), so its cross-file findings belong to that
+ * version. A larger one shows no cross-file findings until its own index entry catches up.
+ */
+const SYNC_INDEX_CHARS = 256 * 1024;
+
+/** True when two sets of cross-file findings would show the same diagnostics; linear, without building strings. */
+export function sameFindings(a: Map<string, WorkspaceFinding[]>, b: Map<string, WorkspaceFinding[]>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const sameRange = (x: Range, y: Range): boolean =>
+    x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
+  for (const [uri, xs] of a) {
+    const ys = b.get(uri);
+    if (!ys || ys.length !== xs.length) return false;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      if (x.rule !== y.rule || x.message !== y.message || x.port !== y.port || !sameRange(x.range, y.range) || x.related.length !== y.related.length) return false;
+      for (let k = 0; k < x.related.length; k++) {
+        const r = x.related[k];
+        const q = y.related[k];
+        if (r.uri !== q.uri || r.message !== q.message || !sameRange(r.range, q.range)) return false;
+      }
+    }
+  }
+  return true;
+}
 
 /**
  * Workspace-wide features on a connection: the background index, Find All References, workspace
@@ -41,6 +75,12 @@ export class WorkspaceFeature {
   private findings = new Map<string, WorkspaceFinding[]>();
   private changeTimer: NodeJS.Timeout | undefined;
   private readonly pendingDocs = new Map<string, NodeJS.Timeout>();
+  /** The version of each open document its index entry was made from. */
+  private readonly indexedVersion = new Map<string, number>();
+  /** Set when the findings changed since diagnostics were last refreshed. */
+  private findingsChanged = false;
+  /** Documents whose diagnostics went out without their cross-file findings, waiting for their index entry. */
+  private readonly withheld = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -77,6 +117,8 @@ export class WorkspaceFeature {
       const t = this.pendingDocs.get(e.document.uri);
       if (t) clearTimeout(t);
       this.pendingDocs.delete(e.document.uri);
+      this.indexedVersion.delete(e.document.uri);
+      this.withheld.delete(e.document.uri);
       this.indexer.closeDocument(e.document.uri);
     });
     connection.onReferences((params, token) => this.guard(token, [], async () => {
@@ -144,8 +186,20 @@ export class WorkspaceFeature {
     if (this.folderUris.length) void this.indexer.configurationChanged().catch((e) => this.error(e));
   }
 
-  /** Cross-file findings for one open document, as diagnostics under its settings. */
+  /**
+   * Cross-file findings for one open document, as diagnostics under its settings. Every finding shown
+   * belongs to this version of the document: when its index entry was made from another version (edits
+   * since the last pause, fast undos), it is indexed now, or, when too large for that, its cross-file
+   * findings wait for the entry to catch up.
+   */
   diagnosticsFor(doc: TextDocument, settings: Settings): Diagnostic[] {
+    if (this.indexedVersion.get(doc.uri) !== doc.version) {
+      if (doc.getText().length > SYNC_INDEX_CHARS) {
+        this.withheld.add(doc.uri);
+        return [];
+      }
+      this.indexNow(doc, settings);
+    }
     return workspaceDiagnostics(this.currentFindings().get(canonicalUri(doc.uri)), settings, doc);
   }
 
@@ -158,7 +212,9 @@ export class WorkspaceFeature {
   private currentFindings(): Map<string, WorkspaceFinding[]> {
     const gen = this.indexer.index.generation;
     if (gen !== this.findingsGeneration && this.indexer.state !== 'indexing') {
-      this.findings = workspaceFindings(this.indexer.index.all());
+      const next = workspaceFindings(this.indexer.index.all());
+      if (!sameFindings(this.findings, next)) this.findingsChanged = true;
+      this.findings = next;
       this.findingsGeneration = gen;
     }
     return this.findings;
@@ -171,10 +227,14 @@ export class WorkspaceFeature {
       this.changeTimer = undefined;
       // While the first index is built, the cross-file rules wait for the whole picture: running them
       // on every slice would cost time and flash half-true diagnostics.
+      // The findings may have been recomputed meanwhile by a diagnostics request for one document: the
+      // flag, not a comparison made now, says whether the others' diagnostics are out of date.
       if (this.indexer.state !== 'indexing') {
-        const before = JSON.stringify([...this.findings]);
-        const after = JSON.stringify([...this.currentFindings()]);
-        if (before !== after) this.refreshDiagnostics();
+        this.currentFindings();
+        if (this.findingsChanged) {
+          this.findingsChanged = false;
+          this.refreshDiagnostics();
+        }
       }
       void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
     }, CHANGE_DELAY_MS);
@@ -188,11 +248,12 @@ export class WorkspaceFeature {
       void this.indexDocument(doc.uri);
       return;
     }
-    // Typing: index the editor's text once the edits pause.
+    // Typing: index the editor's text once the edits pause, longer for a large document.
+    const delay = Math.min(INDEX_DELAY_MS + Math.floor(doc.getText().length / CHARS_PER_DELAY_MS), MAX_INDEX_DELAY_MS);
     this.pendingDocs.set(doc.uri, setTimeout(() => {
       this.pendingDocs.delete(doc.uri);
       void this.indexDocument(doc.uri);
-    }, 200));
+    }, delay));
   }
 
   private async indexDocument(uri: string): Promise<void> {
@@ -201,11 +262,24 @@ export class WorkspaceFeature {
     try {
       const settings = await this.settingsFor(uri);
       const current = this.documents.get(uri);
-      if (!current) return;
-      const scan = this.service.scan(current, settings);
-      this.indexer.setOpenDocument(uri, scan.tooLarge ? undefined : scan.format, current.getText(), scan.occurrences);
+      if (!current || this.indexedVersion.get(uri) === current.version) return;
+      this.indexNow(current, settings);
     } catch (e) {
       this.error(e);
+    }
+  }
+
+  /** Indexes an open document's current text (its scan is cached per version) and notes the version. */
+  private indexNow(doc: TextDocument, settings: Settings): void {
+    const pending = this.pendingDocs.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    this.pendingDocs.delete(doc.uri);
+    const scan = this.service.scan(doc, settings);
+    this.indexer.setOpenDocument(doc.uri, scan.tooLarge ? undefined : scan.format, doc.getText(), scan.occurrences);
+    this.indexedVersion.set(doc.uri, doc.version);
+    if (this.withheld.delete(doc.uri)) {
+      this.findingsChanged = true;
+      this.changed();
     }
   }
 

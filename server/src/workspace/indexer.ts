@@ -8,6 +8,7 @@ import type { Settings } from '../service/settings';
 import { indexFile, WorkspaceIndex } from '../service/workspaceIndex';
 import { isExcluded, type ExcludePattern } from './glob';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
+import { readRegularFile } from './regularFile';
 
 /**
  * The background workspace indexer: walks the workspace folders, reads the files the server can scan
@@ -23,6 +24,8 @@ export const MAX_FILES = 50_000;
 const SLICE_MS = 8;
 /** Files read at the same time. */
 const CONCURRENCY = 8;
+/** A `.gitignore` is read up to this many bytes; the rules past it are left out, with a note in the log. */
+export const MAX_IGNORE_FILE_BYTES = 1 << 20;
 
 export interface FolderConfig {
   settings: Settings;
@@ -44,6 +47,8 @@ export interface IndexerHost {
 interface Folder {
   uri: string;
   fsPath: string;
+  /** The folder's path with symbolic links resolved, to tell whether an event's path stays inside. */
+  realPath?: string;
   config?: FolderConfig;
 }
 
@@ -70,9 +75,9 @@ export function canonicalUri(uri: string): string {
 
 // The callback forms of fs, promisified: measurably faster than fs.promises for many small files
 // (fs.promises.readFile costs four promise round trips per file).
-const readFile = promisify(fs.readFile);
 const readdir = promisify(fs.readdir);
-const stat = promisify(fs.stat);
+const lstat = promisify(fs.lstat);
+const realpath = promisify(fs.realpath);
 
 /** What in a folder's configuration decides which files are indexed, as a comparable string. */
 function configKey(c: FolderConfig): string {
@@ -92,6 +97,8 @@ export class WorkspaceIndexer {
   private capped = false;
   private readonly open = new Set<string>();
   private readonly ignoreCache = new Map<string, IgnoreFile | null>();
+  /** The `.gitignore` files that apply in a folder, by folder-relative path: each folder extends its parent's list. */
+  private readonly ignoreLists = new Map<string, IgnoreFile[]>();
   private readyWaiters: (() => void)[] = [];
   private sliceStart = 0;
   private pendingEvents = new Map<string, number>();
@@ -153,6 +160,7 @@ export class WorkspaceIndexer {
     const gen = ++this.walkGeneration;
     this.phase = 'indexing';
     this.ignoreCache.clear();
+    this.ignoreLists.clear();
     this.skippedLarge = 0;
     this.capped = false;
     const t0 = performance.now();
@@ -190,45 +198,71 @@ export class WorkspaceIndexer {
     return path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
   }
 
-  /** The parsed `.gitignore` of a folder, read once per walk. */
+  /**
+   * The parsed `.gitignore` of a folder, read once per walk: a regular file only (a link to /dev/zero or
+   * /dev/stdin, a FIFO or a device counts as absent), its first MAX_IGNORE_FILE_BYTES at most.
+   */
   private async ignoreFileOf(dir: string, rel: string): Promise<IgnoreFile | null> {
     const cached = this.ignoreCache.get(dir);
     if (cached !== undefined) return cached;
     let parsed: IgnoreFile | null = null;
-    try {
-      const text = await readFile(path.join(dir, '.gitignore'), 'utf8');
+    const file = path.join(dir, '.gitignore');
+    const r = await readRegularFile(file, MAX_IGNORE_FILE_BYTES, true);
+    if (r.ok) {
+      // A cut file loses its last, partial line rather than read half a rule.
+      const text = r.truncated ? r.text.slice(0, r.text.lastIndexOf('\n') + 1) : r.text;
+      if (r.truncated) this.host.log(`${file} is ${r.size} bytes; only the rules in its first ${MAX_IGNORE_FILE_BYTES} bytes are used`);
       parsed = parseGitignore(text, rel);
-    } catch {
-      parsed = null;
-    }
+    } else if (r.reason === 'not a regular file') this.host.log(`${file} is not a regular file; it is not read`);
     this.ignoreCache.set(dir, parsed);
     return parsed;
   }
 
-  /** The `.gitignore` files that apply to a folder-relative path, from the root down. */
+  /**
+   * The `.gitignore` files that apply to a folder-relative path, from the root down. Each folder's list
+   * is its parent's plus its own file, kept per walk, so a chain of 1,000 folders costs 1,000 steps,
+   * not a million path joins.
+   */
   private async ignoresFor(folder: Folder, relDir: string): Promise<IgnoreFile[]> {
-    const out: IgnoreFile[] = [];
-    const parts = relDir ? relDir.split('/') : [];
-    for (let i = 0; i <= parts.length; i++) {
-      const rel = parts.slice(0, i).join('/');
-      const f = await this.ignoreFileOf(path.join(folder.fsPath, ...parts.slice(0, i)), rel);
-      if (f) out.push(f);
-    }
-    return out;
+    const key = `${folder.fsPath}\0${relDir}`;
+    const cached = this.ignoreLists.get(key);
+    if (cached) return cached;
+    const cut = relDir.lastIndexOf('/');
+    const parent = relDir ? await this.ignoresFor(folder, cut < 0 ? '' : relDir.slice(0, cut)) : [];
+    const own = await this.ignoreFileOf(relDir ? path.join(folder.fsPath, ...relDir.split('/')) : folder.fsPath, relDir);
+    const list = own ? [...parent, own] : parent;
+    this.ignoreLists.set(key, list);
+    return list;
   }
 
   /** True when the walk would skip this folder-relative path (or a folder above it). */
   private async skipped(folder: Folder, rel: string, isDir: boolean): Promise<boolean> {
     const parts = rel.split('/');
     const exclude = folder.config?.exclude ?? [];
+    let parentRel = '';
     for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join('/');
+      const sub = parentRel ? `${parentRel}/${parts[i - 1]}` : parts[i - 1];
       const dir = i < parts.length || isDir;
       if (dir && SKIP_DIRS.has(parts[i - 1])) return true;
       if (isExcluded(exclude, sub)) return true;
-      if (isIgnored(await this.ignoresFor(folder, parts.slice(0, i - 1).join('/')), sub, dir)) return true;
+      if (isIgnored(await this.ignoresFor(folder, parentRel), sub, dir)) return true;
+      parentRel = sub;
     }
     return false;
+  }
+
+  /**
+   * True when a path inside a workspace folder reaches no symbolic link on its way: the first walk does
+   * not follow links, and file events must not either (a committed `root -> /` link).
+   */
+  private async inside(folder: Folder, fsPath: string): Promise<boolean> {
+    try {
+      folder.realPath ??= await realpath(folder.fsPath);
+      const real = await realpath(fsPath);
+      return real === path.join(folder.realPath, path.relative(folder.fsPath, fsPath));
+    } catch {
+      return false;
+    }
   }
 
   /** Hands over to the event loop once the current slice has run its time. */
@@ -307,25 +341,21 @@ export class WorkspaceIndexer {
     const uri = pathToFileURL(abs).href;
     if (this.open.has(uri)) return false;
     const before = this.index.generation;
-    try {
-      const st = await stat(abs);
-      if (!st.isFile()) {
-        this.index.delete(uri);
-      } else if (st.size > settings.maxFileSize) {
-        this.skippedLarge++;
-        this.index.delete(uri);
-      } else if (!this.index.has(uri) && this.index.size >= MAX_FILES) {
-        this.capped = true;
-      } else {
-        const text = await readFile(abs, 'utf8');
-        // A document opened meanwhile is indexed from its editor text instead.
-        if (this.open.has(uri)) return false;
-        const scan = text.includes('\u0000') ? undefined : this.host.scanText(uri, text, settings);
-        if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
-        else this.index.delete(uri);
-      }
-    } catch {
+    if (!this.index.has(uri) && this.index.size >= MAX_FILES) {
+      this.capped = true;
+      return false;
+    }
+    const r = await readRegularFile(abs, settings.maxFileSize);
+    // A document opened meanwhile is indexed from its editor text instead.
+    if (this.open.has(uri)) return false;
+    if (!r.ok) {
+      if (r.reason === 'too large') this.skippedLarge++;
       this.index.delete(uri);
+    } else if (!this.index.holds(uri, r.text)) {
+      const text = r.text;
+      const scan = text.includes('\u0000') ? undefined : this.host.scanText(uri, text, settings);
+      if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
+      else this.index.delete(uri);
     }
     return this.index.generation !== before;
   }
@@ -338,6 +368,8 @@ export class WorkspaceIndexer {
     if (!fsPath || !this.folderOf(fsPath)) return;
     this.open.add(u);
     const before = this.index.generation;
+    // Back to a text already indexed (an undo, a save): nothing to build.
+    if (format && occurrences.length && this.index.get(u)?.format === format && this.index.holds(u, text)) return;
     if (format && occurrences.length) this.index.set(indexFile(u, format, text, occurrences));
     else this.index.delete(u);
     if (this.index.generation !== before) this.host.onDidChange();
@@ -387,14 +419,18 @@ export class WorkspaceIndexer {
         this.index.deleteUnder(uri);
       } else {
         const rel = this.relPath(folder, fsPath);
+        // Without following links: an event under a linked folder is outside the workspace.
         let st: fs.Stats | undefined;
         try {
-          st = await stat(fsPath);
+          st = await lstat(fsPath);
+          if (!(await this.inside(folder, fsPath))) st = undefined;
         } catch {
           st = undefined;
         }
         const config = folder.config ?? (folder.config = await this.host.folderConfig(folder.uri));
         if (!st) {
+          if (!this.open.has(uri)) this.index.delete(uri);
+        } else if (!st.isFile() && !st.isDirectory()) {
           if (!this.open.has(uri)) this.index.delete(uri);
         } else if (st.isDirectory()) {
           if (rel && !(await this.skipped(folder, rel, true))) await this.walkFolder(folder, gen, rel);
