@@ -106,21 +106,13 @@ async function lookUp(_context: vscode.ExtensionContext): Promise<void> {
   pick.show();
 }
 
+/** Shows the registry's provenance and sources as a markdown preview the user can keep open beside the code. */
 async function showRegistryInfo(): Promise<void> {
   if (!client) return;
-  const info = await client.sendRequest<{
-    release: string; path: string; records: number; superseded: number; ranges: number; nameOnly: number; people: number;
-    sources: { id: string; title: string; release: string; records: number }[];
-  }>('ianaPorts/registryInfo');
-  const detail = [
-    `Release in use: ${info.release}`,
-    `Records: ${info.records} current (${info.ranges} ranges, ${info.nameOnly} name-only), ${info.superseded} superseded kept for history`,
-    `People: ${info.people}`,
-    'Sources:',
-    ...info.sources.map((s) => `  • ${s.title} — ${s.release} (${s.records} records)`),
-    `File: ${info.path}`,
-  ].join('\n');
-  await vscode.window.showInformationMessage(`IANA Ports registry ${info.release}`, { modal: true, detail });
+  const info = await client.sendRequest<{ markdown: string }>('ianaPorts/registryInfo');
+  const path = '/registry-information.md';
+  cards.texts.set(path, info.markdown);
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: CARD_SCHEME, path }));
 }
 
 async function addIgnoredPort(port: number, uri?: string): Promise<void> {

@@ -41,17 +41,22 @@ export interface WorkspacePortsResponse {
   ports: WorkspacePort[];
 }
 
-/** What a port's row shows: the number, its IANA service(s), and how many places use it. */
+/**
+ * What a port's row shows: the number, what runs there in common practice (labelled) where known,
+ * its IANA service(s), and how many places use it.
+ */
 export function describePort(p: WorkspacePort): { label: string; description: string; tooltip: string } {
   const service = p.services.length ? p.services.slice(0, 3).join(', ') + (p.services.length > 3 ? ', …' : '') : 'unassigned';
   const places = `${p.total} place${p.total === 1 ? '' : 's'}`;
+  const what = p.commonPractice ? `${p.commonPractice} (common practice) · IANA: ${service}` : service;
   const tooltip = [
-    `Port ${p.port}: ${p.services.length ? `IANA ${p.services.join(', ')}` : 'not assigned by IANA'}`,
-    p.description && p.description !== p.services[0] ? p.description : '',
+    `Port ${p.port}`,
     p.commonPractice ? `Common practice (not IANA): ${p.commonPractice}` : '',
+    p.services.length ? `IANA: ${p.services.join(', ')}` : 'Not assigned by IANA',
+    p.description && p.description !== p.services[0] ? p.description : '',
     places,
   ].filter(Boolean).join('\n');
-  return { label: String(p.port), description: `${service} · ${places}`, tooltip };
+  return { label: String(p.port), description: `${what} · ${places}`, tooltip };
 }
 
 /** What a place's row shows: `file:line`, the line itself, and its role in a tooltip. */

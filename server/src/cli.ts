@@ -6,6 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { bundledRegistryPath } from './runtime';
 import { PortLanguageService } from './service/languageService';
 import { lookupCards, registryInfo } from './service/lookup';
+import { provenance } from './service/hover';
+import { commonPracticeLabel, ianaNameAgrees } from './service/softwarePorts';
 import { decodeRegistry } from './service/registry/codec';
 import { RegistryIndex } from './service/registry/registryIndex';
 import { detectFormat } from './service/scan';
@@ -118,8 +120,12 @@ function scan(args: string[]): number {
       if (o.kind === 'port') {
         ports++;
         const l = service.index.byPort(o.port, o.protocol);
-        const names = [...new Set(l.records.filter((r) => r.name).map((r) => r.name))].slice(0, 4).join(', ');
-        const what = l.portClass === 'invalid' ? 'not a valid port' : names || 'unassigned';
+        const ianaNames = [...new Set(l.records.filter((r) => r.name).map((r) => r.name))];
+        const names = ianaNames.slice(0, 4).join(', ');
+        const common = settings.commonPractice.enable && !ianaNameAgrees(o.port, ianaNames, o.protocol) ? commonPracticeLabel(o.port, o.protocol) : undefined;
+        // What runs there leads where the table knows it, labelled, with IANA's names after it.
+        const what = l.portClass === 'invalid' ? 'not a valid port'
+          : common ? `${common} (common practice); IANA: ${names || 'unassigned'}` : names || 'unassigned';
         console.log(`  ${where} ${String(o.port).padEnd(6)} ${(o.protocol ?? '').padEnd(4)} ${o.role.padEnd(9)} ${what}`);
       } else {
         console.log(`  ${where} ${o.name} (${o.kind === 'service' ? 'service name' : 'port name'})`);
@@ -130,7 +136,7 @@ function scan(args: string[]): number {
       console.log(`  ${`${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8)} ${SEVERITY_NAME[d.severity ?? 1]} [${d.code}] ${d.message}`);
     }
   }
-  console.log(`\n${ports} ports in ${files} files, ${problems} problems (registry ${service.index.release}).`);
+  console.log(`\n${ports} ports in ${files} files, ${problems} problems (${provenance(service.index)}).`);
   return 0;
 }
 
@@ -236,6 +242,7 @@ function lookup(args: string[]): number {
 function info(): number {
   const index = loadIndex();
   const i = registryInfo(index, bundledRegistryPath());
+  console.log(i.provenance);
   console.log(`Registry release ${i.release}: ${i.records} records (${i.ranges} ranges, ${i.nameOnly} name-only), ${i.superseded} superseded, ${i.people} people`);
   for (const s of i.sources) console.log(`  ${s.id} (${s.release}): ${s.records} records — ${s.title}`);
   console.log(`File: ${i.path}`);

@@ -140,6 +140,21 @@ describe('iana-ports CLI', function () {
     });
   });
 
+  describe('scan', () => {
+    it('lists each port with what runs there first where the IANA name misleads, and says what data is from when', () => {
+      const root = make({ 'compose.yaml': 'services:\n  web:\n    image: grafana/grafana\n    ports:\n      - "3000:3000"\n  db:\n    image: postgres:16\n    ports:\n      - "5433:5432"\n' });
+      const r = run(root, 'scan', '.');
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.split('\n');
+      const at = (col: string) => lines.find((l) => l.trimStart().startsWith(col)) ?? '';
+      assert.match(at('5:10'), /^\s+5:10\s+3000\s+tcp\s+host\s+Node\.js\/React dev servers, Grafana, .* \(common practice\); IANA: hbci, remoteware-cl$/);
+      // IANA's postgresql already says what runs on 5432; 5433 is not in the table: IANA's answer alone.
+      assert.match(at('9:15'), /^\s+9:15\s+5432\s+tcp\s+container\s+postgresql$/);
+      assert.match(at('9:10'), /^\s+9:10\s+5433\s+tcp\s+host\s+pyrrho$/);
+      assert.match(r.stdout, /\n2 ports in 1 files, 0 problems \(IANA names as of 2026-09; details as of 2015-07\)\.\n$|ports in 1 files, \d+ problems \(IANA names as of 2026-09; details as of 2015-07\)\./);
+    });
+  });
+
   describe('lookup', () => {
     it('prints the hover card for a port number as text', () => {
       const r = run(os.tmpdir(), 'lookup', '5432');

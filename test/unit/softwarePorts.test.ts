@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  commonPracticeLabel, normaliseImage, SOFTWARE, softwareByName, softwareForImage, softwareOnPort,
+  commonPracticeLabel, ianaNameAgrees, normaliseImage, SOFTWARE, softwareByName, softwareForImage, softwareOnPort,
 } from '../../server/src/service/softwarePorts';
 
 describe('common-practice software table', () => {
@@ -65,6 +65,14 @@ describe('common-practice software table', () => {
 
   it('has no common practice for ports nobody runs by default (look-alikes of known ones)', () => {
     for (const port of [3002, 5174, 9091 + 1000, 29093, 50052, 51821, 1, 65535]) assert.equal(commonPracticeLabel(port), undefined, String(port));
+  });
+
+  it('tells where IANA\'s name already says what runs there', () => {
+    assert.equal(ianaNameAgrees(5432, ['postgresql']), true);
+    assert.equal(ianaNameAgrees(5672, ['amqp']), true);
+    assert.equal(ianaNameAgrees(3000, ['hbci', 'remoteware-cl']), false);
+    assert.equal(ianaNameAgrees(9092, ['XmlIpcRegSvc']), false);
+    assert.equal(ianaNameAgrees(5433, ['pyrrho']), false, 'no program in the table');
   });
 
   it('finds software by alias, case-insensitively', () => {

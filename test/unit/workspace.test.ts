@@ -260,12 +260,15 @@ describe('files.exclude globs and .gitignore', () => {
 });
 
 describe('Ports view labels', () => {
-  it('shows a port with its IANA service, common practice and count', () => {
+  it('shows a port with common practice first where known, then its IANA service, and its count', () => {
     const d = describePort({ port: 9200, services: ['wap-wsp'], description: 'WAP connectionless session service', commonPractice: 'Elasticsearch HTTP API', total: 3, places: [] });
     assert.equal(d.label, '9200');
-    assert.equal(d.description, 'wap-wsp · 3 places');
-    assert.match(d.tooltip, /IANA wap-wsp\nWAP connectionless session service\nCommon practice \(not IANA\): Elasticsearch HTTP API/);
-    assert.equal(describePort({ port: 5173, services: [], description: '', total: 1, places: [] }).description, 'unassigned · 1 place');
+    // What runs there leads, labelled; IANA's name follows.
+    assert.equal(d.description, 'Elasticsearch HTTP API (common practice) · IANA: wap-wsp · 3 places');
+    assert.equal(d.tooltip, 'Port 9200\nCommon practice (not IANA): Elasticsearch HTTP API\nIANA: wap-wsp\nWAP connectionless session service\n3 places');
+    // Without common practice the row is IANA's answer alone.
+    assert.equal(describePort({ port: 5432, services: ['postgresql'], description: 'PostgreSQL Database', total: 1, places: [] }).description, 'postgresql · 1 place');
+    assert.equal(describePort({ port: 5174, services: [], description: '', total: 1, places: [] }).description, 'unassigned · 1 place');
   });
 
   it('shows a place as file:line with the line itself', () => {

@@ -1,14 +1,22 @@
-import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, COMMON_PRACTICE, EPHEMERAL_PRESETS } from './facts';
+import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, EPHEMERAL_PRESETS, KUBERNETES_NODEPORT_RANGE } from './facts';
 import { escapeMarkdown, inlineCode, link, shorten } from './markdown';
 import { PORT_CLASS_LABEL, type RegistryIndex } from './registry/registryIndex';
 import type { Protocol, ServiceRecord } from './registry/types';
+import type { PortRole } from './scan/vocabulary/types';
 import type { Settings } from './settings';
+import { COMMON_PRACTICE_LABELS_SHOWN, commonPracticeLabel, ianaNameAgrees, softwareOnPort } from './softwarePorts';
 
 /** What the context tells about a port, for the card's heading and facts. */
 export interface PortContext {
   protocol?: Protocol;
   /** URL scheme the port sits in, if any. */
   scheme?: string;
+  /** What the port does where it is written; without it the card states only what holds everywhere. */
+  role?: PortRole;
+  /** The key the port is the value of (`nodePort`, `containerPort`), as written. */
+  key?: string;
+  /** True when the port is a development server's own port (vite.config, `next dev -p`): browsers fetch it. */
+  devServer?: boolean;
 }
 
 export const IANA_SEARCH_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml?search=';
@@ -95,41 +103,131 @@ function renderRow(index: RegistryIndex, row: Row, port: number | null): string[
     const more = short.length < r.notes.replace(/\s+/g, ' ').trim().length ? ` (${link('full note at IANA', IANA_SEARCH_URL + encodeURIComponent(r.name || String(port ?? '')))})` : '';
     out.push(`  Note: ${escapeMarkdown(short)}${more}`);
   }
-  if (r.unauthorized) out.push(`  ⚠️ **Unauthorized use reported:** ${escapeMarkdown(r.unauthorized)}`);
+  if (r.unauthorized && unauthorizedConcerns(r, port)) out.push(`  ⚠️ **Unauthorized use reported:** ${escapeMarkdown(r.unauthorized)}`);
   return out.map((l, i) => (i < out.length - 1 ? l + '  ' : l));
 }
 
-function sourcesLine(index: RegistryIndex, records: ServiceRecord[]): string {
-  const used = new Set<number>();
-  for (const r of records) for (const i of r.sources) used.add(i);
-  const src = [...used].sort((a, b) => b - a).map((i) => index.data.sources[i]).filter(Boolean);
-  const parts = src.map((s) => `${escapeMarkdown(s.id)} (${escapeMarkdown(s.release)})`);
-  return `Registry data: ${parts.length ? parts.join(', ') : `release ${escapeMarkdown(index.release)}`}`;
+/** Port numbers a text names: `port 6003`, `ports 27017, 27018 and 27019`, `Ports 2194-2196`. */
+export function portsNamedIn(text: string): PortRange[] {
+  const out: PortRange[] = [];
+  for (const m of text.slice(0, 1000).matchAll(/\b(\d{1,5})(?:\s*[-–]\s*(\d{1,5}))?\b/g)) {
+    const lo = Number(m[1]);
+    const hi = m[2] !== undefined ? Number(m[2]) : lo;
+    if (lo <= 65535 && hi >= lo && hi <= 65535) out.push({ start: lo, end: hi });
+  }
+  return out;
 }
 
-/** Facts that bite: ranges, privileges, browsers. */
+/**
+ * An unauthorized-use report belongs on the card of the port it is about. IANA files reports on ranges
+ * ("Known Unauthorized Use on port 6003" on x11, 6000-6063): such a note shows only on the ports it
+ * names. A note that names no port is about the whole record.
+ */
+function unauthorizedConcerns(r: ServiceRecord, port: number | null): boolean {
+  if (port === null) return true;
+  const named = portsNamedIn(r.unauthorized);
+  return named.length === 0 || named.some((n) => port >= n.start && port <= n.end);
+}
+
+interface PortRange {
+  start: number;
+  end: number;
+}
+
+/** "2026-09-17" -> "2026-09": the month is what a reader needs to judge how current a fact is. */
+function month(date: string): string {
+  return /^\d{4}-\d{2}/.exec(date)?.[0] ?? date;
+}
+
+/**
+ * One line that says which parts of the card are from when, worded the same on every card. The bundle
+ * merges a current list of names and descriptions (`port-numbers`, names only) over IANA's full 2015
+ * table (assignees, contacts, dates, references, notes), and the seed's 2025 excerpt over both; a
+ * registry the user refreshed from IANA is one publication, from one date.
+ */
+export function provenance(index: RegistryIndex, records: readonly ServiceRecord[] = []): string {
+  const sources = index.data.sources;
+  const namesOnly = sources.findIndex((s) => s.id.startsWith('port-numbers@'));
+  if (namesOnly < 0) {
+    const dates = sources.map((s) => s.release).filter(Boolean).sort();
+    return `IANA registry as of ${escapeMarkdown(month(dates[dates.length - 1] ?? index.release))}`;
+  }
+  // Details come from the newest full source every shown record draws on: the seed where all of them
+  // are seed records, else the 2015 table.
+  const full = sources.map((s, i) => ({ s, i })).filter((x) => x.i !== namesOnly);
+  let details = full.reduce<(typeof full)[number] | undefined>((a, b) => (!a || b.s.release < a.s.release ? b : a), undefined);
+  const newest = full.reduce<(typeof full)[number] | undefined>((a, b) => (!a || b.s.release > a.s.release ? b : a), undefined);
+  if (newest && records.length && records.every((r) => r.sources.includes(newest.i))) details = newest;
+  const names = `IANA names as of ${escapeMarkdown(month(sources[namesOnly].release))}`;
+  return details ? `${names}; details as of ${escapeMarkdown(month(details.s.release))}` : names;
+}
+
+/** Where the common-practice line of a port comes from: the documentation of one program per label it names. */
+function commonPracticeSources(port: number, protocol: Protocol | undefined): string {
+  const labels = new Set<string>();
+  const links: string[] = [];
+  for (const e of softwareOnPort(port, protocol)) {
+    if (labels.has(e.port.label) || labels.size >= COMMON_PRACTICE_LABELS_SHOWN) continue;
+    labels.add(e.port.label);
+    links.push(link(e.software.name, e.software.source));
+  }
+  return links.join(', ');
+}
+
+/** True where something binds the port: a listener, a published host port, a container's port. */
+function binds(role: PortRole | undefined): boolean {
+  return role === 'listen' || role === 'host' || role === 'container';
+}
+
+/** What port 0 means where it is written. */
+function portZeroFact(ctx: PortContext): string {
+  const key = ctx.key?.toLowerCase();
+  if (key === 'nodeport') {
+    return `**\`nodePort: 0\`** is the same as leaving it out: Kubernetes allocates a node port from its range (${KUBERNETES_NODEPORT_RANGE.start}–${KUBERNETES_NODEPORT_RANGE.end} by default).`;
+  }
+  if (key === 'hostport') return '**`hostPort: 0`** is the same as leaving it out: nothing is published on the node.';
+  if (key === 'containerport' || key === 'targetport') return `**Port 0** is not valid for \`${key === 'containerport' ? 'containerPort' : 'targetPort'}\`: Kubernetes accepts 1–65535.`;
+  switch (ctx.role) {
+    case 'listen':
+      return '**Port 0** here asks the operating system for any free port when the program binds (`listen(0)`); the port changes on every start.';
+    case 'host':
+      return '**Port 0** as a published port lets the container engine pick a free host port on every start.';
+    case 'connect':
+      return '**Port 0** is not a valid destination: a connection to port 0 fails.';
+    default:
+      return '**Port 0** asks the operating system for any free port when a program binds (`listen(0)`); as a destination it is invalid.';
+  }
+}
+
+/** Facts that bite: ranges, privileges, browsers, each said only where it applies to the port's role. */
 export function portFacts(port: number, ctx: PortContext): string[] {
   const facts: string[] = [];
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     facts.push('⛔ **Not a valid port:** TCP and UDP ports run from 0 to 65535.');
     return facts;
   }
-  if (port === 0) {
-    // What people mean by port 0 is the socket API's, not the registry's reserved entry.
-    facts.push('**Port 0** asks the operating system for any free port when a program binds (`listen(0)`, `bind((host, 0))`); as a destination it is invalid.');
-  }
+  if (port === 0) facts.push(portZeroFact(ctx));
   if (port >= 49152) {
-    facts.push('⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so a fixed listener here can collide.');
+    facts.push(ctx.role === 'connect'
+      ? '**Dynamic/Private range** (49152–65535): IANA never assigns these. This is the address of a server chosen elsewhere; a client has nothing to change here.'
+      : binds(ctx.role)
+        ? '⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so this listener can collide with them.'
+        : '⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so a fixed listener here can collide.');
   }
-  const linux = EPHEMERAL_PRESETS.linux;
-  if (port >= linux.start && port <= linux.end) facts.push(`Inside the Linux ephemeral range (${linux.start}–${linux.end}).`);
-  if (port >= 49152 && port <= 65535) facts.push('Inside the Windows and macOS ephemeral range (49152–65535).');
-  if (port > 0 && port < 1024) facts.push('Below 1024: binding it needs root or CAP_NET_BIND_SERVICE on Linux (Docker containers allow it since 20.10).');
+  if (ctx.role !== 'connect') {
+    const linux = EPHEMERAL_PRESETS.linux;
+    if (port >= linux.start && port <= linux.end) facts.push(`Inside the Linux ephemeral range (${linux.start}–${linux.end}).`);
+    if (port >= 49152 && port <= 65535) facts.push('Inside the Windows and macOS ephemeral range (49152–65535).');
+  }
+  if (port > 0 && port < 1024) {
+    if (ctx.role === 'listen') facts.push('Below 1024: binding it needs root or CAP_NET_BIND_SERVICE on Linux (not inside Docker containers since 20.10).');
+    else if (ctx.role === 'container') facts.push('Below 1024: a container may bind it without privileges (Docker since 20.10 lowers `ip_unprivileged_port_start` to 0 inside containers).');
+    else if (ctx.role === 'host') facts.push('Below 1024 on the host: Docker publishes it as root; rootless Docker and Podman need `net.ipv4.ip_unprivileged_port_start` lowered.');
+  }
   if (BROWSER_BAD_PORTS.has(port)) {
     const inUrl = ctx.scheme !== undefined && BROWSER_SCHEMES.has(ctx.scheme);
-    facts.push(inUrl
-      ? '🚫 **Blocked by browsers:** Chrome, Firefox and Safari refuse HTTP(S) and WebSocket URLs on this port (Fetch "bad port", ERR_UNSAFE_PORT).'
-      : 'Browsers refuse HTTP(S) and WebSocket URLs on this port (Fetch "bad port").');
+    if (inUrl) facts.push('🚫 **Blocked by browsers:** Chrome, Firefox and Safari refuse HTTP(S) and WebSocket URLs on this port (Fetch "bad port", ERR_UNSAFE_PORT).');
+    else if (ctx.devServer) facts.push('🚫 **Browsers refuse this port:** a dev server here cannot be opened in Chrome, Firefox or Safari (Fetch "bad port", ERR_UNSAFE_PORT).');
   }
   return facts;
 }
@@ -143,6 +241,12 @@ export function renderPortHover(index: RegistryIndex, port: number, ctx: PortCon
   if (ctx.scheme) heading.push(`${escapeMarkdown(ctx.scheme)} URL`);
   heading.push(PORT_CLASS_LABEL[lookup.portClass]);
   const lines: string[] = [heading.join(' · '), ''];
+  const common = valid && settings.commonPractice.enable ? commonPracticeLabel(port, ctx.protocol) : undefined;
+  const commonLines = common ? [`**Common practice** (not IANA): ${escapeMarkdown(common)}  `, `Documented by ${commonPracticeSources(port, ctx.protocol)}`, ''] : [];
+  // Where the IANA name misleads (3000 is hbci to IANA), what runs there comes first, labelled;
+  // where it agrees (5432 postgresql), IANA's answer comes first and common practice follows.
+  const leads = common !== undefined && !ianaNameAgrees(port, lookup.records.map((r) => r.name).filter(Boolean), ctx.protocol);
+  if (leads) lines.push(...commonLines);
   if (valid) {
     const ordered = ctx.protocol
       ? [...lookup.records.filter((r) => r.protocol === ctx.protocol || r.protocol === ''), ...lookup.records.filter((r) => r.protocol !== ctx.protocol && r.protocol !== '')]
@@ -158,15 +262,12 @@ export function renderPortHover(index: RegistryIndex, port: number, ctx: PortCon
       if (blanks.length) lines.push(`- Also ${rowsOf(blanks).map((b) => `${escapeMarkdown(b.record.description || 'unnamed')} (${protocolList(b.protocols)})`).join('; ')}`);
     }
     lines.push('');
-    if (settings.commonPractice.enable) {
-      const cp = COMMON_PRACTICE.get(port);
-      if (cp) lines.push(`**Common practice** (not IANA): ${escapeMarkdown(cp)}`, '');
-    }
+    if (!leads) lines.push(...commonLines);
   }
   const facts = portFacts(port, ctx);
   for (const f of facts) lines.push(`- ${f}`);
   if (facts.length) lines.push('');
-  if (valid) lines.push(`${sourcesLine(index, lookup.records)} · ${link('IANA registry entry', IANA_SEARCH_URL + port)}`);
+  if (valid) lines.push(`${provenance(index, lookup.records)} · ${link('IANA registry entry', IANA_SEARCH_URL + port)}`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -180,6 +281,6 @@ export function renderServiceHover(index: RegistryIndex, name: string): string |
   }
   lines.push('IANA registered port' + (records.length > 1 ? 's' : '') + ':');
   for (const row of rowsOf(records)) lines.push(...renderRow(index, row, null));
-  lines.push('', `${sourcesLine(index, records)} · ${link('IANA registry entry', IANA_SEARCH_URL + encodeURIComponent(name))}`);
+  lines.push('', `${provenance(index, records)} · ${link('IANA registry entry', IANA_SEARCH_URL + encodeURIComponent(name))}`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import {
   DiagnosticSeverity, MarkupKind,
   type Diagnostic, type Hover, type Position,
 } from 'vscode-languageserver-types';
-import { renderPortHover, renderServiceHover } from './hover';
+import { renderPortHover, renderServiceHover, type PortContext } from './hover';
 import type { RegistryIndex } from './registry/registryIndex';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/types';
@@ -15,6 +15,33 @@ import { isDigit } from './scan/vocabulary/common';
 import { lineStarts, positionIn } from './lines';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
+
+/** Config files of development servers: a port a program listens on there is opened in a browser. */
+const DEV_SERVER_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rspack|rsbuild|nuxt|next|astro|svelte|vue|quasar|remix|angular)(?:\.config)?\.[cm]?[jt]s$|(?:^|\/)angular\.json$/i;
+/** Commands that start a development server; the port on their line is the one the browser opens. */
+const DEV_SERVER_COMMAND = /\b(?:vite|next\s+(?:dev|start)|nuxt|nuxi\s+dev|astro\s+dev|ng\s+serve|webpack(?:-dev-server|\s+serve)|react-scripts\s+start|parcel|live-server|http-server|browser-sync|serve\s+-[lp])\b/;
+
+/** The key a port is the value of on its line (`nodePort: 0`, `"port" = 0`), read back at most 80 characters. */
+function keyBefore(text: string, start: number): string | undefined {
+  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  return /([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?$/.exec(text.slice(from, start))?.[1];
+}
+
+/** The line a port is written on, at most 300 characters either side. */
+function lineAround(text: string, start: number, end: number): string {
+  const a = Math.max(0, start - 300, text.lastIndexOf('\n', start - 1) + 1);
+  let b = text.indexOf('\n', end);
+  if (b < 0 || b > end + 300) b = Math.min(text.length, end + 300);
+  return text.slice(a, b);
+}
+
+/** What the card needs to know of the port's place: protocol, URL scheme, role, key, dev server. */
+function hoverContext(doc: TextDocument, o: PortOccurrence): PortContext {
+  const text = doc.getText();
+  const key = keyBefore(text, o.start)?.split('.').pop();
+  const devServer = o.role === 'listen' && (DEV_SERVER_CONFIG.test(doc.uri) || DEV_SERVER_COMMAND.test(lineAround(text, o.start, o.end)));
+  return { protocol: o.protocol, scheme: o.scheme, role: o.role, key, devServer };
+}
 
 /** The result of scanning one version of one document. */
 export interface ScanResult {
@@ -95,7 +122,7 @@ export class PortLanguageService {
     // Digits inside a service name (`pop3`, `x11`) are part of the name, not a port to explain.
     if (o.kind !== 'port' && isDigit(doc.getText().charCodeAt(doc.offsetAt(pos)))) return null;
     let value: string | undefined;
-    if (o.kind === 'port') value = renderPortHover(this.index, o.port, { protocol: o.protocol, scheme: o.scheme }, settings);
+    if (o.kind === 'port') value = renderPortHover(this.index, o.port, hoverContext(doc, o), settings);
     else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
     if (!value) return null;
     return { contents: { kind: MarkupKind.Markdown, value }, range };

@@ -1,5 +1,6 @@
 import { portText } from './completion';
-import { renderPortHover, renderServiceHover } from './hover';
+import { provenance, renderPortHover, renderServiceHover } from './hover';
+import { escapeMarkdown } from './markdown';
 import type { RegistryIndex } from './registry/registryIndex';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -53,11 +54,28 @@ export function lookupCards(index: RegistryIndex, query: string, limit = 200): L
 }
 
 /** Facts about the registry in use, for "Show Registry Information" and `iana-ports info`. */
-export function registryInfo(index: RegistryIndex, path: string) {
+export interface RegistryInfo {
+  release: string;
+  /** Which parts of the data are from when, as every hover card says it. */
+  provenance: string;
+  path: string;
+  generatedBy: string;
+  sources: { id: string; title: string; release: string; records: number }[];
+  records: number;
+  superseded: number;
+  ranges: number;
+  nameOnly: number;
+  people: number;
+  /** All of the above as a markdown document. */
+  markdown: string;
+}
+
+export function registryInfo(index: RegistryIndex, path: string): RegistryInfo {
   const records = index.data.records;
   const current = records.filter((r) => !r.superseded);
-  return {
+  const info: Omit<RegistryInfo, 'markdown'> = {
     release: index.release,
+    provenance: provenance(index),
     path,
     generatedBy: index.data.generatedBy,
     sources: index.data.sources.map((s, i) => ({ ...s, records: current.filter((r) => r.sources[r.sources.length - 1] === i).length })),
@@ -67,4 +85,26 @@ export function registryInfo(index: RegistryIndex, path: string) {
     nameOnly: current.filter((r) => r.portLo === null).length,
     people: index.data.people.length,
   };
+  return { ...info, markdown: registryInfoMarkdown(info) };
+}
+
+/** The registry facts as a markdown document, shown in a preview rather than a modal dialog. */
+function registryInfoMarkdown(i: Omit<RegistryInfo, 'markdown'>): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    '# IANA Ports registry',
+    '',
+    `**${i.provenance}**`,
+    '',
+    `${n(i.records)} current records (${n(i.ranges)} ranges, ${n(i.nameOnly)} name-only); ${n(i.superseded)} superseded records kept for history; ${n(i.people)} people.`,
+    '',
+    '## Sources',
+    '',
+    '| source | as of | records last set by it | what it gives |',
+    '|---|---|---|---|',
+    ...i.sources.map((s) => `| ${escapeMarkdown(s.id)} | ${escapeMarkdown(s.release)} | ${n(s.records)} | ${escapeMarkdown(s.title)} |`),
+    '',
+    `File: ${escapeMarkdown(i.path)}`,
+    '',
+  ].join('\n');
 }

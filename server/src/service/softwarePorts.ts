@@ -253,7 +253,7 @@ export function softwareOnPort(port: number, protocol?: string): readonly Softwa
 }
 
 /** At most this many labels are named on one line; the rest are summed up. */
-const LABELS_SHOWN = 4;
+export const COMMON_PRACTICE_LABELS_SHOWN = 3;
 
 /**
  * What runs on a port in common practice, as one short line ("Node.js/React dev servers, Rails,
@@ -263,8 +263,22 @@ export function commonPracticeLabel(port: number, protocol?: string): string | u
   const labels: string[] = [];
   for (const e of softwareOnPort(port, protocol)) if (!labels.includes(e.port.label)) labels.push(e.port.label);
   if (!labels.length) return undefined;
-  const shown = labels.slice(0, LABELS_SHOWN).join(', ');
-  return labels.length > LABELS_SHOWN ? `${shown} and ${labels.length - LABELS_SHOWN} more` : shown;
+  const shown = labels.slice(0, COMMON_PRACTICE_LABELS_SHOWN).join(', ');
+  return labels.length > COMMON_PRACTICE_LABELS_SHOWN ? `${shown} and ${labels.length - COMMON_PRACTICE_LABELS_SHOWN} more` : shown;
+}
+
+/**
+ * True where IANA's name already says what runs on the port (5432 postgresql, 6379 redis, 5672 amqp):
+ * one of the registered names is the id or an alias of the most common program there. Where it is
+ * not (3000 hbci, 9092 XmlIpcRegSvc), the IANA name misleads and common practice should lead.
+ */
+export function ianaNameAgrees(port: number, ianaNames: readonly string[], protocol?: string): boolean {
+  const first = softwareOnPort(port, protocol)[0]?.software;
+  if (!first) return false;
+  return ianaNames.some((n) => {
+    const name = n.toLowerCase();
+    return name === first.id || first.aliases.includes(name);
+  });
 }
 
 /** The common-practice line of every port the table knows, for look-ups by port number alone. */

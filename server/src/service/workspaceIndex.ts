@@ -1,5 +1,6 @@
 import { SymbolKind, type Location, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import { COMMON_PRACTICE } from './facts';
+import { ianaNameAgrees } from './softwarePorts';
 import type { RegistryIndex } from './registry/registryIndex';
 import type { Protocol } from './registry/types';
 import type { FormatId } from './scan/detect';
@@ -316,7 +317,9 @@ export class WorkspaceIndex {
         if (!w) {
           const services = registry ? serviceNames(registry, p.port) : [];
           const description = registry?.byPort(p.port).records.find((r) => r.name)?.description ?? '';
-          w = { port: p.port, services, description, commonPractice: COMMON_PRACTICE.get(p.port), total: 0, places: [] };
+          // Common practice only where IANA's name misleads: the view leads with it then.
+          const commonPractice = ianaNameAgrees(p.port, services) ? undefined : COMMON_PRACTICE.get(p.port);
+          w = { port: p.port, services, description, commonPractice, total: 0, places: [] };
           byPort.set(p.port, w);
         }
         w.total++;
