@@ -205,7 +205,7 @@ describe('hover card: provenance and notes', () => {
     Object.assign(r, { name: 'demo', portLo: 4444, portHi: 4444, protocol: 'tcp', description: 'Demo', sources: [0] });
     const idx = new RegistryIndex({ release: '2025-12-15', generatedBy: 'test', sources: [{ id: 'iana-xml', title: 'IANA XML', release: '2025-12-15' }], people: [], records: [r] });
     const md = renderPortHover(idx, 4444, {}, DEFAULT_SETTINGS);
-    assert.match(md, /IANA registry as of 2025-12 · /);
+    assert.match(md, /IANA registry as of 2025-12-15 · /);
     assert.doesNotMatch(md, /details as of/);
   });
 

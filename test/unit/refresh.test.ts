@@ -113,7 +113,7 @@ describe('registry refresh', function () {
     assert.equal(info.path, r.file);
     client.open(COMPOSE_URI, 'dockercompose', COMPOSE);
     const h = await client.request('textDocument/hover', { textDocument: { uri: COMPOSE_URI }, position: { line: 3, character: 14 } });
-    assert.match(hoverText(h), /Registry data: iana-xml \(2025-06-30\)/);
+    assert.match(hoverText(h), /IANA registry as of 2025-06-30 · /);
   });
 
   it('switches registries without a restart, refuses a bad file keeping the current one, and reverts', async () => {
@@ -128,7 +128,7 @@ describe('registry refresh', function () {
     const r = await updateRegistryFile(`${base}/mini.xml`, options());
     const used = await client.request('ianaPorts/useRegistry', { path: r.file });
     assert.deepEqual({ ok: used.ok, release: used.release, records: used.records }, { ok: true, release: '2025-06-30', records: 14 });
-    assert.match(await hover(), /Registry data: iana-xml \(2025-06-30\)/);
+    assert.match(await hover(), /IANA registry as of 2025-06-30 · /);
     assert.equal((await client.request('ianaPorts/registryInfo', null)).release, '2025-06-30');
 
     // A damaged file (here: cut in half) is refused with a reason; the registry in use stays.

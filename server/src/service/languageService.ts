@@ -39,7 +39,7 @@ function lineAround(text: string, start: number, end: number): string {
 function hoverContext(doc: TextDocument, o: PortOccurrence): PortContext {
   const text = doc.getText();
   const key = keyBefore(text, o.start)?.split('.').pop();
-  const devServer = o.role === 'listen' && (DEV_SERVER_CONFIG.test(doc.uri) || DEV_SERVER_COMMAND.test(lineAround(text, o.start, o.end)));
+  const devServer = o.role === 'listen' && (DEV_SERVER_CONFIG.test(doc.uri.replace(/[?#].*$/, '')) || DEV_SERVER_COMMAND.test(lineAround(text, o.start, o.end)));
   return { protocol: o.protocol, scheme: o.scheme, role: o.role, key, devServer };
 }
 
