@@ -72,7 +72,9 @@ function openDocument(file: string): TextDocument | undefined {
     return undefined;
   }
   if (text.includes('\u0000')) return undefined;
-  if (!detectFormat(languageId, uri, text)) return undefined;
+  // Plain text of no known format holds only documentation, which the command line does not report.
+  const format = detectFormat(languageId, uri, text);
+  if (!format || format === 'text') return undefined;
   return TextDocument.create(uri, languageId, 1, text);
 }
 

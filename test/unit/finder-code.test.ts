@@ -50,10 +50,11 @@ describe('code finder: strings', () => {
     code(`let s = r#"tcp://127.0.0.1:|7000"#;`, 7000);
     code(`@Value("\${server.port:|8080}")`, 8080, 'listen');
   });
-  it('finds ports in comments only when they read host:port or a URL', () => {
+  it('finds ports in comments where they read host:port, a URL or a port the sentence names, as documentation', () => {
     code(`// start it, then open http://localhost:|4000/health`, 4000);
     code(`# forwards to 127.0.0.1:|8125.\nx = 1`, 8125);
-    expectNone(findCodePorts, `// retry 3 times, wait 3000 ms, port 8080 by default\nconst a = 1;`);
+    const src = `// retry 3 times, wait 3000 ms, port 8080 by default\nconst a = 1;`;
+    assert.deepEqual(findCodePorts(src).map((o) => [src.slice(o.start, o.end), o.inComment]), [['8080', true]]);
     expectNone(findCodePorts, `/* see main.go:1234 and issue:5000 */`);
   });
 });
@@ -202,7 +203,8 @@ describe('shell finder', () => {
   it('leaves other numbers alone', () => {
     expectNone(findShellPorts, `sleep 5\nexit 1\nhead -n 10 f\nhead -c 100 f\nchmod 755 x\ntail -n 20 log 2>&1`);
     expectNone(findShellPorts, `ps -p 1234\nkill -9 1234\npatch -p1 < fix.diff\nxargs -P 4 echo\nmysql -uroot -p123456`);
-    expectNone(findShellPorts, `# listens on port 8080 by default\nseq 1 10\ndate +%H:%M:%S`);
+    const src = `# listens on port 8080 by default\nseq 1 10\ndate +%H:%M:%S`;
+    assert.deepEqual(findShellPorts(src).map((o) => [src.slice(o.start, o.end), o.inComment]), [['8080', true]]);
     expectNone(findShellPorts, `docker build -t "registry/api:1.8.3" --build-arg NODE_VERSION=20 .`);
   });
 });

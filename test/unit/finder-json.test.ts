@@ -67,9 +67,10 @@ describe('JSON finder', () => {
     port(`{ "runtimeArgs": ["--inspect-brk=|9231"] }`, 9231);
     port(`{ "args": ["-N", "-L", "|6543:db.internal:5432", "bastion"] }`, 6543);
   });
-  it('finds ports in comments only when they read host:port or a URL', () => {
+  it('finds ports in comments where they read host:port, a URL or a port the sentence names, as documentation', () => {
     port(`// see http://localhost:|3000/docs\n{ }`, 3000);
-    none(`// port 3000 is the default, retry 3 times\n{ "a": 1 }`);
+    const src = `// port 3000 is the default, retry 3 times\n{ "a": 1 }`;
+    assert.deepEqual(findJsonPorts(src).map((o) => [src.slice(o.start, o.end), o.inComment]), [['3000', true]]);
   });
   it('leaves versions, timeouts, sizes, colours and status codes alone', () => {
     none(`{

@@ -51,6 +51,8 @@ export interface ScanResult {
   tooLarge?: boolean;
   /** Offsets where the text's lines start, computed when diagnostics first need positions. */
   lineStarts?: number[];
+  /** The occurrences rules judge: all but those in comments and prose, computed for the first diagnostics. */
+  judged?: PortOccurrence[];
 }
 
 const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
@@ -145,7 +147,9 @@ export class PortLanguageService {
       }];
     }
     const text = doc.getText();
-    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: scan.occurrences, index: this.index, settings };
+    // Comments and prose explain; they never draw a warning.
+    const judged = (scan.judged ??= scan.occurrences.some((o) => o.inComment) ? scan.occurrences.filter((o) => !o.inComment) : scan.occurrences);
+    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings };
     const lines = (scan.lineStarts ??= lineStarts(text));
     const positionAt = (offset: number): Position => positionIn(text, lines, offset);
     const out: Diagnostic[] = [];

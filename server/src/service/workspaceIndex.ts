@@ -141,8 +141,8 @@ export function indexFile(uri: string, format: FormatId, text: string, occurrenc
       protocol: o.protocol, role: o.role, owner: o.mapping?.service, line: lines.lineAt(o.start),
     });
     const m = o.mapping;
-    // A compose example in a README publishes nothing, so it cannot clash with the real files.
-    if (m && format !== 'markdown' && m.hostLo !== null && m.hostHi !== null && !seen.has(m)) {
+    // A compose example in a README or a commented-out mapping publishes nothing, so it cannot clash with the real files.
+    if (m && format !== 'markdown' && !o.inComment && m.hostLo !== null && m.hostHi !== null && !seen.has(m)) {
       seen.add(m);
       mappings.push({ mapping: m, range: lines.range(m.start, m.end) });
     }

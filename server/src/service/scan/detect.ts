@@ -1,3 +1,5 @@
+import { sniffFormat, withoutSampleSuffix } from './sniff';
+
 /**
  * Chooses the port finder for a document from its language id and file name, since VS Code opens
  * many of these files as `plaintext`, `ini` or `properties`.
@@ -5,11 +7,11 @@
 
 export type FormatId =
   | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
-  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown';
+  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown' | 'text';
 
 export const FORMAT_IDS: readonly FormatId[] = [
   'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy',
-  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell', 'markdown',
+  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell', 'markdown', 'text',
 ];
 
 const CODE_LANGUAGES = new Set([
@@ -140,7 +142,13 @@ export function detectFormat(languageId: string, uri: string, text = ''): Format
   if (byLang === 'yaml' && byName !== 'yaml') return 'yaml';
   if (byLang) return byLang === 'keyvalue' && byName ? byName : byLang;
   if (CODE_LANGUAGES.has(languageId)) return 'code';
-  return byName;
+  if (byName || languageId !== 'plaintext') return byName;
+  // A plain-text file whose name nobody registered: a sample's name without its suffix
+  // (`stack.yml.example`), else its content (`env.sample`, an nginx block in `conf`), else plain text.
+  const bare = withoutSampleSuffix(basename(uri));
+  const byBareName = bare ? formatFromFileName(bare) : undefined;
+  if (byBareName === 'keyvalue' || byBareName === 'yaml') return (text && sniffFormat(text)) || byBareName;
+  return byBareName ?? (text ? sniffFormat(text) : undefined) ?? 'text';
 }
 
 // Turns a glob (**/*.conf, deploy/*.yml, Caddyfile) into a regular expression over a path.

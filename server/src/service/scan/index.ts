@@ -17,6 +17,7 @@ import { findJsonPorts } from './formats/json';
 import { findCodePorts } from './formats/code';
 import { findShellPorts } from './formats/shell';
 import { markdownFinder } from './formats/markdown';
+import { findTextPorts } from './formats/text';
 
 export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
@@ -40,6 +41,7 @@ const FINDERS: Record<FormatId, PortFinder> = {
   code: findCodePorts,
   shell: findShellPorts,
   markdown: markdownFinder(finderFor),
+  text: findTextPorts,
 };
 
 /** The finder for a format. */

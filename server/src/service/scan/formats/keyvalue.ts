@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 import {
   ADDRESS_FLAGS, digitsEnd, finish, isAddressFlagName, indexIn, isDigit, isPortKey, isPortKeyIn, lastIndexIn, lastKeySegment, portValue, protocolSuffix,
   readPortValue, scanAtPorts, scanHostPorts, type HostPortOptions,
@@ -687,9 +688,12 @@ export function commentStart(text: string, s: number, e: number, chars: string, 
   return e;
 }
 
-/** Scans comment text: only `host:port` and URLs count there, never a bare number. */
+/** Scans comment text: `host:port`, URLs and numbers the sentence ties to a port; all of them documentation. */
 export function scanComment(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const first = out.length;
   if (indexIn(text, 58, s, e) >= 0) scanHostPorts(text, s, e, out);
+  scanProseNumbers(text, s, e, out, first);
+  markDocumentation(out, first);
 }
 
 /**

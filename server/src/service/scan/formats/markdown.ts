@@ -1,7 +1,8 @@
 import type { FormatId } from '../detect';
 import type { ComposeMapping, PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, portValue } from '../vocabulary/common';
-import { scanComment } from './keyvalue';
+import { finish, indexIn, portValue, scanHostPorts } from '../vocabulary/common';
+import { scanProseNumbers } from '../vocabulary/prose';
+import { sniffFormat } from '../sniff';
 
 /**
  * Finds the ports in Markdown: a README's fenced code blocks are read by the finder their info
@@ -28,10 +29,17 @@ const FENCE_FORMATS: Record<string, FormatId> = {
   perl: 'code', xml: 'code', html: 'code',
 };
 
-/** The format for a fence's info string, e.g. "yaml title=compose.yml" or "{.bash}"; undefined for prose-like blocks. */
-function fenceFormat(info: string, body: string): FormatId | undefined {
+/** Diagrams, whose numbers are node labels and coordinates. */
+const DIAGRAMS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'svgbob', 'ascii', 'ditaa', 'd2']);
+
+/**
+ * The format for a fence's info string, e.g. "yaml title=compose.yml" or "{.bash}"; for a fence
+ * without a known language, the format its content clearly is, else plain text; null for a diagram.
+ */
+function fenceFormat(info: string, body: string): FormatId | null {
   const word = info.replace(/^[{.\s]+/, '').split(/[\s{},]/)[0].toLowerCase();
-  const format = FENCE_FORMATS[word];
+  if (DIAGRAMS.has(word)) return null;
+  const format = FENCE_FORMATS[word] ?? sniffFormat(body) ?? 'text';
   // A YAML block with a top-level `services:` is a compose file, which the compose finder reads better.
   if (format === 'yaml' && /^services:[ \t]*(#.*)?$/m.test(body)) return 'compose';
   return format;
@@ -67,7 +75,6 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
       const body = text.slice(s, e);
       const format = fenceFormat(info, body);
       if (format) for (const o of finderFor(format)(body)) out.push(shift(o, s, moved));
-      else scanComment(text, s, e, out);
     };
     for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
       nl = text.indexOf('\n', ls);
@@ -147,26 +154,11 @@ function pushNumbers(text: string, s: number, e: number, out: PortOccurrence[]):
 }
 
 /**
- * Prose that names a port with a number: "listens on port 8080", "ports 80 and 443", "port number
- * 5432", "the port range 32768-60999", "ephemeral range 49152–65535". Bare numbers in prose are
- * never ports.
+ * A prose line: code spans as shell commands, the rest for URLs and clear `host:port`, then the
+ * whole line (code spans included: "the `50000` port") for the numbers its sentences tie to a port.
  */
-const PORT_WORDS = /\b(?:ports?|port numbers?|(?:ephemeral|dynamic|source[- ]port|port) ranges?)(?:[ \t]+(?:number|numbers|range|ranges|is|are|of|on|at|=|:|from|between))?[ \t]*[:=]?[ \t]+`?(\d{1,5}(?:\/(?:tcp|udp))?(?:[ \t]*(?:,|and|or|to|through|-|–|—)[ \t]*\d{1,5}(?:\/(?:tcp|udp))?)*)\b/gi;
-
-function scanPortWords(text: string, s: number, e: number, out: PortOccurrence[]): void {
-  if (e - s < 6) return;
-  const line = text.slice(s, e);
-  PORT_WORDS.lastIndex = 0;
-  for (let m = PORT_WORDS.exec(line); m; m = PORT_WORDS.exec(line)) {
-    const at = s + m.index + m[0].length - m[1].length;
-    // A version ("port 2.0") or a decimal is not a port.
-    if (line.charCodeAt(m.index + m[0].length) === 46 && /\d/.test(line[m.index + m[0].length + 1] ?? '')) continue;
-    pushNumbers(text, at, at + m[1].length, out);
-  }
-}
-
-/** A prose line: code spans as shell commands, the rest for URLs and clear `host:port`. */
 function scanProse(text: string, s: number, e: number, out: PortOccurrence[], shell: PortFinder, moved: Set<ComposeMapping>): void {
+  const first = out.length;
   let from = s;
   for (let i = text.indexOf('`', s); i >= 0 && i < e; i = text.indexOf('`', i)) {
     let run = i;
@@ -174,16 +166,11 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
     const ticks = text.slice(i, run);
     const close = text.indexOf(ticks, run);
     if (close < 0 || close >= e) break;
-    if (i > from) {
-      scanComment(text, from, i, out);
-      scanPortWords(text, from, i, out);
-    }
+    if (i > from && indexIn(text, 58, from, i) >= 0) scanHostPorts(text, from, i, out);
     for (const o of shell(text.slice(run, close))) out.push(shift(o, run, moved));
     from = close + ticks.length;
     i = from;
   }
-  if (from < e) {
-    scanComment(text, from, e, out);
-    scanPortWords(text, from, e, out);
-  }
+  if (from < e && indexIn(text, 58, from, e) >= 0) scanHostPorts(text, from, e, out);
+  scanProseNumbers(text, s, e, out, first);
 }

@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 import {
   digitsEnd, finish, isClearHost, isDigit, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts,
   scanPortFlags,
@@ -486,9 +487,11 @@ class PortVisitor implements YamlVisitor {
   }
 
   comment(s: number, e: number): void {
-    // A comment counts only where it reads host:port or a URL.
-    if (findIn(this.text, ':', s, e) < 0) return;
-    scanHostPorts(this.text, s, e, this.out);
+    // A comment reads as prose: host:port, URLs and numbers its sentences tie to a port.
+    const first = this.out.length;
+    if (findIn(this.text, ':', s, e) >= 0) scanHostPorts(this.text, s, e, this.out);
+    scanProseNumbers(this.text, s, e, this.out, first);
+    markDocumentation(this.out, first);
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {

@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
+import { markDocumentation, scanProseNumbers } from './prose';
 import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import type { HostPortOptions } from './common';
 
@@ -279,9 +280,12 @@ export function scanStringContentMarked(text: string, from: number, to: number, 
   if (marks & MARK_DASH) scanPortFlags(text, from, to, out);
 }
 
-/** What a comment can say: URLs and clear `host:port` only. */
+/** What a comment can say: URLs, clear `host:port` and numbers its sentences tie to a port; all documentation. */
 export function scanCommentContent(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  const first = out.length;
   if (indexOfBounded(text, 58, from, to) >= 0) scanHostPortsInText(text, from, to, out, PROSE);
+  scanProseNumbers(text, from, to, out, first);
+  markDocumentation(out, first);
 }
 
 function indexOfBounded(text: string, code: number, from: number, to: number): number {

@@ -58,6 +58,11 @@ export interface PortOccurrence {
   rangeHi?: number;
   /** The compose `ports:` entry this number belongs to. */
   mapping?: ComposeMapping;
+  /**
+   * True for a port in a comment, in prose or in documentation (commented-out configuration, a
+   * README's sentence): it gets hovers, references and symbols, but rules never judge it.
+   */
+  inComment?: boolean;
 }
 
 /** A finder reads one document's text and returns its ports, sorted by start offset. It never throws. */

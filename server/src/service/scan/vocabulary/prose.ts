@@ -1,0 +1,312 @@
+import type { PortOccurrence } from './types';
+import { isDigit, portValue } from './common';
+
+/**
+ * Reads ports out of sentences: comments, README prose, list items and table rows. A number counts
+ * only when the text ties it to a port: a port word before or after it ("listens on port 9000",
+ * "ports 587 / 465", "the 50000 port"), a known service whose usual port it is ("SMTP 25", "Kafka
+ * broker: 9092", "80 for HTTP"), or the same number already read as a port on the line ("prefer port
+ * 465, as 465 provides ..."). Versions, steps, issue numbers, years, sizes and digits inside names
+ * never count. Everything found here is documentation: it carries `inComment`, which rules skip.
+ */
+
+/** A word, a number or one punctuation character of a sentence, with its offsets in the text. */
+interface Token {
+  s: number;
+  e: number;
+  /** Lower-case text. */
+  w: string;
+  /** The value for a run of digits, else -1. */
+  n: number;
+}
+
+// Words joined by `_`, `-`, `.` or an apostrophe stay one token (`in_25`, `6379.conf`, `v1.2`, `don't`),
+// so digits inside names and versions never stand alone; `40000-40002` is split again below.
+const TOKEN = /[A-Za-z0-9]+(?:[._'\u2019-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]/g;
+
+/** Characters that decorate a word in prose and Markdown without changing what it says. */
+const DECORATION = new Set(['*', '`', '_', '"', '\'', '(', '[', ']', '<', '>', '~', '\u201c', '\u201d']);
+
+/** Words and signs that join the numbers of a list: "587 / 465", "80, 443 and 8080", "3000 to 3005". */
+const LIST_JOINERS = new Set([',', '/', 'or', 'and', '&', '-', '\u2013', '\u2014', 'to', 'through', '+', '|']);
+
+/** Words that may stand between a port word and its number: "port is 80", "the port to 587", "port, default is 6379". */
+const FILLERS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'the', 'a', 'default', 'defaults', 'to', 'on', 'at', 'of', 'number', 'numbers',
+  'set', 'as', 'e', 'g', 'eg', 'i', 'ie', ':', '=', ',', 'by', 'its', 'their', 'from', 'value', 'usually', 'typically',
+  'normally', 'also', 'then', 'still', 'will', 'range', 'between', '-', '\u2013', 'tcp', 'udp',
+]);
+
+/** Port words in the sense of a TCP/UDP port; a hardware port (`USB port 3`) is not one. */
+const PORT_WORDS = new Set(['port', 'ports', 'portnumber']);
+const HARDWARE = new Set(['usb', 'serial', 'parallel', 'com', 'hdmi', 'display', 'thunderbolt', 'switch', 'ethernet', 'sata', 'pcie', 'gpio']);
+
+/** Words right before a number that make it a count, an ordinal or a reference rather than a port. */
+const NOT_BEFORE = new Set([
+  'step', 'steps', 'issue', 'issues', 'pr', 'rfc', 'version', 'versions', 'v', 'chapter', 'section', 'line', 'lines',
+  'page', 'pages', 'item', 'phase', 'stage', 'part', 'level', 'rule', 'figure', 'fig', 'table', 'id', '#', 'no',
+  'since', 'in', 'year', 'until', 'release', 'python', 'java', 'node', 'go', 'php', 'ruby', 'ubuntu', 'debian',
+  'rhel', 'centos', 'alpine', 'jdk', 'java', 'option', 'case', 'top', 'last', 'first', 'every', 'each', 'about',
+  'around', 'over', 'under', 'than', 'max', 'min', 'maximum', 'minimum', 'up', 'cve', 'uid', 'gid', 'pid', 'x',
+]);
+
+/** Words right after a number that make it a quantity: "5 seconds", "10 MB", "3 replicas". */
+const NOT_AFTER = new Set([
+  'ms', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hour', 'hours', 'day',
+  'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'b', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib',
+  'byte', 'bytes', 'bit', 'bits', '%', 'percent', 'times', 'x', 'px', 'k', 'm', 'g', 'characters', 'chars',
+  'lines', 'users', 'requests', 'connections', 'workers', 'threads', 'replicas', 'items', 'rows', 'nodes', 'cores',
+  'cpus', 'instances', 'containers', 'pods', 'services', 'files', 'steps', 'retries', 'attempts', 'entries',
+  'digits', 'bytes', 'of', 'more', 'or', 'st', 'nd', 'rd', 'th', 'ports',
+]);
+
+/**
+ * Services whose name in a sentence ties a number to a port, with the ports they usually run on; a
+ * number counts only when it is one of them ("Redis 6379", never "Redis 7").
+ */
+const SERVICE_PORTS: ReadonlyMap<string, readonly number[]> = (() => {
+  const m = new Map<string, readonly number[]>();
+  const add = (names: string, ports: number[]): void => {
+    for (const n of names.split(' ')) m.set(n, ports);
+  };
+  add('http', [80, 8080, 8000]);
+  add('https', [443, 8443]);
+  add('smtp esmtp', [25, 465, 587, 2525]);
+  add('submission', [587]);
+  add('submissions smtps', [465]);
+  add('pop pop3', [110, 995]);
+  add('pop3s', [995]);
+  add('imap imap4', [143, 993]);
+  add('imaps', [993]);
+  add('ssh sftp scp sshd', [22, 2222]);
+  add('ftp', [20, 21]);
+  add('ftps', [990]);
+  add('telnet', [23]);
+  add('dns', [53]);
+  add('dhcp', [67, 68]);
+  add('ntp', [123]);
+  add('snmp', [161, 162]);
+  add('ldap', [389, 636]);
+  add('ldaps', [636]);
+  add('kerberos', [88]);
+  add('rdp', [3389]);
+  add('vnc', [5900]);
+  add('mysql mariadb', [3306, 33060]);
+  add('postgres postgresql psql', [5432]);
+  add('pgbouncer', [6432]);
+  add('mssql', [1433]);
+  add('oracle', [1521]);
+  add('mongodb mongo', [27017]);
+  add('redis', [6379]);
+  add('sentinel', [26379]);
+  add('memcached', [11211]);
+  add('cassandra', [9042]);
+  add('elasticsearch opensearch', [9200, 9300]);
+  add('kibana', [5601]);
+  add('logstash', [5044, 9600]);
+  add('kafka', [9092, 9093, 29092]);
+  add('zookeeper', [2181]);
+  add('rabbitmq amqp', [5672, 15672]);
+  add('mqtt mosquitto', [1883, 8883]);
+  add('nats', [4222]);
+  add('etcd', [2379, 2380]);
+  add('consul', [8500]);
+  add('vault', [8200]);
+  add('prometheus', [9090]);
+  add('grafana', [3000]);
+  add('alertmanager', [9093]);
+  add('jaeger', [16686, 14268, 6831]);
+  add('zipkin', [9411]);
+  add('otlp', [4317, 4318]);
+  add('loki', [3100]);
+  add('influxdb', [8086]);
+  add('couchdb', [5984]);
+  add('neo4j', [7474, 7687]);
+  add('minio', [9000, 9001]);
+  add('jenkins', [8080, 50000]);
+  add('docker', [2375, 2376]);
+  add('kubelet', [10250]);
+  add('sip', [5060, 5061]);
+  add('xmpp', [5222, 5269]);
+  add('irc', [6667, 6697]);
+  add('syslog', [514]);
+  add('smb samba', [139, 445]);
+  add('nfs', [2049]);
+  add('rsync', [873]);
+  add('managesieve sieve', [4190]);
+  add('lmtp', [24]);
+  add('zabbix', [10050, 10051]);
+  add('clickhouse', [8123, 9000]);
+  add('solr', [8983]);
+  add('sonarqube', [9000]);
+  add('mailhog mailpit', [1025, 8025]);
+  add('wireguard', [51820]);
+  add('openvpn', [1194]);
+  add('stun coturn', [3478, 5349]);
+  add('statsd', [8125]);
+  add('graphite', [2003, 2004]);
+  add('rtmp', [1935]);
+  add('rtsp', [554]);
+  add('cockroachdb', [26257]);
+  return m;
+})();
+
+function tokenize(text: string, s: number, e: number): Token[] {
+  const out: Token[] = [];
+  const seg = text.slice(s, e);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(seg); m; m = TOKEN.exec(seg)) {
+    const raw = m[0];
+    const at = s + m.index;
+    // A range written `40000-40002` is two numbers joined by a dash.
+    const dash = raw.indexOf('-');
+    if (dash > 0 && /^\d+-\d+$/.test(raw)) {
+      out.push(number(text, at, at + dash));
+      out.push({ s: at + dash, e: at + dash + 1, w: '-', n: -1 });
+      out.push(number(text, at + dash + 1, at + raw.length));
+      continue;
+    }
+    if (isDigit(raw.charCodeAt(0)) && /^\d+$/.test(raw)) out.push(number(text, at, at + raw.length));
+    else out.push({ s: at, e: at + raw.length, w: raw.toLowerCase(), n: -1 });
+  }
+  return out;
+}
+
+function number(text: string, s: number, e: number): Token {
+  // A leading zero (`0800`, `007`) is a code, not a port.
+  const v = text.charCodeAt(s) === 48 ? -1 : portValue(text, s, e);
+  return { s, e, w: text.slice(s, e), n: v >= 1 && v <= 65535 ? v : -2 };
+}
+
+/** The index of the previous token that is not a decoration, or -1. */
+function prev(t: Token[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (!DECORATION.has(t[j].w)) return j;
+  return -1;
+}
+
+function next(t: Token[], i: number): number {
+  for (let j = i + 1; j < t.length; j++) if (!DECORATION.has(t[j].w)) return j;
+  return -1;
+}
+
+/** True when the characters around a number make it part of something else: a time, a path, `HTTP/2`, `#12`. */
+function looksLikeSomethingElse(text: string, t: Token[], i: number): boolean {
+  const tok = t[i];
+  const before = text.charCodeAt(tok.s - 1);
+  const after = text.charCodeAt(tok.e);
+  // `10:30`, `8080:80` (a mapping the host:port readers handle), `1.2` is already one token.
+  if (after === 58 /* : */ && isDigit(text.charCodeAt(tok.e + 1))) return true;
+  if (before === 58 || before === 35 /* # */ || before === 36 /* $ */ || before === 64 /* @ */ || before === 61 /* = */) return true;
+  // `HTTP/2`, `/etc/6379`: a slash after a word; `465/587` (a list) keeps the number.
+  if (before === 47 /* / */) {
+    const p = i > 0 ? t[i - 1] : undefined;
+    const pp = i > 1 ? t[i - 2] : undefined;
+    if (!pp || pp.e !== p!.s || pp.n < 0) return true;
+  }
+  if (after === 47 && !/^\/(tcp|udp|sctp)\b/i.test(text.slice(tok.e, tok.e + 5)) && !(isDigit(text.charCodeAt(tok.e + 1)))) return true;
+  // Sign, percentage, unit glued with a symbol, decimal comma: `-1`, `50%`, `3,5`.
+  if (after === 37 /* % */) return true;
+  if (before === 45 /* - */ && i > 0 && t[i - 1].s === tok.s - 1 && (i < 2 || t[i - 2].e !== tok.s - 1)) return true;
+  if (after === 44 /* , */ && isDigit(text.charCodeAt(tok.e + 1))) return true;
+  const p = prev(t, i);
+  if (p >= 0 && NOT_BEFORE.has(t[p].w) && t[p].e >= tok.s - 2) return true;
+  const n = next(t, i);
+  if (n >= 0 && NOT_AFTER.has(t[n].w) && t[n].s <= tok.e + 1) return true;
+  return false;
+}
+
+function isYear(v: number): boolean {
+  return v >= 1900 && v <= 2099;
+}
+
+/** Walks back from number `i` over the numbers of its list to the list's first number. */
+function listStart(t: Token[], i: number, ok: (j: number) => boolean): number {
+  let first = i;
+  for (;;) {
+    const j = prev(t, first);
+    if (j < 0 || !LIST_JOINERS.has(t[j].w)) return first;
+    const k = prev(t, j);
+    if (k < 0 || t[k].n < 0 || !ok(k)) return first;
+    first = k;
+  }
+}
+
+/** True when a port word stands before the list that starts at `first`, with at most three fillers between. */
+function portWordBefore(t: Token[], first: number): boolean {
+  let j = prev(t, first);
+  for (let fillers = 0; j >= 0 && fillers <= 3; fillers++) {
+    if (PORT_WORDS.has(t[j].w)) {
+      const h = prev(t, j);
+      return h < 0 || !HARDWARE.has(t[h].w);
+    }
+    // "the ephemeral range 32768-60999", "dynamic ranges 49152–65535"
+    if (t[j].w === 'range' || t[j].w === 'ranges') {
+      const h = prev(t, j);
+      if (h >= 0 && (t[h].w === 'ephemeral' || t[h].w === 'dynamic' || PORT_WORDS.has(t[h].w))) return true;
+    }
+    if (!FILLERS.has(t[j].w)) return false;
+    j = prev(t, j);
+  }
+  return false;
+}
+
+/** True when "port" follows number `i` ("the `50000` port mapping"). */
+function portWordAfter(t: Token[], i: number): boolean {
+  let j = next(t, i);
+  // "80/tcp port"
+  if (j >= 0 && t[j].w === '/' && j + 1 < t.length && /^(tcp|udp|sctp)$/.test(t[j + 1].w)) j = next(t, j + 1);
+  return j >= 0 && t[j].w === 'port' && t[i].n >= 20;
+}
+
+/** True when a service whose usual port this is stands within a few words of number `i`. */
+function serviceNear(t: Token[], i: number): boolean {
+  const v = t[i].n;
+  let words = 0;
+  for (let j = i - 1; j >= 0 && words < 6; j--) {
+    if (t[j].w === '.' || t[j].w === ';') break;
+    const ports = SERVICE_PORTS.get(t[j].w);
+    if (ports && ports.includes(v)) return true;
+    if (!DECORATION.has(t[j].w)) words++;
+  }
+  words = 0;
+  for (let j = i + 1; j < t.length && words < 6; j++) {
+    if (t[j].w === '.' || t[j].w === ';') break;
+    const ports = SERVICE_PORTS.get(t[j].w);
+    if (ports && ports.includes(v)) return true;
+    if (!DECORATION.has(t[j].w)) words++;
+  }
+  return false;
+}
+
+/**
+ * Appends the ports that the sentences of text[s, e) name. Host:port and URLs are the callers' (the
+ * host:port readers); numbers they found, `out[from..]`, are left alone.
+ */
+export function scanProseNumbers(text: string, s: number, e: number, out: PortOccurrence[], from = out.length): void {
+  // Most comments hold no digit at all: leave before making tokens.
+  let d = s;
+  while (d < e && !isDigit(text.charCodeAt(d))) d++;
+  if (d >= e) return;
+  const t = tokenize(text, s, e);
+  const found = new Set<number>();
+  const taken = new Set<number>();
+  for (let k = from; k < out.length; k++) taken.add(out[k].start);
+  const accepted: number[] = [];
+  const plain = (j: number): boolean => t[j].n > 0 && !looksLikeSomethingElse(text, t, j);
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i];
+    if (tok.n <= 0 || taken.has(tok.s)) continue;
+    if (!plain(i)) continue;
+    let yes = portWordBefore(t, listStart(t, i, plain)) || portWordAfter(t, i);
+    if (!yes && !isYear(tok.n)) yes = serviceNear(t, i) || (found.has(tok.n) && tok.n >= 10);
+    if (!yes) continue;
+    found.add(tok.n);
+    accepted.push(i);
+  }
+  for (const i of accepted) out.push({ start: t[i].s, end: t[i].e, kind: 'port', port: t[i].n, role: 'unknown', inComment: true });
+}
+
+/** Marks the occurrences from `first` on as documentation: comments and prose, which rules skip. */
+export function markDocumentation(out: PortOccurrence[], first: number): void {
+  for (let i = first; i < out.length; i++) out[i].inComment = true;
+}
