@@ -82,7 +82,9 @@ describe('Markdown (README) finder', () => {
       ['file:///w/repo/.git/config', 'plaintext', 'keyvalue'],
       ['file:///w/.npmrc', 'plaintext', 'keyvalue'],
       ['file:///w/justfile', 'plaintext', 'shell'],
-      ['file:///w/notes.txt', 'plaintext', undefined],
+      // Plain text of no known name is still read for URLs, host:port and sentences that name a port.
+      ['file:///w/notes.txt', 'plaintext', 'text'],
+      ['file:///w/.gitignore', 'ignore', undefined],
     ];
     for (const [uri, lang, want] of cases) assert.equal(detectFormat(lang, uri, ''), want, uri);
   });
