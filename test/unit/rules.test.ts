@@ -23,7 +23,7 @@ describe('rules', () => {
     assert.equal(oor.length, 1);
     assert.equal(oor[0].severity, 1);
     assert.equal(lineOf(oor[0]), 5);
-    assert.match(String(oor[0].message), /99999.*0 to 65535/);
+    assert.match(String(oor[0].message), /99999.*0 to 65535/s);
   });
 
   it('dynamicRange: a warning from 49152 on, none at 49151', () => {
@@ -80,6 +80,55 @@ describe('rules', () => {
     const ds = codes(k8s, 'file:///p/pod.yaml', 'yaml').filter((d) => d.code === 'portName');
     assert.deepEqual(ds.map(lineOf), [7, 11]);
     assert.equal(ds[0].severity, 1);
+  });
+
+  it('portName: a Service port name is a DNS label (up to 63), a templated or compose name is not judged', () => {
+    const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: tempo\nspec:\n  ports:\n    - name: ${name}\n      port: 3100\n`;
+    const on = (text: string) => codes(text, 'file:///p/svc.yaml', 'yaml').filter((d) => d.code === 'portName');
+    assert.equal(on(svc('distributor-prom-metrics')).length, 0);
+    assert.equal(on(svc('grpc-distributor-and-ingester-and-querier-for-the-whole-cluster-x')).length, 1);
+    const bad = on(svc('Http_Metrics'));
+    assert.equal(bad.length, 1);
+    assert.match(String(bad[0].message), /^Service port name "Http_Metrics" has upper-case letters/);
+    const helm = 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          ports:\n            - name: {{ .Values.containerPortName }}\n              containerPort: 9093\n';
+    assert.equal(codes(helm, 'file:///p/templates/deploy.yaml', 'yaml').filter((d) => d.code === 'portName').length, 0);
+    const compose = 'services:\n  web:\n    image: nginx\n    ports:\n      - name: Web_Public_Interface_Port\n        target: 80\n        published: "8080"\n';
+    assert.equal(codes(compose, C, 'dockercompose').filter((d) => d.code === 'portName').length, 0);
+  });
+
+  it('roles decide: a client address and the container side of a published mapping draw no range warning', () => {
+    const one = codes(compose(['"61000:61000"']), C, 'dockercompose').filter((d) => d.code === 'dynamicRange');
+    assert.equal(one.length, 1, 'one warning per mapping');
+    assert.equal(one[0].range.start.character, 9, 'on the host side');
+    // A container port published on an ephemeral host port, and a listener, still draw it.
+    assert.equal(codes(compose(['"61000"']), C, 'dockercompose').filter((d) => d.code === 'dynamicRange').length, 1);
+    const env = 'ORDERS_ADDR=orders.internal:50051\nDB_URL=postgres://db.internal:61000/app\nPORT=50052\n';
+    assert.deepEqual(codes(env, 'file:///p/.env', 'dotenv').filter((d) => d.code === 'dynamicRange' || d.code === 'ephemeralRange').map(lineOf), [3]);
+    const linux = codes('UPSTREAM=http://api.internal:40000/\nPORT=40001\n', 'file:///p/.env', 'dotenv').filter((d) => d.code === 'ephemeralRange');
+    assert.deepEqual(linux.map(lineOf), [2]);
+  });
+
+  it('unauthorizedUse: no finding on the registered owner\'s own software, advice only on a port the file binds', () => {
+    const tarantool = 'services:\n  tarantool:\n    image: tarantool/tarantool:2.11\n    ports:\n      - "3301:3301"\n';
+    assert.equal(codes(tarantool, C, 'dockercompose').filter((d) => d.code === 'unauthorizedUse').length, 0);
+    const other = codes(compose(['"3301:8080"']), C, 'dockercompose').filter((d) => d.code === 'unauthorizedUse');
+    assert.equal(other.length, 1);
+    assert.match(String(other[0].message), /^IANA records unauthorized use of port 3301 \(registered to tarantool\)\.\n/);
+    assert.match(String(other[0].message), /consider another/);
+    const client = codes('CACHE_ADDR=cache.internal:3301\n', 'file:///p/.env', 'dotenv').filter((d) => d.code === 'unauthorizedUse');
+    assert.ok(client.length <= 1);
+    for (const d of client) assert.doesNotMatch(String(d.message), /consider another/);
+  });
+
+  it('every rule message leads with what is wrong in under 90 characters', () => {
+    const text = compose(['"99999:80"', '"61000:61000"', '"3301:80"', '22:22', '"8080:80"', '"8080:81"']);
+    const ds = codes(text, C, 'dockercompose', { ephemeralRange: 'custom', customEphemeralRanges: ['8000-8100'] });
+    const k8s = codes('kind: Pod\nspec:\n  containers:\n    - name: web\n      ports:\n        - name: Http_Web\n          containerPort: 8080\n', 'file:///p/pod.yaml', 'yaml');
+    const env = codes('SITE=http://localhost:6667/\n', 'file:///p/.env', 'dotenv');
+    const js = codes('app.listen(80);\n', 'file:///p/server.js', 'javascript');
+    const all = [...ds, ...k8s, ...env, ...js];
+    assert.deepEqual([...new Set(all.map((d) => d.code))].sort(), ['browserUnsafe', 'duplicateHostPort', 'dynamicRange', 'ephemeralRange', 'outOfRange', 'portName', 'privileged', 'unauthorizedUse', 'yamlBase60']);
+    for (const d of all) assert.ok(String(d.message).split('\n')[0].length < 90, `${d.code}: ${d.message}`);
   });
 
   it('privileged: a hint on a port below 1024 a program listens on, none inside a container', () => {

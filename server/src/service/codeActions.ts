@@ -51,7 +51,8 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
     }
     if (rule === 'portName') {
       const name = doc.getText(d.range);
-      actions.push(fix(`Rename the port to "${suggestName(name)}"`, d, doc, [{ range: d.range, newText: suggestName(name) }], true));
+      const better = suggestName(name, /^Service port name/.test(d.message) ? 63 : 15);
+      actions.push(fix(`Rename the port to "${better}"`, d, doc, [{ range: d.range, newText: better }], true));
     }
     const leader = commentLeader(scan.format, doc.languageId);
     if (leader) {
@@ -70,7 +71,27 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
       });
     }
   }
-  return actions;
+  return onceEach(actions);
+}
+
+/**
+ * Each fix once: two findings on one port (dynamicRange and unauthorizedUse on 61000) offer the same
+ * replacement and the same ignorePorts entry; the menu lists it once, fixing both.
+ */
+function onceEach(actions: CodeAction[]): CodeAction[] {
+  const byTitle = new Map<string, CodeAction>();
+  const out: CodeAction[] = [];
+  for (const a of actions) {
+    const first = byTitle.get(a.title);
+    if (!first) {
+      byTitle.set(a.title, a);
+      out.push(a);
+    } else if (a.diagnostics?.length) {
+      first.diagnostics = [...(first.diagnostics ?? []), ...a.diagnostics];
+      if (a.isPreferred) first.isPreferred = true;
+    }
+  }
+  return out;
 }
 
 function fix(title: string, d: Diagnostic, doc: TextDocument, edits: TextEdit[], preferred: boolean): CodeAction {

@@ -33,7 +33,7 @@ export const browserUnsafe: Rule = {
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: o.scheme
-          ? `Browsers refuse ${o.scheme}:// URLs on port ${o.port} (a Fetch "bad port": ERR_UNSAFE_PORT in Chrome). Serve it on another port, such as 8080.`
-          : `Browsers refuse to open port ${o.port} (a Fetch "bad port": ERR_UNSAFE_PORT in Chrome), so this dev server cannot be reached from a browser. Use another port, such as 5173 or 8080.`,
+          ? `Browsers refuse ${o.scheme}:// URLs on port ${o.port} (a Fetch "bad port").\nChrome reports ERR_UNSAFE_PORT. Serve it on another port, such as 8080.`
+          : `Browsers refuse to open port ${o.port} (a Fetch "bad port").\nChrome reports ERR_UNSAFE_PORT, so this dev server cannot be reached from a browser. Use another port, such as 5173 or 8080.`,
       })),
 };

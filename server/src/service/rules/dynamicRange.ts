@@ -1,5 +1,5 @@
 import { isRangeBound } from './rangeBound';
-import { portsOf, type Rule } from './types';
+import { isBound, portsOf, type Rule } from './types';
 
 /** IANA leaves 49152-65535 for dynamic use; the OS may hand the same port to an outgoing connection. */
 export const dynamicRange: Rule = {
@@ -11,9 +11,9 @@ export const dynamicRange: Rule = {
       // `min-port=49152`) bind nothing themselves: the software picks a free port inside.
       // A client's address (`orders.internal:50051`, a database URL) draws nothing: the user of this file
       // cannot move the listener it connects to.
-      .filter((o) => o.role !== 'connect' && o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
+      .filter((o) => isBound(o) && o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is in the Dynamic/Private range (49152–65535), which operating systems hand out for outgoing connections, so it may already be taken. Use a fixed port in the User range (1024–49151).`,
+        message: `Port ${o.port} is in the Dynamic/Private range (49152–65535).\nOperating systems hand these ports out for outgoing connections, so it may be taken when the service starts. Use a fixed port in the User range (1024–49151).`,
       })),
 };

@@ -1,7 +1,7 @@
 import { EPHEMERAL_PRESETS, type PortRange } from '../facts';
 import { parseRange, type Settings } from '../settings';
 import { isRangeBound } from './rangeBound';
-import { portsOf, type Rule } from './types';
+import { isBound, portsOf, type Rule } from './types';
 
 /** The ephemeral ranges the settings select, with a label for messages. */
 export function ephemeralRanges(settings: Settings): { ranges: PortRange[]; label: string } {
@@ -24,10 +24,10 @@ export const ephemeralRange: Rule = {
     const { ranges, label } = ephemeralRanges(ctx.settings);
     const dynamicOn = ctx.settings.lint.dynamicRange !== 'ignore';
     return portsOf(ctx)
-      .filter((o) => o.role !== 'connect' && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(ctx.text, o))
+      .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(ctx.text, o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is inside the ${label}: the OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.`,
+        message: `Port ${o.port} is inside the ${label}.\nThe OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.`,
       }));
   },
 };

@@ -9,6 +9,6 @@ export const outOfRange: Rule = {
       .filter((o) => o.port > 65535 || o.port < 0)
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is out of range: TCP and UDP ports run from 0 to 65535. Choose a port in the User range (1024–49151).`,
+        message: `Port ${o.port} is out of range (0–65535).\nTCP and UDP ports run from 0 to 65535: nothing can bind or reach it. Choose a port in the User range (1024–49151).`,
       })),
 };

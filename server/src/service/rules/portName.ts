@@ -1,13 +1,14 @@
 import type { Rule, RuleFinding } from './types';
 
 /**
- * Why a Kubernetes port name breaks IANA_SVC_NAME (k8s.io/apimachinery IsValidPortName), or undefined
- * when it is valid: at most 15 characters of [a-z0-9-], at least one letter, no `--`, no hyphen at an end.
+ * Why a Kubernetes container port name breaks IANA_SVC_NAME (k8s.io/apimachinery IsValidPortName), or
+ * undefined when it is valid: at most 15 characters of [a-z0-9-], at least one letter, no `--`, no
+ * hyphen at an end.
  */
 export function portNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
   if (name.length > 15) return `is ${name.length} characters long (at most 15)`;
-  if (/[A-Z]/.test(name)) return 'has upper-case letters (only a-z, 0-9 and -)';
+  if (/[A-Z]/.test(name)) return 'has upper-case letters';
   if (!/^[a-z0-9-]+$/.test(name)) return 'has characters other than a-z, 0-9 and -';
   if (!/[a-z]/.test(name)) return 'has no letter';
   if (name.includes('--')) return 'has two hyphens in a row';
@@ -15,19 +16,44 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** A Kubernetes port name that the API server rejects. */
+/**
+ * Why a Service port name breaks the DNS label rule (IsDNS1123Label), or undefined when it is valid:
+ * at most 63 characters of [a-z0-9-], starting and ending with a letter or digit.
+ */
+export function servicePortNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'is empty';
+  if (name.length > 63) return `is ${name.length} characters long (at most 63)`;
+  if (/[A-Z]/.test(name)) return 'has upper-case letters';
+  if (!/^[a-z0-9-]+$/.test(name)) return 'has characters other than a-z, 0-9 and -';
+  if (name.startsWith('-') || name.endsWith('-')) return 'starts or ends with a hyphen';
+  return undefined;
+}
+
+/** A name the file does not hold itself: a Helm, Go, ERB or shell template fills it in. */
+export function isTemplatedName(name: string): boolean {
+  return name.includes('{{') || name.includes('<%') || name.includes('${') || name.includes('}}');
+}
+
+/**
+ * A Kubernetes port name that the API server rejects: a container's port name must be an IANA
+ * service name, a Service's a DNS label. Other names (a compose port's free-text `name`) and names a
+ * template fills in are not judged.
+ */
 export const portName: Rule = {
   id: 'portName',
-  description: 'A Kubernetes port name that breaks the IANA_SVC_NAME rules.',
+  description: "A Kubernetes container port name that is no IANA service name, or a Service port name that is no DNS label.",
   check: (ctx) => {
     const findings: RuleFinding[] = [];
     for (const o of ctx.occurrences) {
-      if (o.kind !== 'name' || o.name === undefined) continue;
-      const problem = portNameProblem(o.name);
+      if (o.kind !== 'name' || o.name === undefined || o.nameOf === undefined || isTemplatedName(o.name)) continue;
+      const container = o.nameOf === 'container';
+      const problem = container ? portNameProblem(o.name) : servicePortNameProblem(o.name);
       if (problem) {
         findings.push({
           start: o.start, end: o.end,
-          message: `Port name "${o.name}" ${problem}; Kubernetes rejects it (IANA_SVC_NAME). Use a lower-case name such as "${suggestName(o.name)}".`,
+          message: container
+            ? `Container port name "${shortened(o.name)}" ${problem}.\nKubernetes rejects it: a container port name is an IANA service name, at most 15 characters of a-z, 0-9 and -, with a letter, no "--" and no hyphen at an end.`
+            : `Service port name "${shortened(o.name)}" ${problem}.\nKubernetes rejects it: a Service port name is a DNS label, at most 63 characters of a-z, 0-9 and -, starting and ending with a letter or digit.`,
         });
       }
     }
@@ -35,10 +61,15 @@ export const portName: Rule = {
   },
 };
 
-/** A valid name close to an invalid one, for the message and the quick fix. */
-export function suggestName(name: string): string {
+/** A name as the first line of a message quotes it: long names cut, so the line stays short. */
+function shortened(name: string): string {
+  return name.length > 24 ? name.slice(0, 23) + '…' : name;
+}
+
+/** A valid name close to an invalid one, for the quick fix: 15 characters for a container, 63 for a Service. */
+export function suggestName(name: string, max = 15): string {
   let s = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
-  if (s.length > 15) s = s.slice(0, 15).replace(/-+$/, '');
-  if (!/[a-z]/.test(s)) s = ('port-' + s).slice(0, 15);
+  if (s.length > max) s = s.slice(0, max).replace(/-+$/, '');
+  if (max === 15 && !/[a-z]/.test(s)) s = ('port-' + s).slice(0, 15);
   return s || 'port';
 }

@@ -13,7 +13,7 @@ export const privileged: Rule = {
           .filter((o) => o.role === 'listen' && o.port > 0 && o.port < 1024)
           .map((o) => ({
             start: o.start, end: o.end, port: o.port,
-            message: `Port ${o.port} is below 1024: on Linux a non-root process needs root or CAP_NET_BIND_SERVICE to listen on it. Use a port of 1024 or above, or grant the capability.`,
+            message: `Port ${o.port} needs privileges to listen on (below 1024).\nOn Linux a non-root process needs root or CAP_NET_BIND_SERVICE to bind it. Use a port of 1024 or above, or grant the capability.`,
           }))
       : [],
 };

@@ -38,3 +38,14 @@ export interface Rule {
 export function portsOf(ctx: RuleContext): PortOccurrence[] {
   return (ctx.ports ??= ctx.occurrences.filter((o) => o.kind === 'port'));
 }
+
+/**
+ * True for a port something binds: a listener (`listen`), a published host port (`host`), or a port
+ * whose direction the context leaves open (`unknown`, such as a bare `port:` key). A client's address
+ * (`connect`) and the container side of a mapping that publishes a host port (judged on its host
+ * side, one finding per mapping) are not: the rules about where a listener should sit (dynamicRange, ephemeralRange) say nothing to them.
+ */
+export function isBound(o: PortOccurrence): boolean {
+  if (o.role === 'container') return !o.mapping || o.mapping.hostLo === null;
+  return o.role !== 'connect';
+}

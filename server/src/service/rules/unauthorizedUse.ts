@@ -1,6 +1,38 @@
-import { portsOf, type Rule, type RuleFinding } from './types';
+import type { PortOccurrence } from '../scan/vocabulary/types';
+import { isBound, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
 
-/** IANA records known unauthorized use of some ports: another program may already be there. */
+/** How far before a port the rule looks for the name of the software that uses it (its compose service, image, key). */
+const OWNER_WINDOW = 400;
+
+/**
+ * True when the text around the port names the registered service itself (`tarantool` in the compose
+ * service, its image or the key before 3301): the registered owner's own software uses its own port.
+ */
+function isOwnersSoftware(ctx: RuleContext, o: PortOccurrence, registeredName: string): boolean {
+  if (registeredName.length < 3) return false;
+  const name = registeredName.toLowerCase();
+  if (o.mapping?.service?.toLowerCase().includes(name)) return true;
+  const lineEnd = ctx.text.indexOf('\n', o.end);
+  const around = ctx.text.slice(Math.max(0, o.start - OWNER_WINDOW), lineEnd < 0 ? ctx.text.length : lineEnd).toLowerCase();
+  let i = around.indexOf(name);
+  while (i >= 0) {
+    const before = i > 0 ? around.charCodeAt(i - 1) : 32;
+    const after = i + name.length < around.length ? around.charCodeAt(i + name.length) : 32;
+    if (!isLetter(before) && !isLetter(after)) return true;
+    i = around.indexOf(name, i + name.length);
+  }
+  return false;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * IANA records known unauthorized use of some ports: another program may already be there. The
+ * finding states IANA's record, and advice to move only where the port is the file's own choice (a port
+ * it binds or publishes). The registered owner's own software on its port draws nothing.
+ */
 export const unauthorizedUse: Rule = {
   id: 'unauthorizedUse',
   description: 'IANA records known unauthorized use of this port.',
@@ -18,9 +50,13 @@ export const unauthorizedUse: Rule = {
         return !named || Number(named[1]) === o.port;
       });
       if (!hit) continue;
+      // The registered owner's own software on its own port is what the registration is for.
+      if (hit.name !== '' && isOwnersSoftware(ctx, o, hit.name)) continue;
+      const owner = hit.name ? `registered to ${hit.name}` : 'unassigned';
+      const advice = isBound(o) ? ' Another program may already use it; if the port is yours to choose, consider another.' : '';
       findings.push({
         start: o.start, end: o.end, port: o.port,
-        message: `IANA records unauthorized use of port ${o.port} (${hit.name || 'unassigned'}): "${hit.unauthorized}". Another program may already use it; consider a different port.`,
+        message: `IANA records unauthorized use of port ${o.port} (${owner}).\nIANA's note: "${hit.unauthorized}".${advice}`,
       });
     }
     return findings;

@@ -26,7 +26,7 @@ export const yamlBase60: Rule = {
       if (value === undefined) continue;
       findings.push({
         start: m.start, end: m.end, port: m.hostLo ?? m.containerLo,
-        message: `The unquoted mapping ${raw} is read by YAML 1.1 parsers as the base-60 number ${value}, not as a port mapping. Quote it: "${raw}".`,
+        message: `Unquoted mapping ${raw} reads as the number ${value} in YAML 1.1.\nYAML 1.1 parsers read it as a base-60 number, not as a port mapping. Quote it: "${raw}".`,
       });
     }
     return findings;

@@ -153,6 +153,20 @@ function isHostishFrame(f: YamlFrame | null): boolean {
   return (k.memo & MEMO_HOST) !== 0;
 }
 
+/** Keys whose list items are Kubernetes containers. */
+const CONTAINER_LISTS = new Set(['containers', 'initcontainers', 'ephemeralcontainers']);
+
+/**
+ * What the `ports` key frame's entries belong to: a Kubernetes container (`containers[].ports`), a
+ * Service-like object (`spec.ports` at the document's top level), or neither (compose, other files).
+ */
+function portNameOwner(ports: YamlFrame): 'container' | 'service' | undefined {
+  const up = ports.parent;
+  if (up === null) return undefined;
+  if (up.isItem) return up.owner !== null && CONTAINER_LISTS.has(up.owner.lower) ? 'container' : undefined;
+  return up.lower === 'spec' && up.parent === null && up.indent === 0 ? 'service' : undefined;
+}
+
 /** Top-level sections of an OpenTelemetry Collector config whose components listen on their `endpoint`. */
 const LISTENING_SECTIONS = new Set(['receivers', 'extensions']);
 
@@ -845,7 +859,9 @@ class PortVisitor implements YamlVisitor {
         }
         // The name given to a port (Kubernetes `ports[].name`, compose long syntax `name`), for the portName rule.
         if (kind === K_NAME) {
-          this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
+          const nameOf = portNameOwner(item.owner as YamlFrame);
+          if (nameOf) this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: nameOf === 'container' ? 'listen' : 'unknown', nameOf });
+          else this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
           return;
         }
       }

@@ -46,6 +46,12 @@ export interface PortOccurrence {
   port: number;
   /** For kinds 'service' and 'name': the name as written. */
   name?: string;
+  /**
+   * For kind 'name': what the named port belongs to, which decides the naming rule: a Kubernetes
+   * container's port (an IANA service name, at most 15 characters) or a Service's port (a DNS label,
+   * at most 63). Unset elsewhere (a compose port's free-text `name`).
+   */
+  nameOf?: 'container' | 'service';
   /** Protocol stated by the context (`/udp`, `protocol: UDP`, `EXPOSE 53/udp`), if any. */
   protocol?: Protocol;
   role: PortRole;
