@@ -51,7 +51,7 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
     }
     if (rule === 'portName') {
       const name = doc.getText(d.range);
-      const better = suggestName(name, /^Service port name/.test(d.message) ? 63 : 15);
+      const better = suggestName(name, /^Service port name/.test(String(d.message)) ? 63 : 15);
       actions.push(fix(`Rename the port to "${better}"`, d, doc, [{ range: d.range, newText: better }], true));
     }
     const leader = commentLeader(scan.format, doc.languageId);
