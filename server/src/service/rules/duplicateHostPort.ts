@@ -220,7 +220,7 @@ export const duplicateHostPort: Rule = {
       const m = all[i];
       findings.push({
         start: m.start, end: m.end, port: m.hostLo as number,
-        message: `Host port ${text(i)} is published twice in this file.\nDocker refuses to start the second container ("port is already allocated")${count > others.length ? `; ${count} other places publish it` : ''}. Publish a different host port or bind another host address.`,
+        message: `Host port ${text(i)} is published ${count === 1 ? 'twice in this file' : `${count + 1} times in this file (${count} other places)`}.\nDocker refuses to start the second container ("port is already allocated"). Publish a different host port or bind another host address.`,
         related: others.map((j) => ({ start: all[j].start, end: all[j].end, message: `also published here: ${text(j)}` })),
       });
     }
