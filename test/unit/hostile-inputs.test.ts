@@ -158,3 +158,62 @@ describe('hostile inputs: workspace rules and ignore files', function () {
     }
   });
 });
+
+/** `unit` repeated to about `n` characters between `pre` and `post`. */
+function shape(pre: string, unit: string, n: number, post = ''): string {
+  return pre + unit.repeat(Math.ceil(n / unit.length)) + post;
+}
+
+const MB = 1 << 20;
+
+describe('hostile inputs: documents slow per byte', function () {
+  this.timeout(120000);
+  const worker = new ScanWorker();
+  const figures: string[] = [];
+  before(async () => {
+    const r = await worker.run({ kind: 'find', format: 'yaml', text: 'port: 80\n' }, 30000);
+    assert.equal(r.ports, 1, r.error);
+  });
+  after(async () => {
+    await worker.close();
+    if (figures.length) console.log('      figures:\n' + figures.map((f) => '        ' + f).join('\n'));
+  });
+
+  it('Markdown: a 512 KB README of decreasing backtick runs is read line by line (searching the rest of the document took 77 s here)', async () => {
+    const lines: string[] = [];
+    let len = 0;
+    for (let k = 2000; len < 512 * 1024; k = k > 1 ? k - 1 : 2000) {
+      const l = `a ${'`'.repeat(k)} x\n`;
+      lines.push(l);
+      len += l.length;
+    }
+    const text = lines.join('') + 'Run `docker run -p 8080:80 nginx` to start.\n';
+    const r = await worker.run({ kind: 'find', format: 'markdown', text }, 10000);
+    assert.equal(r.error, undefined, r.error);
+    assert.equal(r.ports, 2);
+    figures.push(`512 KB of backtick runs: ${r.ms.toFixed(0)} ms`);
+  });
+
+  it('compose: ${A:-...} nested 5,000 deep keeps the file\'s ports (the stack overflowed and all were lost)', () => {
+    // In this thread, whose stack is the server's: a worker's stack is larger.
+    const d = 5000;
+    const text = 'services:\n  web:\n    ports:\n      - "' + '${A:-'.repeat(d) + '8080' + '}'.repeat(d) + ':80"\n      - "9090:90"\n';
+    const ports = findPorts('compose', text, (e) => { throw e; }).map((o) => `${o.port}/${o.role}`);
+    assert.deepEqual(ports, ['8080/host', '80/container', '9090/host', '90/container']);
+  });
+
+  const cases: { name: string; uri: string; languageId: string; text: string }[] = [
+    { name: 'package.json with one 2 MB script (36 s when filed)', uri: 'file:///w/package.json', languageId: 'json', text: shape('{"scripts": {"start": "', 'node server.js --port=3000 && ', 2 * MB, 'true"}}') },
+    { name: 'compose port ranges on many addresses, 2 MB (28 s when filed)', uri: 'file:///w/compose.yaml', languageId: 'dockercompose', text: shape('services:\n  web:\n    ports:\n', '      - 127.0.0.1:8000-8100:8000-8100\n      - 10.0.0.2:8050-8150:80\n', 2 * MB) },
+    { name: 'compose command: block, 4.8 MB (55 s when filed)', uri: 'file:///w/compose.yaml', languageId: 'dockercompose', text: shape('services:\n  web:\n    command:\n', '      - --port=8080\n      - --listen\n      - 0.0.0.0:9090\n', 4.8e6) },
+    { name: 'Markdown port table, 4.8 MB (13 s when filed)', uri: 'file:///w/README.md', languageId: 'markdown', text: shape('| Service | Port |\n|---|---|\n', '| web | 8080 |\n', 4.8e6) },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: scanned, checked and hovered within the deadline`, async () => {
+      const r = await worker.run({ kind: 'validate', uri: c.uri, languageId: c.languageId, text: c.text }, 30000);
+      assert.equal(r.error, undefined, r.error);
+      assert.ok(r.ports > 0);
+      figures.push(`${(c.text.length / MB).toFixed(1)} MB ${c.name}: ${r.ms.toFixed(0)} ms, ${r.ports} ports, ${r.diagnostics} diagnostics`);
+    });
+  }
+});

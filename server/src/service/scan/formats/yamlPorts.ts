@@ -276,24 +276,43 @@ class PortPart {
   }
 }
 
-/** Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e) into `p`; false when it is none of them. */
+/**
+ * Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e) into `p`; false when it is none of them.
+ * Nested defaults (`${A:-${B:-8080}}`) are peeled in a loop, not by recursion: 5,000 levels overflowed
+ * the stack and the whole file lost its ports.
+ */
 function parsePortPart(text: string, s: number, e: number, p: PortPart): boolean {
-  while (s < e && text.charCodeAt(s) === 32) s++;
-  while (e > s && text.charCodeAt(e - 1) === 32) e--;
-  if (s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
-  if (text.charCodeAt(s) === 36 /* $ */) {
-    // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
-    if (text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
-      let d = s + 2;
-      while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
-      if (text.charCodeAt(d) === 58 /* : */) d++;
-      if (text.charCodeAt(d) === 45 /* - */ || text.charCodeAt(d) === 61 /* = */) {
-        if (parsePortPart(text, d + 1, e - 1, p) && p.kind === 'num') return true;
-        return p.set('var', NaN, NaN, s, e, s, e);
-      }
+  // The outermost placeholder, which the entry is when no number lies at its core.
+  let outerS = -1;
+  let outerE = -1;
+  for (;;) {
+    while (s < e && text.charCodeAt(s) === 32) s++;
+    while (e > s && text.charCodeAt(e - 1) === 32) e--;
+    if (outerS < 0 && s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
+    if (s >= e || text.charCodeAt(s) !== 36 /* $ */) break;
+    if (outerS < 0) {
+      outerS = s;
+      outerE = e;
     }
-    return p.set('var', NaN, NaN, s, e, s, e);
+    // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
+    if (text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+    let d = s + 2;
+    while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
+    if (text.charCodeAt(d) === 58 /* : */) d++;
+    if (text.charCodeAt(d) !== 45 /* - */ && text.charCodeAt(d) !== 61 /* = */) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+    s = d + 1;
+    e = e - 1;
   }
+  if (outerS >= 0) {
+    if (parsePortNumber(text, s, e, p) && p.kind === 'num') return true;
+    return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+  }
+  return parsePortNumber(text, s, e, p);
+}
+
+/** Parses `8080` or `3000-3005` (no placeholder) in text[s, e) into `p`. */
+function parsePortNumber(text: string, s: number, e: number, p: PortPart): boolean {
+  if (s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
   const a = digitsEnd(text, s, e);
   if (a === s) return false;
   const lo = portValue(text, s, a);
