@@ -154,10 +154,12 @@ function pushNumbers(text: string, s: number, e: number, out: PortOccurrence[]):
 }
 
 /**
- * A prose line: code spans as shell commands, the rest for URLs and clear `host:port`. A span closes at
- * the next backtick run of the same length on the line (CommonMark); the runs are listed once and each
- * one's closing run found from a table, so the line is read in one pass. Searching the rest of the
- * document for each run's closing took 11-20 s on a 512 KB README of decreasing backtick runs.
+ * A prose line: code spans as shell commands, the rest for URLs and clear `host:port`, then the
+ * whole line (code spans included: "the `50000` port") for the numbers its sentences tie to a port.
+ * A span closes at the next backtick run of the same length on the line (CommonMark); the runs are
+ * listed once and each one's closing run found from a table, so the line is read in one pass.
+ * Searching the rest of the document for each run's closing took 11-20 s on a 512 KB README of
+ * decreasing backtick runs.
  */
 function scanProse(text: string, s: number, e: number, out: PortOccurrence[], shell: PortFinder, moved: Set<ComposeMapping>): void {
   const first = out.length;
