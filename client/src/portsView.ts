@@ -33,6 +33,8 @@ export interface WorkspacePort {
   description: string;
   commonPractice?: string;
   total: number;
+  /** This machine's state when the port is taken now ("in use now by node"). */
+  here?: string;
   places: PortPlace[];
 }
 
@@ -55,8 +57,9 @@ export function describePort(p: WorkspacePort): { label: string; description: st
     p.services.length ? `IANA: ${p.services.join(', ')}` : 'Not assigned by IANA',
     p.description && p.description !== p.services[0] ? p.description : '',
     places,
+    p.here ? `This machine: ${p.here}` : '',
   ].filter(Boolean).join('\n');
-  return { label: String(p.port), description: `${what} · ${places}`, tooltip };
+  return { label: String(p.port), description: `${what} · ${places}${p.here ? ` · ● ${p.here}` : ''}`, tooltip };
 }
 
 /** What a place's row shows: `file:line`, the line itself, and its role in a tooltip. */

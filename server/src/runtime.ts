@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MachineReader } from './machine';
+import type { MachinePorts } from './service/machine/types';
 
 /** What the server needs from its host that the pure core may not touch: files. */
 export interface Runtime {
@@ -9,6 +11,8 @@ export interface Runtime {
   bundledRegistryPath: string;
   /** Adjusts the host's memory management for a long-lived server; called once, after the initialize answer. */
   tuneHeap?(): void;
+  /** This machine's ports in use and reserved ranges, where the host can read them. */
+  machine?: MachinePorts;
 }
 
 /** Finds `data/registry.json` beside the bundle (dist/../data) or beside the sources (server/src/../../data). */
@@ -32,6 +36,7 @@ export function nodeRuntime(): Runtime {
   const p = bundledRegistryPath();
   return {
     bundledRegistryPath: p,
+    machine: new MachineReader(),
     readBundledRegistry: () => fs.readFileSync(p, 'utf8'),
     tuneHeap: () => {
       // Required here, not imported: loading node:v8 costs 1.5-2 ms, which start-up need not wait for.

@@ -65,6 +65,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return undefined;
     }
   }, () => refreshDiagnostics());
+  attachMachine();
 
   let hasConfiguration = false;
   let pullDiagnostics = false;
@@ -303,6 +304,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       pushing--;
       warmUpStep?.();
     }
+  }
+
+  /** This machine's ports: read in the background, used by hover, completion, a rule and the Ports view. */
+  function attachMachine(): void {
+    const machine = runtime.machine;
+    if (!machine) return;
+    machine.onError = (message) => connection.console.warn(`IANA Ports: ${message}`);
+    service.machine = (settings) => machine.snapshot(settings.machine.enable);
+    workspace.machine = service.machine;
+    machine.onChange((changed) => {
+      if (changed.reserved) refreshDiagnostics();
+      if (changed.sockets) workspace.portsChanged();
+    });
   }
 
   function refreshDiagnostics(): void {

@@ -47,3 +47,26 @@ patch('node:worker_threads', ['Worker']);
 for (const name of ['fetch', 'WebSocket', 'EventSource']) {
   if (typeof globalThis[name] === 'function') globalThis[name] = forbid(`globalThis.${name}`);
 }
+
+// Reading this machine's ports is allowed, and only that: every path under /proc the server opens, lists
+// or resolves is recorded, so the test can require that it stays within /proc/net/{tcp,tcp6,udp,udp6} and
+// the fd folders and names of processes.
+const procLog = process.env.IANA_PORTS_SANDBOX_PROC;
+if (procLog) {
+  const record = (p) => {
+    const s = typeof p === 'string' ? p : p instanceof URL ? p.pathname : Buffer.isBuffer(p) ? p.toString() : '';
+    if (s.startsWith('/proc')) fs.appendFileSync(procLog, `${s}\n`);
+  };
+  const wrap = (obj, names) => {
+    for (const name of names) {
+      const original = obj[name];
+      if (typeof original !== 'function') continue;
+      obj[name] = function (p, ...rest) {
+        record(p);
+        return original.call(this, p, ...rest);
+      };
+    }
+  };
+  wrap(fs, ['open', 'openSync', 'readFile', 'readFileSync', 'readdir', 'readdirSync', 'readlink', 'readlinkSync', 'createReadStream']);
+  wrap(fs.promises, ['open', 'readFile', 'readdir', 'readlink']);
+}

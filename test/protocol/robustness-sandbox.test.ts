@@ -17,14 +17,15 @@ const PRELOAD = path.join(__dirname, '../helpers/sandboxPreload.cjs');
 
 /** Starts the server with the preload; NODE_OPTIONS reaches the child through the inherited environment. */
 function sandboxedClient(log: string, loaded: string, opts: ConstructorParameters<typeof LspClient>[0]): LspClient {
-  const saved = { options: process.env.NODE_OPTIONS, log: process.env.IANA_PORTS_SANDBOX_LOG, loaded: process.env.IANA_PORTS_SANDBOX_LOADED };
+  const saved = { options: process.env.NODE_OPTIONS, log: process.env.IANA_PORTS_SANDBOX_LOG, loaded: process.env.IANA_PORTS_SANDBOX_LOADED, proc: process.env.IANA_PORTS_SANDBOX_PROC };
   process.env.NODE_OPTIONS = `${saved.options ?? ''} --require ${PRELOAD}`.trim();
   process.env.IANA_PORTS_SANDBOX_LOG = log;
   process.env.IANA_PORTS_SANDBOX_LOADED = loaded;
+  process.env.IANA_PORTS_SANDBOX_PROC = `${log}.proc`;
   try {
     return new LspClient(opts);
   } finally {
-    for (const [k, v] of [['NODE_OPTIONS', saved.options], ['IANA_PORTS_SANDBOX_LOG', saved.log], ['IANA_PORTS_SANDBOX_LOADED', saved.loaded]] as const) {
+    for (const [k, v] of [['NODE_OPTIONS', saved.options], ['IANA_PORTS_SANDBOX_LOG', saved.log], ['IANA_PORTS_SANDBOX_LOADED', saved.loaded], ['IANA_PORTS_SANDBOX_PROC', saved.proc]] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -105,5 +106,10 @@ describe('robustness: no processes, no network', function () {
     assert.equal(fs.readFileSync(loaded, 'utf8').trim(), String(client.proc.pid), 'the preload ran in the server process');
     assert.doesNotMatch(client.stderr, /SANDBOX VIOLATION/, client.stderr);
     assert.equal(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '', '', 'no process or network call was attempted');
+    // The one thing it reads outside the workspace and its own files: this machine's ports, from /proc.
+    const procReads = fs.existsSync(`${log}.proc`) ? fs.readFileSync(`${log}.proc`, 'utf8').split('\n').filter(Boolean) : [];
+    assert.ok(procReads.includes('/proc/net/tcp'), 'the hover read this machine\'s listening sockets');
+    const allowed = /^\/proc(?:\/net\/(?:tcp|tcp6|udp|udp6)|\/\d+\/fd(?:\/\d+)?|\/\d+\/comm)?$/;
+    assert.deepEqual(procReads.filter((p) => !allowed.test(p)), [], 'only /proc/net and processes\' fd folders and names are read');
   });
 });

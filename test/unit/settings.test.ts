@@ -28,10 +28,19 @@ describe('settings', () => {
     }
     // A setting that raises a bound is the user's alone: a repository's .vscode/settings.json cannot set it.
     const userOnly = new Set(['ianaPorts.maxFileSize']);
+    // Reading this machine may start processes: user or remote-machine settings only.
+    const machineOnly = new Set(['ianaPorts.machine.enable']);
     for (const [k, d] of Object.entries(declared)) {
       if (userOnly.has(k)) assert.equal(d.scope, 'application', `${k} is a user setting only`);
+      else if (machineOnly.has(k)) assert.equal(d.scope, 'machine', `${k} is a machine setting`);
       else assert.ok(d.scope === 'resource' || d.scope === 'language-overridable', `${k} has a scope`);
     }
+  });
+
+  it('lets no repository turn on reading this machine, which may start processes', () => {
+    assert.equal(declared['ianaPorts.machine.enable'].scope, 'machine');
+    assert.equal(resolveSettings({ machine: { enable: 'on' } }).machine.enable, 'on');
+    assert.equal(resolveSettings({ machine: { enable: 'always' } }).machine.enable, 'auto');
   });
 
   it('falls back to defaults for missing or malformed values', () => {

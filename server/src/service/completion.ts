@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import { escapeMarkdown } from './markdown';
 import { findFreePort } from './freePort';
+import { isTakenHere } from './machine/facts';
 import type { PortLanguageService } from './languageService';
 import type { ServiceEntry } from './registry/registryIndex';
 import { portNameProblem } from './rules/portName';
@@ -181,14 +182,16 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
     }
   }
   const near = /^\d+$/.test(query) && Number(query) >= 1024 ? Number(query) : 8000;
-  const free = findFreePort(index, near, used);
+  // Ports in use on this machine now, or reserved by its OS, are no free choice either.
+  const machine = service.machine?.(settings);
+  const free = findFreePort(index, near, used, (p) => isTakenHere(machine, p));
   if (free !== undefined) {
     items.push({
       label: String(free),
       labelDetails: { description: 'free port' },
       kind: CompletionItemKind.Constant,
-      detail: 'Free port: unassigned by IANA, outside the ephemeral ranges, unused in this file',
-      documentation: { kind: MarkupKind.Markdown, value: `Port ${free} is in the User range, not assigned by IANA, outside the Linux (32768–60999) and Windows (49152–65535) ephemeral ranges, and not used elsewhere in this document.` },
+      detail: `Free port: unassigned by IANA, outside the ephemeral ranges, unused in this file${machine ? ' and free on this machine now' : ''}`,
+      documentation: { kind: MarkupKind.Markdown, value: `Port ${free} is in the User range, not assigned by IANA, outside the Linux (32768–60999) and Windows (49152–65535) ephemeral ranges, and not used elsewhere in this document${machine ? '; nothing on this machine listens on it now and its OS does not reserve it' : ''}.` },
       textEdit: { range, newText: String(free) },
       // Not the bare query: clients rank an exact filter match above a prefix match, and the
       // registered ports must come first.

@@ -12,13 +12,14 @@ function isCandidate(port: number): boolean {
 
 /**
  * The User-range port nearest to `near` that IANA has not assigned, that lies outside the Linux and
- * Windows ephemeral ranges, and that `used` does not contain. Searches outward, lower port first on a tie.
+ * Windows ephemeral ranges, that `used` does not contain and that `taken` (this machine's ports in use)
+ * does not refuse. Searches outward, lower port first on a tie.
  */
-export function findFreePort(index: RegistryIndex, near: number, used: ReadonlySet<number>): number | undefined {
+export function findFreePort(index: RegistryIndex, near: number, used: ReadonlySet<number>, taken?: (port: number) => boolean): number | undefined {
   const start = Math.min(Math.max(Number.isFinite(near) ? Math.round(near) : 8000, USER_LO), EPHEMERAL_PRESETS.linux.start - 1);
   for (let d = 0; d <= USER_HI; d++) {
     for (const p of d === 0 ? [start] : [start - d, start + d]) {
-      if (isCandidate(p) && !used.has(p) && !index.isAssigned(p)) return p;
+      if (isCandidate(p) && !used.has(p) && !index.isAssigned(p) && !taken?.(p)) return p;
     }
     if (start - d < USER_LO && start + d > EPHEMERAL_PRESETS.linux.start) break;
   }

@@ -13,6 +13,8 @@ import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settin
 import { IGNORE_MARKER, suppressedRules } from './suppress';
 import { isDigit } from './scan/vocabulary/common';
 import { lineStarts, positionIn } from './lines';
+import { bindsOnThisMachine, machineLine } from './machine/facts';
+import type { MachineSnapshot } from './machine/types';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
@@ -69,6 +71,12 @@ const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
 export class PortLanguageService {
   private readonly cache = new Map<string, { version: number; text: string; languageId: string; maxSize: number; associations: object; result: ScanResult }>();
 
+  /**
+   * What this machine says about its ports, where the server glue reads them; it answers at once with
+   * the last snapshot (or nothing), never waiting for a read.
+   */
+  machine?: (settings: Settings) => MachineSnapshot | undefined;
+
   /** `getIndex` loads the registry on first use, so start-up does not wait for it. */
   constructor(private readonly getIndex: () => RegistryIndex, private readonly onError?: (e: unknown) => void) {}
 
@@ -124,10 +132,21 @@ export class PortLanguageService {
     // Digits inside a service name (`pop3`, `x11`) are part of the name, not a port to explain.
     if (o.kind !== 'port' && isDigit(doc.getText().charCodeAt(doc.offsetAt(pos)))) return null;
     let value: string | undefined;
-    if (o.kind === 'port') value = renderPortHover(this.index, o.port, hoverContext(doc, o), settings);
-    else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
+    if (o.kind === 'port') {
+      value = renderPortHover(this.index, o.port, hoverContext(doc, o), settings);
+      const here = this.machineLineFor(doc, o, settings);
+      if (here) value += `\n\n${here}`;
+    } else if (o.kind === 'service' && o.name) value = renderServiceHover(this.index, o.name);
     if (!value) return null;
     return { contents: { kind: MarkupKind.Markdown, value }, range };
+  }
+
+  /** One line on this machine's state of a port the document binds here, where the machine is read. */
+  private machineLineFor(doc: TextDocument, o: PortOccurrence, settings: Settings): string | undefined {
+    if (!this.machine || (o.protocol !== undefined && o.protocol !== 'tcp' && o.protocol !== 'udp')) return undefined;
+    const { format } = this.scan(doc, settings);
+    if (!bindsOnThisMachine(format, o.role, doc.getText())) return undefined;
+    return machineLine(this.machine(settings), o.port, o.protocol, format, o.role, Date.now());
   }
 
   /** Diagnostics for a document: every enabled rule, minus suppressed lines and ignored ports. */
@@ -149,7 +168,8 @@ export class PortLanguageService {
     const text = doc.getText();
     // Comments and prose explain; they never draw a warning.
     const judged = (scan.judged ??= scan.occurrences.some((o) => o.inComment) ? scan.occurrences.filter((o) => !o.inComment) : scan.occurrences);
-    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings };
+    const machine = settings.lint.reservedByOS !== 'ignore' ? this.machine?.(settings) : undefined;
+    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings, machine };
     const lines = (scan.lineStarts ??= lineStarts(text));
     const positionAt = (offset: number): Position => positionIn(text, lines, offset);
     const out: Diagnostic[] = [];

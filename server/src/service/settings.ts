@@ -5,7 +5,7 @@ export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
 export const RULE_IDS = [
   'outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort',
-  'yamlBase60', 'portName', 'privileged',
+  'yamlBase60', 'portName', 'privileged', 'reservedByOS',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -34,6 +34,8 @@ export interface Settings {
   files: { associations: Record<string, string> };
   /** Where "Update Registry from IANA" downloads the registry XML (the client reads it; https only). */
   registry: { url: string };
+  /** Whether to read this machine's ports in use and reserved ranges: `auto` only where that starts no process (Linux). */
+  machine: { enable: 'auto' | 'on' | 'off' };
 }
 
 /** IANA's official XML of the Service Name and Transport Protocol Port Number Registry. */
@@ -49,6 +51,7 @@ export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
   yamlBase60: 'warning',
   portName: 'error',
   privileged: 'hint',
+  reservedByOS: 'information',
   duplicateHostPortAcrossFiles: 'information',
   unmatchedTargetPort: 'warning',
 };
@@ -65,9 +68,11 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5_000_000,
   files: { associations: {} },
   registry: { url: IANA_REGISTRY_URL },
+  machine: { enable: 'auto' },
 };
 
 const LEVELS: ReadonlySet<string> = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
+const MACHINE_MODES: ReadonlySet<string> = new Set(['auto', 'on', 'off']);
 const PRESETS: ReadonlySet<string> = new Set(['iana', 'linux', 'windows', 'macos', 'freebsd', 'custom']);
 
 function bool(v: unknown, d: boolean): boolean {
@@ -115,6 +120,7 @@ export function resolveSettings(raw: unknown): Settings {
     maxFileSize,
     files: { associations: assoc },
     registry: { url: typeof section(s.registry).url === 'string' && section(s.registry).url ? (section(s.registry).url as string) : IANA_REGISTRY_URL },
+    machine: { enable: MACHINE_MODES.has(section(s.machine).enable as string) ? (section(s.machine).enable as Settings['machine']['enable']) : 'auto' },
   };
 }
 

@@ -74,6 +74,8 @@ export interface WorkspacePort {
   commonPractice?: string;
   /** Number of places; `places` holds at most `maxPlaces` of them. */
   total: number;
+  /** This machine's state of the port when it is taken now ("in use now by node"), where the server reads it. */
+  here?: string;
   places: { uri: string; range: Range; role: PortRole; format: FormatId; line: string; protocol?: Protocol; owner?: string }[];
 }
 

@@ -5,6 +5,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { PortLanguageService } from '../service/languageService';
+import { inUseLabel } from '../service/machine/facts';
+import type { MachineSnapshot } from '../service/machine/types';
 import type { RegistryIndex } from '../service/registry/registryIndex';
 import { detectFormat, findPorts } from '../service/scan';
 import { formatFromAssociations, formatFromFileName } from '../service/scan/detect';
@@ -142,9 +144,27 @@ export class WorkspaceFeature {
     connection.onRequest(WORKSPACE_PORTS_REQUEST, async (params: { maxPlaces?: number } | undefined, token: CancellationToken) =>
       this.guard(token, { status: this.indexer.status(), ports: [] as WorkspacePort[] }, async () => ({
         status: this.indexer.status(),
-        ports: this.indexer.index.ports(this.registry(), Math.max(1, Math.min(Number(params?.maxPlaces) || 200, 10000))),
+        ports: await this.markInUse(this.indexer.index.ports(this.registry(), Math.max(1, Math.min(Number(params?.maxPlaces) || 200, 10000)))),
       })));
     connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => this.indexer.status());
+  }
+
+  /** This machine's ports, where the server reads them: the Ports view marks the ports in use now. */
+  machine?: (settings: Settings) => MachineSnapshot | undefined;
+
+  private async markInUse(ports: WorkspacePort[]): Promise<WorkspacePort[]> {
+    if (!this.machine) return ports;
+    const snapshot = this.machine(await this.settingsFor(this.folderUris[0] ?? ''));
+    for (const p of ports) {
+      const here = inUseLabel(snapshot, p.port);
+      if (here) p.here = here;
+    }
+    return ports;
+  }
+
+  /** Tells the Ports view to ask again, as when this machine's ports in use changed. */
+  portsChanged(): void {
+    void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
   }
 
   /** Capabilities to merge into the initialize result; remembers what the client can do. */

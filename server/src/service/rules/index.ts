@@ -6,6 +6,7 @@ import { ephemeralRange } from './ephemeralRange';
 import { outOfRange } from './outOfRange';
 import { portName } from './portName';
 import { privileged } from './privileged';
+import { reservedByOS } from './reservedByOS';
 import type { Rule } from './types';
 import { unauthorizedUse } from './unauthorizedUse';
 import { yamlBase60 } from './yamlBase60';
@@ -14,5 +15,5 @@ export type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Every rule, keyed by its id, which is also its setting key `ianaPorts.lint.<id>`. */
 export const RULES: Record<RuleId, Rule> = {
-  outOfRange, dynamicRange, ephemeralRange, browserUnsafe, unauthorizedUse, duplicateHostPort, yamlBase60, portName, privileged,
+  outOfRange, dynamicRange, ephemeralRange, browserUnsafe, unauthorizedUse, duplicateHostPort, yamlBase60, portName, privileged, reservedByOS,
 };

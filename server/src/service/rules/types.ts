@@ -1,3 +1,4 @@
+import type { MachineSnapshot } from '../machine/types';
 import type { RegistryIndex } from '../registry/registryIndex';
 import type { FormatId } from '../scan/detect';
 import type { PortOccurrence } from '../scan/vocabulary/types';
@@ -12,6 +13,8 @@ export interface RuleContext {
   occurrences: PortOccurrence[];
   index: RegistryIndex;
   settings: Settings;
+  /** What this machine says about its ports, where the server reads it (the reservedByOS rule). */
+  machine?: MachineSnapshot;
   /** The occurrences that are ports, kept by `portsOf` for the rules after the first. */
   ports?: PortOccurrence[];
 }

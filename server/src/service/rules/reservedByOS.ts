@@ -1,0 +1,24 @@
+import { bindsOnThisMachine, reservedRangeOf } from '../machine/facts';
+import { portsOf, type Rule } from './types';
+
+/**
+ * Windows keeps excluded port ranges (Hyper-V, WSL, Docker Desktop and administrators add them) that no
+ * ordinary program may bind: the bind fails with access denied while no tool shows the port in use.
+ * Only a port this machine would bind is judged, and only where the machine's ranges are known.
+ */
+export const reservedByOS: Rule = {
+  id: 'reservedByOS',
+  description: 'A port this machine would bind inside a range the operating system reserves (Windows excluded port ranges).',
+  check: (ctx) => {
+    const machine = ctx.machine;
+    if (!machine || machine.reserved.length === 0) return [];
+    return portsOf(ctx)
+      .filter((o) => bindsOnThisMachine(ctx.format, o.role, ctx.text))
+      .flatMap((o) => {
+        const r = reservedRangeOf(machine, o.port, o.protocol === 'udp' ? 'udp' : 'tcp');
+        return r
+          ? [{ start: o.start, end: o.end, port: o.port, message: `Port ${o.port} is inside ${r.start}–${r.end}, which this Windows machine reserves; binding it fails.` }]
+          : [];
+      });
+  },
+};
