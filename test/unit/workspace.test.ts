@@ -271,6 +271,12 @@ describe('Ports view labels', () => {
     assert.equal(describePort({ port: 5174, services: [], description: '', total: 1, places: [] }).description, 'unassigned · 1 place');
   });
 
+  it('marks a port in use on this machine now', () => {
+    const d = describePort({ port: 3000, services: ['hbci'], description: 'HBCI', total: 1, places: [], here: 'in use now by node' });
+    assert.equal(d.description, 'hbci · 1 place · ● in use now by node');
+    assert.match(d.tooltip, /This machine: in use now by node/);
+  });
+
   it('shows a place as file:line with the line itself', () => {
     const d = describePlace({ uri: 'file:///r/a.yml', range: { start: { line: 8, character: 9 }, end: { line: 8, character: 13 } }, role: 'host', format: 'compose', line: '- "5432:5432"', protocol: 'tcp', owner: 'db' }, 'app/a.yml');
     assert.deepEqual(d, { label: 'app/a.yml:9', description: '- "5432:5432"', tooltip: 'app/a.yml:9:10\ncompose · host · tcp · service db\n- "5432:5432"' });
