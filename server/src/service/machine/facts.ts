@@ -1,5 +1,5 @@
 import { inlineCode } from '../markdown';
-import type { PortRole } from '../scan/types';
+import type { PortRole } from '../scan/vocabulary/types';
 import type { BoundSocket, MachineSnapshot, ReservedRange, SocketProtocol } from './types';
 
 /** How long a snapshot counts as current; older ones are shown with their age. */
