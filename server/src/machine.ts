@@ -30,6 +30,7 @@ const TOOL_TIMEOUT_MS = 4000;
 const MAX_PROCESSES = 4000;
 const MAX_FD_LINKS = 200_000;
 const NAME_BUDGET_MS = 250;
+const FD_BATCH = 64;
 
 export interface MachineReaderOptions {
   platform?: string;
@@ -81,6 +82,10 @@ export class MachineReader implements MachinePorts {
   private setting: MachineSetting = 'auto';
   /** Names of listening sockets' owners already found, by inode, so each is looked for once. */
   private readonly owners = new Map<number, { pid: number; process?: string }>();
+  /** Sockets whose owner is still looked for, with the count of processes visited when the search began. */
+  private readonly searching = new Map<number, number>();
+  private visited = 0;
+  private pidCursor = 0;
   private readonly listeners = new Set<(changed: { sockets: boolean; reserved: boolean }) => void>();
   readonly platform: string;
 
@@ -200,60 +205,65 @@ export class MachineReader implements MachinePorts {
   /**
    * Finds which process owns each listening socket by its inode, among the processes whose fd folder
    * this user may read (its own, in practice). Owners found once are remembered, so a steady machine
-   * costs a look-up only for new listeners; the search stops at its caps and leaves the rest unnamed.
+   * costs a look-up only for new listeners. Each read looks through processes for a bounded time and
+   * the next read goes on where it stopped; a socket that a whole round of the process list did not
+   * find (another user's, often root's) is not looked for again.
    */
   private async nameOwners(root: string, sockets: BoundSocket[]): Promise<void> {
-    const wanted = new Set<number>();
-    for (const s of sockets) {
-      if (s.inode === undefined || s.inode === 0) continue;
-      const known = this.owners.get(s.inode);
-      if (!known) wanted.add(s.inode);
-      else if (known.pid >= 0) { s.pid = known.pid; s.process = known.process; }
-    }
     const live = new Set(sockets.map((s) => s.inode));
     for (const inode of this.owners.keys()) if (!live.has(inode)) this.owners.delete(inode);
-    if (wanted.size === 0) return;
-    const deadline = this.now() + NAME_BUDGET_MS;
-    let links = 0;
-    let complete = true;
+    for (const inode of this.searching.keys()) if (!live.has(inode)) this.searching.delete(inode);
+    for (const s of sockets) {
+      if (s.inode !== undefined && s.inode !== 0 && !this.owners.has(s.inode) && !this.searching.has(s.inode)) this.searching.set(s.inode, this.visited);
+    }
+    if (this.searching.size > 0) await this.searchOwners(root);
+    for (const s of sockets) {
+      const known = s.inode !== undefined ? this.owners.get(s.inode) : undefined;
+      if (known && known.pid >= 0) { s.pid = known.pid; s.process = known.process; }
+    }
+  }
+
+  private async searchOwners(root: string): Promise<void> {
     let pids: string[];
     try {
       pids = (await fs.promises.readdir(root)).filter((n) => /^\d+$/.test(n)).slice(0, MAX_PROCESSES);
     } catch {
       return;
     }
-    for (const pid of pids) {
-      if (wanted.size === 0) break;
-      if (links >= MAX_FD_LINKS || this.now() > deadline) { complete = false; break; }
+    if (pids.length === 0) return;
+    const deadline = this.now() + NAME_BUDGET_MS;
+    let links = 0;
+    for (let n = 0; n < pids.length && this.searching.size > 0 && links < MAX_FD_LINKS && this.now() <= deadline; n++) {
+      const pid = pids[this.pidCursor++ % pids.length];
+      this.visited++;
       let fds: string[];
       try {
         fds = await fs.promises.readdir(`${root}/${pid}/fd`);
       } catch {
-        continue; // another user's process
+        continue; // another user's process, or one that ended
       }
-      for (const fd of fds) {
-        if (++links >= MAX_FD_LINKS || this.now() > deadline) { complete = false; break; }
-        let target: string;
-        try {
-          target = await fs.promises.readlink(`${root}/${pid}/fd/${fd}`);
-        } catch {
-          continue;
+      fds = fds.slice(0, MAX_FD_LINKS - links);
+      links += fds.length;
+      // A process's links are resolved together, a bounded batch at a time.
+      for (let i = 0; i < fds.length && this.searching.size > 0; i += FD_BATCH) {
+        const targets = await Promise.all(fds.slice(i, i + FD_BATCH).map((fd) => fs.promises.readlink(`${root}/${pid}/fd/${fd}`).catch(() => '')));
+        for (const target of targets) {
+          const m = /^socket:\[(\d+)\]$/.exec(target);
+          if (!m || !this.searching.has(Number(m[1]))) continue;
+          const name = (await readCapped(`${root}/${pid}/comm`).catch(() => '')).trim() || undefined;
+          this.owners.set(Number(m[1]), { pid: Number(pid), process: name });
+          this.searching.delete(Number(m[1]));
         }
-        const m = /^socket:\[(\d+)\]$/.exec(target);
-        if (!m || !wanted.has(Number(m[1]))) continue;
-        const inode = Number(m[1]);
-        const name = (await readCapped(`${root}/${pid}/comm`).catch(() => '')).trim() || undefined;
-        this.owners.set(inode, { pid: Number(pid), process: name });
-        wanted.delete(inode);
       }
     }
-    // A socket no readable process holds (another user's, often root's) is looked for once, not on every read.
-    if (complete) for (const inode of wanted) this.owners.set(inode, { pid: -1 });
-    for (const s of sockets) {
-      const known = s.inode !== undefined ? this.owners.get(s.inode) : undefined;
-      if (known && known.pid >= 0) { s.pid = known.pid; s.process = known.process; }
+    for (const [inode, since] of this.searching) {
+      if (this.visited - since >= pids.length) {
+        this.owners.set(inode, { pid: -1 });
+        this.searching.delete(inode);
+      }
     }
   }
+
 }
 
 function key(sockets: BoundSocket[]): string {

@@ -315,7 +315,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     workspace.machine = service.machine;
     machine.onChange((changed) => {
       if (changed.reserved) refreshDiagnostics();
-      if (changed.sockets) workspace.portsChanged();
+      if (changed.sockets) workspace.machineChanged();
     });
   }
 

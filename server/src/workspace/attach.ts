@@ -152,19 +152,34 @@ export class WorkspaceFeature {
   /** This machine's ports, where the server reads them: the Ports view marks the ports in use now. */
   machine?: (settings: Settings) => MachineSnapshot | undefined;
 
+  /** The ports the view was last given and their marks, so that only a change it would show is announced. */
+  private shownMarks = new Map<number, string | undefined>();
+  private shownSettings: Settings | undefined;
+
   private async markInUse(ports: WorkspacePort[]): Promise<WorkspacePort[]> {
     if (!this.machine) return ports;
-    const snapshot = this.machine(await this.settingsFor(this.folderUris[0] ?? ''));
+    const settings = await this.settingsFor(this.folderUris[0] ?? '');
+    const snapshot = this.machine(settings);
+    this.shownSettings = settings;
+    this.shownMarks = new Map();
     for (const p of ports) {
       const here = inUseLabel(snapshot, p.port);
       if (here) p.here = here;
+      this.shownMarks.set(p.port, here);
     }
     return ports;
   }
 
-  /** Tells the Ports view to ask again, as when this machine's ports in use changed. */
-  portsChanged(): void {
-    void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
+  /** This machine's ports in use changed: tells the Ports view to ask again when a port it shows changed its mark. */
+  machineChanged(): void {
+    if (!this.machine || !this.shownSettings) return;
+    const snapshot = this.machine(this.shownSettings);
+    for (const [port, shown] of this.shownMarks) {
+      if (inUseLabel(snapshot, port) !== shown) {
+        void this.connection.sendNotification(WORKSPACE_PORTS_CHANGED, this.indexer.status()).catch(() => undefined);
+        return;
+      }
+    }
   }
 
   /** Capabilities to merge into the initialize result; remembers what the client can do. */
