@@ -143,7 +143,8 @@ export class PortLanguageService {
 
   /** One line on this machine's state of a port the document binds here, where the machine is read. */
   private machineLineFor(doc: TextDocument, o: PortOccurrence, settings: Settings): string | undefined {
-    if (!this.machine || (o.protocol !== undefined && o.protocol !== 'tcp' && o.protocol !== 'udp')) return undefined;
+    // A port in a comment or prose is not bound by this file, whatever its words say.
+    if (!this.machine || o.inComment || (o.protocol !== undefined && o.protocol !== 'tcp' && o.protocol !== 'udp')) return undefined;
     const { format } = this.scan(doc, settings);
     if (!bindsOnThisMachine(format, o.role, doc.getText())) return undefined;
     return machineLine(this.machine(settings), o.port, o.protocol, format, o.role, Date.now());
