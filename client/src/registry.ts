@@ -3,8 +3,6 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type * as vscodeApi from 'vscode';
-import { convertIanaXml } from '../../server/src/registry/ianaConvert';
-import { encodeRegistry } from '../../server/src/service/registry/codec';
 import { IANA_REGISTRY_URL } from '../../server/src/service/settings';
 
 /**
@@ -12,8 +10,10 @@ import { IANA_REGISTRY_URL } from '../../server/src/service/settings';
  *
  * The download runs here, in the extension host, not in the language server: the extension host
  * applies VS Code's proxy settings (`http.proxy`, system proxies) to Node's https module, and the
- * global storage folder is the extension's to write. The server stays free of network access; it
- * only reads the converted file, validates it once more and swaps its registry without a restart.
+ * global storage folder is the extension's to write. The client only downloads bytes into a
+ * temporary file; the server converts and validates them, and replaces the stored registry only
+ * with one it has loaded itself (request `ianaPorts/importRegistry`). So a refused download never
+ * touches the registry in use or the one stored before, and every message says which is in use.
  *
  * The functions below take plain paths and URLs so tests can run them against a loopback server;
  * only `registerRegistryCommands` touches the VS Code API, which it receives as an argument.
@@ -25,8 +25,13 @@ export const REGISTRY_FILE_NAME = 'registry.json';
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 /** IANA's registry holds over 14,000 records; far fewer means a truncated or wrong document. */
 export const MIN_RECORDS = 10_000;
-const TIMEOUT_MS = 60_000;
+/** A connection silent for this long is given up. */
+const IDLE_TIMEOUT_MS = 30_000;
+/** The whole download, redirects included, must finish within this (4 MB at 25 KB/s). */
+const DEADLINE_MS = 180_000;
 const MAX_REDIRECTS = 5;
+/** The longest error text shown in a notification. */
+const MAX_MESSAGE_CHARS = 2_000;
 
 /**
  * Test hook: with `IANA_PORTS_TEST_LOOPBACK=1` in the extension host's environment, the commands also
@@ -36,7 +41,14 @@ export const TEST_LOOPBACK_ENV = 'IANA_PORTS_TEST_LOOPBACK';
 
 export interface DownloadOptions {
   maxBytes?: number;
+  /** Gives up when the connection is silent this long. */
   timeoutMs?: number;
+  /** Gives up when the whole download has not finished this long after it started. */
+  deadlineMs?: number;
+  /** Aborts the download (the progress notification's Cancel button). */
+  signal?: AbortSignal;
+  /** Told the bytes received so far. */
+  onBytes?: (received: number, total: number | undefined) => void;
   /** Accept `http://` when the host is 127.0.0.1, ::1 or localhost (tests only). */
   allowLoopbackHttp?: boolean;
 }
@@ -56,122 +68,174 @@ export function checkUrl(url: string, allowLoopbackHttp = false): URL {
   throw new Error(`refusing ${url}: only https:// URLs are fetched`);
 }
 
+/** The error a cancelled download rejects with. */
+export class DownloadCancelled extends Error {
+  constructor() {
+    super('the download was cancelled');
+  }
+}
+
 /**
- * Downloads a URL into a string. Follows a few redirects (each checked like the first), refuses
- * bodies over the size cap, and reports a body shorter than its Content-Length or cut off by the
- * connection as truncated.
+ * Downloads a URL into bytes. Follows a few redirects (each checked like the first), refuses bodies
+ * over the size cap, reports a body shorter than its Content-Length or cut off by the connection as
+ * truncated, and gives up at an overall deadline or when the signal aborts.
  */
-export function download(url: string, options: DownloadOptions = {}, redirects = MAX_REDIRECTS): Promise<string> {
-  const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
-  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+export function download(url: string, options: DownloadOptions = {}): Promise<Buffer> {
+  const deadlineMs = options.deadlineMs ?? DEADLINE_MS;
   return new Promise((resolve, reject) => {
-    let u: URL;
-    try {
-      u = checkUrl(url, options.allowLoopbackHttp);
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    const get = u.protocol === 'https:' ? https.get : http.get;
-    const req = get(u, { headers: { 'user-agent': 'vscode-iana-ports', accept: 'application/xml, text/xml, text/csv' }, timeout: timeoutMs }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
-        if (redirects <= 0) reject(new Error(`${url}: too many redirects`));
-        else download(new URL(res.headers.location, u).toString(), options, redirects - 1).then(resolve, reject);
-        return;
-      }
-      if (status !== 200) {
-        res.resume();
-        reject(new Error(`${url} answered HTTP ${status}`));
-        return;
-      }
-      const declared = res.headers['content-length'] !== undefined ? Number(res.headers['content-length']) : undefined;
-      if (declared !== undefined && declared > maxBytes) {
-        res.destroy();
-        reject(new Error(`${url} is ${declared} bytes, more than the ${maxBytes}-byte limit`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      const fail = (e: Error) => {
-        if (settled) return;
-        settled = true;
+    let settled = false;
+    let current: http.ClientRequest | undefined;
+    const finish = (e: Error | undefined, body?: Buffer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (e) {
+        current?.destroy();
         reject(e);
-      };
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > maxBytes) {
-          res.destroy();
-          fail(new Error(`${url} sent more than the ${maxBytes}-byte limit`));
-          return;
+      } else resolve(body as Buffer);
+    };
+    const timer = setTimeout(() => finish(new Error(`${url} did not finish downloading within ${deadlineMs / 1000} s`)), deadlineMs);
+    const onAbort = () => finish(new DownloadCancelled());
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    const get = (target: string, redirects: number) => {
+      let u: URL;
+      try {
+        u = checkUrl(target, options.allowLoopbackHttp);
+      } catch (e) {
+        return finish(e as Error);
+      }
+      fetchOnce(u, target, options, (req) => (current = req), (e, res) => {
+        if (e) return finish(e);
+        if (res!.redirect) {
+          if (redirects <= 0) return finish(new Error(`${target}: too many redirects`));
+          return get(new URL(res!.redirect, u).toString(), redirects - 1);
         }
-        chunks.push(c);
+        finish(undefined, res!.body);
       });
-      res.on('end', () => {
-        if (settled) return;
-        if (declared !== undefined && size !== declared) {
-          fail(new Error(`the download was truncated: ${size} of ${declared} bytes arrived`));
-          return;
-        }
-        settled = true;
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      const cut = (why: string) => fail(new Error(`the download was truncated: ${size}${declared !== undefined ? ` of ${declared}` : ''} bytes arrived before the connection ${why}`));
-      res.on('error', (e) => cut(`failed (${e.message})`));
-      res.on('close', () => {
-        if (!res.complete) cut('closed');
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`${url} timed out after ${timeoutMs / 1000} s`)));
-    req.on('error', reject);
+    };
+    get(url, MAX_REDIRECTS);
   });
 }
 
+/** One GET: calls back with a redirect target, the body, or an error. */
+function fetchOnce(u: URL, url: string, options: DownloadOptions, started: (req: http.ClientRequest) => void, done: (e: Error | undefined, res?: { redirect?: string; body?: Buffer }) => void): void {
+  const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
+  const timeoutMs = options.timeoutMs ?? IDLE_TIMEOUT_MS;
+  let settled = false;
+  const fail = (e: Error) => {
+    if (settled) return;
+    settled = true;
+    done(e);
+  };
+  const get = u.protocol === 'https:' ? https.get : http.get;
+  const req = get(u, { headers: { 'user-agent': 'vscode-iana-ports', accept: 'application/xml, text/xml, text/csv' }, timeout: timeoutMs }, (res) => {
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400 && res.headers.location) {
+      res.resume();
+      settled = true;
+      done(undefined, { redirect: res.headers.location });
+      return;
+    }
+    if (status !== 200) {
+      res.resume();
+      fail(new Error(`${url} answered HTTP ${status}`));
+      return;
+    }
+    const declared = res.headers['content-length'] !== undefined ? Number(res.headers['content-length']) : undefined;
+    if (declared !== undefined && declared > maxBytes) {
+      res.destroy();
+      fail(new Error(`${url} is ${declared} bytes, more than the ${maxBytes}-byte limit`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBytes) {
+        res.destroy();
+        fail(new Error(`${url} sent more than the ${maxBytes}-byte limit`));
+        return;
+      }
+      chunks.push(c);
+      options.onBytes?.(size, declared);
+    });
+    res.on('end', () => {
+      if (settled) return;
+      if (declared !== undefined && size !== declared) {
+        fail(new Error(`the download was truncated: ${size} of ${declared} bytes arrived`));
+        return;
+      }
+      settled = true;
+      done(undefined, { body: Buffer.concat(chunks) });
+    });
+    const cut = (why: string) => fail(new Error(`the download was truncated: ${size}${declared !== undefined ? ` of ${declared}` : ''} bytes arrived before the connection ${why}`));
+    res.on('error', (e) => cut(`failed (${e.message})`));
+    res.on('close', () => {
+      if (!res.complete) cut('closed');
+    });
+  });
+  started(req);
+  req.on('timeout', () => req.destroy(new Error(`${url} sent nothing for ${timeoutMs / 1000} s`)));
+  req.on('error', fail);
+}
+
 export interface UpdateOptions extends DownloadOptions {
-  /** The folder the converted registry is written to (the extension's global storage). */
+  /** The folder the registry is stored in (the extension's global storage). */
   storageDir: string;
   /** Refuse a registry with fewer records (default MIN_RECORDS). */
   minRecords?: number;
+  /** The language server, which converts, validates, stores and uses the download. */
+  client: RegistryClient;
 }
 
-export interface UpdateResult {
-  file: string;
-  release: string;
-  records: number;
-  people: number;
+/** What an update did, as the user is told. */
+export interface UpdateOutcome {
+  ok: boolean;
+  cancelled?: boolean;
+  message: string;
 }
 
-/** Writes a file so that readers see the old content or the new, never a part. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+/** An error text bounded for a notification. */
+function bounded(text: string): string {
+  return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS)}…`;
+}
+
+/** The release the server uses now, for "… stays in use"; undefined when the server does not answer. */
+async function releaseInUse(client: RegistryClient): Promise<string | undefined> {
+  const info = await client.sendRequest<{ release: string }>('ianaPorts/registryInfo').catch(() => undefined);
+  return info?.release;
 }
 
 /**
- * Downloads IANA's registry, converts and validates it with the bundle's own converter, and stores
- * it in `storageDir`. On any failure nothing is written and the error says why.
+ * Downloads IANA's registry into a temporary file beside the stored one and hands it to the server,
+ * which converts, validates, stores and uses it, or refuses it leaving everything as it was. The
+ * temporary file is always removed.
  */
-export async function updateRegistryFile(url: string, options: UpdateOptions): Promise<UpdateResult> {
-  const text = await download(url, options);
-  let data;
+export async function updateRegistry(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
+  const { client, storageDir } = options;
+  const temp = path.join(storageDir, `download-${process.pid}-${Date.now()}.tmp`);
   try {
-    data = convertIanaXml(text, { minRecords: options.minRecords ?? MIN_RECORDS, origin: url });
-  } catch (e) {
-    throw new Error(`the download is not a usable IANA registry: ${(e as Error).message}`);
+    let bytes: Buffer;
+    try {
+      bytes = await download(url, options);
+    } catch (e) {
+      const release = await releaseInUse(client);
+      const stays = release ? `; release ${release} stays in use` : '';
+      if (e instanceof DownloadCancelled) return { ok: false, cancelled: true, message: `IANA Ports: the registry download was cancelled${stays}.` };
+      return { ok: false, message: bounded(`IANA Ports: the registry was not updated${stays}. ${(e as Error).message}`) };
+    }
+    fs.mkdirSync(storageDir, { recursive: true });
+    fs.writeFileSync(temp, bytes);
+    const res = await client.sendRequest<UseRegistryResult>('ianaPorts/importRegistry', {
+      source: temp, target: path.join(storageDir, REGISTRY_FILE_NAME), origin: url, minRecords: options.minRecords ?? MIN_RECORDS,
+    });
+    if (!res.ok) return { ok: false, message: bounded(`IANA Ports: ${res.message ?? `the language server refused the download; release ${res.release} stays in use.`}`) };
+    return { ok: true, message: `IANA Ports now uses IANA registry release ${res.release} (${res.records} records), downloaded from ${url}.` };
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
-  data.generatedBy = `IANA Ports: Update Registry from IANA (${url}, ${new Date().toISOString().slice(0, 10)})`;
-  const file = path.join(options.storageDir, REGISTRY_FILE_NAME);
-  writeAtomically(file, encodeRegistry(data));
-  return { file, release: data.release, records: data.records.length, people: data.people.length };
 }
 
 /** The stored registry file, if a previous update left one. */
@@ -215,24 +279,24 @@ export function registerRegistryCommands(vscode: typeof vscodeApi, context: vsco
   context.subscriptions.push(
     vscode.commands.registerCommand('ianaPorts.updateRegistry', async () => {
       const url = registryUrl(vscode);
-      let result: UpdateResult;
-      try {
-        result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'IANA Ports: downloading the registry from IANA…' },
-          () => updateRegistryFile(url, { storageDir, allowLoopbackHttp: testHook, minRecords: testHook ? 1 : MIN_RECORDS }),
-        );
-      } catch (e) {
-        const info = await client.sendRequest<{ release: string }>('ianaPorts/registryInfo').catch(() => undefined);
-        void vscode.window.showErrorMessage(`IANA Ports: the registry was not updated${info ? `; release ${info.release} stays in use` : ''}. ${(e as Error).message}`);
-        return;
-      }
-      const res = await client.sendRequest<UseRegistryResult>('ianaPorts/useRegistry', { path: result.file });
-      if (!res.ok) {
-        removeRegistryFile(storageDir);
-        void vscode.window.showErrorMessage(`IANA Ports: ${res.message ?? 'the language server refused the new registry.'}`);
-        return;
-      }
-      void vscode.window.showInformationMessage(`IANA Ports now uses IANA registry release ${res.release} (${res.records} records), downloaded from ${url}.`);
+      const outcome = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'IANA Ports: downloading the registry from IANA', cancellable: true },
+        (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          let shown = 0;
+          const onBytes = (received: number, total: number | undefined) => {
+            // One report per 5% (or per MB without a length): each report repaints the notification.
+            const step = total ? Math.floor((received / total) * 20) : Math.floor(received / 1_048_576);
+            if (step <= shown) return;
+            progress.report(total ? { increment: (step - shown) * 5 } : { message: `${step} MB` });
+            shown = step;
+          };
+          return updateRegistry(url, { storageDir, client, signal: abort.signal, onBytes, allowLoopbackHttp: testHook, minRecords: testHook ? 1 : MIN_RECORDS });
+        },
+      );
+      if (outcome.ok || outcome.cancelled) void vscode.window.showInformationMessage(outcome.message);
+      else void vscode.window.showErrorMessage(outcome.message);
     }),
     vscode.commands.registerCommand('ianaPorts.revertRegistry', async () => {
       const removed = removeRegistryFile(storageDir);

@@ -13,7 +13,7 @@ import { RegistryIndex } from './service/registry/registryIndex';
 import { resolveSettings, type Settings } from './service/settings';
 import type { Runtime } from './runtime';
 import { WorkspaceFeature } from './workspace/attach';
-import { loadRegistryFile, USE_REGISTRY_REQUEST, type UseRegistryResult } from './workspace/registryFile';
+import { errorMessage, IMPORT_REGISTRY_REQUEST, importRegistry, loadRegistryFile, USE_REGISTRY_REQUEST, type ImportRegistryParams, type UseRegistryResult } from './workspace/registryFile';
 import { WARM_UP_DOCUMENTS, warmUpRound } from './warmUp';
 
 /**
@@ -46,7 +46,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         index = loadRegistryFile(registryFile);
         connection.console.info(`IANA Ports: registry ${index.release} loaded from ${registryFile} (${index.size} records)`);
       } catch (e) {
-        connection.console.error(`IANA Ports: cannot use the downloaded registry, using the bundled one: ${errorText(e)}`);
+        connection.console.error(`IANA Ports: cannot use the downloaded registry, using the bundled one: ${errorMessage(e)}`);
         registryFile = undefined;
       }
     }
@@ -257,20 +257,34 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
   connection.onRequest(REGISTRY_INFO_REQUEST, () => registryInfo(getIndex(), registryFile ?? runtime.bundledRegistryPath));
   // Switches registries without a restart; a file that cannot be used is refused and the current registry stays.
-  connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
-    const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
+  function switchRegistry(what: string, file: string | undefined, load: () => RegistryIndex): UseRegistryResult {
     try {
-      index = file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()));
+      index = load();
       registryFile = file;
       connection.console.info(`IANA Ports: now using registry ${index.release} from ${file ?? runtime.bundledRegistryPath}`);
       refreshDiagnostics();
       workspace.registryChanged();
       return { ok: true, release: index.release, records: index.size, path: file ?? runtime.bundledRegistryPath };
     } catch (e) {
-      const message = `The registry file cannot be used, so registry ${getIndex().release} stays in use: ${e instanceof Error ? e.message : String(e)}`;
+      const current = getIndex();
+      const message = `${what}, so registry ${current.release} stays in use: ${errorMessage(e)}`;
       connection.console.error(`IANA Ports: ${message}`);
-      return { ok: false, release: getIndex().release, records: getIndex().size, path: registryFile ?? runtime.bundledRegistryPath, message };
+      return { ok: false, release: current.release, records: current.size, path: registryFile ?? runtime.bundledRegistryPath, message };
     }
+  }
+  connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
+    const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
+    return switchRegistry('The registry file cannot be used', file, () => (file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()))));
+  });
+  // Converts and validates a download of IANA's registry; the stored file is replaced only by a registry that loaded.
+  connection.onRequest(IMPORT_REGISTRY_REQUEST, (params: ImportRegistryParams | undefined): UseRegistryResult => {
+    const source = typeof params?.source === 'string' ? params.source : '';
+    const target = typeof params?.target === 'string' ? params.target : '';
+    const options = { source, target, origin: typeof params?.origin === 'string' ? params.origin : undefined, minRecords: typeof params?.minRecords === 'number' ? params.minRecords : undefined };
+    return switchRegistry('The downloaded registry was refused and nothing stored was changed', target, () => {
+      if (!source || !target) throw new Error('the request names no downloaded file or no target');
+      return importRegistry(options);
+    });
   });
 
   // Push diagnostics for clients without pull support; coalesce bursts of edits per document.

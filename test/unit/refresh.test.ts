@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { checkUrl, download, removeRegistryFile, storedRegistryFile, updateRegistryFile } from '../../client/src/registry';
+import { checkUrl, download, removeRegistryFile, storedRegistryFile, updateRegistry, type UpdateOptions } from '../../client/src/registry';
 import { decodeRegistry } from '../../server/src/service/registry/codec';
 import { hoverText, LspClient } from '../helpers/lspClient';
 
@@ -24,6 +24,12 @@ function startServer(): Promise<{ server: http.Server; base: string }> {
       // Promises the whole file, sends half of it, then drops the connection.
       res.writeHead(200, { 'content-type': 'application/xml', 'content-length': String(MINI.length) });
       res.write(MINI.subarray(0, MINI.length >> 1), () => res.socket?.destroy());
+      return;
+    }
+    if (name === '/trickle.xml') {
+      // One byte every 50 ms: never silent long enough for the idle timeout, so only the deadline ends it.
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write(' ')), 50);
       return;
     }
     if (name === '/moved') {
@@ -49,10 +55,26 @@ describe('registry refresh', function () {
   let base: string;
   let storage: string;
   let client: LspClient | undefined;
-  const options = () => ({ storageDir: storage, allowLoopbackHttp: true, minRecords: 1 });
+  // The server that converts, validates and stores downloads, as the extension's own does.
+  let importer: LspClient;
+  const options = (): UpdateOptions => ({ storageDir: storage, allowLoopbackHttp: true, minRecords: 1, client: { sendRequest: (m: string, p?: unknown) => importer.request(m, p ?? null) } });
+  /** Runs an update; throws with the user's message when it did not store a registry. */
+  const updateRegistryFile = async (url: string, opts: UpdateOptions) => {
+    const outcome = await updateRegistry(url, opts);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const info = await importer.request('ianaPorts/registryInfo', null);
+    return { file: path.join(storage, 'registry.json'), release: info.release as string, records: info.records as number };
+  };
 
-  before(async () => ({ server, base } = await startServer()));
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  before(async () => {
+    ({ server, base } = await startServer());
+    importer = new LspClient();
+    await importer.initialize();
+  });
+  after(async () => {
+    await importer.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
   beforeEach(() => (storage = fs.mkdtempSync(path.join(os.tmpdir(), 'iana-ports-storage-'))));
   afterEach(async () => {
     await client?.close();
@@ -90,7 +112,7 @@ describe('registry refresh', function () {
   });
 
   it('refuses a registry far smaller than IANA\'s unless told otherwise (a well-formed but partial file)', async () => {
-    await assert.rejects(updateRegistryFile(`${base}/mini.xml`, { storageDir: storage, allowLoopbackHttp: true }), /only 14 records, expected at least 10000/);
+    await assert.rejects(updateRegistryFile(`${base}/mini.xml`, { ...options(), minRecords: undefined }), /only 14 records, expected at least 10000/);
     assert.equal(storedRegistryFile(storage), undefined);
   });
 
@@ -102,6 +124,7 @@ describe('registry refresh', function () {
     assert.equal(checkUrl('https://www.iana.org/assignments/x.xml').hostname, 'www.iana.org');
     await assert.rejects(download(`${base}/mini.xml`), /only https:\/\//);
     await assert.rejects(download(`${base}/mini.xml`, { allowLoopbackHttp: true, maxBytes: 1000 }), /more than the 1000-byte limit/);
+    await assert.rejects(download(`${base}/trickle.xml`, { allowLoopbackHttp: true, deadlineMs: 300 }), /did not finish downloading within 0.3 s/);
   });
 
   it('the server starts with the stored registry and says which release is in use', async () => {

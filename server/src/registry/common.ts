@@ -39,10 +39,10 @@ export function parsePortText(text: string | undefined): { portLo: number | null
   const s = (text ?? '').trim();
   if (!s) return { portLo: null, portHi: null };
   const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(s);
-  if (!m) throw new Error(`bad port number "${s}"`);
+  if (!m) throw new Error(`bad port number ${quote(s)}`);
   const lo = Number(m[1]);
   const hi = m[2] === undefined ? lo : Number(m[2]);
-  if (lo > 65535 || hi > 65535 || hi < lo) throw new Error(`bad port number "${s}"`);
+  if (lo > 65535 || hi > 65535 || hi < lo) throw new Error(`bad port number ${quote(s)}`);
   return { portLo: lo, portHi: hi };
 }
 
@@ -51,7 +51,7 @@ export function parseProtocol(text: string | undefined): Protocol | '' {
   const s = (text ?? '').trim().toLowerCase();
   if (!s) return '';
   if ((PROTOCOLS as readonly string[]).includes(s)) return s as Protocol;
-  throw new Error(`unknown transport protocol "${text}"`);
+  throw new Error(`unknown transport protocol ${quote(text)}`);
 }
 
 /** True for the registry's date forms, `YYYY-MM-DD` and `YYYY-MM`. */
@@ -77,4 +77,14 @@ export function assignmentKey(r: Pick<ServiceRecord, 'name' | 'portLo' | 'portHi
 /** Compares registry dates; `2002-02` sorts before `2002-02-01`. */
 export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** At most this many characters of a value from the data go into a message. */
+const QUOTE_CHARS = 60;
+
+/** A value from the data, shortened and stripped of control characters, for an error message. */
+export function quote(v: unknown): string {
+  const s = typeof v === 'string' ? v : String(v);
+  const clean = s.slice(0, QUOTE_CHARS + 1).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return `"${clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS)}…" (${s.length} characters)` : `${clean}"`}`;
 }

@@ -4,7 +4,7 @@ import type { Person, RegistryData, ServiceRecord } from '../service/registry/ty
 import { emptyRecord } from '../service/registry/codec';
 import { normaliseReference, parsePortText, parseProtocol, splitIds } from './common';
 import { newestDate } from './packages';
-import { validateRegistry } from './validate';
+import { quote, validateRegistry } from './validate';
 
 /**
  * Converts IANA's own publications of the Service Name and Transport Protocol Port Number Registry
@@ -89,7 +89,7 @@ export function convertIanaXml(text: string, options: ConvertOptions = {}): Regi
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new Error(`IANA XML is malformed or truncated (line ${line}, column ${col}): ${msg}`);
+    throw new Error(`IANA XML is malformed or truncated (line ${line}, column ${col}): ${quote(msg)}`);
   }
   const parser = new XMLParser({
     preserveOrder: true,
@@ -104,7 +104,7 @@ export function convertIanaXml(text: string, options: ConvertOptions = {}): Regi
   const root = doc.find((n) => tagOf(n) === 'registry');
   if (!root) throw new Error('IANA XML: no <registry> root element');
   if (attr(root, 'id') !== 'service-names-port-numbers') {
-    throw new Error(`IANA XML: registry id is "${attr(root, 'id')}", expected "service-names-port-numbers"`);
+    throw new Error(`IANA XML: registry id is ${quote(attr(root, 'id'))}, expected "service-names-port-numbers"`);
   }
   let release = '';
   let title = '';
@@ -177,7 +177,7 @@ function xmlRecord(node: XmlNode): ServiceRecord {
   if (!hasAssignee) r.assignee = [...r.contact];
   r.notes = notes.filter(Boolean).join('\n');
   r.references = r.references.filter(Boolean);
-  if (r.portLo === null && !r.name) throw new Error(`"${r.description}" has neither a port number nor a service name`);
+  if (r.portLo === null && !r.name) throw new Error(`${quote(r.description)} has neither a port number nor a service name`);
   return r;
 }
 
@@ -212,7 +212,7 @@ export function convertIanaCsv(text: string, options: ConvertOptions = {}): Regi
   }
   const header = (rows.shift() ?? []).map((h) => h.trim());
   if (header.length !== CSV_COLUMNS.length || CSV_COLUMNS.some((c, i) => header[i] !== c)) {
-    throw new Error(`IANA CSV: unexpected header "${header.join(',')}", expected "${CSV_COLUMNS.join(',')}"`);
+    throw new Error(`IANA CSV: unexpected header ${quote(header.join(","))}, expected "${CSV_COLUMNS.join(',')}"`);
   }
   const records: ServiceRecord[] = [];
   const errors: string[] = [];
@@ -232,7 +232,7 @@ export function convertIanaCsv(text: string, options: ConvertOptions = {}): Regi
       r.serviceCode = row[9].trim();
       r.unauthorized = clean(row[10]);
       r.notes = clean(row[11]);
-      if (r.portLo === null && !r.name) throw new Error(`"${r.description}" has neither a port number nor a service name`);
+      if (r.portLo === null && !r.name) throw new Error(`${quote(r.description)} has neither a port number nor a service name`);
       records.push(r);
     } catch (e) {
       if (errors.length < 5) errors.push(`row ${i + 2}: ${(e as Error).message}`);

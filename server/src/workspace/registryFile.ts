@@ -1,16 +1,22 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { quote } from '../registry/common';
+import { convertIana } from '../registry/ianaConvert';
 import { validateRegistry } from '../registry/validate';
-import { decodeRegistry } from '../service/registry/codec';
+import { decodeRegistry, encodeRegistry } from '../service/registry/codec';
 import { RegistryIndex } from '../service/registry/registryIndex';
 
 /**
- * Loads a registry file other than the bundled one: the release that "IANA Ports: Update Registry from
- * IANA" stored in the extension's global storage. The server reads, decodes and validates it itself,
- * so a damaged or foreign file is refused with a reason and the registry in use stays.
+ * Registry files other than the bundled one: the release that "IANA Ports: Update Registry from IANA"
+ * stores in the extension's global storage. The client only downloads IANA's bytes; the server
+ * converts and validates them here and replaces the stored file only with a registry it has just
+ * loaded itself, so a refused download never touches the registry in use or the one stored before.
  */
 
 /** Custom request: switch to the registry file at `path`, or back to the bundled one when `path` is null. */
 export const USE_REGISTRY_REQUEST = 'ianaPorts/useRegistry';
+/** Custom request: convert a downloaded IANA XML or CSV file, validate it, store it at `target` and use it. */
+export const IMPORT_REGISTRY_REQUEST = 'ianaPorts/importRegistry';
 
 export interface UseRegistryResult {
   ok: boolean;
@@ -23,20 +29,105 @@ export interface UseRegistryResult {
   message?: string;
 }
 
-/** Larger than any plausible registry file: IANA's whole registry encodes to about 3 MB. */
-export const MAX_REGISTRY_FILE_BYTES = 50 * 1024 * 1024;
+export interface ImportRegistryParams {
+  /** The downloaded IANA XML (or CSV) file. */
+  source: string;
+  /** Where the converted registry is stored once it is valid (the extension's `registry.json`). */
+  target: string;
+  /** Where the bytes came from, recorded in the registry's provenance. */
+  origin?: string;
+  /** Refuse a registry with fewer records: IANA's holds over 14,000, so far fewer means a wrong document. */
+  minRecords?: number;
+}
+
+/** Larger than any plausible registry file: IANA's whole registry encodes to about 1.6 MB. */
+export const MAX_REGISTRY_FILE_BYTES = 16 * 1024 * 1024;
+/** IANA's XML is about 4 MB; anything much larger is not the registry. */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** Longest message sent back to the client: data quoted in it is already short, this bounds the rest. */
+const MAX_MESSAGE_CHARS = 2_000;
+
+/** A message bounded for a notification or a log line. */
+export function boundMessage(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
+/** Reads a regular file of at most `max` bytes; throws a readable Error otherwise. */
+function readRegularFile(file: string, max: number, what: string): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw new Error(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${what} ${file} is not a regular file`);
+    if (st.size > max) throw new Error(`${what} ${file} is ${st.size} bytes, more than the ${max}-byte limit`);
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = fs.readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Decodes, validates and indexes registry text; the index is built whole so that no look-up can fail later. */
+function indexOf(text: string): RegistryIndex {
+  const data = decodeRegistry(text);
+  validateRegistry(data, { minRecords: 1 });
+  const index = new RegistryIndex(data);
+  // Builds the range segments now: validation bounds them, and a fault shows here, not at the first hover.
+  index.byPort(0);
+  return index;
+}
 
 /** Reads, decodes and validates a registry file. Throws an Error saying why it cannot be used. */
 export function loadRegistryFile(file: string): RegistryIndex {
-  let st: fs.Stats;
+  return indexOf(readRegularFile(file, MAX_REGISTRY_FILE_BYTES, 'registry file').toString('utf8'));
+}
+
+/** Writes a file so that readers see the old content or the new, never a part. */
+export function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   try {
-    st = fs.statSync(file);
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
   } catch (e) {
-    throw new Error(`cannot read registry file ${file}: ${(e as Error).message}`);
+    fs.rmSync(tmp, { force: true });
+    throw e;
   }
-  if (!st.isFile()) throw new Error(`registry file ${file} is not a file`);
-  if (st.size > MAX_REGISTRY_FILE_BYTES) throw new Error(`registry file ${file} is ${st.size} bytes, more than the ${MAX_REGISTRY_FILE_BYTES}-byte limit`);
-  const data = decodeRegistry(fs.readFileSync(file, 'utf8'));
-  validateRegistry(data, { minRecords: 1 });
-  return new RegistryIndex(data);
+}
+
+/**
+ * Converts a downloaded IANA file and stores it at `target`, returning the new index. The encoded text
+ * is checked exactly as a later start-up will load it (size, decoding, validation, index) before the
+ * stored file is replaced; on any failure nothing is written and the Error says why.
+ */
+export function importRegistry(params: ImportRegistryParams): RegistryIndex {
+  const text = readRegularFile(params.source, MAX_SOURCE_BYTES, 'downloaded file').toString('utf8');
+  let encoded: string;
+  try {
+    const data = convertIana(text, { minRecords: Math.max(1, params.minRecords ?? 1), origin: params.origin });
+    data.generatedBy = `IANA Ports: Update Registry from IANA (${params.origin ?? 'a downloaded file'}, ${new Date().toISOString().slice(0, 10)})`;
+    encoded = encodeRegistry(data);
+  } catch (e) {
+    throw new Error(`the download is not a usable IANA registry: ${(e as Error).message}`);
+  }
+  const bytes = Buffer.byteLength(encoded);
+  if (bytes > MAX_REGISTRY_FILE_BYTES) throw new Error(`the converted registry would be ${bytes} bytes, more than the ${MAX_REGISTRY_FILE_BYTES}-byte limit`);
+  const index = indexOf(encoded);
+  writeAtomically(params.target, encoded);
+  return index;
+}
+
+/** The text of an error for a message: its message only, bounded, never a stack. */
+export function errorMessage(e: unknown): string {
+  return boundMessage(e instanceof Error ? e.message : quote(e));
 }
