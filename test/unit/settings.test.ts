@@ -29,7 +29,8 @@ describe('settings', () => {
     // A setting that raises a bound is the user's alone: a repository's .vscode/settings.json cannot set it.
     const userOnly = new Set(['ianaPorts.maxFileSize']);
     // Reading this machine may start processes: user or remote-machine settings only.
-    const machineOnly = new Set(['ianaPorts.machine.enable']);
+    // The registry URL likewise: a workspace must not redirect the download.
+    const machineOnly = new Set(['ianaPorts.machine.enable', 'ianaPorts.registry.url']);
     for (const [k, d] of Object.entries(declared)) {
       if (userOnly.has(k)) assert.equal(d.scope, 'application', `${k} is a user setting only`);
       else if (machineOnly.has(k)) assert.equal(d.scope, 'machine', `${k} is a machine setting`);
