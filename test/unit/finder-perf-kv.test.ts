@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
-import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../server/src/service/scan/formats/keyvalue';
+import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../server/src/service/scan/vocabulary/keys';
 import { isPortKey } from '../../server/src/service/scan/vocabulary/common';
 
 // The key/value family of finders (dotenv, key/value, TOML, systemd, /etc/services, ssh) read keys and

@@ -11,7 +11,7 @@ import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './s
 import { formatFromAssociations } from './scan/detect';
 import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settings';
 import { IGNORE_MARKER, suppressedRules } from './suppress';
-import { isDigit } from './scan/vocabulary/common';
+import { isDigit } from './scan/text/chars';
 import { lineStarts, positionIn } from './lines';
 import { bindsOnThisMachine, machineLine } from './machine/facts';
 import type { MachineSnapshot } from './machine/types';

@@ -1,14 +1,16 @@
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { digitsEnd, finish, indexIn, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
-import { commentStart, readAddress, readPortItem, scanComment } from './keyvalue';
-import { hasSchemeSeparator, isWordLower, Lines, LISTEN_ADDRESS, maskVariables, NextDigit, NextIndex, URL_ANY_HOST, WordSet, Words } from './nginx';
+import { finish, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
+import { digitsEnd, indexIn } from '../text/chars';
+import { readAddress, readPortItem, scanComment } from '../vocabulary/values';
+import { commentStart, isWordLower, Lines, NextDigit, NextIndex, FoldedWordSet, Words } from '../text/words';
+import { hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from './nginx';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
-const UPSTREAMS = new WordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
+const UPSTREAMS = new FoldedWordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
 /** Directives whose single argument is a port. */
-const PORT_OPTIONS = new WordSet(['http_port', 'https_port', 'health_port', 'port']);
+const PORT_OPTIONS = new FoldedWordSet(['http_port', 'https_port', 'health_port', 'port']);
 /** Global options whose arguments are listening addresses. */
-const GLOBAL_ADDRESSES = new WordSet(['admin', 'servers', 'default_bind']);
+const GLOBAL_ADDRESSES = new FoldedWordSet(['admin', 'servers', 'default_bind']);
 
 /**
  * Finds the ports in a Caddyfile: site addresses (`:8080 {`, `localhost:8443`, `example.com:8443,

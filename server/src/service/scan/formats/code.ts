@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { digitsEnd, finish, isPortKeyIn, portValue } from '../vocabulary/common';
+import { finish, isPortKeyIn, portValue } from '../vocabulary/common';
+import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../text/chars';
 import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from '../text/codeLexer';
-import { MARK_DIGIT, MARK_FORMAT, MARK_SHELL, formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { scanDockerRunArgs, scanShellText } from './shell';
 
 /**

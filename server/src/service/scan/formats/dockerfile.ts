@@ -1,7 +1,9 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, isDigit, portValue, digitsEnd } from '../vocabulary/common';
-import { readPortItem, scanComment, scanCommand, scanKeyValue, scanValueText, splitWords } from './keyvalue';
-import { Lines, NextDigit, NextIndex } from './nginx';
+import { finish, portValue } from '../vocabulary/common';
+import { indexIn, isDigit, digitsEnd } from '../text/chars';
+import { scanCommand } from '../vocabulary/commands';
+import { readPortItem, scanComment, scanKeyValue, scanValueText } from '../vocabulary/values';
+import { splitWords, Lines, NextDigit, NextIndex } from '../text/words';
 
 /** Instructions whose arguments are a command (shell or exec form). */
 const COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);

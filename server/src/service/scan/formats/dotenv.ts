@@ -1,6 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn } from '../vocabulary/common';
-import { commentStart, scanComment, scanKeyValue, scanKeyValueAt, scanValueText } from './keyvalue';
+import { finish } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
+import { scanComment, scanKeyValue, scanKeyValueAt, scanValueText } from '../vocabulary/values';
+import { commentStart } from '../text/words';
 
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);

@@ -1,7 +1,9 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, scanHostPorts } from '../vocabulary/common';
-import { commentStart, readAddress, readPortItem, scanComment, scanPortPairs } from './keyvalue';
-import { ANY_HOST, isWordLower, Lines, LISTEN_ADDRESS, NextDigit, NextIndex, Words } from './nginx';
+import { finish, scanHostPorts } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
+import { readAddress, readPortItem, scanComment, scanPortPairs } from '../vocabulary/values';
+import { commentStart, isWordLower, Lines, NextDigit, NextIndex, Words } from '../text/words';
+import { ANY_HOST, LISTEN_ADDRESS } from './nginx';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,

@@ -1,6 +1,7 @@
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, isPortKeyIn, portValue } from '../vocabulary/common';
-import { CHAR_MARK, MARK_DIGIT, MARK_STOP, isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
 import { readForward, scanShellText } from './shell';
 
 /**

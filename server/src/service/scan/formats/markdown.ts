@@ -1,6 +1,7 @@
 import type { FormatId } from '../detect';
 import type { ComposeMapping, PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, portValue, scanHostPorts } from '../vocabulary/common';
+import { finish, portValue, scanHostPorts } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
 import { scanProseNumbers } from '../vocabulary/prose';
 import { sniffFormat } from '../sniff';
 

@@ -1,136 +1,11 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, isDigit, isPortKey, scanHostPorts } from '../vocabulary/common';
-import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from './keyvalue';
+import { finish, isPortKey, scanHostPorts } from '../vocabulary/common';
+import { indexIn, isDigit } from '../text/chars';
+import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from '../vocabulary/values';
 import { findCodePorts } from './code';
+import { NextDigit, NextIndex, FoldedWordSet, Words, isWordLower } from '../text/words';
 
-/*
- * The nginx finder, and the small tools the line- and word-based config finders (nginx, haproxy,
- * Caddy, Dockerfile, Terraform) share to read text without allocating per line or per word.
- */
-
-/**
- * The next offset of one character at or after a position, for callers that ask with positions
- * that only grow: each search resumes where the last one ended, so all of them together stay linear.
- */
-export class NextIndex {
-  private at = -2;
-  private readonly char: string;
-  constructor(private readonly text: string, code: number) {
-    this.char = String.fromCharCode(code);
-  }
-  from(i: number): number {
-    if (this.at === -1) return -1;
-    if (this.at < i) this.at = this.text.indexOf(this.char, i);
-    return this.at;
-  }
-}
-
-/**
- * The next ASCII digit at or after a position (or the text length), for positions that only grow.
- * Every port is a digit run, so a finder without state across lines can skip any stretch this
- * says holds no digit; the native search jumps over digit-free text faster than a character loop.
- */
-export class NextDigit {
-  private at = -1;
-  private readonly re = /[0-9]/g;
-  constructor(private readonly text: string) {}
-  from(i: number): number {
-    if (this.at < i) {
-      this.re.lastIndex = i;
-      this.at = this.re.test(this.text) ? this.re.lastIndex - 1 : this.text.length;
-    }
-    return this.at;
-  }
-}
-
-/**
- * Walks the lines of a text: after each `next()` that returns true, [start, end) is the line
- * without its line break (and without the `\r` of a CRLF). The finders that read line by line share
- * it instead of each repeating the offset arithmetic.
- */
-export class Lines {
-  start = 0;
-  end = 0;
-  private nl = -1;
-  constructor(private readonly text: string) {}
-  next(): boolean {
-    const text = this.text;
-    const ls = this.nl + 1;
-    if (ls > text.length) return false;
-    let nl = text.indexOf('\n', ls);
-    if (nl < 0) nl = text.length;
-    this.nl = nl;
-    this.start = ls;
-    this.end = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    return true;
-  }
-}
-
-/**
- * The whitespace-separated words of a stretch of text, as `splitWords` reads them (a word that
- * starts with a quote runs to the closing quote), kept in arrays reused from line to line so that
- * splitting allocates nothing once they have grown.
- */
-export class Words {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  length = 0;
-  split(text: string, s: number, e: number): number {
-    let n = 0;
-    let i = s;
-    while (i < e) {
-      let c = text.charCodeAt(i);
-      while (c === 32 || c === 9) {
-        if (++i >= e) break;
-        c = text.charCodeAt(i);
-      }
-      if (i >= e) break;
-      const ws = i;
-      if (c === 34 || c === 39) {
-        const close = indexIn(text, c, i + 1, e);
-        i = close < 0 ? e : close + 1;
-      }
-      while (i < e) {
-        c = text.charCodeAt(i);
-        if (c === 32 || c === 9) break;
-        i++;
-      }
-      this.starts[n] = ws;
-      this.ends[n] = i;
-      n++;
-    }
-    this.length = n;
-    return n;
-  }
-}
-
-/**
- * True when text[s, e) lower-cases to `word`, which is lower-case ASCII, compared in place. Only the
- * ASCII capitals and the Kelvin sign (U+212A) lower-case to ASCII letters.
- */
-export function isWordLower(text: string, s: number, e: number, word: string): boolean {
-  if (e - s !== word.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    const c = text.charCodeAt(s + k);
-    const w = word.charCodeAt(k);
-    if (c !== w && !(w >= 97 && w <= 122 && (c === w - 32 || (w === 107 && c === 0x212a)))) return false;
-  }
-  return true;
-}
-
-/** A set of lower-case ASCII words, asked whether text[s, e) lower-cases to one of them without slicing. */
-export class WordSet {
-  private readonly byLength: string[][] = [];
-  constructor(words: readonly string[]) {
-    for (const w of words) (this.byLength[w.length] ??= []).push(w);
-  }
-  has(text: string, s: number, e: number): boolean {
-    const list = this.byLength[e - s];
-    if (list === undefined) return false;
-    for (const w of list) if (isWordLower(text, s, e, w)) return true;
-    return false;
-  }
-}
+/* The nginx finder: the directives that hold ports (listen, server, proxy_pass, ...) and their addresses. */
 
 /*
  * Address options shared by every call instead of a new object literal per call; all have the same
@@ -146,11 +21,11 @@ const LISTEN_UDP: AddressOptions = { bareNumber: true, anyHost: true, emptyHost:
 export const URL_ANY_HOST = { lowPortsOnBareHosts: true };
 
 /** Directives whose first argument is an upstream address or URL. */
-const PASS = new WordSet(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
+const PASS = new FoldedWordSet(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
 /** Directives `name value` where the name may say port (`proxy_set_header X-Forwarded-Port 443`). */
-const NAMED_VALUES = new WordSet(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
+const NAMED_VALUES = new FoldedWordSet(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
 /** Directives whose arguments never hold ports, though they contain colons and digits. */
-const SKIP = new WordSet(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
+const SKIP = new FoldedWordSet(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
 
 /**
  * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`

@@ -1,6 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn } from '../vocabulary/common';
-import { readPortItem, scanComment, wordEnd } from './keyvalue';
+import { finish } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
+import { readPortItem, scanComment } from '../vocabulary/values';
+import { wordEnd } from '../text/words';
 
 /**
  * Finds the ports in an `/etc/services`-style file: `name  port/proto  [aliases...]  [# comment]`.

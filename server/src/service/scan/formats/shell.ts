@@ -1,6 +1,7 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { ADDRESS_FLAGS, digitsEnd, finish, indexIn, isPortKeyIn, portValue, protocolSuffix, protocolWord } from '../vocabulary/common';
+import { ADDRESS_FLAGS, finish, isPortKeyIn, portValue, protocolSuffix, protocolWord } from '../vocabulary/common';
+import { digitsEnd, indexIn } from '../text/chars';
 import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from '../vocabulary/codeText';
 import { WordTable } from '../text/codeLexer';
 

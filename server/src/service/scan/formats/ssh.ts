@@ -1,6 +1,9 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn } from '../vocabulary/common';
-import { type AddressOptions, commentStart, readAddress, readPortItem, readPortsValue, scanCommand, scanComment, WordSet, wordOffsets } from './keyvalue';
+import { finish } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
+import { scanCommand } from '../vocabulary/commands';
+import { type AddressOptions, readAddress, readPortItem, readPortsValue, scanComment } from '../vocabulary/values';
+import { commentStart, WordSet, wordOffsets } from '../text/words';
 
 /**
  * Finds the ports in an OpenSSH client or server configuration: `Port`, `LocalForward`,

@@ -1,7 +1,10 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, protocolWord } from '../vocabulary/common';
-import { readAddress, readPortItem, scanCommand, scanComment, scanKeyValue, scanValueText, splitWords, WordSet } from './keyvalue';
+import { finish, protocolWord } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
+import { scanCommand } from '../vocabulary/commands';
+import { readAddress, readPortItem, scanComment, scanKeyValue, scanValueText } from '../vocabulary/values';
+import { splitWords, WordSet } from '../text/words';
 
 /**
  * The keys this finder tells apart, compared in place (lower-case): the first three are socket keys

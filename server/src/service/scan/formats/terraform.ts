@@ -1,8 +1,12 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { finish, indexIn, isDigit, isPortKey, protocolWord } from '../vocabulary/common';
-import { isAddressKey, isCommandKey, isConfigPortKey, readPortItem, readPortsValue, roleForKey, scanCommand, scanComment, scanValueText } from './keyvalue';
-import { Lines, maskVariables, NextDigit } from './nginx';
+import { finish, isPortKey, protocolWord } from '../vocabulary/common';
+import { indexIn, isDigit } from '../text/chars';
+import { scanCommand } from '../vocabulary/commands';
+import { readPortItem, readPortsValue, scanComment, scanValueText } from '../vocabulary/values';
+import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../vocabulary/keys';
+import { maskVariables } from './nginx';
+import { Lines, NextDigit } from '../text/words';
 
 /** A block or object being read: its header and the ports found in it, for a `protocol` key. */
 interface Frame {

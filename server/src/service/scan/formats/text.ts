@@ -1,5 +1,6 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, indexIn, protocolSuffix, scanHostPorts } from '../vocabulary/common';
+import { finish, protocolSuffix, scanHostPorts } from '../vocabulary/common';
+import { indexIn } from '../text/chars';
 import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 
 /**

@@ -5,7 +5,7 @@
  * (`sniffDialect`). Every single-line string ends at the end of its line, so a construct the lexer
  * misreads (a Rust lifetime, a regex it did not see) spoils at most the rest of that line.
  */
-import { CHAR_MARK, MARK_SHELL, MARK_STOP } from '../vocabulary/codeText';
+import { CHAR_MARK, MARK_SHELL, MARK_STOP } from './chars';
 
 export const enum Tok {
   Ident = 1,

@@ -1,7 +1,8 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
 import { markDocumentation, scanProseNumbers } from './prose';
-import { digitsEnd, isClearHost, isDigit, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+import { isClearHost, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
 import type { HostPortOptions } from './common';
 
 /**
@@ -238,33 +239,6 @@ export function scanStringContent(text: string, from: number, to: number, out: P
   }
   scanStringContentMarked(text, from, to, out, marks);
 }
-
-/** Marks of the characters that `scanStringContent` looks for (and of digits and string ends, for lexers). */
-export const MARK_DIGIT = 1;
-export const MARK_COLON = 2;
-export const MARK_DASH = 4;
-export const MARK_EQUALS = 8;
-export const MARK_DOLLAR = 16;
-/** A quote, backslash or line end: where a lexer reading a string must stop and look. */
-export const MARK_STOP = 32;
-/** `%` or `{`, with which every placeholder of a format string (see `formatPortIndex`) begins. */
-export const MARK_FORMAT = 64;
-/** Not a character's mark: set by a lexer on a string that is a shell script (a `<<-SHELL` heredoc). */
-export const MARK_SHELL = 128;
-
-/** For each ASCII character, its MARK_ bits; a lexer ORs them together as it reads a string. */
-export const CHAR_MARK = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) t[c] = MARK_DIGIT;
-  t[58] = MARK_COLON;
-  t[45] = MARK_DASH;
-  t[61] = MARK_EQUALS;
-  t[36] = MARK_DOLLAR;
-  t[37] = MARK_FORMAT;
-  t[123] = MARK_FORMAT;
-  for (const c of [34, 39, 96, 92, 10, 13]) t[c] = MARK_STOP;
-  return t;
-})();
 
 /**
  * `scanStringContent` for a caller that has already read the characters: `marks` holds (at least)

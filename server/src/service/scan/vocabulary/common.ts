@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
+import { digitsEnd, indexIn, isDigit, lastIndexIn } from '../text/chars';
 
 /**
  * Shared recognition primitives for the per-format finders: which keys name a port, and where
@@ -135,10 +136,6 @@ export function lastKeySegment(key: string): string {
   return key.slice(i + 1).trim();
 }
 
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function isAlpha(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -165,12 +162,6 @@ function isTokenStart(c: number): boolean {
     c === 61 /* = */ || c === 40 /* ( */ || c === 44 /* , */ || c === 64 /* @ */ || c === 47 /* / */ ||
     c === 91 /* [ */ || c === 123 /* { */ || c === 60 /* < */ || c === 59 /* ; */ || c === 62 /* > */
   );
-}
-
-/** Reads a run of ASCII digits at `i` (at most `to`); returns its end offset. */
-export function digitsEnd(text: string, i: number, to: number): number {
-  while (i < to && isDigit(text.charCodeAt(i))) i++;
-  return i;
 }
 
 /** Parses a run of digits as a port value, or returns -1 when it is too long to be one. */
@@ -235,22 +226,6 @@ export function scanHostPorts(text: string, from: number, to: number, out: PortO
     const next = scanOneColon(text, from, to, i, out, opts);
     i = indexIn(text, 58, Math.max(next, i + 1), to);
   }
-}
-
-/**
- * Offset of the first `code` in text[from, to), or -1. Unlike `indexOf`, it never looks past `to`,
- * so a finder calling a scanner once per line stays linear on a long file with few matches.
- */
-export function indexIn(text: string, code: number, from: number, to: number): number {
-  const end = Math.min(to, text.length);
-  for (let i = Math.max(0, from); i < end; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
-}
-
-/** Offset of the last `code` in text[from, to), or -1; never looks before `from`. */
-export function lastIndexIn(text: string, code: number, from: number, to: number): number {
-  for (let i = Math.min(to, text.length) - 1; i >= Math.max(0, from); i--) if (text.charCodeAt(i) === code) return i;
-  return -1;
 }
 
 /** Looks at the colon at `colon`; records a port if one is there and returns where to continue. */

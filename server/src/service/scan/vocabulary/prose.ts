@@ -1,5 +1,6 @@
 import type { PortOccurrence } from './types';
-import { isDigit, portValue } from './common';
+import { portValue } from './common';
+import { isDigit } from '../text/chars';
 
 /**
  * Reads ports out of sentences: comments, README prose, list items and table rows. A number counts

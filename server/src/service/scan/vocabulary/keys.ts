@@ -1,0 +1,237 @@
+import { WordSet } from '../text/words';
+import { isPortKeyIn, lastKeySegment } from './common';
+import { digitsEnd, isAsciiSpace, lastIndexIn, stripQuotes } from '../text/chars';
+import type { PortRole } from './types';
+
+/*
+ * Which configuration keys hold a port (`port`, `DB_PORT`, `listen`, `*_port_range`), an address
+ * (`bind`, `host_addr`) or a command line (`command`, `*_args`), and the role a key gives its port.
+ */
+
+/** Lower-case last key segment words that hold a port number in config files, beyond `isPortKey`. */
+const EXTRA_PORT_KEYS = new WordSet(['listen', 'listener', 'port_number', 'portnumber', 'port-number']);
+
+/**
+ * True when a config key holds a port number or a list of them: every `isPortKey` key, plus
+ * `listen = 9000` (php-fpm), `listener 1883` (mosquitto) and `*_port_range(s)` (Azure NSG rules).
+ */
+export function isConfigPortKey(key: string): boolean {
+  return isConfigPortKeyIn(key, 0, key.length);
+}
+
+/** `isConfigPortKey(src.slice(s, e))` without the slice. */
+export function isConfigPortKeyIn(src: string, s: number, e: number): boolean {
+  if (isPortKeyIn(src, s, e)) return true;
+  // php-fpm `env[DB_PORT]`, `php_value[xdebug.client_port]`: the key is inside the brackets.
+  if (e > s && src.charCodeAt(e - 1) === 93 /* ] */) {
+    const open = lastIndexIn(src, 91 /* [ */, s, e);
+    if (open >= 0 && open < e - 2) return isConfigPortKeyIn(src, open + 1, e - 1);
+  }
+  const quoted = isQuoted(src, s, e);
+  let b = quoted ? e - 1 : e;
+  let a = segmentStart(src, quoted ? s + 1 : s, b);
+  if (a < 0) return isConfigPortKeySlow(src.slice(s, e));
+  while (a < b && isAsciiSpace(src.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(src.charCodeAt(b - 1))) b--;
+  if (EXTRA_PORT_KEYS.has(src, a, b)) return true;
+  if (isPortBoundKey(src, a, b) || isListenerKey(src, s, a, b)) return true;
+  // Both patterns below end in "range(s)": most keys are ruled out without running them.
+  if ((src.charCodeAt(b - 1) | 32) === 115 /* s */) b--;
+  if (!(b - a >= 5 && (src.charCodeAt(b - 1) | 32) === 101 && (src.charCodeAt(b - 2) | 32) === 103 &&
+    (src.charCodeAt(b - 3) | 32) === 110 && (src.charCodeAt(b - 4) | 32) === 97 && (src.charCodeAt(b - 5) | 32) === 114)) return false;
+  return isConfigPortKeySlow(src.slice(s, e));
+}
+
+/** Last words of a key that bound a range of ports: `ip_unprivileged_port_start`, `rtp_port_max`, `portMin`. */
+const BOUND_WORDS = new WordSet(['start', 'end', 'min', 'max']);
+
+/**
+ * True when the key segment text[a, b) is a port word followed by a bound, `port_start`, `port-end`,
+ * `ip_unprivileged_port_start` or camelCase `rtpPortMin`: the port word must stand as a word of its own,
+ * so `support_max` and `export_start` are not port keys.
+ */
+function isPortBoundKey(text: string, a: number, b: number): boolean {
+  // The bound is 3 to 5 letters after `_`, `-` or a capital letter.
+  for (let w = b - 3; w >= b - 5 && w > a + 3; w--) {
+    const c = text.charCodeAt(w);
+    const sep = text.charCodeAt(w - 1);
+    if (sep === 95 /* _ */ || sep === 45 /* - */) {
+      return BOUND_WORDS.has(text, w, b) && isPortKeyIn(text, a, w - 1);
+    }
+    if (c >= 65 && c <= 90 && (sep | 32) === 116 /* t */) return BOUND_WORDS.has(text, w, b) && isPortKeyIn(text, a, w);
+  }
+  return false;
+}
+
+/** Last key segments under a `listeners` key that name one listener: a protocol, `default` or a number. */
+const LISTENER_LEAVES = new WordSet([
+  'default', 'tcp', 'ssl', 'tls', 'udp', 'http', 'https', 'ws', 'wss', 'mqtt', 'mqtts', 'amqp', 'amqps', 'stomp', 'quic', 'grpc',
+]);
+
+/**
+ * True for RabbitMQ's `listeners.tcp.default`, `mqtt.listeners.ssl.1`: a key with an earlier segment
+ * `listener` or `listeners` and a last segment (text[a, b)) that names one listener, whose value is its port.
+ * Limits under such a key (`listeners.tcp.backlog`) are not ports.
+ */
+function isListenerKey(text: string, s: number, a: number, b: number): boolean {
+  if (a <= s + 9 || !(LISTENER_LEAVES.has(text, a, b) || (b > a && digitsEnd(text, a, b) === b))) return false;
+  // The segments before the last, read between separators.
+  let ws = s;
+  for (let i = s; i < a; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 47 || c === 58 || c === 91 || c === 93) {
+      const len = i - ws;
+      if ((len === 8 || len === 9) && LISTENER_WORDS.has(text, ws, i)) return true;
+      ws = i + 1;
+    }
+  }
+  return false;
+}
+
+const LISTENER_WORDS = new WordSet(['listener', 'listeners']);
+
+/** The rest of `isConfigPortKey` on strings, for keys with non-ASCII characters and for port ranges. */
+function isConfigPortKeySlow(key: string): boolean {
+  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
+  if (k === 'listen' || k === 'listener' || k === 'port_number' || k === 'portnumber' || k === 'port-number') return true;
+  if (!k.endsWith('range') && !k.endsWith('ranges')) return false;
+  return /(^|[_.-])ports?[_-]ranges?$/.test(k) || /(^|[a-z])port[_-]?ranges?$/.test(k);
+}
+
+/** True when text[s, e) is wholly quoted (`"port"`, `'port'`). */
+function isQuoted(text: string, s: number, e: number): boolean {
+  const q = text.charCodeAt(s);
+  return (q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q;
+}
+
+/**
+ * Where the last key segment of text[s, e) starts (after its last `.`, `/`, `:`, `[` or `]`), as
+ * `lastKeySegment` cuts it; -1 when the segment holds a non-ASCII character, whose trimming and
+ * lower-casing are left to the string functions.
+ */
+function segmentStart(text: string, s: number, e: number): number {
+  let i = e;
+  while (i > s) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || c === 47 || c === 58 || c === 91 || c === 93) break;
+    if (c >= 128) return -1;
+    i--;
+  }
+  return i;
+}
+
+/** Key words that say the value is an address (`host:port`, `:8080`, a URL, a list of brokers). */
+const ADDRESS_WORDS = new WordSet([
+  'addr', 'address', 'addresses', 'bind', 'listen', 'host', 'hosts', 'endpoint', 'endpoints', 'server', 'servers',
+  'url', 'urls', 'uri', 'uris', 'dsn', 'upstream', 'upstreams', 'proxy', 'broker', 'brokers', 'socket', 'target',
+  'targets', 'nodes', 'seeds', 'http', 'https', 'origin', 'origins', 'backend', 'backends', 'peers', 'bootstrap',
+  'sentinels', 'cluster', 'connection', 'conn', 'connect', 'master', 'primary', 'replicaof', 'slaveof', 'listener',
+]);
+
+/** True when a key names an address, so `:8080` and `web:80` in its value read as ports. */
+export function isAddressKey(key: string): boolean {
+  return isAddressKeyIn(key, 0, key.length);
+}
+
+/** `isAddressKey(src.slice(s, e))` without the slice. */
+export function isAddressKeyIn(src: string, s: number, e: number): boolean {
+  const quoted = isQuoted(src, s, e);
+  const qe = quoted ? e - 1 : e;
+  const a = segmentStart(src, quoted ? s + 1 : s, qe);
+  // Trimming the segment changes nothing for ASCII: whitespace separates words anyway.
+  if (a >= 0) return hasKeyWord(src, a, qe, ADDRESS_WORDS);
+  const seg = lastKeySegment(stripQuotes(src.slice(s, e)));
+  return hasKeyWord(seg, 0, seg.length, ADDRESS_WORDS);
+}
+
+/**
+ * True when one of the words of text[s, e) is in `set`. Words are split at camelCase humps
+ * (`listenAddr`) and at every character other than an ASCII letter or digit, then lower-cased: the
+ * same words as `k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)`, without
+ * building the intermediate strings.
+ */
+function hasKeyWord(text: string, s: number, e: number, set: WordSet): boolean {
+  let ws = s;
+  let prev = 32;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 32;
+    if (c >= 128) return hasKeyWordSlow(text.slice(s, e), set);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const hump = upper && ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57));
+    if (!alnum || hump) {
+      if (i > ws && set.has(text, ws, i)) return true;
+      ws = alnum ? i : i + 1;
+    }
+    prev = c;
+  }
+  return false;
+}
+
+/** `hasKeyWord` for keys with non-ASCII characters, whose lower-casing may change their length. */
+function hasKeyWordSlow(k: string, set: WordSet): boolean {
+  const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  for (const w of words) if (set.has(w, 0, w.length)) return true;
+  return false;
+}
+
+/** Key words for a service this program connects to: their ports are remote targets. */
+const CONNECT_WORDS = new WordSet([
+  'db', 'database', 'pg', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'memcache',
+  'memcached', 'smtp', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'nats', 'elastic',
+  'elasticsearch', 'es', 'upstream', 'backend', 'remote', 'target', 'proxy', 'client', 'broker', 'cache', 'sentinel',
+  'primary', 'master', 'replica', 'statsd', 'jaeger', 'otel', 'otlp', 'zipkin', 'syslog', 'dns', 'ntp', 'sql', 'mssql',
+  'oracle', 'cassandra', 'influx', 'influxdb', 'clickhouse', 'minio', 's3', 'vault', 'consul', 'etcd', 'zookeeper',
+  'zk', 'grafana', 'prometheus', 'loki', 'tempo', 'api', 'auth', 'keycloak', 'couchdb', 'neo4j', 'bolt', 'ftp',
+]);
+
+/**
+ * The role of a port held by a key: a key naming a service this program talks to (`DB_PORT`,
+ * `REDIS_PORT`, `smtp_port`) is a connect target; other port keys (`PORT`, `server.port`,
+ * `listen_port`) are what this program binds.
+ */
+export function roleForKey(key: string): PortRole {
+  return roleForKeyIn(key, 0, key.length);
+}
+
+/** `roleForKey(text.slice(s, e))` without the slice. */
+export function roleForKeyIn(text: string, s: number, e: number): PortRole {
+  const quoted = isQuoted(text, s, e);
+  return hasKeyWord(text, quoted ? s + 1 : s, quoted ? e - 1 : e, CONNECT_WORDS) ? 'connect' : 'listen';
+}
+
+/**
+ * True when a key holds a command line or command-line options (`command`, `ExecStart`,
+ * `JAVA_OPTS`, `NODE_OPTIONS`, `extra_args`), whose `--port N` and `-p N` flags are ports.
+ */
+export function isCommandKey(key: string): boolean {
+  return isCommandKeyIn(key, 0, key.length);
+}
+
+/** `isCommandKey(src.slice(s, e))` without the slice. */
+export function isCommandKeyIn(src: string, s: number, e: number): boolean {
+  const quoted = isQuoted(src, s, e);
+  let b = quoted ? e - 1 : e;
+  let a = segmentStart(src, quoted ? s + 1 : s, b);
+  if (a < 0) return isCommandKeySlow(src.slice(s, e));
+  while (a < b && isAsciiSpace(src.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(src.charCodeAt(b - 1))) b--;
+  if (COMMAND_KEYS.has(src, a, b)) return true;
+  // `JAVA_OPTS`, `extra-args`: the word after the last `_` or `-`.
+  let sep = b - 1;
+  while (sep >= a && src.charCodeAt(sep) !== 95 && src.charCodeAt(sep) !== 45) sep--;
+  return sep >= a && COMMAND_SUFFIXES.has(src, sep + 1, b);
+}
+
+const COMMAND_KEYS = new WordSet([
+  'command', 'cmd', 'exec', 'execstart', 'args', 'arguments', 'entrypoint', 'entry_point', 'script', 'run', 'start', 'opts', 'options',
+]);
+
+const COMMAND_SUFFIXES = new WordSet(['command', 'cmd', 'args', 'arguments', 'opts', 'options', 'flags']);
+
+/** `isCommandKey` on strings, for keys with non-ASCII characters, whose lower-casing is Unicode's. */
+function isCommandKeySlow(key: string): boolean {
+  const k = lastKeySegment(stripQuotes(key)).toLowerCase();
+  return /^(command|cmd|exec|execstart|args|arguments|entrypoint|entry_point|script|run|start|opts|options)$/.test(k) ||
+    /[_-](command|cmd|args|arguments|opts|options|flags)$/.test(k);
+}

@@ -1,0 +1,467 @@
+import { PORT_FLAG_ADDRESS, scanCommand } from './commands';
+import type { PortOccurrence, PortRole } from './types';
+import type { Protocol } from '../../registry/types';
+import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar } from '../text/chars';
+import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortValue, scanAtPorts, scanHostPorts } from './common';
+import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { markDocumentation, scanProseNumbers } from './prose';
+import { wordEnd } from '../text/words';
+
+/*
+ * Reading port values where a format has found them: a port, a range or a list (`readPortItem`,
+ * `readPortsValue`), an address token (`readAddress`), a `key = value` pair (`scanKeyValue`), and free
+ * text for `host:port`, URLs, `--port N` and `port=N` (`scanValueText`, `scanPortPairs`, `scanComment`).
+ */
+
+// The occurrences below are built by object literals with a fixed set of keys per kind, in the
+// order the rest of the program has always seen them, rather than by spreading an options object.
+
+function portOcc(s: number, e: number, port: number, role: PortRole, protocol: Protocol | undefined): PortOccurrence {
+  return protocol ? { start: s, end: e, kind: 'port', port, role, protocol } : { start: s, end: e, kind: 'port', port, role };
+}
+
+function rangeOcc(s: number, e: number, port: number, role: PortRole, lo: number, hi: number, protocol: Protocol | undefined): PortOccurrence {
+  return protocol
+    ? { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi, protocol }
+    : { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi };
+}
+
+export function hostOcc(s: number, e: number, port: number, role: PortRole, host: string | undefined, protocol: Protocol | undefined): PortOccurrence {
+  return protocol ? { start: s, end: e, kind: 'port', port, role, host, protocol } : { start: s, end: e, kind: 'port', port, role, host };
+}
+
+function hostRangeOcc(
+  s: number, e: number, port: number, role: PortRole, host: string | undefined, lo: number, hi: number, protocol: Protocol | undefined,
+): PortOccurrence {
+  return protocol
+    ? { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi, protocol }
+    : { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi };
+}
+
+/**
+ * Reads one port item in text[s, e): `8080`, `8000-8010`, `53/udp`, `"443"`. Pushes the numbers
+ * and returns true when the whole item is a port (or range), false otherwise (nothing pushed).
+ */
+export function readPortItem(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[], protocol?: Protocol): boolean {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  if (text.charCodeAt(s) === 36 /* $ */) {
+    // `${PORT:-3000}`
+    const o = readPortValue(text, s, e, role);
+    if (!o) return false;
+    out.push(o);
+    return true;
+  }
+  const d1 = digitsEnd(text, s, e);
+  if (d1 === s) return false;
+  let d2s = -1;
+  let d2 = d1;
+  if (text.charCodeAt(d1) === 45 /* - */ && d1 + 1 < e) {
+    d2s = d1 + 1;
+    d2 = digitsEnd(text, d2s, e);
+    if (d2 === d2s) return false;
+  }
+  let proto = protocol;
+  let end = d2;
+  if (end < e && text.charCodeAt(end) === 47) {
+    const p = protocolSuffix(text, end);
+    if (!p) return false;
+    proto = p;
+    end++;
+    while (end < e && isWordChar(text.charCodeAt(end))) end++;
+  }
+  if (end !== e) return false;
+  const lo = portValue(text, s, d1);
+  if (lo < 0) return false;
+  if (d2s < 0) {
+    out.push(portOcc(s, d1, lo, role, proto));
+    return true;
+  }
+  const hi = portValue(text, d2s, d2);
+  if (hi < 0) return false;
+  out.push(rangeOcc(s, d1, lo, role, lo, hi, proto));
+  out.push(rangeOcc(d2s, d2, hi, role, lo, hi, proto));
+  return true;
+}
+
+/**
+ * Reads a value that should be ports: a single item, a comma- or space-separated list, or a
+ * bracketed list (`[80, 443]`, `["80", "8000-8010"]`). Pushes only when every item is a port.
+ */
+export function readPortsValue(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[]): boolean {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
+  if (s >= e) return false;
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q && indexIn(text, q, s + 1, e - 1) < 0) {
+    s++;
+    e--;
+  }
+  if (text.charCodeAt(s) === 91 /* [ */) {
+    if (text.charCodeAt(e - 1) !== 93) return false;
+    s++;
+    e--;
+  }
+  // Items go straight into `out`, and are taken back if one of them is not a port.
+  const before = out.length;
+  let is = s;
+  let items = 0;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 44;
+    if (c === 44 /* , */ || c === 32 || c === 9) {
+      if (i > is && !isBlank(text, is, i)) {
+        if (!readPortItem(text, is, i, role, out)) {
+          out.length = before;
+          return false;
+        }
+        items++;
+      }
+      is = i + 1;
+    }
+  }
+  return items > 0;
+}
+
+/** True when text[s, e) is empty after `trim`. */
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.slice(s, e).trim().length === 0;
+    if (!isAsciiSpace(c)) return false;
+  }
+  return true;
+}
+
+export interface AddressOptions {
+  /** A bare number is a port (`listen 80`, `ListenStream=8080`). */
+  bareNumber?: boolean;
+  /** Accept a dotless host with a low port (`web:80`): the context says it is an address. */
+  anyHost?: boolean;
+  /** Accept `:8080` with no host. */
+  emptyHost?: boolean;
+  protocol?: Protocol;
+}
+
+/**
+ * Reads one address token text[s, e): `80`, `8000-8010`, `*:80`, `127.0.0.1:8080`, `[::]:443`,
+ * `:::443`, `web:80`, `ipv4@:80`, `user@bastion:2222`, `53/udp`. Paths and `unix:` sockets yield
+ * nothing. Returns true when a port was pushed.
+ */
+export function readAddress(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[], opts: AddressOptions = {}): boolean {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  if (s >= e) return false;
+  // haproxy `ipv4@`, `udp@`, ssh `user@`: the address follows the last `@`.
+  let at = -1;
+  for (let i = e - 1; i >= s; i--) {
+    if (text.charCodeAt(i) === 64) {
+      at = i;
+      break;
+    }
+  }
+  let protocol = opts.protocol;
+  if (at >= 0) {
+    const prefix = text.slice(s, at).toLowerCase();
+    if (/^(udp|quic)[46]?$/.test(prefix)) protocol = 'udp';
+    else if (prefix === 'unix' || prefix === 'abns' || prefix === 'fd' || prefix === 'sockpair') return false;
+    s = at + 1;
+  }
+  const c0 = text.charCodeAt(s);
+  if (c0 === 47 /* / */ || c0 === 126 /* ~ */ || c0 === 64) return false;
+  if (startsWithWord(text, s, e, 'unix:') || startsWithWord(text, s, e, 'vsock:')) return false;
+  // A trailing `/udp` states the protocol.
+  let pe = e;
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) === 47) {
+      const p = protocolSuffix(text, i);
+      if (!p) return false;
+      protocol = p;
+      pe = i;
+      break;
+    }
+  }
+  if (isDigit(c0) && opts.bareNumber && readPortItem(text, s, pe, role, out, protocol)) return true;
+  // The port follows the last colon, or the colon after `]`.
+  let colon = -1;
+  if (c0 === 91 /* [ */) {
+    const close = indexIn(text, 93, s, pe);
+    if (close < 0 || text.charCodeAt(close + 1) !== 58) return false;
+    colon = close + 1;
+  } else {
+    for (let i = pe - 1; i >= s; i--) {
+      if (text.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+  }
+  if (colon < 0) return false;
+  const host = text.slice(s, colon);
+  if (host === '' && !opts.emptyHost) return false;
+  if (!isAddressHost(host)) return false;
+  const ps = colon + 1;
+  const d1 = digitsEnd(text, ps, pe);
+  if (d1 === ps) return false;
+  let d2s = -1;
+  let d2 = d1;
+  if (text.charCodeAt(d1) === 45 && d1 + 1 < pe) {
+    d2s = d1 + 1;
+    d2 = digitsEnd(text, d2s, pe);
+  }
+  if (d2 !== pe) return false;
+  const lo = portValue(text, ps, d1);
+  if (lo < 0) return false;
+  if (!opts.anyHost && !clearHost(host) && lo < 1024) return false;
+  const h = host || undefined;
+  if (d2s < 0) {
+    out.push(hostOcc(ps, d1, lo, role, h, protocol));
+    return true;
+  }
+  const hi = portValue(text, d2s, d2);
+  if (hi < 0) return false;
+  out.push(hostRangeOcc(ps, d1, lo, role, h, lo, hi, protocol));
+  out.push(hostRangeOcc(d2s, d2, hi, role, h, lo, hi, protocol));
+  return true;
+}
+
+/**
+ * True when text[s, e) starts with `word` (lower-case ASCII, at most 6 characters) in any case. A
+ * non-ASCII character leaves the answer to `toLowerCase`, which may turn it into ASCII letters.
+ */
+function startsWithWord(text: string, s: number, e: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (s + i >= e) return false;
+    const c = text.charCodeAt(s + i);
+    if (c >= 128) return text.slice(s, Math.min(e, s + 6)).toLowerCase().startsWith(word);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** A host in an address token: empty, `*`, `::`, `_default_`, a bracketed IPv6 address, an IPv4 address or a name. */
+function isAddressHost(h: string): boolean {
+  // Apache's `_default_` is the catch-all address of a virtual host.
+  if (h === '' || h === '*' || h === '::' || h === '0' || h === '_default_') return true;
+  if (h.charCodeAt(0) === 91) return /^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(h);
+  if (isDigit(h.charCodeAt(0))) return /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(h) && /[A-Za-z0-9]$/.test(h);
+}
+
+function clearHost(h: string): boolean {
+  return h === '' || h === '*' || h === '::' || h.startsWith('[') || h === 'localhost' || h.includes('.');
+}
+
+/** Options for scanning free text inside a value. */
+export interface TextScanOptions {
+  /** The value is an address: accept `:8080` and dotless hosts with low ports. */
+  address?: boolean;
+  /** Role for `host:port` without a scheme. */
+  role?: PortRole;
+}
+
+/**
+ * Scans free text for ports: URLs and `host:port` (also with `\:` escapes as Java properties write
+ * them) and `port=5432` / `port 5432` pairs (libpq conninfo, haproxy `check port 8081`). Command
+ * lines go through `scanCommand` instead, which also reads `--port N` and `-p N`.
+ */
+export function scanValueText(text: string, s: number, e: number, out: PortOccurrence[], opts: TextScanOptions = TEXT): void {
+  if (e <= s) return;
+  if (indexIn(text, 58, s, e) >= 0) {
+    const hp = opts.role !== undefined
+      ? { allowEmptyHost: !!opts.address, lowPortsOnBareHosts: !!opts.address, role: opts.role }
+      : opts.address ? ADDRESS_HOST_PORTS : TEXT_HOST_PORTS;
+    if (indexIn(text, 92 /* \ */, s, e) >= 0) scanEscaped(text, s, e, out, hp);
+    else scanHostPorts(text, s, e, out, hp);
+  }
+  scanAtPorts(text, s, e, out, !!opts.address);
+  scanPortPairs(text, s, e, out);
+}
+
+const ADDRESS_HOST_PORTS: HostPortOptions = { allowEmptyHost: true, lowPortsOnBareHosts: true, role: undefined };
+
+const TEXT_HOST_PORTS: HostPortOptions = { allowEmptyHost: false, lowPortsOnBareHosts: false, role: undefined };
+
+/** Runs scanHostPorts over a copy with `\:` `\=` escapes removed, mapping offsets back. */
+function scanEscaped(text: string, s: number, e: number, out: PortOccurrence[], opts: Parameters<typeof scanHostPorts>[4]): void {
+  let copy = '';
+  const map: number[] = [];
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 && i + 1 < e) {
+      const n = text.charCodeAt(i + 1);
+      if (n === 58 || n === 61 || n === 92 || n === 32 || n === 35 || n === 33) {
+        i++;
+        copy += text[i];
+        map.push(i);
+        continue;
+      }
+    }
+    copy += text[i];
+    map.push(i);
+  }
+  map.push(e);
+  const mine: PortOccurrence[] = [];
+  scanHostPorts(copy, 0, copy.length, mine, opts);
+  for (const o of mine) {
+    o.start = map[o.start];
+    o.end = map[o.end - 1] + 1;
+    out.push(o);
+  }
+}
+
+/**
+ * Finds `port=5432`, `port = 5432`, `port 5432`, `agent-port 9999`, `SERVER_PORT 80`, `listen 80;`
+ * inside text: a word that names a port followed by a number (libpq conninfo, haproxy options,
+ * prose such as "runs on port 8080").
+ */
+export function scanPortPairs(text: string, s: number, e: number, out: PortOccurrence[], role?: PortRole): void {
+  let i = s;
+  while (i < e) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < e && isWordChar(text.charCodeAt(j))) j++;
+    // A word starts after a character that is not a word character (the rest of a number read below is not one).
+    if (i > s && isWordChar(text.charCodeAt(i - 1))) {
+      i = j;
+      continue;
+    }
+    // A trailing dot belongs to prose, not to the key.
+    let we = j;
+    while (we > i && text.charCodeAt(we - 1) === 46) we--;
+    if (we - i >= 4 && (isPortKeyIn(text, i, we) || isListen(text, i, we))) {
+      // The number follows `=` or whitespace; `port:8080` is left to the host:port scanner.
+      let k = j;
+      while (k < e && isSpace(text.charCodeAt(k))) k++;
+      const sep = text.charCodeAt(k);
+      let v = -1;
+      if (sep === 61 /* = */) {
+        v = k + 1;
+        while (v < e && isSpace(text.charCodeAt(v))) v++;
+      } else if (k > j) v = k;
+      if (v >= 0) {
+        const q = text.charCodeAt(v);
+        const vs = q === 34 || q === 39 ? v + 1 : v;
+        const ve = digitsEnd(text, vs, e);
+        const after = ve < e ? text.charCodeAt(ve) : NaN;
+        // squid `acl Safe_ports port 1025-65535`: a range of ports.
+        if (ve > vs && after === 45 /* - */ && readPairRange(text, vs, ve, e, out, role ?? roleForKeyIn(text, i, we))) {
+          i = digitsEnd(text, ve + 1, e);
+          continue;
+        }
+        if (ve > vs && isPairEnd(after)) {
+          const port = portValue(text, vs, ve);
+          const proto = after === 47 ? protocolSuffix(text, ve) : undefined;
+          if (port >= 0 && (after !== 47 || proto)) {
+            out.push(portOcc(vs, ve, port, role ?? roleForKeyIn(text, i, we), proto));
+          }
+          i = ve;
+          continue;
+        }
+      }
+    }
+    i = j;
+  }
+}
+
+/** What may follow the number of a `port 5432` pair: the end, a blank, `;`, `,`, `&`, a quote, a closing bracket or `/`. */
+function isPairEnd(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 59 || c === 44 || c === 38 || c === 34 || c === 39 || c === 41 ||
+    c === 125 || c === 93 || c === 13 || c === 47;
+}
+
+/** Pushes the range `lo-hi` of a port pair whose low end is text[vs, ve), when it is one (lo <= hi). */
+function readPairRange(text: string, vs: number, ve: number, e: number, out: PortOccurrence[], role: PortRole): boolean {
+  const hs = ve + 1;
+  const he = digitsEnd(text, hs, e);
+  const after = he < e ? text.charCodeAt(he) : NaN;
+  if (he === hs || after === 47 || !isPairEnd(after)) return false;
+  const lo = portValue(text, vs, ve);
+  const hi = portValue(text, hs, he);
+  if (lo < 0 || hi < 0 || lo > hi || hi > 65535) return false;
+  out.push(rangeOcc(vs, ve, lo, role, lo, hi, undefined));
+  out.push(rangeOcc(hs, he, hi, role, lo, hi, undefined));
+  return true;
+}
+
+/** True when text[s, e) is `listen` in any case. */
+function isListen(text: string, s: number, e: number): boolean {
+  return e - s === 6 && (text.charCodeAt(s) | 32) === 108 && (text.charCodeAt(s + 1) | 32) === 105 && (text.charCodeAt(s + 2) | 32) === 115 &&
+    (text.charCodeAt(s + 3) | 32) === 116 && (text.charCodeAt(s + 4) | 32) === 101 && (text.charCodeAt(s + 5) | 32) === 110;
+}
+
+/** Scans comment text: `host:port`, URLs and numbers the sentence ties to a port; all of them documentation. */
+export function scanComment(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const first = out.length;
+  if (indexIn(text, 58, s, e) >= 0) scanHostPorts(text, s, e, out);
+  scanProseNumbers(text, s, e, out, first);
+  markDocumentation(out, first);
+}
+
+/**
+ * Handles one `key <sep> value` pair whose value is text[vs, ve): a port key reads its value as
+ * ports; any value is scanned for addresses, URLs and port pairs.
+ */
+export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
+  scanPair(text, key, 0, key.length, vs, ve, out, opts.role);
+}
+
+/** `scanKeyValue` for a key that stands in the text itself, at text[ks, ke); no role means the key's. */
+export function scanKeyValueAt(text: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role?: PortRole): void {
+  scanPair(text, text, ks, ke, vs, ve, out, role);
+}
+
+/** Options of a value scanned as an address, shared rather than made per line. */
+const ADDRESS_TEXT: TextScanOptions = { address: true };
+
+/** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
+export function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
+  const address = isAddressKeyIn(src, ks, ke);
+  if (isConfigPortKeyIn(src, ks, ke)) {
+    const r = role ?? roleForKeyIn(src, ks, ke);
+    if (readPortsValue(text, vs, ve, r, out)) return;
+    // `port=127.0.0.1:9001` (supervisord), `listen = 127.0.0.1:9000` (php-fpm)
+    if (readAddress(text, vs, ve, r, out, PORT_FLAG_ADDRESS)) return;
+    // `listener 8883 0.0.0.0` (mosquitto): the port comes first, then an address or option.
+    let w0 = vs;
+    while (w0 < ve && isSpace(text.charCodeAt(w0))) w0++;
+    if (w0 < ve) {
+      const w0e = wordEnd(text, w0, ve);
+      let w1 = w0e;
+      while (w1 < ve && isSpace(text.charCodeAt(w1))) w1++;
+      if (w1 < ve && readPortItem(text, w0, w0e, r, out)) {
+        scanValueText(text, w1, ve, out, address ? ADDRESS_TEXT : TEXT);
+        return;
+      }
+    }
+  }
+  if (isCommandKeyIn(src, ks, ke)) {
+    let s = vs;
+    let e = ve;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const q = text.charCodeAt(s);
+    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+      s++;
+      e--;
+    }
+    scanCommand(text, s, e, out);
+    return;
+  }
+  scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
+}
+
+/** Options of a value scanned as plain text, shared rather than made per word. */
+export const TEXT: TextScanOptions = {};
