@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/formats/compose';
+import { findComposePorts } from '../../server/src/service/scan/formats/yaml/compose';
 import { detectFormat, findPorts } from '../../server/src/service/scan';
 import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findComposePorts, looksLikeCompose } from '../../server/src/service/scan/formats/compose';
+import { findComposePorts, looksLikeCompose } from '../../server/src/service/scan/formats/yaml/compose';
 import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/formats/compose';
+import { findComposePorts } from '../../server/src/service/scan/formats/yaml/compose';
 import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
 import { walkYaml, type YamlFrame } from '../../server/src/service/scan/text/yamlScan';
 

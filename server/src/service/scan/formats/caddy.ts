@@ -1,9 +1,8 @@
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
 import { digitsEnd, indexIn } from '../text/chars';
-import { readAddress, readPortItem, scanComment } from '../vocabulary/values';
+import { readAddress, readPortItem, scanComment, hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from '../vocabulary/values';
 import { commentStart, isWordLower, Lines, NextDigit, NextIndex, FoldedWordSet, Words } from '../text/words';
-import { hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from './nginx';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
 const UPSTREAMS = new FoldedWordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);

@@ -1,9 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
-import { readAddress, readPortItem, scanComment, scanPortPairs } from '../vocabulary/values';
+import { readAddress, readPortItem, scanComment, scanPortPairs, ANY_HOST, LISTEN_ADDRESS } from '../vocabulary/values';
 import { commentStart, isWordLower, Lines, NextDigit, NextIndex, Words } from '../text/words';
-import { ANY_HOST, LISTEN_ADDRESS } from './nginx';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,

@@ -1,24 +1,13 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, isPortKey, scanHostPorts } from '../vocabulary/common';
-import { indexIn, isDigit } from '../text/chars';
-import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions } from '../vocabulary/values';
+import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions, ANY_HOST, URL_ANY_HOST, hasSchemeSeparator, maskVariables } from '../vocabulary/values';
 import { findCodePorts } from './code';
 import { NextDigit, NextIndex, FoldedWordSet, Words, isWordLower } from '../text/words';
 
 /* The nginx finder: the directives that hold ports (listen, server, proxy_pass, ...) and their addresses. */
 
-/*
- * Address options shared by every call instead of a new object literal per call; all have the same
- * fields in the same order, so the reader sees one object shape.
- */
-/** A dotless host with a low port is an address here (`server web:80`). */
-export const ANY_HOST: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: false, protocol: undefined };
-/** A listening address, which may leave out the host (`:8080`). */
-export const LISTEN_ADDRESS: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: true, protocol: undefined };
 const LISTEN: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: false, protocol: undefined };
 const LISTEN_UDP: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: false, protocol: 'udp' };
-/** URLs whose host may be a dotless name with a low port (`proxy_pass http://web:80`). */
-export const URL_ANY_HOST = { lowPortsOnBareHosts: true };
 
 /** Directives whose first argument is an upstream address or URL. */
 const PASS = new FoldedWordSet(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'zmq_pass']);
@@ -26,38 +15,6 @@ const PASS = new FoldedWordSet(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scg
 const NAMED_VALUES = new FoldedWordSet(['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'grpc_set_header', 'add_header', 'set', 'env']);
 /** Directives whose arguments never hold ports, though they contain colons and digits. */
 const SKIP = new FoldedWordSet(['log_format', 'ssl_ciphers', 'ssl_protocols', 'ssl_ecdh_curve', 'server_name', 'error_page', 'charset', 'types', 'default_type']);
-
-/**
- * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`
- * and URL scanning: `$host` reads as a name, and `$request_uri` right after a port as a path.
- */
-export function maskVariables(text: string): string {
-  let i = text.indexOf('$');
-  if (i < 0) return text;
-  const parts: string[] = [];
-  let from = 0;
-  const close = new NextIndex(text, 125);
-  while (i >= 0) {
-    parts.push(text.slice(from, i));
-    const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
-    let j = i + 1;
-    if (text.charCodeAt(j) === 123) {
-      const c = close.from(j);
-      j = c < 0 || c - j > 256 ? j + 1 : c + 1;
-    } else {
-      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-    }
-    parts.push((afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1));
-    from = j;
-    i = text.indexOf('$', j);
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
-}
 
 /** 1 for the ASCII characters that end an nginx word or need a look (`{` of `${var}`, `\\` escapes). */
 const WORD_STOPS = new Uint8Array(128);
@@ -262,12 +219,4 @@ function statement(text: string, masked: string, words: Words, digits: NextDigit
     const q = s > 0 ? text.charCodeAt(s - 1) : 0;
     if (equals || q === 34 || q === 39) scanPortPairs(text, s, e, out);
   }
-}
-
-/** True when text[s, e) holds `://`. */
-export function hasSchemeSeparator(text: string, s: number, e: number): boolean {
-  for (let i = indexIn(text, 58, s, e - 2); i >= 0; i = indexIn(text, 58, i + 1, e - 2)) {
-    if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true;
-  }
-  return false;
 }

@@ -5,7 +5,7 @@ import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar } from '
 import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortValue, scanAtPorts, scanHostPorts } from './common';
 import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
 import { markDocumentation, scanProseNumbers } from './prose';
-import { wordEnd } from '../text/words';
+import { wordEnd, NextIndex } from '../text/words';
 
 /*
  * Reading port values where a format has found them: a port, a range or a list (`readPortItem`,
@@ -465,3 +465,56 @@ export function scanPair(text: string, src: string, ks: number, ke: number, vs: 
 
 /** Options of a value scanned as plain text, shared rather than made per word. */
 export const TEXT: TextScanOptions = {};
+
+/*
+ * Address options shared by every call instead of a new object literal per call; all have the same
+ * fields in the same order, so the reader sees one object shape.
+ */
+/** A dotless host with a low port is an address here (`server web:80`). */
+export const ANY_HOST: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: false, protocol: undefined };
+
+/** A listening address, which may leave out the host (`:8080`). */
+export const LISTEN_ADDRESS: AddressOptions = { bareNumber: false, anyHost: true, emptyHost: true, protocol: undefined };
+
+/** URLs whose host may be a dotless name with a low port (`proxy_pass http://web:80`). */
+export const URL_ANY_HOST = { lowPortsOnBareHosts: true };
+
+/**
+ * A copy of text of the same length in which nginx/Caddy variables no longer break `host:port`
+ * and URL scanning: `$host` reads as a name, and `$request_uri` right after a port as a path.
+ */
+export function maskVariables(text: string): string {
+  let i = text.indexOf('$');
+  if (i < 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  const close = new NextIndex(text, 125);
+  while (i >= 0) {
+    parts.push(text.slice(from, i));
+    const afterDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
+    let j = i + 1;
+    if (text.charCodeAt(j) === 123) {
+      const c = close.from(j);
+      j = c < 0 || c - j > 256 ? j + 1 : c + 1;
+    } else {
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    }
+    parts.push((afterDigit ? '/' : 'v') + 'v'.repeat(j - i - 1));
+    from = j;
+    i = text.indexOf('$', j);
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** True when text[s, e) holds `://`. */
+export function hasSchemeSeparator(text: string, s: number, e: number): boolean {
+  for (let i = indexIn(text, 58, s, e - 2); i >= 0; i = indexIn(text, 58, i + 1, e - 2)) {
+    if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
-import type { PortFinder } from '../vocabulary/types';
+import type { PortFinder } from '../../vocabulary/types';
 import { findComposePorts, looksLikeCompose } from './compose';
-import { scanYamlPorts } from './yamlPorts';
+import { scanYamlPorts } from './ports';
 
 /**
  * Finds the ports in a YAML document: Kubernetes manifests (containerPort, hostPort, port,

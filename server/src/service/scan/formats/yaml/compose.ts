@@ -1,5 +1,5 @@
-import type { PortFinder } from '../vocabulary/types';
-import { scanYamlPorts } from './yamlPorts';
+import type { PortFinder } from '../../vocabulary/types';
+import { scanYamlPorts } from './ports';
 
 /**
  * Finds the ports in a Compose file: `ports` entries (short and long syntax, each number with its

@@ -1,12 +1,16 @@
-import type { Protocol } from '../../registry/types';
-import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { finish, isPortKey, protocolWord } from '../vocabulary/common';
-import { indexIn, isDigit } from '../text/chars';
-import { scanCommand } from '../vocabulary/commands';
-import { readPortItem, readPortsValue, scanComment, scanValueText } from '../vocabulary/values';
-import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../vocabulary/keys';
-import { maskVariables } from './nginx';
-import { Lines, NextDigit } from '../text/words';
+import type { Protocol } from '../../../registry/types';
+import type { PortOccurrence, PortRole } from '../../vocabulary/types';
+import { finish, isPortKey, protocolWord } from '../../vocabulary/common';
+import { indexIn, isDigit } from '../../text/chars';
+import { scanCommand } from '../../vocabulary/commands';
+import { readPortItem, readPortsValue, scanComment, scanValueText, maskVariables } from '../../vocabulary/values';
+import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../vocabulary/keys';
+import { Lines, NextDigit } from '../../text/words';
+
+/*
+ * The reader TOML and Terraform/HCL share: `key = value` lines in tables or blocks, lists, inline
+ * tables and strings, with the port keys, protocols and commands of the vocabulary; `hcl` tells the two apart.
+ */
 
 /** A block or object being read: its header and the ports found in it, for a `protocol` key. */
 interface Frame {
@@ -472,12 +476,3 @@ function inlineTablePorts(text: string, s: number, e: number, role: PortRole, ou
     is = k + 1;
   }
 }
-
-/**
- * Finds the ports in Terraform/HCL: port attributes (`port`, `from_port`, `to_port`,
- * `container_port`, `host_port`, `target_port`, `ports = [80, 443]`, `*_port_range(s)`), a port
- * variable's `default`, Docker provider `ports { internal external }`, ECS container definitions in
- * `jsonencode` or heredoc JSON, the block's `protocol`, and URLs or `host:port` in strings. CIDR
- * blocks, versions, counts, sizes and timeouts are not ports.
- */
-export const findTerraformPorts: PortFinder = (text) => scanStructured(text, { hcl: true });

@@ -1,5 +1,5 @@
-import type { PortFinder } from '../vocabulary/types';
-import { scanStructured } from './terraform';
+import type { PortFinder } from '../../vocabulary/types';
+import { scanStructured } from './reader';
 
 /**
  * Finds the ports in TOML: keys that name a port (`port = 8080`, `internal_port`, `ports = [80, 443]`,

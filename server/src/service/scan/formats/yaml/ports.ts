@@ -1,22 +1,22 @@
-import type { Protocol } from '../../registry/types';
-import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
-import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../vocabulary/common';
-import { digitsEnd, isDigit } from '../text/chars';
-import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../text/yamlScan';
-import { formatFromFileName, sniffConf, type FormatId } from '../detect';
-import { findNginxPorts } from './nginx';
-import { findHaproxyPorts } from './haproxy';
-import { findCaddyPorts } from './caddy';
-import { findKeyValuePorts } from './keyvalue';
-import { readPortsValue } from '../vocabulary/values';
-import { isConfigPortKey } from '../vocabulary/keys';
-import { findTomlPorts } from './toml';
-import { findJsonPorts } from './json';
-import { findDotenvPorts } from './dotenv';
-import { findSystemdPorts } from './systemd';
-import { findDockerfilePorts } from './dockerfile';
-import { scanShellText } from './shell';
+import type { Protocol } from '../../../registry/types';
+import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from '../../vocabulary/types';
+import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
+import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { digitsEnd, isDigit } from '../../text/chars';
+import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
+import { formatFromFileName, sniffConf, type FormatId } from '../../detect';
+import { findNginxPorts } from '../nginx';
+import { findHaproxyPorts } from '../haproxy';
+import { findCaddyPorts } from '../caddy';
+import { findKeyValuePorts } from '../keyvalue';
+import { readPortsValue } from '../../vocabulary/values';
+import { isConfigPortKey } from '../../vocabulary/keys';
+import { findTomlPorts } from '../tomlHcl/toml';
+import { findJsonPorts } from '../json';
+import { findDotenvPorts } from '../dotenv';
+import { findSystemdPorts } from '../systemd';
+import { findDockerfilePorts } from '../dockerfile';
+import { scanShellText } from '../shell';
 
 /**
  * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
