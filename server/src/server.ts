@@ -69,6 +69,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   let hasConfiguration = false;
   let pullDiagnostics = false;
+  /** Whether the client inserts snippets (the shapes of a compose port mapping are offered as snippets). */
+  let snippets = false;
   let globalSettings: unknown = undefined;
   const settingsCache = new Map<string, Promise<Settings>>();
 
@@ -88,6 +90,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const file = (params.initializationOptions as { registryFile?: unknown } | undefined)?.registryFile;
     if (typeof file === 'string' && file) registryFile = file;
@@ -225,7 +228,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
-      return doComplete(service, doc, params.position, settings);
+      return doComplete(service, doc, params.position, settings, { snippets });
     }),
   );
 

@@ -27,7 +27,8 @@ describe('completion', () => {
     const src = 'services:\n  db:\n    ports:\n      - "postg|"\n';
     const { items } = complete(src, 'dockercompose', COMPOSE);
     assert.equal(items[0].label, '5432');
-    assert.match(String(items[0].detail), /postgresql — PostgreSQL Database/);
+    // Where the number comes from: the software's default, and IANA's name for the port.
+    assert.equal(String(items[0].detail), '5432 - PostgreSQL (common practice; IANA: postgresql)');
     assert.equal(accept(src, 'dockercompose', COMPOSE, (i) => i.label === '5432'), 'services:\n  db:\n    ports:\n      - "5432"\n');
   });
 
@@ -48,7 +49,8 @@ describe('completion', () => {
     const { items } = complete(src, 'dotenv', 'file:///p/.env');
     const five = items.find((i) => i.label === '5432');
     assert.ok(five);
-    assert.equal(five.labelDetails?.description, 'postgresql');
+    assert.equal(five.labelDetails?.description, 'PostgreSQL');
+    assert.match(String(five.detail), /IANA: postgresql/);
     assert.ok(items.filter((i) => i.labelDetails?.description !== 'free port').every((i) => String(i.label).startsWith('543')));
     assert.equal(accept(src, 'dotenv', 'file:///p/.env', (i) => i.label === '5432'), 'DB_PORT=5432\n');
   });

@@ -1,17 +1,19 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CompletionItemKind, MarkupKind,
+  CompletionItemKind, InsertTextFormat, MarkupKind,
   type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
+import { contextSoftware, MatchTier, matchTier, softwareByDigits, softwareProposals, type ContextSoftware, type PlaceSyntax } from './completionSources';
 import { escapeMarkdown } from './markdown';
 import { findFreePort } from './freePort';
 import { isTakenHere } from './machine/facts';
 import type { PortLanguageService } from './languageService';
-import type { ServiceEntry } from './registry/registryIndex';
+import { isWellKnownService, type RegistryIndex, type ServiceEntry } from './registry/registryIndex';
 import { portNameProblem } from './rules/portName';
 import { isPortKey } from './scan/vocabulary/common';
 import type { FormatId } from './scan/detect';
 import type { Settings } from './settings';
+import type { Software, SoftwarePort } from './softwarePorts';
 
 /** What kind of value the cursor is typing, and the word typed so far. */
 export interface CompletionSlot {
@@ -124,7 +126,7 @@ function entryDoc(e: ServiceEntry): string {
 }
 
 /** Completion: registered ports by service name, description or digits; service names; one free port. */
-export function doComplete(service: PortLanguageService, doc: TextDocument, pos: Position, settings: Settings): CompletionList | null {
+export function doComplete(service: PortLanguageService, doc: TextDocument, pos: Position, settings: Settings, opts: { snippets?: boolean } = {}): CompletionList | null {
   if (!settings.completion.enable) return null;
   const scan = service.scan(doc, settings);
   if (!scan.format || scan.tooLarge) return null;
@@ -158,28 +160,17 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
   }
   const query = slot.word;
   const used = new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
-  if (query) {
-    const results = index.search(query, 60);
-    const seen = new Set<string>();
-    for (const { entry } of results) {
-      if (entry.portLo === null) continue;
-      const value = String(entry.portLo);
-      const key = `${value}/${entry.name.toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      items.push({
-        label: value,
-        labelDetails: { description: entry.name },
-        kind: CompletionItemKind.Value,
-        detail: `${entry.name} — ${entry.description}`,
-        documentation: { kind: MarkupKind.Markdown, value: entryDoc(entry) },
-        textEdit: { range, newText: value },
-        // The client filters by what was typed; the name or the digits must match it.
-        filterText: `${query} ${entry.name}`,
-        sortText: String(items.length).padStart(4, '0'),
-      });
-      if (items.length >= 40) break;
-    }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, slot.wordStart);
+  const place = placeOf(text, lineStart, before, scan.format);
+  const context = contextSoftware(text, offset, scan.format, before);
+  for (const c of rankedCandidates(index, query, context)) {
+    items.push(candidateItem(index, c, query, place, range, items.length));
+    if (items.length >= 40) break;
+  }
+  if (opts.snippets && place.syntax === 'composeMapping' && !place.quoteOpen && !query) {
+    const p = context?.software.ports[0]?.port ?? findFreePort(index, 8000, used) ?? 8080;
+    items.push(...mappingSnippets(p, range));
   }
   const near = /^\d+$/.test(query) && Number(query) >= 1024 ? Number(query) : 8000;
   // Ports in use on this machine now, or reserved by its OS, are no free choice either.
@@ -200,4 +191,145 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
     });
   }
   return { isIncomplete: true, items };
+}
+
+/** Where the cursor's port goes: its syntax, and whether a quote was opened before the typed word. */
+interface Place {
+  syntax: PlaceSyntax;
+  quoteOpen: boolean;
+}
+
+function placeOf(text: string, lineStart: number, before: string, format: FormatId): Place {
+  const quoteOpen = /["']$/.test(before);
+  const trimmed = before.trimStart();
+  if (format === 'compose' && /^-\s*["']?$/.test(trimmed) && sequenceKey(text, lineStart, before.length - trimmed.length) === 'ports') {
+    return { syntax: 'composeMapping', quoteOpen };
+  }
+  return { syntax: 'number', quoteOpen };
+}
+
+/** One proposal before it becomes an item: a program's port or an IANA entry, with its rank. */
+interface Candidate {
+  port: number;
+  protocol?: 'tcp' | 'udp';
+  tier: number;
+  /**
+   * Ties go to the context's software (0), then common software named by its own name and everyday IANA
+   * services (1), then software named only by an alias (2), then IANA's other registrations (3).
+   */
+  source: 0 | 1 | 2 | 3;
+  software?: { software: Software; port: SoftwarePort; because?: string };
+  entry?: ServiceEntry;
+  /** The name the item is known by in the list (filter text and label detail). */
+  name: string;
+}
+
+/** Tier given to the context's own ports: above every match of what was typed. */
+const CONTEXT_TIER = -1;
+
+/**
+ * The port proposals for a typed word, best first: the software the context names (its image or key),
+ * then exact, prefix, word-prefix and substring matches of software names and IANA service names, close
+ * typos last; among equals common software before IANA's registrations. One proposal per port.
+ */
+export function rankedCandidates(index: RegistryIndex, query: string, context: ContextSoftware | undefined): Candidate[] {
+  const q = query.toLowerCase();
+  const digits = /^\d+$/.test(q);
+  const out: Candidate[] = [];
+  if (context) {
+    const names = [context.software.id, context.software.name.toLowerCase(), ...context.software.aliases];
+    for (const port of context.software.ports) {
+      const fits = !q || (digits ? String(port.port).startsWith(q) : names.some((n) => matchTier(q, n) <= MatchTier.Substring));
+      if (fits) out.push({ port: port.port, protocol: port.protocol, tier: CONTEXT_TIER, source: 0, software: { software: context.software, port, because: context.because }, name: context.software.id });
+    }
+  }
+  if (q) {
+    for (const p of digits ? softwareByDigits(q) : softwareProposals(q)) {
+      const byOwnName = digits || p.matched === p.software.id || p.matched === p.software.name.toLowerCase();
+      out.push({ port: p.port.port, protocol: p.port.protocol, tier: p.tier, source: byOwnName ? 1 : 2, software: { software: p.software, port: p.port }, name: p.matched });
+    }
+    for (const { entry } of index.search(q, 80)) {
+      if (entry.portLo === null) continue;
+      const name = entry.name.toLowerCase();
+      let tier: number;
+      if (digits) tier = String(entry.portLo) === q ? MatchTier.Exact : MatchTier.Prefix;
+      else {
+        tier = matchTier(q, name);
+        // A description's word is a weaker match than the name's own letters.
+        if (tier === MatchTier.None && matchTier(q, entry.description.toLowerCase()) <= MatchTier.WordPrefix) tier = MatchTier.Substring;
+      }
+      if (tier === MatchTier.None) continue;
+      out.push({ port: entry.portLo, tier, source: isWellKnownService(entry.name) ? 1 : 3, entry, name: entry.name });
+    }
+  }
+  // Stable: equal candidates keep the order their source gave them.
+  out.sort((a, b) => a.tier - b.tier || a.source - b.source);
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    // The context's ports keep one proposal per protocol (`"53:53/udp"` and `"53:53"` differ); others one per number.
+    const key = c.source === 0 ? `${c.port}/${c.protocol === 'udp' ? 'udp' : 'tcp'}` : String(c.port);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** IANA's first registered name on a port, for "common practice; IANA: ..." details. */
+function ianaNameOn(index: RegistryIndex, port: number): string | undefined {
+  return index.byPort(port).records.find((r) => r.name)?.name;
+}
+
+function candidateItem(index: RegistryIndex, c: Candidate, query: string, place: Place, range: Range, at: number): CompletionItem {
+  const value = String(c.port);
+  const udp = c.protocol === 'udp';
+  let newText = value;
+  // The context's own proposals come in the place's syntax: a published mapping in compose `ports`.
+  if (c.source === 0 && place.syntax === 'composeMapping') {
+    const mapping = `${value}:${value}${udp ? '/udp' : ''}`;
+    newText = place.quoteOpen ? mapping : `"${mapping}"`;
+  }
+  const item: CompletionItem = {
+    label: value,
+    kind: CompletionItemKind.Value,
+    textEdit: { range, newText },
+    // The client filters by what was typed: the filter text starts with it, so the order below holds.
+    filterText: query ? `${query} ${c.name}` : value,
+    sortText: String(at).padStart(4, '0'),
+  };
+  if (c.software) {
+    const { software, port, because } = c.software;
+    const iana = ianaNameOn(index, c.port);
+    item.labelDetails = { description: port.label };
+    item.detail = `${value}${udp ? '/udp' : ''} - ${port.label} (common practice${iana ? `; IANA: ${iana}` : '; not assigned by IANA'})`;
+    const lines = [
+      `**${escapeMarkdown(software.name)}**: ${escapeMarkdown(port.label)} on ${value}/${port.protocol}.`,
+      because ? `Proposed because of \`${escapeMarkdown(because)}\`.` : '',
+      `Common practice, not IANA: [the software's documentation](${software.source})${iana ? `; IANA registers \`${escapeMarkdown(iana)}\` on ${value}.` : '.'}`,
+    ];
+    item.documentation = { kind: MarkupKind.Markdown, value: lines.filter(Boolean).join('\n\n') };
+    if (c.source === 0) item.preselect = at === 0;
+  } else if (c.entry) {
+    item.labelDetails = { description: c.entry.name };
+    item.detail = `${c.entry.name} — ${c.entry.description}`;
+    item.documentation = { kind: MarkupKind.Markdown, value: entryDoc(c.entry) };
+  }
+  return item;
+}
+
+/** Snippets for the compose `ports` shapes people write, with `port` as the proposed number. */
+function mappingSnippets(port: number, range: Range): CompletionItem[] {
+  const shapes: [string, string, string][] = [
+    [`"127.0.0.1:${port}:${port}"`, `"\${1:127.0.0.1}:\${2:${port}}:\${3:${port}}"`, 'Published on one host address only (here loopback: not reachable from other machines)'],
+    [`"${port}:${port}/udp"`, `"\${1:${port}}:\${2:${port}}/udp"`, 'A UDP mapping'],
+    ['target/published/protocol', `target: \${1:${port}}\n  published: "\${2:${port}}"\n  protocol: \${3|tcp,udp|}\n  mode: \${4|host,ingress|}`, 'The long syntax of a port mapping'],
+  ];
+  return shapes.map(([label, snippet, what], i) => ({
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail: what,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: snippet },
+    filterText: label,
+    sortText: `zzz${i}`,
+  }));
 }

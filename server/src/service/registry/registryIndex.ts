@@ -67,6 +67,11 @@ const WELL_KNOWN = new Map<string, number>(
   ].map((n, i, a) => [n, a.length - i]),
 );
 
+/** True for a service people reach for every day (`ssh`, `smtp`, `http`), which completion ranks with common software. */
+export function isWellKnownService(name: string): boolean {
+  return WELL_KNOWN.has(name.toLowerCase());
+}
+
 /** Formats a person id readably when the people table does not know it (`Joe_Touch` -> `Joe Touch`). */
 export function readablePersonId(id: string): string {
   return id.replace(/_\d+$/, '').replace(/_/g, ' ').trim();
