@@ -31,9 +31,11 @@ for (const f of files) {
   console.log(`bundle: ${r.bundleCurrent} current + ${r.bundleSuperseded} superseded records, ${r.people.bundle} people`);
   console.log(`matched ${r.matched} (${pct(r.matched, r.referenceRecords)}), missing ${r.missing} ` +
     `(named single ports ${r.missingByKind.named}, ranges ${r.missingByKind.ranges}, name-only ${r.missingByKind.nameOnly}, ` +
-    `Reserved/Unassigned ${r.missingByKind.unnamed}; ${r.missingButSuperseded} of them wrongly marked superseded), extra ${r.extra}, ` +
+    `Reserved/Unassigned ${r.missingByKind.unnamed}; ${r.missingButSuperseded} of them superseded, ${r.supersededByNewer} by a record newer than ` +
+    `this release, ${r.missingButSuperseded - r.supersededByNewer} wrongly), extra ${r.extra}, ` +
     `superseded and gone ${r.supersededAbsent}`);
   console.log(`  missing e.g. ${r.missingExamples.join('; ')}`);
+  if (r.wronglySupersededExamples.length) console.log(`  wrongly superseded e.g. ${r.wronglySupersededExamples.join('; ')}`);
   console.log(`  extra e.g. ${r.extraExamples.join('; ')}`);
   console.log('field (over matched records): equal / missing in bundle / different / only in bundle');
   for (const k of COMPARED_FIELDS) {

