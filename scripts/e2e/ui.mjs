@@ -144,6 +144,35 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
     await runCommand(page, 'File: Revert File');
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
 
+    // 2b. A new ports entry of the `db` service (image postgres:16): before anything is typed, the image's
+    // port is proposed first, as a mapping.
+    {
+      const { right: r2, y: y2 } = await wordCentre(page, '- "5432:5432"', '"5432:5432"');
+      await page.mouse.click(r2 + 40, y2);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('- ', { delay: 40 });
+      const mapping = page.locator('.suggest-widget .monaco-list-row', { hasText: '5432:5432' });
+      const until = Date.now() + STEP_DEADLINE_MS;
+      for (;;) {
+        await page.keyboard.press('Control+Space');
+        try {
+          await mapping.first().waitFor({ state: 'visible', timeout: 3000 });
+          break;
+        } catch {
+          if (Date.now() > until) throw new Error('no completion item 5432:5432 in a new ports entry of the postgres service');
+          await page.keyboard.press('Escape');
+        }
+      }
+      const shown = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+      log(`completion list from the image: ${JSON.stringify(shown.map((r) => r.replace(/\s+/g, ' ')))}`);
+      if (!/5432:5432/.test(shown[0] ?? '')) throw new Error(`the image's port is not first: ${shown[0]}`);
+      await shoot(page, 'completion-image.png');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    }
+
     // 3. The warning on the fixed port in the dynamic range: Problems panel open, mouse on the squiggle.
     await page.keyboard.press('Control+Shift+M');
     // Wait for the entry at the fixture's own line: until the server has re-checked the reverted text, the

@@ -17,6 +17,7 @@ export function run(): Promise<void> {
   // Define describe/it on the global object, then load the tests; they are bundled in, so require() is static.
   mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
   require('./extension.e2e');
+  require('./completion.e2e');
 
   const report: TestReport = { passes: 0, failures: 0, tests: [] };
   return new Promise<void>((resolve, reject) => {

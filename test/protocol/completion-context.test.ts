@@ -24,7 +24,7 @@ describe('completion through the server: software names and the image in front o
 
   it('offers the compose service image\'s port first, as a quoted mapping', async () => {
     const items = await complete('file:///w/compose.yaml', 'dockercompose', 'services:\n  broker:\n    image: bitnami/kafka:3.7\n    ports:\n      - |\n');
-    assert.equal(items[0].label, '9092');
+    assert.equal(items[0].label, '9092:9092');
     assert.equal(items[0].textEdit.newText, '"9092:9092"');
     assert.equal(items[items.length - 1].labelDetails.description, 'free port');
   });

@@ -98,7 +98,7 @@ describe('completion from the context: the image in front of you', () => {
   it('proposes a compose service\'s image ports first, as published mappings in ports and as numbers in expose', () => {
     const src = 'services:\n  broker:\n    image: bitnami/kafka:3.7\n    ports:\n      - |\n';
     const items = list(src, 'dockercompose', COMPOSE);
-    assert.equal(items[0].label, '9092');
+    assert.equal(items[0].label, '9092:9092');
     assert.equal((items[0].textEdit as TextEdit).newText, '"9092:9092"');
     assert.match(String((items[0].documentation as { value: string }).value), /image bitnami\/kafka:3\.7/);
     assert.equal(accept(src, 'dockercompose', COMPOSE, items[0]), 'services:\n  broker:\n    image: bitnami/kafka:3.7\n    ports:\n      - "9092:9092"\n');
@@ -110,7 +110,7 @@ describe('completion from the context: the image in front of you', () => {
 
   it('reads the image of the service the cursor is in, not a neighbour\'s, and nothing for an unknown image', () => {
     const src = 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n    ports:\n      - |\n  web:\n    image: nginx\n';
-    assert.equal(list(src, 'dockercompose', COMPOSE)[0].label, '6379');
+    assert.equal(list(src, 'dockercompose', COMPOSE)[0].label, '6379:6379');
     const unknown = list('services:\n  api:\n    image: myorg/api:1.4\n    ports:\n      - |\n', 'dockercompose', COMPOSE);
     assert.deepEqual(unknown.map((i) => i.labelDetails?.description), ['free port']);
   });

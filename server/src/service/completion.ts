@@ -283,13 +283,15 @@ function candidateItem(index: RegistryIndex, c: Candidate, query: string, place:
   const value = String(c.port);
   const udp = c.protocol === 'udp';
   let newText = value;
-  // The context's own proposals come in the place's syntax: a published mapping in compose `ports`.
+  let label = value;
+  // The context's own proposals come in the place's syntax: a published mapping in compose `ports`,
+  // labelled as written so that it is not taken for the bare number beside it.
   if (c.source === 0 && place.syntax === 'composeMapping') {
-    const mapping = `${value}:${value}${udp ? '/udp' : ''}`;
-    newText = place.quoteOpen ? mapping : `"${mapping}"`;
+    label = `${value}:${value}${udp ? '/udp' : ''}`;
+    newText = place.quoteOpen ? label : `"${label}"`;
   }
   const item: CompletionItem = {
-    label: value,
+    label,
     kind: CompletionItemKind.Value,
     textEdit: { range, newText },
     // The client filters by what was typed: the filter text starts with it, so the order below holds.
@@ -302,7 +304,9 @@ function candidateItem(index: RegistryIndex, c: Candidate, query: string, place:
     item.labelDetails = { description: port.label };
     item.detail = `${value}${udp ? '/udp' : ''} - ${port.label} (common practice${iana ? `; IANA: ${iana}` : '; not assigned by IANA'})`;
     const lines = [
-      `**${escapeMarkdown(software.name)}**: ${escapeMarkdown(port.label)} on ${value}/${port.protocol}.`,
+      port.label === software.name
+        ? `**${escapeMarkdown(software.name)}** listens on ${value}/${port.protocol} by default.`
+        : `**${escapeMarkdown(software.name)}**: ${escapeMarkdown(port.label)} on ${value}/${port.protocol}.`,
       because ? `Proposed because of \`${escapeMarkdown(because)}\`.` : '',
       `Common practice, not IANA: [the software's documentation](${software.source})${iana ? `; IANA registers \`${escapeMarkdown(iana)}\` on ${value}.` : '.'}`,
     ];
