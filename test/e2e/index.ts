@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
   require('./extension.e2e');
   require('./completion.e2e');
+  require('./hover.e2e');
 
   const report: TestReport = { passes: 0, failures: 0, tests: [] };
   return new Promise<void>((resolve, reject) => {
