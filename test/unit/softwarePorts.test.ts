@@ -73,6 +73,11 @@ describe('common-practice software table', () => {
     assert.equal(ianaNameAgrees(3000, ['hbci', 'remoteware-cl']), false);
     assert.equal(ianaNameAgrees(9092, ['XmlIpcRegSvc']), false);
     assert.equal(ianaNameAgrees(5433, ['pyrrho']), false, 'no program in the table');
+    assert.equal(ianaNameAgrees(2379, ['etcd-client']), true);
+    // Look-alikes: a short alias is no prefix (pg-foo), and a name that merely contains an alias says nothing.
+    assert.equal(ianaNameAgrees(5432, ['pg-foo']), false);
+    assert.equal(ianaNameAgrees(9200, ['wap-wsp']), false);
+    assert.equal(ianaNameAgrees(6379, ['myredis']), false);
   });
 
   it('finds software by alias, case-insensitively', () => {

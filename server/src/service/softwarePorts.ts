@@ -270,15 +270,18 @@ export function commonPracticeLabel(port: number, protocol?: string): string | u
 
 /**
  * True where IANA's name already says what runs on the port (5432 postgresql, 6379 redis, 5672 amqp):
- * one of the registered names is the id or an alias of the most common program there. Where it is
+ * one of the registered names is the id or an alias of the most common program there, alone or
+ * before a hyphen (etcd-client on 2379). Where it is
  * not (3000 hbci, 9092 XmlIpcRegSvc), the IANA name misleads and common practice should lead.
  */
 export function ianaNameAgrees(port: number, ianaNames: readonly string[], protocol?: string): boolean {
   const first = softwareOnPort(port, protocol)[0]?.software;
   if (!first) return false;
+  const words = [first.id, ...first.aliases];
   return ianaNames.some((n) => {
     const name = n.toLowerCase();
-    return name === first.id || first.aliases.includes(name);
+    // "etcd-client" says etcd as plainly as "etcd" would; short aliases (pg, es) must match whole.
+    return words.some((w) => name === w || (w.length >= 4 && name.startsWith(w + '-')));
   });
 }
 
