@@ -50,6 +50,14 @@ describe('rules', () => {
     assert.equal(ds[0].severity, 2);
   });
 
+  it('unauthorizedUse on a range: only the ports its report names (6003 of x11, 4490 and 4491 of 4489-4499)', () => {
+    const ports = ['"6003:6003"', '"6000:6000"', '"4490:4490"', '"4491:4491"', '"4495:4495"', '"27012:27012"'];
+    const ds = codes(compose(ports), C, 'dockercompose').filter((d) => d.code === 'unauthorizedUse');
+    // Lines 5-10 hold the entries in order: 6003, 6000, 4490, 4491, 4495 (look-alike in the same range), 27012
+    // (in 27011-27015, whose report names 27017-27019 only).
+    assert.deepEqual([...new Set(ds.map(lineOf))], [5, 7, 8]);
+  });
+
   it('unauthorizedUse: information on tarantool 3301, none on 3302', () => {
     const ds = codes(compose(['"3301:3301"', '"3302:3302"']), C, 'dockercompose').filter((d) => d.code === 'unauthorizedUse');
     assert.ok(ds.length >= 1);

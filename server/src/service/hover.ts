@@ -2,6 +2,7 @@ import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, EPHEMERAL_PRESETS, KUBERNETES_NODEP
 import { escapeMarkdown, inlineCode, link, shorten } from './markdown';
 import { PORT_CLASS_LABEL, type RegistryIndex } from './registry/registryIndex';
 import type { Protocol, ServiceRecord } from './registry/types';
+import { unauthorizedConcerns } from './registry/unauthorized';
 import type { PortRole } from './scan/vocabulary/types';
 import type { Settings } from './settings';
 import { COMMON_PRACTICE_LABELS_SHOWN, commonPracticeLabel, ianaNameAgrees, softwareOnPort } from './softwarePorts';
@@ -127,33 +128,6 @@ function newerNameBeside(index: RegistryIndex, records: readonly ServiceRecord[]
       x.sources.length === 1 && x.sources[0] === list);
     return other ? other.name : '';
   };
-}
-
-/** Port numbers a text names: `port 6003`, `ports 27017, 27018 and 27019`, `Ports 2194-2196`. */
-export function portsNamedIn(text: string): PortRange[] {
-  const out: PortRange[] = [];
-  for (const m of text.slice(0, 1000).matchAll(/\b(\d{1,5})(?:\s*[-–]\s*(\d{1,5}))?\b/g)) {
-    const lo = Number(m[1]);
-    const hi = m[2] !== undefined ? Number(m[2]) : lo;
-    if (lo <= 65535 && hi >= lo && hi <= 65535) out.push({ start: lo, end: hi });
-  }
-  return out;
-}
-
-/**
- * An unauthorized-use report belongs on the card of the port it is about. IANA files reports on ranges
- * ("Known Unauthorized Use on port 6003" on x11, 6000-6063): such a note shows only on the ports it
- * names. A note that names no port is about the whole record.
- */
-function unauthorizedConcerns(r: ServiceRecord, port: number | null): boolean {
-  if (port === null) return true;
-  const named = portsNamedIn(r.unauthorized);
-  return named.length === 0 || named.some((n) => port >= n.start && port <= n.end);
-}
-
-interface PortRange {
-  start: number;
-  end: number;
 }
 
 /** "2026-09-17" -> "2026-09": the month is what a reader needs to judge how current a fact is. */

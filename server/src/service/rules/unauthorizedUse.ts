@@ -1,4 +1,5 @@
 import type { PortOccurrence } from '../scan/vocabulary/types';
+import { unauthorizedConcerns } from '../registry/unauthorized';
 import { isBound, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** How far before a port the rule looks for the name of the software that uses it (its compose service, image, key). */
@@ -44,10 +45,9 @@ export const unauthorizedUse: Rule = {
       if (!ctx.index.mayHaveUnauthorized(o.port)) continue;
       const hit = ctx.index.byPort(o.port, o.protocol).records.find((r) => {
         if (!r.unauthorized) return false;
-        if (r.portLo === r.portHi) return true;
-        // On a range the report names one port inside it; only that port is affected.
-        const named = /\bport\s+(\d+)/i.exec(r.unauthorized);
-        return !named || Number(named[1]) === o.port;
+        // On a range the report names the ports inside it it is about ("ports 27017, 27018 and 27019"):
+        // only those are affected.
+        return r.portLo === r.portHi || unauthorizedConcerns(r, o.port);
       });
       if (!hit) continue;
       // The registered owner's own software on its own port is what the registration is for.
