@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/formats/yaml/compose';
+import { findComposePorts } from '../../server/src/service/scan';
 import { detectFormat, findPorts } from '../../server/src/service/scan';
-import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { findYamlPorts } from '../../server/src/service/scan';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { indexFile, WorkspaceIndex, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { kubeFacts } from '../../server/src/service/workspaceKube';

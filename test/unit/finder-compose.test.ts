@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { findComposePorts, looksLikeCompose } from '../../server/src/service/scan/formats/yaml/compose';
-import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { findComposePorts } from '../../server/src/service/scan';
+import { looksLikeCompose } from '../../server/src/service/scan/formats/yaml/compose';
+import { findYamlPorts } from '../../server/src/service/scan';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';
 

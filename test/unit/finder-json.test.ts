@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findJsonPorts } from '../../server/src/service/scan/formats/json';
+import { findJsonPorts } from '../../server/src/service/scan';
 import { withCursor } from '../helpers/cursor';
 
 /** The occurrence under the `|` cursor (placed before the port's first digit). */

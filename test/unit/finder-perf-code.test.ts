@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { findCodePorts } from '../../server/src/service/scan/formats/code';
-import { findJsonPorts } from '../../server/src/service/scan/formats/json';
+import { findCodePorts } from '../../server/src/service/scan';
+import { findJsonPorts } from '../../server/src/service/scan';
 import { findShellPorts } from '../../server/src/service/scan/formats/shell';
 import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { findComposePorts } from '../../server/src/service/scan/formats/yaml/compose';
-import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { findComposePorts } from '../../server/src/service/scan';
+import { findYamlPorts } from '../../server/src/service/scan';
 import { walkYaml, type YamlFrame } from '../../server/src/service/scan/text/yamlScan';
 
 // Behaviour the YAML walker's speed work must keep: frames whose objects are reused once closed, keys

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findCodePorts } from '../../server/src/service/scan/formats/code';
+import { findCodePorts } from '../../server/src/service/scan';
 import { findShellPorts } from '../../server/src/service/scan/formats/shell';
 import type { PortFinder, PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 

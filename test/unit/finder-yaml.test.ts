@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findYamlPorts } from '../../server/src/service/scan/formats/yaml';
+import { findYamlPorts } from '../../server/src/service/scan';
 import { walkYaml } from '../../server/src/service/scan/text/yamlScan';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { withCursor } from '../helpers/cursor';

@@ -1,13 +1,12 @@
 import { sniffFormat, withoutSampleSuffix } from './sniff';
+import type { FormatId } from './vocabulary/types';
 
 /**
  * Chooses the port finder for a document from its language id and file name, since VS Code opens
  * many of these files as `plaintext`, `ini` or `properties`.
  */
 
-export type FormatId =
-  | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
-  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown' | 'text';
+export type { FormatId } from './vocabulary/types';
 
 export const FORMAT_IDS: readonly FormatId[] = [
   'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy',

@@ -1,21 +1,22 @@
-import type { FormatId } from './detect';
-import type { PortFinder, PortOccurrence } from './vocabulary/types';
-import { findComposePorts } from './formats/yaml/compose';
-import { findYamlPorts } from './formats/yaml';
+import type { EmbeddedFormats, FormatId, PortFinder, PortOccurrence } from './vocabulary/types';
+import { formatFromFileName, sniffConf } from './detect';
+import { sniffFormat } from './sniff';
+import { composeFinder } from './formats/yaml/compose';
+import { yamlFinder } from './formats/yaml';
 import { findDockerfilePorts } from './formats/dockerfile';
 import { findDotenvPorts } from './formats/dotenv';
 import { findKeyValuePorts } from './formats/keyvalue';
 import { findTomlPorts } from './formats/tomlHcl/toml';
-import { findNginxPorts } from './formats/nginx';
+import { nginxFinder } from './formats/nginx';
 import { findHaproxyPorts } from './formats/haproxy';
 import { findCaddyPorts } from './formats/caddy';
 import { findSshPorts } from './formats/ssh';
 import { findSystemdPorts } from './formats/systemd';
 import { findTerraformPorts } from './formats/tomlHcl/terraform';
 import { findServicesPorts } from './formats/services';
-import { findJsonPorts } from './formats/json';
-import { findCodePorts } from './formats/code';
-import { findShellPorts } from './formats/shell';
+import { jsonFinder } from './formats/json';
+import { codeFinder } from './formats/code';
+import { findShellPorts, scanDockerRunArgs, scanShellText } from './formats/shell';
 import { markdownFinder } from './formats/markdown';
 import { findTextPorts } from './formats/text';
 
@@ -23,26 +24,47 @@ export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
 export type { PortOccurrence, PortFinder, PortRole, ComposeMapping } from './vocabulary/types';
 
+/**
+ * What the finders that embed other formats read them with: a finder never imports another format's
+ * finder (test/unit/architecture.test.ts), it is handed this instead.
+ */
+const EMBEDDED: EmbeddedFormats = {
+  finder: (format) => FINDERS[format],
+  scanShell: scanShellText,
+  scanDockerRunArgs,
+  formatFromFileName,
+  sniffConf,
+  sniffFormat,
+};
+
 const FINDERS: Record<FormatId, PortFinder> = {
-  compose: findComposePorts,
-  yaml: findYamlPorts,
+  compose: composeFinder(EMBEDDED),
+  yaml: yamlFinder(EMBEDDED),
   dockerfile: findDockerfilePorts,
   dotenv: findDotenvPorts,
   keyvalue: findKeyValuePorts,
   toml: findTomlPorts,
-  nginx: findNginxPorts,
+  nginx: nginxFinder(EMBEDDED),
   haproxy: findHaproxyPorts,
   caddy: findCaddyPorts,
   ssh: findSshPorts,
   systemd: findSystemdPorts,
   terraform: findTerraformPorts,
   services: findServicesPorts,
-  json: findJsonPorts,
-  code: findCodePorts,
+  json: jsonFinder(EMBEDDED),
+  code: codeFinder(EMBEDDED),
   shell: findShellPorts,
-  markdown: markdownFinder(finderFor),
+  markdown: markdownFinder(EMBEDDED),
   text: findTextPorts,
 };
+
+/** The finders of the formats that embed others, for tests and tools that call one directly. */
+export const findComposePorts = FINDERS.compose;
+export const findYamlPorts = FINDERS.yaml;
+export const findNginxPorts = FINDERS.nginx;
+export const findJsonPorts = FINDERS.json;
+export const findCodePorts = FINDERS.code;
+export const findMarkdownPorts = FINDERS.markdown;
 
 /** The finder for a format. */
 export function finderFor(format: FormatId): PortFinder {

@@ -1,9 +1,8 @@
-import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKeyIn, portValue } from '../vocabulary/common';
 import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../text/chars';
 import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from '../text/codeLexer';
 import { formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
-import { scanDockerRunArgs, scanShellText } from './shell';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,
@@ -291,17 +290,22 @@ const T_NUM: number = Tok.Num;
 const T_STR: number = Tok.Str;
 const T_PUNCT: number = Tok.Punct;
 
-/** Finds the ports in a source-code document. Never throws; linear in the text. */
-export const findCodePorts: PortFinder = (text) => {
-  const out: PortOccurrence[] = [];
-  try {
-    const dialect = sniffDialect(text);
-    lexCode(text, dialect, new CodeScan(text, dialect, out));
-  } catch {
-    /* A lexer surprise must not cost the document its ports found so far. */
-  }
-  return finish(out);
-};
+/**
+ * Makes the source-code finder; `embedded` reads shell scripts in strings (a Vagrantfile's heredoc, a
+ * Jenkinsfile's `sh`) and `docker run` arguments. The finder never throws and is linear in the text.
+ */
+export function codeFinder(embedded: EmbeddedFormats): PortFinder {
+  return (text) => {
+    const out: PortOccurrence[] = [];
+    try {
+      const dialect = sniffDialect(text);
+      lexCode(text, dialect, new CodeScan(text, dialect, out, embedded));
+    } catch {
+      /* A lexer surprise must not cost the document its ports found so far. */
+    }
+    return finish(out);
+  };
+}
 
 /** A name that says it holds a port, but not a count of ports (`MAX_PORTS`): text[s, e). */
 function isPortNameIn(text: string, s: number, e: number): boolean {
@@ -412,7 +416,12 @@ class CodeScan implements TokenSink {
   /** The port name just armed is a PowerShell-style parameter (`-LocalPort`), which takes lists and ranges. */
   private paramKey = false;
 
-  constructor(private readonly text: string, private readonly dialect: Dialect, private readonly out: PortOccurrence[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly dialect: Dialect,
+    private readonly out: PortOccurrence[],
+    private readonly embedded: EmbeddedFormats,
+  ) {}
 
   comment(s: number, e: number): void {
     scanCommentContent(this.text, s, e, this.out);
@@ -468,8 +477,8 @@ class CodeScan implements TokenSink {
     this.lineStart = false;
     // The command's reading comes first: where both find the same digits, the first one found is kept.
     const sh = this.commandString(marks);
-    if (sh === SHELL_COMMAND) scanShellText(this.text, cs, ce, this.out);
-    else if (sh === DOCKER_ARGS) scanDockerRunArgs(this.text, cs, ce, this.out);
+    if (sh === SHELL_COMMAND) this.embedded.scanShell(this.text, cs, ce, this.out);
+    else if (sh === DOCKER_ARGS) this.embedded.scanDockerRunArgs(this.text, cs, ce, this.out);
     this.onString(cs, ce, marks);
     this.shift(T_STR, 0);
   }
@@ -520,7 +529,7 @@ class CodeScan implements TokenSink {
     if (!((c >= 97 && c <= 122) || c === 45)) return;
     let le = text.indexOf('\n', e);
     if (le < 0) le = text.length;
-    scanShellText(text, s, le, this.out);
+    this.embedded.scanShell(text, s, le, this.out);
   }
 
   /**

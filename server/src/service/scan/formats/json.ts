@@ -1,8 +1,8 @@
-import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, isPortKeyIn, portValue } from '../vocabulary/common';
 import { isPortDigits, isPortFlag, readPortSpec, roleForKey, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
-import { readForward, scanShellText } from './shell';
+import { readForward } from '../vocabulary/values';
 
 /**
  * Port recognition in JSON and JSONC (package.json, devcontainer.json, launch.json, settings.json,
@@ -18,16 +18,20 @@ import { readForward, scanShellText } from './shell';
  * - Every other string is read for URLs, `host:port`, `port=N` and `--port N`.
  */
 
-/** Finds the ports in a JSON or JSONC document. Never throws. */
-export const findJsonPorts: PortFinder = (text) => {
+/** Makes the JSON/JSONC finder; `embedded` reads the shell commands of `command` keys. The finder never throws. */
+export function jsonFinder(embedded: EmbeddedFormats): PortFinder {
+  return (text) => findJsonPorts(text, embedded);
+}
+
+function findJsonPorts(text: string, embedded: EmbeddedFormats): PortOccurrence[] {
   const out: PortOccurrence[] = [];
   try {
-    new JsonReader(text, out).read();
+    new JsonReader(text, out, embedded).read();
   } catch {
     /* keep what was found (a document nested too deeply for the stack ends here) */
   }
   return finish(out);
-};
+}
 
 // Token kinds, numbered as jsonc-parser's SyntaxKind.
 const OPEN_BRACE = 1;
@@ -86,7 +90,7 @@ class JsonReader {
   /** For each open array: the role its next element takes after a port flag element. */
   private readonly flagAfter: FlagAfter[] = [];
 
-  constructor(private readonly text: string, private readonly out: PortOccurrence[]) {}
+  constructor(private readonly text: string, private readonly out: PortOccurrence[], private readonly embedded: EmbeddedFormats) {}
 
   read(): void {
     this.next();
@@ -500,7 +504,7 @@ class JsonReader {
       if (readPortSpec(text, cs, ce, out, this.keyRole(owner))) return;
     }
     if (this.isCommandKeyAt(owner)) {
-      scanShellText(text, cs, ce, out);
+      this.embedded.scanShell(text, cs, ce, out);
       return;
     }
     // Escaped characters were not marked: those strings are read again.

@@ -1,9 +1,7 @@
-import type { FormatId } from '../detect';
-import type { ComposeMapping, PortFinder, PortOccurrence } from '../vocabulary/types';
+import type { ComposeMapping, EmbeddedFormats, FormatId, PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, portValue, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { scanProseNumbers } from '../vocabulary/prose';
-import { sniffFormat } from '../sniff';
 
 /**
  * Finds the ports in Markdown: a README's fenced code blocks are read by the finder their info
@@ -37,7 +35,7 @@ const DIAGRAMS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'svg
  * The format for a fence's info string, e.g. "yaml title=compose.yml" or "{.bash}"; for a fence
  * without a known language, the format its content clearly is, else plain text; null for a diagram.
  */
-function fenceFormat(info: string, body: string): FormatId | null {
+function fenceFormat(info: string, body: string, sniffFormat: (text: string) => FormatId | undefined): FormatId | null {
   const word = info.replace(/^[{.\s]+/, '').split(/[\s{},]/)[0].toLowerCase();
   if (DIAGRAMS.has(word)) return null;
   const format = FENCE_FORMATS[word] ?? sniffFormat(body) ?? 'text';
@@ -58,8 +56,9 @@ function shift(o: PortOccurrence, offset: number, moved: Set<ComposeMapping>): P
   return o;
 }
 
-/** Makes the Markdown finder; `finderFor` gives the finders of the formats fenced blocks name. */
-export function markdownFinder(finderFor: (format: FormatId) => PortFinder): PortFinder {
+/** Makes the Markdown finder; `embedded` gives the finders of the formats fenced blocks name or look like. */
+export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
+  const sniffFormat = (body: string) => embedded.sniffFormat(body);
   return (text) => {
     const out: PortOccurrence[] = [];
     const moved = new Set<ComposeMapping>();
@@ -74,8 +73,8 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
     // A fenced block's body text[s, e): read by the finder its info string names, or as prose.
     const readFence = (info: string, s: number, e: number): void => {
       const body = text.slice(s, e);
-      const format = fenceFormat(info, body);
-      if (format) for (const o of finderFor(format)(body)) out.push(shift(o, s, moved));
+      const format = fenceFormat(info, body, sniffFormat);
+      if (format) for (const o of embedded.finder(format)(body)) out.push(shift(o, s, moved));
     };
     for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
       nl = text.indexOf('\n', ls);
@@ -100,7 +99,7 @@ export function markdownFinder(finderFor: (format: FormatId) => PortFinder): Por
       }
       if (portColumns && indexIn(text, 124 /* | */, ls, le) >= 0) scanTableRow(text, ls, le, portColumns, out);
       else portColumns = null;
-      scanProse(text, ls, le, out, finderFor('shell'), moved);
+      scanProse(text, ls, le, out, embedded.finder('shell'), moved);
       prevStart = ls;
       prevEnd = le;
     }

@@ -1,7 +1,6 @@
-import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import type { EmbeddedFormats, PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, isPortKey, scanHostPorts } from '../vocabulary/common';
 import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions, ANY_HOST, URL_ANY_HOST, hasSchemeSeparator, maskVariables } from '../vocabulary/values';
-import { findCodePorts } from './code';
 import { NextDigit, NextIndex, FoldedWordSet, Words, isWordLower } from '../text/words';
 
 /* The nginx finder: the directives that hold ports (listen, server, proxy_pass, ...) and their addresses. */
@@ -20,12 +19,17 @@ const SKIP = new FoldedWordSet(['log_format', 'ssl_ciphers', 'ssl_protocols', 's
 const WORD_STOPS = new Uint8Array(128);
 for (const c of ' \t\n\r;{}\\') WORD_STOPS[c.charCodeAt(0)] = 1;
 
+/** Makes the nginx finder; `embedded` reads OpenResty's Lua blocks with the code finder. */
+export function nginxFinder(embedded: EmbeddedFormats): PortFinder {
+  return (text) => findNginxPorts(text, embedded);
+}
+
 /**
  * Finds the ports in an nginx configuration: `listen` (all its address forms, `udp`/`quic` for the
  * protocol), upstream `server host:port`, `*_pass` targets, URLs in `return`/`proxy_redirect`, and
  * port-named headers and params. Sizes, counts, durations, status codes and versions are not ports.
  */
-export const findNginxPorts: PortFinder = (text) => {
+function findNginxPorts(text: string, embedded: EmbeddedFormats): PortOccurrence[] {
   const out: PortOccurrence[] = [];
   const masked = maskVariables(text);
   // One entry per open block: whether it is an `upstream` block, whose `server` lines are addresses.
@@ -64,7 +68,7 @@ export const findNginxPorts: PortFinder = (text) => {
         // and the `}` that closes it is read here as the end of the block.
         const end = luaBlockEnd(text, i);
         if (digits.from(i) < end) {
-          for (const o of findCodePorts(text.slice(i, end))) {
+          for (const o of embedded.finder('code')(text.slice(i, end))) {
             o.start += i;
             o.end += i;
             out.push(o);
@@ -111,7 +115,7 @@ export const findNginxPorts: PortFinder = (text) => {
   words.length = nw;
   if (nw) statement(text, masked, words, digits, upstreams, false, out);
   return finish(out);
-};
+}
 
 /** True when text[s, e) names an OpenResty Lua block directive: `access_by_lua_block`, `init_worker_by_lua_block`. */
 function isLuaBlock(text: string, s: number, e: number): boolean {

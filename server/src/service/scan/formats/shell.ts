@@ -1,23 +1,10 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { ADDRESS_FLAGS, finish, isPortKeyIn, portValue, protocolSuffix, protocolWord } from '../vocabulary/common';
-import { digitsEnd, indexIn } from '../text/chars';
+import { digitsEnd, indexIn, isQuoteish } from '../text/chars';
 import { isPortDigits, readPortSpec, roleForKeyIn, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from '../vocabulary/codeText';
 import { WordTable } from '../text/codeLexer';
-
-/**
- * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
- * (package.json `scripts`, devcontainer commands). Commands are split into words with shell quoting
- * rules; each command is then read with what its name tells: `-p` is a port for `psql` and `ssh`, a
- * published mapping for `docker run`, a password for `mysql` and a process id for `ps`.
- * Words are kept as offsets and compared where they stand: a script has many words and few ports.
- */
-
-/** A word: raw offsets, quotes included. */
-interface Word {
-  s: number;
-  e: number;
-}
+import { readForward, unquotedEnd, unquotedStart } from '../vocabulary/values';
 
 // Flags of the command names and words that change how a command is read.
 const F_WRAPPER = 1;
@@ -412,22 +399,6 @@ function groupEnd(text: string, i: number, to: number): number {
   return to;
 }
 
-function isQuoteish(c: number): boolean {
-  return c === 34 || c === 39 || c === 92 || c === 96;
-}
-
-/** Start of a word without its leading quotes and backslashes (`"8080"`, `\"5173\"`). */
-function unquotedStart(text: string, s: number, e: number): number {
-  while (s < e && isQuoteish(text.charCodeAt(s))) s++;
-  return s;
-}
-
-/** End of a word without its trailing quotes and backslashes; `s` is its unquoted start. */
-function unquotedEnd(text: string, s: number, e: number): number {
-  while (e > s && isQuoteish(text.charCodeAt(e - 1))) e--;
-  return e;
-}
-
 function isNameQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 92;
 }
@@ -557,34 +528,6 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
       ps = i + 1;
     }
   }
-}
-
-/** ssh `-L [bind:]port:host:hostport`, `-R ...`, `-D [bind:]port`: the first and last numbers. */
-export function readForward(text: string, w: Word, out: PortOccurrence[]): void {
-  const vs = unquotedStart(text, w.s, w.e);
-  const ve = unquotedEnd(text, vs, w.e);
-  // The colon-separated parts that are port numbers; only the first two matter, and more than two is another shape.
-  let count = 0;
-  let a0 = 0, b0 = 0, a1 = 0, b1 = 0;
-  let ps = vs;
-  for (let i = vs; i <= ve; i++) {
-    if (i === ve || text.charCodeAt(i) === 58) {
-      if (isPortDigits(text, ps, i)) {
-        if (count === 0) {
-          a0 = ps;
-          b0 = i;
-        } else if (count === 1) {
-          a1 = ps;
-          b1 = i;
-        }
-        count++;
-      }
-      ps = i + 1;
-    }
-  }
-  if (count === 0 || count > 2) return;
-  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
-  if (count === 2) out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect' });
 }
 
 /** text[s, e) (its first 200 characters) is `word`. */

@@ -79,3 +79,7 @@ export function stripQuotes(s: string): string {
   if ((q === 34 || q === 39) && s.length >= 2 && s.charCodeAt(s.length - 1) === q) return s.slice(1, -1);
   return s;
 }
+
+export function isQuoteish(c: number): boolean {
+  return c === 34 || c === 39 || c === 92 || c === 96;
+}

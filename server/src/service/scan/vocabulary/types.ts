@@ -73,3 +73,29 @@ export interface PortOccurrence {
 
 /** A finder reads one document's text and returns its ports, sorted by start offset. It never throws. */
 export type PortFinder = (text: string) => PortOccurrence[];
+
+/** The formats a document can be read as; `FORMAT_IDS` in ../detect.ts lists them, and ../index.ts holds each one's finder. */
+export type FormatId =
+  | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
+  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown' | 'text';
+
+/**
+ * How a finder reads a format embedded in its own: a shell script in a YAML `run:` key or a JSON
+ * `command`, an `nginx.conf` key of a ConfigMap, a Lua block in nginx, a Markdown fence. The format
+ * table (../index.ts) hands it to the finders that embed others, so that no format imports another.
+ */
+export interface EmbeddedFormats {
+  /** The finder of a format, for a text of its own. */
+  finder(format: FormatId): PortFinder;
+  /** Reads text[from, to) as shell commands, adding the occurrences at their offsets in `text`. */
+  scanShell(text: string, from: number, to: number, out: PortOccurrence[]): void;
+  /** Reads text[from, to) as the arguments of `docker run` (Jenkins' `withRun('-p 5433:5432')`), in place as `scanShell`. */
+  scanDockerRunArgs(text: string, from: number, to: number, out: PortOccurrence[]): void;
+  /** The format a file's name gives (`nginx.conf`, `.env`), or undefined when the name says nothing. */
+  formatFromFileName(uri: string): FormatId | undefined;
+  /** The format a `.conf` or `.cfg` file's content says: nginx, haproxy, systemd, code (Logstash) or key/value. */
+  sniffConf(text: string): FormatId;
+  /** The format a text of no known name looks like, or undefined. */
+  sniffFormat(text: string): FormatId | undefined;
+}
+

@@ -1,11 +1,12 @@
 import { PORT_FLAG_ADDRESS, scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
 import type { Protocol } from '../../registry/types';
-import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar } from '../text/chars';
+import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
 import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortValue, scanAtPorts, scanHostPorts } from './common';
 import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
 import { markDocumentation, scanProseNumbers } from './prose';
 import { wordEnd, NextIndex } from '../text/words';
+import { isPortDigits } from './codeText';
 
 /*
  * Reading port values where a format has found them: a port, a range or a list (`readPortItem`,
@@ -517,4 +518,58 @@ export function hasSchemeSeparator(text: string, s: number, e: number): boolean 
     if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true;
   }
   return false;
+}
+
+/**
+ * Port recognition in shell scripts and Makefiles, and in shell commands embedded elsewhere
+ * (package.json `scripts`, devcontainer commands). Commands are split into words with shell quoting
+ * rules; each command is then read with what its name tells: `-p` is a port for `psql` and `ssh`, a
+ * published mapping for `docker run`, a password for `mysql` and a process id for `ps`.
+ * Words are kept as offsets and compared where they stand: a script has many words and few ports.
+ */
+
+/** A word: raw offsets, quotes included. */
+interface Word {
+  s: number;
+  e: number;
+}
+
+/** Start of a word without its leading quotes and backslashes (`"8080"`, `\"5173\"`). */
+export function unquotedStart(text: string, s: number, e: number): number {
+  while (s < e && isQuoteish(text.charCodeAt(s))) s++;
+  return s;
+}
+
+/** End of a word without its trailing quotes and backslashes; `s` is its unquoted start. */
+export function unquotedEnd(text: string, s: number, e: number): number {
+  while (e > s && isQuoteish(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** ssh `-L [bind:]port:host:hostport`, `-R ...`, `-D [bind:]port`: the first and last numbers. */
+export function readForward(text: string, w: Word, out: PortOccurrence[]): void {
+  const vs = unquotedStart(text, w.s, w.e);
+  const ve = unquotedEnd(text, vs, w.e);
+  // The colon-separated parts that are port numbers; only the first two matter, and more than two is another shape.
+  let count = 0;
+  let a0 = 0, b0 = 0, a1 = 0, b1 = 0;
+  let ps = vs;
+  for (let i = vs; i <= ve; i++) {
+    if (i === ve || text.charCodeAt(i) === 58) {
+      if (isPortDigits(text, ps, i)) {
+        if (count === 0) {
+          a0 = ps;
+          b0 = i;
+        } else if (count === 1) {
+          a1 = ps;
+          b1 = i;
+        }
+        count++;
+      }
+      ps = i + 1;
+    }
+  }
+  if (count === 0 || count > 2) return;
+  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
+  if (count === 2) out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect' });
 }

@@ -1,12 +1,15 @@
-import type { PortFinder } from '../../vocabulary/types';
+import type { EmbeddedFormats, PortFinder } from '../../vocabulary/types';
 import { scanYamlPorts } from './ports';
 
 /**
  * Finds the ports in a Compose file: `ports` entries (short and long syntax, each number with its
  * {@link ComposeMapping}), `expose`, port-bearing environment entries and labels, URLs and host:port
- * in any string, `--port N` in commands, and the registry host of an `image`, never its tag.
+ * in any string, `--port N` in commands, and the registry host of an `image`, never its tag;
+ * `embedded` reads the shell commands and the configuration files that keys hold.
  */
-export const findComposePorts: PortFinder = (text) => scanYamlPorts(text, true);
+export function composeFinder(embedded: EmbeddedFormats): PortFinder {
+  return (text) => scanYamlPorts(text, true, embedded);
+}
 
 /**
  * True when a YAML text is a Compose file by its content: a top-level `services:` whose entries have

@@ -1,22 +1,11 @@
 import type { Protocol } from '../../../registry/types';
-import type { ComposeMapping, PortFinder, PortOccurrence, PortRole } from '../../vocabulary/types';
+import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
 import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, isDigit } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
-import { formatFromFileName, sniffConf, type FormatId } from '../../detect';
-import { findNginxPorts } from '../nginx';
-import { findHaproxyPorts } from '../haproxy';
-import { findCaddyPorts } from '../caddy';
-import { findKeyValuePorts } from '../keyvalue';
 import { readPortsValue } from '../../vocabulary/values';
 import { isConfigPortKey } from '../../vocabulary/keys';
-import { findTomlPorts } from '../tomlHcl/toml';
-import { findJsonPorts } from '../json';
-import { findDotenvPorts } from '../dotenv';
-import { findSystemdPorts } from '../systemd';
-import { findDockerfilePorts } from '../dockerfile';
-import { scanShellText } from '../shell';
 
 /**
  * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
@@ -390,18 +379,14 @@ function parseShortMapping(text: string, s: number, e: number, m: ShortMapping):
 }
 
 /** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
-export function scanYamlPorts(text: string, compose: boolean, depth = 0): PortOccurrence[] {
-  const h = new PortVisitor(text, compose, depth);
+export function scanYamlPorts(text: string, compose: boolean, embedded: EmbeddedFormats, depth = 0): PortOccurrence[] {
+  const h = new PortVisitor(text, compose, embedded, depth);
   walkYaml(text, h);
   return h.result();
 }
 
-/** Finders for configuration files embedded in a block scalar, such as a ConfigMap's `nginx.conf: |`. */
-const EMBEDDED: Partial<Record<FormatId, PortFinder>> = {
-  nginx: findNginxPorts, haproxy: findHaproxyPorts, caddy: findCaddyPorts, keyvalue: findKeyValuePorts,
-  toml: findTomlPorts, json: findJsonPorts, dotenv: findDotenvPorts, systemd: findSystemdPorts,
-  dockerfile: findDockerfilePorts,
-};
+/** The formats of configuration files read in a block scalar whose key names one, such as a ConfigMap's `nginx.conf: |`. */
+const EMBEDDED = new Set<FormatId>(['nginx', 'haproxy', 'caddy', 'keyvalue', 'toml', 'json', 'dotenv', 'systemd', 'dockerfile']);
 
 /** Keys whose block scalar holds YAML: Kustomize patches, Helm values in a HelmChart, embedded files. */
 function embedsYaml(lower: string): boolean {
@@ -457,7 +442,12 @@ class PortVisitor implements YamlVisitor {
   /** The length of `out` before the first entry of that list was read: what the other rules found in it follows. */
   private cmdOut = 0;
 
-  constructor(private readonly text: string, private readonly compose: boolean, private readonly depth: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly compose: boolean,
+    private readonly embedded: EmbeddedFormats,
+    private readonly depth: number,
+  ) {}
 
   /** A block scalar that holds a whole file (`nginx.conf: |`, `patch: |-`): scan it with that file's finder. */
   block(f: YamlFrame | null, s: number, e: number): void {
@@ -473,12 +463,12 @@ class PortVisitor implements YamlVisitor {
     let found: PortOccurrence[];
     try {
       if (embedsYaml(lower)) {
-        found = scanYamlPorts(this.text.slice(s, e), false, this.depth + 1);
+        found = scanYamlPorts(this.text.slice(s, e), false, this.embedded, this.depth + 1);
       } else {
         if (lower.indexOf('.') < 0 && lower !== 'caddyfile' && lower !== 'dockerfile') return;
-        let format = formatFromFileName('file:///embedded/' + encodeURIComponent(f.key));
-        if (format === 'keyvalue' && /\.(conf|cfg)$/.test(lower)) format = sniffConf(this.text.slice(s, Math.min(e, s + 8192)));
-        const finder = format ? EMBEDDED[format] : undefined;
+        let format = this.embedded.formatFromFileName('file:///embedded/' + encodeURIComponent(f.key));
+        if (format === 'keyvalue' && /\.(conf|cfg)$/.test(lower)) format = this.embedded.sniffConf(this.text.slice(s, Math.min(e, s + 8192)));
+        const finder = format && EMBEDDED.has(format) ? this.embedded.finder(format) : undefined;
         if (!finder) return;
         found = finder(this.text.slice(s, e));
       }
@@ -765,7 +755,7 @@ class PortVisitor implements YamlVisitor {
     }
     const found: PortOccurrence[] = [];
     try {
-      scanShellText(joined, 0, joined.length, found);
+      this.embedded.scanShell(joined, 0, joined.length, found);
     } catch {
       return;
     }
@@ -797,7 +787,7 @@ class PortVisitor implements YamlVisitor {
   private shellText(s: number, e: number, from: number): void {
     const found: PortOccurrence[] = [];
     try {
-      scanShellText(this.text, s, e, found);
+      this.embedded.scanShell(this.text, s, e, found);
     } catch {
       return;
     }
