@@ -87,7 +87,7 @@ describe('iana-ports CLI', function () {
       assert.equal(run0.tool.driver.name, 'iana-ports');
       const err = run0.results.find((x: any) => x.ruleId === 'outOfRange');
       assert.equal(err.level, 'error');
-      assert.deepEqual(err.locations[0].physicalLocation, { artifactLocation: { uri: 'svc/compose.yaml' }, region: { startLine: 5, startColumn: 10, endLine: 5, endColumn: 15 } });
+      assert.deepEqual(err.locations[0].physicalLocation, { artifactLocation: { uri: 'svc/compose.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 5, startColumn: 10, endLine: 5, endColumn: 15 } });
       assert.equal(run0.results.find((x: any) => x.ruleId === 'dynamicRange').level, 'warning');
     });
 
