@@ -53,6 +53,14 @@ function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
+/**
+ * A message for a terminal: its first line on the finding's line, the details under it indented, so
+ * that no line of a message, whatever file text it quotes, can start like a finding.
+ */
+function messageLines(d: Diagnostic, indent: string): string {
+  return messageText(d).split('\n').map(escapeText).join(`\n${indent}`);
+}
+
 /** Text of several lines for a terminal: each line escaped, the line breaks kept. */
 function escapeLines(s: string): string {
   return s.split('\n').map(escapeText).join('\n');
@@ -182,7 +190,7 @@ async function scan(args: string[]): Promise<number> {
     }
     for (const d of diags) {
       problems++;
-      out.push(`  ${`${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8)} ${SEVERITY_NAME[d.severity ?? 1]} [${d.code}] ${escapeText(messageText(d))}`);
+      out.push(`  ${`${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8)} ${SEVERITY_NAME[d.severity ?? 1]} [${d.code}] ${messageLines(d, '           ')}`);
     }
   }
   out.push(`\n${ports} ports in ${files} files, ${problems} problems (${provenance(service.index)}).`);
@@ -222,7 +230,7 @@ async function check(args: string[]): Promise<number> {
     const lines: string[] = [];
     for (const r of results) {
       for (const d of r.diagnostics) {
-        lines.push(`${escapeText(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} [${d.code}] ${escapeText(messageText(d))}`);
+        lines.push(`${escapeText(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} [${d.code}] ${messageLines(d, '    ')}`);
       }
     }
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -1,4 +1,5 @@
 import { AbstractMessageWriter, createConnection, ErrorCodes, LSPErrorCodes, Message, ProposedFeatures, StreamMessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+import { FrameGuard } from './frameGuard';
 import { startServer } from './server';
 import { nodeRuntime } from './runtime';
 
@@ -44,7 +45,13 @@ function stdioConnection() {
   // Content-Length) ends the process with a message: the reader cannot find the next message after
   // one, and a server that silently stops answering is worse than one the client can restart.
   // A body that is not JSON keeps the framing intact, so it is only logged.
-  const reader = new StreamMessageReader(process.stdin);
+  // The guard ends the process on a declared length or a header too large to be a message (2 GB left
+  // the server buffering and deaf without exiting).
+  const guard = new FrameGuard((fault) => {
+    process.stderr.write(`iana-ports: ${fault}; exiting so that the client restarts the server\n`);
+    process.exit(1);
+  });
+  const reader = new StreamMessageReader(process.stdin.pipe(guard));
   reader.onError((e) => {
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`iana-ports: unreadable message from the client: ${message}\n`);

@@ -237,7 +237,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
-      return doCodeActions(service, doc, params.range, params.context, settings);
+      // A client sends the few diagnostics under the cursor; 100,000 of them made a 118 MB answer.
+      const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_ACTION_DIAGNOSTICS) : [];
+      return doCodeActions(service, doc, params.range, { ...params.context, diagnostics }, settings).slice(0, MAX_CODE_ACTIONS);
     }),
   );
 
@@ -353,6 +355,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.listen(connection);
   connection.listen();
 }
+
+/** Most diagnostics of one code-action request that get quick fixes, and most actions in one answer. */
+const MAX_ACTION_DIAGNOSTICS = 100;
+const MAX_CODE_ACTIONS = 200;
 
 /** Most problems one document reports; a generated file with 100,000 ports would otherwise send megabytes. */
 const MAX_DIAGNOSTICS = 1000;
