@@ -14,6 +14,7 @@ import type { ServiceRecord } from '../../server/src/service/registry/types';
 import { finderFor } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
 import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, Rng, type Generated } from './generate';
+import { hostileDocuments, hostileWorkspaces } from './hostile';
 import { killAll, LspProcess } from './lsp';
 
 /** How much to measure. The full run stays under about two minutes on two cores. */
@@ -41,19 +42,21 @@ export interface BenchOptions {
   minTimeMs: number;
   /** Build or find a VSIX (slow); off in quick runs. */
   vsix: boolean;
+  /** The "hostile inputs" section at small sizes (a smoke run) instead of the sizes of issue 16. */
+  hostileQuick: boolean;
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
 }
 
 export const FULL: Omit<BenchOptions, 'root'> = {
   starts: 12, hovers: 2000, hoverWarmup: 300, composeLines: 5000, k8sLines: 10000, coldOpens: 5, readyOpens: 5,
-  sampleSize: 1_500_000, loads: 30, calls: 5000, minTimeMs: 250, vsix: true,
+  sampleSize: 1_500_000, loads: 30, calls: 5000, minTimeMs: 250, vsix: true, hostileQuick: false,
 };
 
 /** Tiny counts for the smoke test: every figure is produced, none is meaningful. */
 export const QUICK: Omit<BenchOptions, 'root'> = {
   starts: 2, hovers: 20, hoverWarmup: 5, composeLines: 300, k8sLines: 300, coldOpens: 1, readyOpens: 1,
-  sampleSize: 20_000, loads: 2, calls: 20, minTimeMs: 5, vsix: false,
+  sampleSize: 20_000, loads: 2, calls: 20, minTimeMs: 5, vsix: false, hostileQuick: true,
 };
 
 /** One line of the table. `ours` and `reference` share `unit`; lower is better unless `higherIsBetter`. */
@@ -526,6 +529,8 @@ export async function runBenchmark(opts: BenchOptions): Promise<BenchResult> {
       target: '<= null + 40 MB', met: sOurs.rssAfterOpen - sNull.rssAfterOpen <= 40 * MB });
   }
 
+  for (const r of await hostileRows(root, ours, opts.hostileQuick, log)) add(r);
+
   add({ section: 'bundle', figure: 'dist/server.js', ours: fs.statSync(ours).size / 1024, unit: 'KB' });
   const vsix = opts.vsix ? findOrBuildVsix(root, log) : undefined;
   if (vsix) add({ section: 'bundle', figure: `VSIX (${path.relative(root, vsix.file)})`, ours: vsix.size / 1024, unit: 'KB' });
@@ -591,6 +596,16 @@ export function formatTable(r: BenchResult): string {
 }
 
 /** `npm run bench [-- --quick] [--json FILE]`: runs the benchmark and prints the table. */
+/** The "hostile inputs" section (scripts/bench/hostile.ts): documents in process, then workspaces over stdio. */
+async function hostileRows(root: string, script: string, quick: boolean, log: (s: string) => void): Promise<Omit<Row, 'ratio'>[]> {
+  log('hostile inputs...');
+  const section = 'hostile inputs';
+  return [
+    ...hostileDocuments(root, quick).map((r) => ({ section, ...r })),
+    ...(await hostileWorkspaces(script, quick, log)).map((r) => ({ section, ...r })),
+  ];
+}
+
 export async function main(argv: string[], root: string): Promise<void> {
   const quick = argv.includes('--quick');
   const jsonAt = argv.indexOf('--json');
@@ -602,13 +617,21 @@ export async function main(argv: string[], root: string): Promise<void> {
   });
   // The whole run is bounded: a hung server must not hang the benchmark.
   const guard = setTimeout(() => {
-    process.stderr.write('bench: overall time limit (5 minutes) reached\n');
+    process.stderr.write('bench: overall time limit (10 minutes) reached\n');
     cleanup();
     process.exit(1);
-  }, 300000);
+  }, 600000);
   guard.unref();
   try {
-    const result = await runBenchmark({ root, ...(quick ? QUICK : FULL) });
+    let result: BenchResult;
+    if (argv.includes('--hostile-only')) {
+      // Only the "hostile inputs" section, for work on one bound.
+      const t0 = performance.now();
+      const log = (x: string): void => void process.stderr.write(x + '\n');
+      ensureBuild(root, log);
+      const rows = (await hostileRows(root, path.join(root, 'dist', 'server.js'), quick, log)).map((r) => ({ ...r, ratio: r.reference ? r.ours / r.reference : undefined }));
+      result = { machine: machine(), date: new Date().toISOString(), nullServer: '', rows, finders: [], checks: {}, seconds: (performance.now() - t0) / 1000 };
+    } else result = await runBenchmark({ root, ...(quick ? QUICK : FULL) });
     process.stdout.write(formatTable(result));
     if (jsonAt >= 0 && argv[jsonAt + 1]) fs.writeFileSync(argv[jsonAt + 1], JSON.stringify(result, null, 2) + '\n');
   } finally {

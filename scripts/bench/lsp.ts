@@ -33,6 +33,8 @@ export class LspProcess {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly diagWaiters = new Map<string, ((at: number, count: number) => void)[]>();
+  /** Settings answered to workspace/configuration, by section; null (the defaults) for the others. */
+  configuration: Record<string, unknown> = {};
   /** Log lines the server sent (window/logMessage), kept for the registry load time it reports. */
   readonly logs: string[] = [];
   private stderr = '';
@@ -82,8 +84,8 @@ export class LspProcess {
   private dispatch(msg: Json, at: number): void {
     if (msg.method !== undefined && msg.id !== undefined) {
       // A request from the server: answer as an editor with default settings would.
-      const params = msg.params as { items?: unknown[] } | undefined;
-      const result = msg.method === 'workspace/configuration' ? (params?.items ?? []).map(() => null) : null;
+      const params = msg.params as { items?: { section?: string }[] } | undefined;
+      const result = msg.method === 'workspace/configuration' ? (params?.items ?? []).map((i) => this.configuration[i.section ?? ''] ?? null) : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     } else if (msg.method !== undefined) {
       if (msg.method === 'textDocument/publishDiagnostics') {

@@ -2,6 +2,7 @@ import { AbstractMessageWriter, createConnection, ErrorCodes, LSPErrorCodes, Mes
 import { FrameGuard } from './frameGuard';
 import { startServer } from './server';
 import { nodeRuntime } from './runtime';
+import { runScanThread, SCAN_THREAD_ARG } from './workspace/scanThread';
 
 // The stdio/IPC entry point: `node dist/server.js --stdio`. All behaviour lives in startServer.
 // A request cancelled before it was dispatched is answered RequestCancelled at once, as LSP asks.
@@ -79,5 +80,9 @@ function stdioConnection() {
   return connection;
 }
 
-const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all, options);
-startServer(connection, nodeRuntime());
+// The same bundle runs the scan thread for large workspace files (workspace/scanThread.ts).
+if (process.argv.includes(SCAN_THREAD_ARG)) runScanThread();
+else {
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all, options);
+  startServer(connection, nodeRuntime());
+}

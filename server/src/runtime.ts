@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MachineReader } from './machine';
 import type { MachinePorts } from './service/machine/types';
+import type { IndexedFile } from './service/workspaceIndex';
+import { ScanThread } from './workspace/scanThread';
 
 /** What the server needs from its host that the pure core may not touch: files. */
 export interface Runtime {
@@ -13,6 +15,12 @@ export interface Runtime {
   tuneHeap?(): void;
   /** This machine's ports in use and reserved ranges, where the host can read them. */
   machine?: MachinePorts;
+  /**
+   * Scans a large workspace file off the main thread into its index entry; rejects with the reason when
+   * the file cannot be scanned within the thread's memory and time. Absent where threads are not
+   * available (the sources run through tsx), and then files are scanned in slices on the main thread.
+   */
+  scanOffThread?(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }>;
 }
 
 /** Finds `data/registry.json` beside the bundle (dist/../data) or beside the sources (server/src/../../data). */
@@ -34,7 +42,10 @@ export const HEAP_FLAGS = ['--semi-space-growth-factor=1', '--no-parallel-scaven
 
 export function nodeRuntime(): Runtime {
   const p = bundledRegistryPath();
+  // The bundle starts itself as the scan thread; the TypeScript sources cannot be started that way.
+  const thread = __filename.endsWith('.js') ? new ScanThread(__filename) : undefined;
   return {
+    scanOffThread: thread && ((uri, text, associations) => thread.scan(uri, text, associations)),
     bundledRegistryPath: p,
     machine: new MachineReader(),
     readBundledRegistry: () => fs.readFileSync(p, 'utf8'),

@@ -64,7 +64,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     } catch {
       return undefined;
     }
-  }, () => refreshDiagnostics());
+  }, () => refreshDiagnostics(), runtime.scanOffThread);
   attachMachine();
 
   let hasConfiguration = false;

@@ -56,7 +56,7 @@ export interface IndexedFile {
   format: FormatId;
   /** The length and a hash of the text indexed: an unchanged file is recognised without comparing entries. */
   digest: string;
-  /** At most MAX_PLACES_PER_FILE places; `omitted` counts the rest. */
+  /** At most MAX_PLACES_PER_FILE places (and MAX_MAPPINGS_PER_FILE mappings); `omitted` counts the rest. */
   places: IndexedPlace[];
   omitted: number;
   mappings: IndexedMapping[];
@@ -86,6 +86,8 @@ const LINE_PREVIEW = 120;
  * Diagnostics of the file itself do not depend on it.
  */
 export const MAX_PLACES_PER_FILE = 20_000;
+/** A bound on one file's published host ports compared across files; the rest count as omitted. */
+export const MAX_MAPPINGS_PER_FILE = 2_000;
 
 /** A short fingerprint of a text: its length and FNV-1a over its UTF-16 units. */
 export function textDigest(text: string): string {
@@ -146,7 +148,8 @@ export function indexFile(uri: string, format: FormatId, text: string, occurrenc
     // A compose example in a README or a commented-out mapping publishes nothing, so it cannot clash with the real files.
     if (m && format !== 'markdown' && !o.inComment && m.hostLo !== null && m.hostHi !== null && !seen.has(m)) {
       seen.add(m);
-      mappings.push({ mapping: m, range: lines.range(m.start, m.end) });
+      if (mappings.length < MAX_MAPPINGS_PER_FILE) mappings.push({ mapping: m, range: lines.range(m.start, m.end) });
+      else omitted++;
     }
   }
   let kube = EMPTY_KUBE;

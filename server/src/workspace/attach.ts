@@ -4,6 +4,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { Runtime } from '../runtime';
 import type { PortLanguageService } from '../service/languageService';
 import { inUseLabel } from '../service/machine/facts';
 import type { MachineSnapshot } from '../service/machine/types';
@@ -93,6 +94,8 @@ export class WorkspaceFeature {
     private readonly registry: () => RegistryIndex | undefined,
     /** Re-runs diagnostics of open documents (pull refresh or push). */
     private readonly refreshDiagnostics: () => void,
+    /** Scans a large workspace file in a worker thread, where the runtime has one. */
+    scanOffThread?: Runtime['scanOffThread'],
   ) {
     this.indexer = new WorkspaceIndexer({
       folderConfig: async (folderUri) => {
@@ -110,6 +113,11 @@ export class WorkspaceFeature {
         if (!format) return undefined;
         return { format, occurrences: findPorts(format, text, (e) => this.error(e)) };
       },
+      scanOffThread: scanOffThread && (async (uri, text, settings) => {
+        const r = await scanOffThread(uri, text, settings.files.associations);
+        for (const e of r.errors) this.error(e);
+        return r.file;
+      }),
       onDidChange: () => this.changed(),
       log: (m) => this.connection.console.info(`IANA Ports: ${m}`),
     });

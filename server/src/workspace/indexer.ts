@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { PortOccurrence } from '../service/scan';
 import type { FormatId } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
-import { indexFile, WorkspaceIndex } from '../service/workspaceIndex';
+import { indexFile, WorkspaceIndex, type IndexedFile } from '../service/workspaceIndex';
 import { isExcluded, type ExcludePattern } from './glob';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
 import { readRegularFile } from './regularFile';
@@ -24,6 +24,11 @@ export const MAX_FILES = 50_000;
 const SLICE_MS = 8;
 /** Files read at the same time. */
 const CONCURRENCY = 8;
+/**
+ * Files at least this long are scanned in the scan thread where there is one: a 4.8 MB compose file
+ * takes over a second to scan, which would hold up every request meanwhile.
+ */
+export const OFF_THREAD_CHARS = 64 * 1024;
 /** A `.gitignore` is read up to this many bytes; the rules past it are left out, with a note in the log. */
 export const MAX_IGNORE_FILE_BYTES = 1 << 20;
 
@@ -39,6 +44,8 @@ export interface IndexerHost {
   formatOf(uri: string, settings: Settings): FormatId | undefined;
   /** Scans a file's text; undefined when the content shows it is not one the server reads. */
   scanText(uri: string, text: string, settings: Settings): { format: FormatId; occurrences: PortOccurrence[] } | undefined;
+  /** Scans a large file off the main thread into its index entry; rejects with a reason to leave it out. */
+  scanOffThread?(uri: string, text: string, settings: Settings): Promise<IndexedFile | undefined>;
   /** Called after the index changed (already coalesced per slice). */
   onDidChange(): void;
   log(message: string): void;
@@ -353,9 +360,23 @@ export class WorkspaceIndexer {
       this.index.delete(uri);
     } else if (!this.index.holds(uri, r.text)) {
       const text = r.text;
-      const scan = text.includes('\u0000') ? undefined : this.host.scanText(uri, text, settings);
-      if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
-      else this.index.delete(uri);
+      if (text.includes('\u0000')) this.index.delete(uri);
+      else if (text.length >= OFF_THREAD_CHARS && this.host.scanOffThread) {
+        let file: IndexedFile | undefined;
+        try {
+          file = await this.host.scanOffThread(uri, text, settings);
+        } catch (e) {
+          this.skippedLarge++;
+          this.host.log(`${abs} is left out of the workspace index: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        if (this.open.has(uri)) return false;
+        if (file) this.index.set(file);
+        else this.index.delete(uri);
+      } else {
+        const scan = this.host.scanText(uri, text, settings);
+        if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
+        else this.index.delete(uri);
+      }
     }
     return this.index.generation !== before;
   }

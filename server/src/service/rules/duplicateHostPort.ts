@@ -46,6 +46,12 @@ export function describe(m: ComposeMapping): string {
 /** At most this many other places are linked from one duplicate finding; the message counts the rest. */
 export const MAX_RELATED_PLACES = 5;
 
+/**
+ * At most this many duplicate findings per file: the server shows 1,000 diagnostics of a file, and a
+ * generated file of 60,000 clashing ranges would otherwise spend seconds writing messages no one reads.
+ */
+export const MAX_DUPLICATE_FINDINGS = 1000;
+
 /** Probes spent looking for the places to link from one finding, so a crowded port costs a bounded time. */
 const LINK_PROBES = 256;
 
@@ -213,7 +219,7 @@ export const duplicateHostPort: Rule = {
     const texts: (string | undefined)[] = [];
     const text = (i: number): string => (texts[i] ??= describe(all[i]));
     const findings: RuleFinding[] = [];
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < all.length && findings.length < MAX_DUPLICATE_FINDINGS; i++) {
       const count = index.count(i);
       if (count <= 0) continue;
       const others = index.some(i, MAX_RELATED_PLACES);
