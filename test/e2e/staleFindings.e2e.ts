@@ -29,26 +29,32 @@ describe('cross-file findings after fast edits', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'stale-b'), { recursive: true });
   });
 
-  it('every duplicateHostPortAcrossFiles finding sits on the host port it names after inserts, three quick undos and a save (3 tries; once stale for 20 s)', async () => {
+  it('every duplicateHostPortAcrossFiles finding sits on the host port it names after inserts, three quick undos and a save, at six paces (once stale for 20 s)', async () => {
     const document = await vscode.workspace.openTextDocument(b);
     const editor = await vscode.window.showTextDocument(document);
     // The index sees stale-a from the disk; both ports of stale-b clash with it.
     await poll('both cross-file findings on their ports', () => crossFile(document), (xs) => xs.length === 2 && xs.every((x) => x === '18080:80' || x === '18443:443'), 60_000);
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      // Lines added above the ports and taken back at once, faster than the server indexes (200 ms).
+    // The pauses between edits are the input under test, not waits for a result: they straddle the server's
+    // 200 ms indexing pause and its 150 ms refresh delay, where a check of a newer version used to be answered
+    // from the index of an older one and no refresh followed.
+    const pauses = [0, 120, 230, 260, 300, 380];
+    for (const [attempt, pause] of pauses.entries()) {
       for (let i = 0; i < 3; i++) {
         const at = document.positionAt(document.getText().indexOf('    depends_on:'));
         const ok = await editor.edit((e) => e.insert(at, `    labels:\n      note: "try ${attempt}.${i}"\n`));
         assert.ok(ok, 'insert');
+        await new Promise((r) => setTimeout(r, pause));
       }
-      await vscode.commands.executeCommand('undo');
-      await vscode.commands.executeCommand('undo');
-      await vscode.commands.executeCommand('undo');
+      for (let i = 0; i < 3; i++) {
+        await vscode.commands.executeCommand('undo');
+        await new Promise((r) => setTimeout(r, pause));
+      }
       await document.save();
       const settled = await poll(
-        `try ${attempt}: each ${CODE} on "18080:80" or "18443:443"`,
+        `after edits ${pause} ms apart: each ${CODE} on "18080:80" or "18443:443"`,
         () => crossFile(document),
         (xs) => xs.length === 2 && xs.every((x) => x === '18080:80' || x === '18443:443'),
+        10_000,
       );
       assert.deepEqual([...settled].sort(), ['18080:80', '18443:443']);
     }
