@@ -1,4 +1,5 @@
-// Builds the three self-contained bundles with esbuild: the extension, the language server and the CLI.
+// Builds the self-contained bundles with esbuild: the extension, the language server and the CLI for
+// Node, and the extension and the language server for a web worker extension host (dist/web/).
 import fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -25,6 +26,23 @@ const builds = [
     define: { IANA_PORTS_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
   },
 ];
+// In the web worker bundles Node's built-in modules are stand-ins that fail when called (see
+// server/src/web/nodeBuiltins.ts): the code that needs them is not run there.
+const nodeStandIn = 'server/src/web/nodeBuiltins.ts';
+const web = {
+  ...common,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  alias: Object.fromEntries(['fs', 'path', 'url', 'util', 'http', 'https', 'os', 'v8', 'module', 'child_process', 'crypto']
+    .flatMap((m) => [[`node:${m}`, `./${nodeStandIn}`], [m, `./${nodeStandIn}`]])),
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+builds.push(
+  { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/web/worker.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+);
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

@@ -1,22 +1,12 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PortsView } from './portsView';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { clientOptions, registerFeatures } from './features';
 import { registerRegistryCommands, storedRegistryFile } from './registry';
 
-/** Language ids the server reads, and file patterns for files VS Code opens as plain text. */
-export const LANGUAGES = [
-  'dockercompose', 'yaml', 'dockerfile', 'dotenv', 'properties', 'ini', 'json', 'jsonc', 'toml', 'shellscript',
-  'makefile', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'rust',
-  'csharp', 'ruby', 'php', 'kotlin', 'scala', 'c', 'cpp', 'swift', 'dart', 'elixir', 'terraform', 'hcl', 'nginx',
-  'caddyfile', 'ssh_config', 'sshd_config', 'systemd-unit-file', 'helm', 'markdown', 'xml', 'groovy',
-];
-export const FILE_PATTERNS = [
-  '**/nginx.conf', '**/*.conf', '**/*.cnf', '**/haproxy.cfg', '**/*.cfg', '**/Caddyfile', '**/sshd_config', '**/ssh_config',
-  '**/.ssh/config', '**/*.service', '**/*.socket', '**/.env', '**/.env.*', '**/*.env', '**/services', '**/Dockerfile',
-  '**/Dockerfile.*', '**/Containerfile', '**/*.tf', '**/*.properties', '**/Procfile', '**/Vagrantfile', '**/Jenkinsfile',
-  '**/.kube/config', '**/kubeconfig', '**/*.cf', '**/torrc', '**/Corefile', '**/.gitconfig', '**/.git/config', '**/.npmrc',
-  '**/.yarnrc', '**/.pypirc', '**/justfile', '**/Justfile',
-];
+// The Node entry (package.json `main`): the desktop, and remote windows (SSH, WSL, containers,
+// Codespaces, code-server), where the extension runs beside the workspace and the server is a Node process.
+
+export { FILE_PATTERNS, LANGUAGES } from './features';
 
 let client: LanguageClient | undefined;
 
@@ -27,30 +17,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const extra = vscode.workspace.getConfiguration('ianaPorts').get<Record<string, string>>('files.associations') ?? {};
-  const documentSelector: DocumentSelector = [
-    ...LANGUAGES.map((language) => ({ language })),
-    ...FILE_PATTERNS.map((pattern) => ({ pattern })),
-    ...Object.keys(extra).map((pattern) => ({ pattern })),
-  ];
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
-    synchronize: { configurationSection: 'ianaPorts' },
-    outputChannelName: 'IANA Ports',
-    // A registry downloaded by "Update Registry from IANA" is used from the start.
-    initializationOptions: { registryFile: storedRegistryFile(context.globalStorageUri.fsPath) },
-    // No errorHandler of our own: the default restarts a dead server up to 4 times in 3 minutes, which the
-    // e2e recovery test (test/e2e/extension.e2e.ts) asserts.
-  };
-  client = new LanguageClient('ianaPorts', 'IANA Ports', serverOptions, clientOptions);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('ianaPorts.lookup', () => lookUp(context)),
-    vscode.commands.registerCommand('ianaPorts.showRegistryInfo', showRegistryInfo),
-    vscode.commands.registerCommand('ianaPorts.addIgnoredPort', addIgnoredPort),
-    vscode.workspace.registerTextDocumentContentProvider(CARD_SCHEME, cards),
-  );
+  // A registry downloaded by "Update Registry from IANA" is used from the start.
+  const options = clientOptions({ registryFile: storedRegistryFile(context.globalStorageUri.fsPath) });
+  client = new LanguageClient('ianaPorts', 'IANA Ports', serverOptions, options);
+  registerFeatures(context, client);
   registerRegistryCommands(vscode, context, client);
-  new PortsView(vscode, client).register(context);
   await client.start();
   return client;
 }
@@ -58,68 +29,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
-}
-
-interface LookupCard {
-  label: string;
-  description: string;
-  detail: string;
-  markdown: string;
-}
-
-const CARD_SCHEME = 'iana-ports-card';
-
-/** Serves the look-up card as a read-only markdown document shown in the preview. */
-class CardProvider implements vscode.TextDocumentContentProvider {
-  readonly texts = new Map<string, string>();
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.path) ?? '';
-  }
-}
-const cards = new CardProvider();
-
-async function lookUp(_context: vscode.ExtensionContext): Promise<void> {
-  if (!client) return;
-  const c = client;
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { card: LookupCard }>();
-  pick.placeholder = 'Port number, service name or description (e.g. 5432, postgres, kerberos)';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  let seq = 0;
-  pick.onDidChangeValue(async (value) => {
-    const mine = ++seq;
-    pick.busy = true;
-    const found = await c.sendRequest<LookupCard[]>('ianaPorts/lookup', { query: value, limit: 200 });
-    if (mine !== seq) return;
-    pick.items = found.map((card) => ({ label: card.label, description: card.description, detail: card.detail, card, alwaysShow: true }));
-    pick.busy = false;
-  });
-  pick.onDidAccept(async () => {
-    const item = pick.selectedItems[0];
-    pick.hide();
-    if (!item) return;
-    const path = `/${item.card.label.replace(/[^\w.-]/g, '_')}.md`;
-    cards.texts.set(path, item.card.markdown);
-    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: CARD_SCHEME, path }));
-  });
-  pick.onDidHide(() => pick.dispose());
-  pick.show();
-}
-
-/** Shows the registry's provenance and sources as a markdown preview the user can keep open beside the code. */
-async function showRegistryInfo(): Promise<void> {
-  if (!client) return;
-  const info = await client.sendRequest<{ markdown: string }>('ianaPorts/registryInfo');
-  const path = '/registry-information.md';
-  cards.texts.set(path, info.markdown);
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: CARD_SCHEME, path }));
-}
-
-async function addIgnoredPort(port: number, uri?: string): Promise<void> {
-  const scope = uri ? vscode.Uri.parse(uri) : undefined;
-  const config = vscode.workspace.getConfiguration('ianaPorts', scope);
-  const current = config.get<(number | string)[]>('ignorePorts') ?? [];
-  if (current.includes(port)) return;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update('ignorePorts', [...current, port], target);
 }

@@ -91,12 +91,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * `runDir`, no auth, and the quiet settings. Returns `{ port, pid, stop() }`; stop() ends the whole process group
  * (the server leaves an extension-host process behind for every browser connection).
  */
-export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000 } = {}) {
+export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000, settings = {} } = {}) {
   const userData = path.join(runDir, 'user-data');
   const extensions = path.join(runDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'scripts', 'e2e', 'settings.json'), path.join(userData, 'User', 'settings.json'));
+  // The quiet settings, plus a phase's own (the web phases force the extension into the web worker host).
+  const quiet = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'e2e', 'settings.json'), 'utf8'));
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...quiet, ...settings }, null, 2));
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const logFile = path.join(runDir, 'server.log');

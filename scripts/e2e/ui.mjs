@@ -59,6 +59,22 @@ async function hoverUntil(page, lineText, word, expect) {
     JSON.stringify(await page.locator('.monaco-hover').allInnerTexts()));
 }
 
+/** Pids of processes running the language server from the extensions folder under `serverDir` (read from /proc). */
+function languageServerProcesses(serverDir) {
+  const marker = path.join(serverDir, 'extensions');
+  const found = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmd;
+    try {
+      cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    if (cmd.some((a) => a.startsWith(marker) && a.endsWith(path.join('dist', 'server.js')))) found.push(Number(pid));
+  }
+  return found;
+}
+
 async function shoot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await sleep(700); // hovers and the suggest widget fade in; a picture taken at once shows them half transparent
@@ -91,15 +107,16 @@ async function runCommand(page, title) {
  * Runs the UI check in a fresh code-server with the VSIX installed; returns true when every view appeared.
  * With `updateScreenshots`, copies the screenshots into docs/images/.
  */
-export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots }) {
-  const serverDir = path.join(runDir, 'ui-server');
+export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots, settings = {}, prefix = '', name = 'ui' }) {
+  const serverDir = path.join(runDir, `${name}-server`);
+  const web = prefix === 'web-';
   fs.mkdirSync(serverDir, { recursive: true });
   installVsix(serverDir, vsix);
   const installed = fs.readdirSync(path.join(serverDir, 'extensions')).filter((d) => d.startsWith('iana-ports.'));
   log(`installed offline: ${installed.join(', ') || 'nothing'}`);
   if (installed.length !== 1) return false;
 
-  const server = await startCodeServer(serverDir);
+  const server = await startCodeServer(serverDir, { settings });
   const browser = await launchBrowser(runDir);
   const { page } = browser;
   try {
@@ -113,7 +130,14 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
     // 1. A real mouse hover over the published PostgreSQL port shows the registry card.
     const card = await hoverUntil(page, '- "5432:5432"', '5432', /postgresql/i);
     console.log(card.split('\n').map((l) => '  > ' + l).join('\n'));
-    await shoot(page, 'hover.png');
+    await shoot(page, `${prefix}hover.png`);
+    // Where the language server ran: a Node process started from the installed extension's dist/server.js,
+    // or (web worker host) none at all, since the server is then a web worker inside the browser page.
+    const nodeServers = languageServerProcesses(serverDir);
+    log(`Node language server processes of the installed extension: ${nodeServers.length}${nodeServers.length ? ` (pid ${nodeServers.join(', ')})` : ''}`);
+    if (web ? nodeServers.length !== 0 : nodeServers.length === 0) {
+      throw new Error(web ? 'the hover came from a Node language server, not from the web worker host' : 'no Node language server process found');
+    }
 
     // 2. Typing `postg` in a new ports entry and asking for completions lists 5432.
     await page.keyboard.press('Escape');
@@ -139,7 +163,7 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
     // Focus the PostgreSQL item, so the picture shows its details.
     const focused = page.locator('.suggest-widget .monaco-list-row.focused');
     for (let i = 0; i < rows.length && !/5432/.test(await focused.innerText()); i++) await page.keyboard.press('ArrowDown');
-    await shoot(page, 'completion.png');
+    await shoot(page, `${prefix}completion.png`);
     await page.keyboard.press('Escape');
     await runCommand(page, 'File: Revert File');
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
@@ -183,18 +207,18 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots })
     log(`Problems panel: ${JSON.stringify((await problem.innerText()).replace(/\s+/g, ' '))}`);
     await problem.click(); // reveals the line in the editor, which the panel has made shorter
     await hoverUntil(page, '- "61000:61000"', '61000', /dynamicRange/);
-    await shoot(page, 'diagnostic.png');
+    await shoot(page, `${prefix}diagnostic.png`);
 
     if (updateScreenshots) {
       const images = path.join(ROOT, 'docs', 'images');
       fs.mkdirSync(images, { recursive: true });
-      for (const f of ['hover.png', 'completion.png', 'diagnostic.png']) fs.copyFileSync(path.join(SHOTS, f), path.join(images, f));
+      for (const f of ['hover.png', 'completion.png', 'diagnostic.png'].map((n) => prefix + n)) fs.copyFileSync(path.join(SHOTS, f), path.join(images, f));
       log(`screenshots copied to ${images}`);
     }
     return true;
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
-    await shoot(page, 'failure.png').catch(() => {});
+    await shoot(page, `${prefix}failure.png`).catch(() => {});
     return false;
   } finally {
     await browser.close();

@@ -11,6 +11,10 @@ export interface Runtime {
   readBundledRegistry(): string;
   /** Where the bundled registry lives, for messages. */
   bundledRegistryPath: string;
+  /** Receives the client's `initializationOptions` before anything is read (the web worker gets its registry text there). */
+  initializationOptions?(options: unknown): void;
+  /** False where the host cannot list files (a web worker): workspace folders are then not walked, and only open documents are indexed. */
+  walksFolders?: boolean;
   /** Adjusts the host's memory management for a long-lived server; called once, after the initialize answer. */
   tuneHeap?(): void;
   /** This machine's ports in use and reserved ranges, where the host can read them. */

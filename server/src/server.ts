@@ -64,7 +64,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     } catch {
       return undefined;
     }
-  }, () => refreshDiagnostics(), runtime.scanOffThread);
+  }, () => refreshDiagnostics(), runtime.scanOffThread, { walkFolders: runtime.walksFolders !== false });
   attachMachine();
 
   let hasConfiguration = false;
@@ -91,6 +91,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     hasConfiguration = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    runtime.initializationOptions?.(params.initializationOptions);
     globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const file = (params.initializationOptions as { registryFile?: unknown } | undefined)?.registryFile;
     if (typeof file === 'string' && file) registryFile = file;

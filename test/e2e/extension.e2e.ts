@@ -159,7 +159,9 @@ describe('IANA Ports in a real VS Code', () => {
   });
 
   // Last, because it takes the server down: whatever ran before must not depend on the restart.
-  describe('recovery', () => {
+  // Only the Node extension host starts the server as a process; the web suite (test/e2e/web/index.ts)
+  // leaves this block out by setting __ianaPortsE2eWebHost.
+  if (!(globalThis as { __ianaPortsE2eWebHost?: boolean }).__ianaPortsE2eWebHost) describe('recovery', () => {
     // vscode-languageclient's State values; the type-only import keeps a second copy of the library out of the
     // test bundle. The test checks RUNNING against isRunning() before relying on it.
     const RUNNING = 2 as State.Running;

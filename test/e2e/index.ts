@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('./completion.e2e');
   require('./hover.e2e');
   require('./staleFindings.e2e');
+  require('./untitled.e2e');
 
   const report: TestReport = { passes: 0, failures: 0, tests: [] };
   return new Promise<void>((resolve, reject) => {

@@ -20,6 +20,8 @@ export interface Settings {
   diagnostics: { enable: boolean };
   /** Show what common software runs on a port beside IANA's answer. */
   commonPractice: { enable: boolean };
+  /** Name the service beside a port as an inlay hint. */
+  inlayHints: { enable: boolean };
   /** Severity of each rule. */
   lint: Record<RuleId | WorkspaceRuleId, RuleLevel>;
   /** OS whose ephemeral range the `ephemeralRange` rule checks, or a custom range list like `"32768-60999"`. */
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   completion: { enable: true },
   diagnostics: { enable: true },
   commonPractice: { enable: true },
+  inlayHints: { enable: false },
   lint: DEFAULT_LINT,
   ephemeralRange: 'linux',
   customEphemeralRanges: [],
@@ -113,6 +116,7 @@ export function resolveSettings(raw: unknown): Settings {
     completion: { enable: bool(section(s.completion).enable, true) },
     diagnostics: { enable: bool(section(s.diagnostics).enable, true) },
     commonPractice: { enable: bool(section(s.commonPractice).enable, true) },
+    inlayHints: { enable: bool(section(s.inlayHints).enable, false) },
     lint,
     ephemeralRange: eph,
     customEphemeralRanges: custom,

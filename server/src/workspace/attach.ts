@@ -96,6 +96,8 @@ export class WorkspaceFeature {
     private readonly refreshDiagnostics: () => void,
     /** Scans a large workspace file in a worker thread, where the runtime has one. */
     scanOffThread?: Runtime['scanOffThread'],
+    /** `walkFolders: false` (a web worker, which has no file system) indexes open documents only. */
+    private readonly options: { walkFolders: boolean } = { walkFolders: true },
   ) {
     this.indexer = new WorkspaceIndexer({
       folderConfig: async (folderUri) => {
@@ -215,13 +217,13 @@ export class WorkspaceFeature {
         this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
           const removed = new Set(e.removed.map((f) => f.uri));
           this.folderUris = [...this.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
-          void this.indexer.setFolders(this.folderUris);
+          if (this.options.walkFolders) void this.indexer.setFolders(this.folderUris);
         });
       } catch {
         /* the client does not send folder changes after all */
       }
     }
-    if (this.folderUris.length) setImmediate(() => void this.indexer.setFolders(this.folderUris));
+    if (this.folderUris.length && this.options.walkFolders) setImmediate(() => void this.indexer.setFolders(this.folderUris));
   }
 
   /** Settings changed: `files.exclude`, the size limit or associations may differ; if so, index again. */
