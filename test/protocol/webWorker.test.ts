@@ -13,6 +13,15 @@ const SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
 const COMPOSE_URI = 'untitled:Untitled-1';
 const COMPOSE = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n      - "61000:8080"\n';
 
+/**
+ * A browser MessageChannel as far as the server uses it (a macrotask for its setImmediate stand-in).
+ * Node's own would keep the test process alive after the tests: its ports hold the event loop open.
+ */
+class TimerChannel {
+  readonly port1: { onmessage: ((e: { data: unknown }) => void) | null } = { onmessage: null };
+  readonly port2 = { postMessage: (data: unknown) => void setTimeout(() => this.port1.onmessage?.({ data }), 0) };
+}
+
 class WorkerScope {
   private seq = 0;
   private readonly waiting = new Map<number, (m: { result?: unknown; error?: unknown }) => void>();
@@ -22,7 +31,7 @@ class WorkerScope {
   constructor() {
     const scope: Record<string, unknown> = {
       console: { log() {}, info() {}, warn() {}, error() {} },
-      setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, MessageChannel, TextEncoder, TextDecoder, performance, URL,
+      setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, MessageChannel: TimerChannel, TextEncoder, TextDecoder, performance, URL,
       addEventListener() {},
       removeEventListener() {},
       postMessage: (m: any) => this.received(m),
