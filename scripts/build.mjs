@@ -36,7 +36,9 @@ const web = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   alias: Object.fromEntries(['fs', 'path', 'url', 'util', 'http', 'https', 'os', 'v8', 'module', 'child_process', 'crypto']
-    .flatMap((m) => [[`node:${m}`, `./${nodeStandIn}`], [m, `./${nodeStandIn}`]])),
+    .flatMap((m) => [[`node:${m}`, `./${nodeStandIn}`], [m, `./${nodeStandIn}`]])
+    // The CSV reader of IANA's registry files (Import Registry File): it needs Node's Buffer when it loads.
+    .concat([['csv-parse/sync', `./${nodeStandIn}`]])),
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 builds.push(

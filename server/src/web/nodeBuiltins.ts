@@ -1,4 +1,4 @@
-// Stands in for Node's built-in modules in the web worker bundles (scripts/build.mjs aliases them
+// Stands in for Node's built-in modules (and csv-parse) in the web worker bundles (scripts/build.mjs aliases them
 // here). The code that needs them is not run there: the folder walker and the downloaded-registry
 // reader are switched off by the browser runtime. Anything that still calls one fails with a clear
 // message instead of a missing module at load time.
@@ -26,3 +26,5 @@ export const pathToFileURL = unavailable('pathToFileURL');
 export const readFileSync = unavailable('readFileSync');
 export const existsSync = unavailable('existsSync');
 export const createRequire = unavailable('createRequire');
+// csv-parse/sync, which reads IANA's CSV files from disk in the Node server only.
+export const parse = unavailable('the CSV reader');
