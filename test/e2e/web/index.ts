@@ -10,6 +10,8 @@ export function run(): Promise<void> {
   (globalThis as { __ianaPortsE2eWebHost?: boolean }).__ianaPortsE2eWebHost = true;
   mocha.setup({ ui: 'bdd', timeout: 90_000, reporter: undefined as never, color: false });
   require('../extension.e2e');
+  require('../completion.e2e');
+  require('../hover.e2e');
   require('../untitled.e2e');
   require('./web.e2e');
   const report = { passes: 0, failures: 0, tests: [] as Array<{ title: string; state: string; durationMs?: number; error?: string }> };
