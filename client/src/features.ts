@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { PortsView } from './portsView';
 
+/** IANA's registry page filtered to one port or name (the same link the hover card ends with). */
+const IANA_SEARCH_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml?search=';
+
 /**
  * What the Node entry (extension.ts) and the web worker entry (web.ts) share: the documents served,
  * the client options, and the commands and view that talk to the server by requests only.
@@ -55,6 +58,12 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
     vscode.commands.registerCommand('ianaPorts.showRegistryInfo', () => showRegistryInfo(client)),
     vscode.commands.registerCommand('ianaPorts.addIgnoredPort', addIgnoredPort),
     vscode.commands.registerCommand('ianaPorts.showOutput', () => outputChannel().show(true)),
+    // From a row of the Ports in Files view (its inline action) or with a port number.
+    vscode.commands.registerCommand('ianaPorts.openRegistryEntry', (arg?: { port?: { port?: number } } | number) => {
+      const port = typeof arg === 'number' ? arg : arg?.port?.port;
+      if (typeof port !== 'number') return;
+      void vscode.env.openExternal(vscode.Uri.parse(IANA_SEARCH_URL + port));
+    }),
     vscode.workspace.registerTextDocumentContentProvider(CARD_SCHEME, cards),
   );
   new PortsView(vscode, client).register(context);

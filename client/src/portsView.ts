@@ -137,8 +137,8 @@ export class PortsView implements vscodeApi.TreeDataProvider<Node> {
       const res = await this.load();
       if (this.view) {
         this.view.message = res.ports.length
-          ? res.status.state === 'indexing' ? `Indexing the workspace… ${res.status.files} files with ports so far.` : undefined
-          : res.status.state === 'indexing' ? 'Indexing the workspace…' : 'No ports found in the workspace.';
+          ? res.status.state === 'indexing' ? this.vscode.l10n.t('Indexing the workspace… {0} files with ports so far.', res.status.files) : undefined
+          : res.status.state === 'indexing' ? this.vscode.l10n.t('Indexing the workspace…') : this.vscode.l10n.t('No ports found in the workspace.');
       }
       return res.ports.map((port) => ({ type: 'port', port }));
     }
@@ -157,10 +157,12 @@ export class PortsView implements vscodeApi.TreeDataProvider<Node> {
       item.tooltip = d.tooltip;
       item.iconPath = new vscode.ThemeIcon('plug');
       item.id = `port:${node.port.port}`;
+      // The view's inline action "Open IANA Registry Entry" (package.json menus) applies to port rows.
+      item.contextValue = 'ianaPorts.port';
       return item;
     }
     if (node.type === 'more') {
-      const item = new vscode.TreeItem(`… ${node.count} more (use Find All References)`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('… {0} more (use Find All References)', node.count), vscode.TreeItemCollapsibleState.None);
       return item;
     }
     const uri = vscode.Uri.parse(node.place.uri);
@@ -171,7 +173,7 @@ export class PortsView implements vscodeApi.TreeDataProvider<Node> {
     item.resourceUri = uri;
     const r = node.place.range;
     const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection, preview: true }] };
+    item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri, { selection, preview: true }] };
     return item;
   }
 }

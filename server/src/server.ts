@@ -11,6 +11,9 @@ import { lookupCards, registryInfo } from './service/lookup';
 import { decodeRegistry } from './service/registry/codec';
 import { RegistryIndex } from './service/registry/registryIndex';
 import { resolveSettings, type Settings } from './service/settings';
+import { doDocumentLinks } from './service/documentLinks';
+import { doInlayHints } from './service/inlayHints';
+import { setLocale, t } from './service/l10n';
 import type { Runtime } from './runtime';
 import { WorkspaceFeature } from './workspace/attach';
 import { errorMessage, IMPORT_REGISTRY_REQUEST, importRegistry, loadRegistryFile, USE_REGISTRY_REQUEST, type ImportRegistryParams, type UseRegistryResult } from './workspace/registryFile';
@@ -69,6 +72,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   let hasConfiguration = false;
   let pullDiagnostics = false;
+  let inlayHintRefresh = false;
   /** Whether the client inserts snippets (the shapes of a compose port mapping are offered as snippets). */
   let snippets = false;
   let globalSettings: unknown = undefined;
@@ -92,6 +96,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     runtime.initializationOptions?.(params.initializationOptions);
+    // Hover cards and messages in the client's display language (VS Code sends it as `locale`).
+    setLocale(params.locale);
+    inlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const file = (params.initializationOptions as { registryFile?: unknown } | undefined)?.registryFile;
     if (typeof file === 'string' && file) registryFile = file;
@@ -105,6 +112,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        inlayHintProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [':', '"', "'", ' ', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -180,6 +189,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     settingsCache.clear();
     if (!hasConfiguration) globalSettings = (change.settings as { ianaPorts?: unknown } | undefined)?.ianaPorts;
     refreshDiagnostics();
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
     workspace.configurationChanged();
   });
 
@@ -241,6 +251,24 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       // A client sends the few diagnostics under the cursor; 100,000 of them made a 118 MB answer.
       const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_ACTION_DIAGNOSTICS) : [];
       return doCodeActions(service, doc, params.range, { ...params.context, diagnostics }, settings).slice(0, MAX_CODE_ACTIONS);
+    }),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    guarded(token, null, async () => {
+      const doc = snapshot(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      return doInlayHints(service, doc, params.range, settings);
+    }),
+  );
+
+  connection.onDocumentLinks((params, token) =>
+    guarded(token, null, async () => {
+      const doc = snapshot(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      return doDocumentLinks(service, doc, settings);
     }),
   );
 
@@ -372,7 +400,7 @@ function capDiagnostics(list: Diagnostic[]): Diagnostic[] {
     severity: DiagnosticSeverity.Information,
     code: 'tooManyProblems',
     source: 'iana-ports',
-    message: `IANA Ports shows the first ${MAX_DIAGNOSTICS} of ${list.length} port problems in this file; run \`iana-ports check\` for all of them.`,
+    message: t('IANA Ports shows the first {0} of {1} port problems in this file; run `iana-ports check` for all of them.', MAX_DIAGNOSTICS, list.length),
   });
   return shown;
 }

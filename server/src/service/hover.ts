@@ -5,6 +5,7 @@ import type { Protocol, ServiceRecord } from './registry/types';
 import { unauthorizedConcerns } from './registry/unauthorized';
 import type { PortRole } from './scan/vocabulary/types';
 import type { Settings } from './settings';
+import { t } from './l10n';
 import { COMMON_PRACTICE_LABELS_SHOWN, commonPracticeLabel, ianaNameAgrees, softwareOnPort } from './softwarePorts';
 
 /** What the context tells about a port, for the card's heading and facts. */
@@ -25,7 +26,7 @@ export const IANA_SEARCH_URL = 'https://www.iana.org/assignments/service-names-p
 const NOTE_MAX = 240;
 
 function formatPort(lo: number | null, hi: number | null): string {
-  if (lo === null) return 'no port';
+  if (lo === null) return t('no port');
   return hi !== null && hi !== lo ? `${lo}–${hi}` : String(lo);
 }
 
@@ -78,36 +79,36 @@ function rowsOf(records: ServiceRecord[], doubt: (r: ServiceRecord) => string = 
 
 function protocolList(ps: (Protocol | '')[]): string {
   const named = ps.filter((p) => p !== '');
-  return named.length ? named.join(', ') : 'any protocol';
+  return named.length ? named.join(', ') : t('any protocol');
 }
 
 function renderRow(index: RegistryIndex, row: Row, port: number | null, newerName = ''): string[] {
   const r = row.record;
   const out: string[] = [];
   const showPort = port === null || r.portLo !== r.portHi;
-  const paren = r.portLo === null ? 'name only, no port' : [showPort ? formatPort(r.portLo, r.portHi) : '', protocolList(row.protocols)].filter(Boolean).join(', ');
-  const title = r.name ? `**${escapeMarkdown(r.name)}**` : `**${escapeMarkdown(r.description || 'Unassigned')}**`;
+  const paren = r.portLo === null ? t('name only, no port') : [showPort ? formatPort(r.portLo, r.portHi) : '', protocolList(row.protocols)].filter(Boolean).join(', ');
+  const title = r.name ? `**${escapeMarkdown(r.name)}**` : `**${escapeMarkdown(r.description || t('Unassigned'))}**`;
   const desc = r.name && r.description ? ` — ${escapeMarkdown(r.description)}` : '';
   out.push(`- ${title} (${paren})${desc}`);
   // Continuation lines of a list item join into one paragraph unless the line before ends in a hard
   // break (two spaces), which every markdown renderer honours.
   const details: string[] = [];
-  if (r.assignee.length) details.push(`Assignee: ${people(index, r.assignee)}`);
-  if (r.contact.length && r.contact.join() !== r.assignee.join()) details.push(`Contact: ${people(index, r.contact)}`);
-  if (r.registered) details.push(`Registered ${escapeMarkdown(r.registered)}`);
-  if (r.modified) details.push(`Modified ${escapeMarkdown(r.modified)}`);
+  if (r.assignee.length) details.push(t('Assignee: {0}', people(index, r.assignee)));
+  if (r.contact.length && r.contact.join() !== r.assignee.join()) details.push(t('Contact: {0}', people(index, r.contact)));
+  if (r.registered) details.push(t('Registered {0}', escapeMarkdown(r.registered)));
+  if (r.modified) details.push(t('Modified {0}', escapeMarkdown(r.modified)));
   if (r.references.length) details.push(r.references.map((x) => renderReference(index, x)).join(', '));
-  if (r.serviceCode) details.push(`Service code ${escapeMarkdown(r.serviceCode)}`);
+  if (r.serviceCode) details.push(t('Service code {0}', escapeMarkdown(r.serviceCode)));
   if (details.length) out.push(`  ${details.join(' · ')}`);
   if (r.notes) {
     const short = shorten(r.notes, NOTE_MAX);
-    const more = short.length < r.notes.replace(/\s+/g, ' ').trim().length ? ` (${link('full note at IANA', IANA_SEARCH_URL + encodeURIComponent(r.name || String(port ?? '')))})` : '';
-    out.push(`  Note: ${escapeMarkdown(short)}${more}`);
+    const more = short.length < r.notes.replace(/\s+/g, ' ').trim().length ? ` (${link(t('full note at IANA'), IANA_SEARCH_URL + encodeURIComponent(r.name || String(port ?? '')))})` : '';
+    out.push(`  ${t('Note: {0}', escapeMarkdown(short))}${more}`);
   }
   if (newerName) {
     out.push(`  Only in IANA's 2015 data: the newer list names **${escapeMarkdown(newerName)}** on this port and protocol and keeps one name per port, so this may be a second service or a replaced one.`);
   }
-  if (r.unauthorized && unauthorizedConcerns(r, port)) out.push(`  ⚠️ **Unauthorized use reported:** ${escapeMarkdown(r.unauthorized)}`);
+  if (r.unauthorized && unauthorizedConcerns(r, port)) out.push(`  ⚠️ ${t('**Unauthorized use reported:** {0}', escapeMarkdown(r.unauthorized))}`);
   return out.map((l, i) => (i < out.length - 1 ? l + '  ' : l));
 }
 
@@ -147,7 +148,7 @@ export function provenance(index: RegistryIndex, records: readonly ServiceRecord
   if (namesOnly < 0) {
     // A registry the user refreshed is one publication: its full date says exactly which one.
     const dates = sources.map((s) => s.release).filter(Boolean).sort();
-    return `IANA registry as of ${escapeMarkdown(dates[dates.length - 1] ?? index.release)}`;
+    return t('IANA registry as of {0}', escapeMarkdown(dates[dates.length - 1] ?? index.release));
   }
   // Details come from the newest full source every shown record draws on: the seed where all of them
   // are seed records, else the 2015 table.
@@ -155,8 +156,8 @@ export function provenance(index: RegistryIndex, records: readonly ServiceRecord
   let details = full.reduce<(typeof full)[number] | undefined>((a, b) => (!a || b.s.release < a.s.release ? b : a), undefined);
   const newest = full.reduce<(typeof full)[number] | undefined>((a, b) => (!a || b.s.release > a.s.release ? b : a), undefined);
   if (newest && records.length && records.every((r) => r.sources.includes(newest.i))) details = newest;
-  const names = `IANA names as of ${escapeMarkdown(month(sources[namesOnly].release))}`;
-  return details ? `${names}; details as of ${escapeMarkdown(month(details.s.release))}` : names;
+  const names = t('IANA names as of {0}', escapeMarkdown(month(sources[namesOnly].release)));
+  return details ? t('{0}; details as of {1}', names, escapeMarkdown(month(details.s.release))) : names;
 }
 
 /** Where the common-practice line of a port comes from: the documentation of one program per label it names. */
@@ -180,19 +181,19 @@ function binds(role: PortRole | undefined): boolean {
 function portZeroFact(ctx: PortContext): string {
   const key = ctx.key?.toLowerCase();
   if (key === 'nodeport') {
-    return `**\`nodePort: 0\`** is the same as leaving it out: Kubernetes allocates a node port from its range (${KUBERNETES_NODEPORT_RANGE.start}–${KUBERNETES_NODEPORT_RANGE.end} by default).`;
+    return t('**`nodePort: 0`** is the same as leaving it out: Kubernetes allocates a node port from its range ({0}–{1} by default).', KUBERNETES_NODEPORT_RANGE.start, KUBERNETES_NODEPORT_RANGE.end);
   }
-  if (key === 'hostport') return '**`hostPort: 0`** is the same as leaving it out: nothing is published on the node.';
-  if (key === 'containerport' || key === 'targetport') return `**Port 0** is not valid for \`${key === 'containerport' ? 'containerPort' : 'targetPort'}\`: Kubernetes accepts 1–65535.`;
+  if (key === 'hostport') return t('**`hostPort: 0`** is the same as leaving it out: nothing is published on the node.');
+  if (key === 'containerport' || key === 'targetport') return t('**Port 0** is not valid for `{0}`: Kubernetes accepts 1–65535.', key === 'containerport' ? 'containerPort' : 'targetPort');
   switch (ctx.role) {
     case 'listen':
-      return '**Port 0** here asks the operating system for any free port when the program binds (`listen(0)`); the port changes on every start.';
+      return t('**Port 0** here asks the operating system for any free port when the program binds (`listen(0)`); the port changes on every start.');
     case 'host':
-      return '**Port 0** as a published port lets the container engine pick a free host port on every start.';
+      return t('**Port 0** as a published port lets the container engine pick a free host port on every start.');
     case 'connect':
-      return '**Port 0** is not a valid destination: a connection to port 0 fails.';
+      return t('**Port 0** is not a valid destination: a connection to port 0 fails.');
     default:
-      return '**Port 0** asks the operating system for any free port when a program binds (`listen(0)`); as a destination it is invalid.';
+      return t('**Port 0** asks the operating system for any free port when a program binds (`listen(0)`); as a destination it is invalid.');
   }
 }
 
@@ -200,31 +201,31 @@ function portZeroFact(ctx: PortContext): string {
 export function portFacts(port: number, ctx: PortContext): string[] {
   const facts: string[] = [];
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    facts.push('⛔ **Not a valid port:** TCP and UDP ports run from 0 to 65535.');
+    facts.push(t('⛔ **Not a valid port:** TCP and UDP ports run from 0 to 65535.'));
     return facts;
   }
   if (port === 0) facts.push(portZeroFact(ctx));
   if (port >= 49152) {
     facts.push(ctx.role === 'connect'
-      ? '**Dynamic/Private range** (49152–65535): IANA never assigns these. This is the address of a server chosen elsewhere; a client has nothing to change here.'
+      ? t('**Dynamic/Private range** (49152–65535): IANA never assigns these. This is the address of a server chosen elsewhere; a client has nothing to change here.')
       : binds(ctx.role)
-        ? '⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so this listener can collide with them.'
-        : '⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so a fixed listener here can collide.');
+        ? t('⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so this listener can collide with them.')
+        : t('⚠️ **Dynamic/Private range** (49152–65535): IANA never assigns these, and the OS may hand this port to outgoing connections, so a fixed listener here can collide.'));
   }
   if (ctx.role !== 'connect') {
     const linux = EPHEMERAL_PRESETS.linux;
-    if (port >= linux.start && port <= linux.end) facts.push(`Inside the Linux ephemeral range (${linux.start}–${linux.end}).`);
-    if (port >= 49152 && port <= 65535) facts.push('Inside the Windows and macOS ephemeral range (49152–65535).');
+    if (port >= linux.start && port <= linux.end) facts.push(t('Inside the Linux ephemeral range ({0}–{1}).', linux.start, linux.end));
+    if (port >= 49152 && port <= 65535) facts.push(t('Inside the Windows and macOS ephemeral range (49152–65535).'));
   }
   if (port > 0 && port < 1024) {
-    if (ctx.role === 'listen') facts.push('Below 1024: binding it needs root or CAP_NET_BIND_SERVICE on Linux (not inside Docker containers since 20.10).');
-    else if (ctx.role === 'container') facts.push('Below 1024: a container may bind it without privileges (Docker since 20.10 lowers `ip_unprivileged_port_start` to 0 inside containers).');
-    else if (ctx.role === 'host') facts.push('Below 1024 on the host: Docker publishes it as root; rootless Docker and Podman need `net.ipv4.ip_unprivileged_port_start` lowered.');
+    if (ctx.role === 'listen') facts.push(t('Below 1024: binding it needs root or CAP_NET_BIND_SERVICE on Linux (not inside Docker containers since 20.10).'));
+    else if (ctx.role === 'container') facts.push(t('Below 1024: a container may bind it without privileges (Docker since 20.10 lowers `ip_unprivileged_port_start` to 0 inside containers).'));
+    else if (ctx.role === 'host') facts.push(t('Below 1024 on the host: Docker publishes it as root; rootless Docker and Podman need `net.ipv4.ip_unprivileged_port_start` lowered.'));
   }
   if (BROWSER_BAD_PORTS.has(port)) {
     const inUrl = ctx.scheme !== undefined && BROWSER_SCHEMES.has(ctx.scheme);
-    if (inUrl) facts.push('🚫 **Blocked by browsers:** Chrome, Firefox and Safari refuse HTTP(S) and WebSocket URLs on this port (Fetch "bad port", ERR_UNSAFE_PORT).');
-    else if (ctx.devServer) facts.push('🚫 **Browsers refuse this port:** a dev server here cannot be opened in Chrome, Firefox or Safari (Fetch "bad port", ERR_UNSAFE_PORT).');
+    if (inUrl) facts.push(t('🚫 **Blocked by browsers:** Chrome, Firefox and Safari refuse HTTP(S) and WebSocket URLs on this port (Fetch "bad port", ERR_UNSAFE_PORT).'));
+    else if (ctx.devServer) facts.push(t('🚫 **Browsers refuse this port:** a dev server here cannot be opened in Chrome, Firefox or Safari (Fetch "bad port", ERR_UNSAFE_PORT).'));
   }
   return facts;
 }
@@ -233,13 +234,13 @@ export function portFacts(port: number, ctx: PortContext): string[] {
 export function renderPortHover(index: RegistryIndex, port: number, ctx: PortContext, settings: Settings): string {
   const valid = Number.isInteger(port) && port >= 0 && port <= 65535;
   const lookup = index.byPort(port);
-  const heading = [`**Port ${port}**`];
+  const heading = [t('**Port {0}**', port)];
   if (ctx.protocol) heading.push(ctx.protocol);
-  if (ctx.scheme) heading.push(`${escapeMarkdown(ctx.scheme)} URL`);
-  heading.push(PORT_CLASS_LABEL[lookup.portClass]);
+  if (ctx.scheme) heading.push(t('{0} URL', escapeMarkdown(ctx.scheme)));
+  heading.push(t(PORT_CLASS_LABEL[lookup.portClass]));
   const lines: string[] = [heading.join(' · '), ''];
   const common = valid && settings.commonPractice.enable ? commonPracticeLabel(port, ctx.protocol) : undefined;
-  const commonLines = common ? [`**Common practice** (not IANA): ${escapeMarkdown(common)}  `, `Documented by ${commonPracticeSources(port, ctx.protocol)}`, ''] : [];
+  const commonLines = common ? [`${t('**Common practice** (not IANA): {0}', escapeMarkdown(common))}  `, t('Documented by {0}', commonPracticeSources(port, ctx.protocol)), ''] : [];
   // Where the IANA name misleads (3000 is hbci to IANA), what runs there comes first, labelled;
   // where it agrees (5432 postgresql), IANA's answer comes first and common practice follows.
   const leads = common !== undefined && !ianaNameAgrees(port, lookup.records.map((r) => r.name).filter(Boolean), ctx.protocol);
@@ -253,12 +254,12 @@ export function renderPortHover(index: RegistryIndex, port: number, ctx: PortCon
     const named = ordered.filter((r) => r.name).sort((a, b) => Number(doubt(a) !== '') - Number(doubt(b) !== ''));
     const shown = named.length ? named : ordered;
     if (shown.length === 0) {
-      lines.push('**Unassigned**: IANA lists no service on this port.');
+      lines.push(t('**Unassigned**: IANA lists no service on this port.'));
     } else {
-      if (named.length) lines.push(`IANA registered service${rowsOf(named).length > 1 ? 's' : ''}:`);
+      if (named.length) lines.push(rowsOf(named).length > 1 ? t('IANA registered services:') : t('IANA registered service:'));
       for (const row of rowsOf(shown, doubt)) lines.push(...renderRow(index, row, port, doubt(row.record)));
       const blanks = named.length ? ordered.filter((r) => !r.name) : [];
-      if (blanks.length) lines.push(`- Also ${rowsOf(blanks).map((b) => `${escapeMarkdown(b.record.description || 'unnamed')} (${protocolList(b.protocols)})`).join('; ')}`);
+      if (blanks.length) lines.push(`- ${t('Also {0}', rowsOf(blanks).map((b) => `${escapeMarkdown(b.record.description || t('unnamed'))} (${protocolList(b.protocols)})`).join('; '))}`);
     }
     lines.push('');
     if (!leads) lines.push(...commonLines);
@@ -266,20 +267,20 @@ export function renderPortHover(index: RegistryIndex, port: number, ctx: PortCon
   const facts = portFacts(port, ctx);
   for (const f of facts) lines.push(`- ${f}`);
   if (facts.length) lines.push('');
-  if (valid) lines.push(`${provenance(index, lookup.records)} · ${link('IANA registry entry', IANA_SEARCH_URL + port)}`);
+  if (valid) lines.push(`${provenance(index, lookup.records)} · ${link(t('IANA registry entry'), IANA_SEARCH_URL + port)}`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** The hover card for a service name that stands for a port (`targetPort: http`). */
 export function renderServiceHover(index: RegistryIndex, name: string): string | undefined {
   const records = index.byName(name);
-  const lines: string[] = [`**Service ${inlineCode(name)}**`, ''];
+  const lines: string[] = [t('**Service {0}**', inlineCode(name)), ''];
   if (!records.length) {
-    lines.push('IANA lists no service by this name.');
+    lines.push(t('IANA lists no service by this name.'));
     return lines.join('\n');
   }
-  lines.push('IANA registered port' + (records.length > 1 ? 's' : '') + ':');
+  lines.push(records.length > 1 ? t('IANA registered ports:') : t('IANA registered port:'));
   for (const row of rowsOf(records)) lines.push(...renderRow(index, row, null));
-  lines.push('', `${provenance(index, records)} · ${link('IANA registry entry', IANA_SEARCH_URL + encodeURIComponent(name))}`);
+  lines.push('', `${provenance(index, records)} · ${link(t('IANA registry entry'), IANA_SEARCH_URL + encodeURIComponent(name))}`);
   return lines.join('\n');
 }
