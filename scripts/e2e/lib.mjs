@@ -91,7 +91,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * `runDir`, no auth, and the quiet settings. Returns `{ port, pid, stop() }`; stop() ends the whole process group
  * (the server leaves an extension-host process behind for every browser connection).
  */
-export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000, settings = {} } = {}) {
+export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000, settings = {}, args = [] } = {}) {
   const userData = path.join(runDir, 'user-data');
   const extensions = path.join(runDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -108,7 +108,7 @@ export async function startCodeServer(runDir, { env = {}, timeoutMs = 60_000, se
     [
       '--config', config, '--bind-addr', '127.0.0.1:0', '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', extensions,
+      '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', extensions, ...args,
     ],
     // detached: the server leads a new process group, so the whole tree can be signalled at once.
     { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...XDG, ...env } },

@@ -1,0 +1,111 @@
+// `node scripts/e2e/locale-shot.mjs [zh-cn]`: the extension (this working tree, after `npm run build`) in
+// code-server with its display language set to a locale, a real mouse hover over 5432 in the compose
+// fixture, and a screenshot ($IANA_E2E_HOME/screenshots/<locale>-hover.png; with --update-screenshots
+// also docs/images/). Offline there is no Marketplace language pack, so a stub pack for the locale
+// (test/e2e/language-pack, translating nothing of VS Code itself) is packaged and installed: it lets
+// code-server resolve the locale, and VS Code then loads this extension's own translations
+// (package.nls.<locale>.json, l10n/, the server's message table). Exits 1 unless the card is translated.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  HOME, ROOT, ensureInstalled, forwardConsole, installVsix, launchBrowser, log, runChecked, sleep, startCodeServer, workbenchUrl,
+} from './lib.mjs';
+
+const locale = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'zh-cn';
+/** A word of the card's first line in the locale, which English never shows. */
+const EXPECTED = { 'zh-cn': /端口 5432/ };
+ensureInstalled();
+const runDir = fs.mkdtempSync(path.join(HOME, `locale-${locale}-`));
+const serverDir = path.join(runDir, 'server');
+fs.mkdirSync(serverDir, { recursive: true });
+const workspace = path.join(runDir, 'workspace');
+fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+
+// The stub language pack, with the locale written into its manifest.
+const pack = path.join(runDir, 'language-pack');
+fs.cpSync(path.join(ROOT, 'test', 'e2e', 'language-pack'), pack, { recursive: true });
+const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8'));
+manifest.name = `test-language-pack-${locale}`;
+manifest.contributes.localizations[0].languageId = locale;
+fs.writeFileSync(path.join(pack, 'package.json'), JSON.stringify(manifest, null, 2));
+fs.writeFileSync(path.join(pack, 'LICENSE'), 'MIT\n');
+fs.writeFileSync(path.join(pack, 'README.md'), `Stub language pack for ${locale} (tests only).\n`);
+runChecked(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', path.join(runDir, 'pack.vsix')], { cwd: pack });
+installVsix(serverDir, path.join(runDir, 'pack.vsix'));
+// code-server 4.100 resolves --locale from user-data/languagepacks.json, which it does not write for a pack
+// installed from the command line: write what its language pack service would.
+const packDir = fs.readdirSync(path.join(serverDir, 'extensions')).find((d) => d.includes(manifest.name));
+if (!packDir) throw new Error('the stub language pack was not installed');
+fs.mkdirSync(path.join(serverDir, 'user-data'), { recursive: true });
+fs.writeFileSync(path.join(serverDir, 'user-data', 'languagepacks.json'), JSON.stringify({
+  [locale]: {
+    hash: 'test', label: locale, extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+    translations: { vscode: path.join(serverDir, 'extensions', packDir, 'translations', 'main.i18n.json') },
+  },
+}));
+
+const server = await startCodeServer(serverDir, { args: ['--locale', locale] });
+const browser = await launchBrowser(runDir);
+const { page } = browser;
+let ok = false;
+try {
+  forwardConsole(page);
+  await page.goto(workbenchUrl(server.port, workspace, [['extensionDevelopmentPath', ROOT], ['skipWelcome', 'true']]));
+  await page.locator('.monaco-workbench').waitFor();
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type('docker-compose.yml', { delay: 20 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'docker-compose.yml' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: '5432:5432' }).first().waitFor();
+  const hover = page.locator('.monaco-hover:visible').filter({ hasText: /postgresql/ }).first();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !ok) {
+    const box = await page.evaluate(() => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        const at = text.indexOf('- "5432:5432"');
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (at + 4 < seen + node.textContent.length) {
+            const range = document.createRange();
+            range.setStart(node, at + 4 - seen);
+            range.setEnd(node, at + 5 - seen);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          seen += node.textContent.length;
+        }
+      }
+      return null;
+    });
+    if (!box) throw new Error('5432 is not on screen');
+    await page.mouse.move(10, 10);
+    await sleep(200);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    try {
+      await hover.waitFor({ timeout: 3000 });
+      ok = true;
+    } catch {
+      log('no hover yet');
+    }
+  }
+  const text = ok ? await hover.innerText() : '';
+  log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+  ok &&= (EXPECTED[locale] ?? /./).test(text);
+  await sleep(700);
+  const shots = path.join(HOME, 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  const file = path.join(shots, `${locale}-hover.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+  if (process.argv.includes('--update-screenshots')) fs.copyFileSync(file, path.join(ROOT, 'docs', 'images', `${locale}-hover.png`));
+} finally {
+  await browser.close();
+  await server.stop();
+  fs.rmSync(runDir, { recursive: true, force: true });
+}
+log(ok ? `${locale}: the card is translated` : `${locale}: FAILED`);
+process.exit(ok ? 0 : 1);
