@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MarkupKind, ResponseError,
   TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
@@ -230,7 +230,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
-      return service.doHover(doc, params.position, settings);
+      const hover = service.doHover(doc, params.position, settings);
+      if (!settings.hover.enable) return hover;
+      // A Kubernetes port name (`targetPort: http`) first says which port it is; IANA's card on the name follows.
+      const named = await workspace.namedPortHover(doc, params.position);
+      if (!named) return hover;
+      const card = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      return { contents: { kind: MarkupKind.Markdown, value: card ? `${named}\n\n---\n\n${card}` : named }, range: hover?.range };
     }),
   );
 

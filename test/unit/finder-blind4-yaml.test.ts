@@ -5,7 +5,7 @@ import { findYamlPorts } from '../../server/src/service/scan';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 import { indexFile, WorkspaceIndex, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { kubeFacts } from '../../server/src/service/workspaceKube';
-import { unmatchedTargetPort } from '../../server/src/service/workspaceRules';
+import { unmatchedTargetPort } from '../../server/src/service/kubeRules';
 
 // Shapes met in the fourth blind evaluation: commands inside YAML values (Kubernetes `command`/`args`,
 // Compose `command`/`entrypoint`/healthcheck `test`) read as shell, comma lists under a plural port
@@ -323,7 +323,7 @@ describe('Kubernetes facts: flow mappings read as block mappings', () => {
     const [w] = check('8081');
     assert.ok(w, 'a warning on targetPort 8081');
     assert.equal(w.port, 8081);
-    assert.match(w.message, /targetPort 8081\/TCP of Service "edge" matches no containerPort .*app=edge: Deployment "edge"/);
+    assert.match(w.message, /port 8081\/TCP\.\nService "edge" selects app=edge: Deployment "edge"/);
     assert.deepEqual(check('8080'), []);
     assert.deepEqual(check('http'), []);
     // Pods of another app are not the Service's: nothing to judge.

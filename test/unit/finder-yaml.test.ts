@@ -54,7 +54,7 @@ describe('yaml finder: Kubernetes workloads', () => {
   });
 
   it('reads probe ports (httpGet, tcpSocket, grpc), and a probe port name as a service name', () => {
-    assert.equal(portAt(container('      livenessProbe:\n        httpGet:\n          path: /healthz\n          port: |8081\n')).role, 'listen');
+    assert.equal(portAt(container('      livenessProbe:\n        httpGet:\n          path: /healthz\n          port: |8081\n')).role, 'connect', 'the kubelet connects to the listener declared as containerPort');
     assert.equal(portAt(container('      readinessProbe:\n        tcpSocket:\n          port: |5432\n')).port, 5432);
     assert.equal(portAt(container('      startupProbe:\n        grpc:\n          port: |9090\n')).port, 9090);
     const named = portAt(container('      livenessProbe:\n        httpGet:\n          port: |http\n'));
@@ -93,7 +93,7 @@ describe('yaml finder: Kubernetes services and networking', () => {
 
   it('reads port, targetPort and nodePort, with roles', () => {
     const src = (c: string) => svc(`    - name: http\n      port: ${c === 'p' ? '|' : ''}80\n      targetPort: ${c === 't' ? '|' : ''}8080\n      nodePort: ${c === 'n' ? '|' : ''}30080\n`);
-    assert.equal(portAt(src('p')).port, 80);
+    assert.deepEqual([portAt(src('p')).port, portAt(src('p')).role], [80, 'connect'], 'a Service port is the virtual address clients connect to');
     assert.deepEqual([portAt(src('t')).port, portAt(src('t')).role], [8080, 'listen']);
     assert.deepEqual([portAt(src('n')).port, portAt(src('n')).role], [30080, 'host']);
   });

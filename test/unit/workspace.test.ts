@@ -9,7 +9,8 @@ import { detectFormat, findPorts } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
 import { indexFile, LineMap, WorkspaceIndex, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { kubeFacts } from '../../server/src/service/workspaceKube';
-import { duplicateHostPortAcrossFiles, unmatchedTargetPort, workspaceDiagnostics, workspaceFindings } from '../../server/src/service/workspaceRules';
+import { unmatchedTargetPort } from '../../server/src/service/kubeRules';
+import { duplicateHostPortAcrossFiles, workspaceDiagnostics, workspaceFindings } from '../../server/src/service/workspaceRules';
 import { excludePatterns, compileGlob, isExcluded } from '../../server/src/workspace/glob';
 import { isIgnored, parseGitignore } from '../../server/src/workspace/gitignore';
 
@@ -128,7 +129,7 @@ describe('Kubernetes facts', () => {
   });
 
   it('reads nothing from YAML that is not Kubernetes', () => {
-    assert.deepEqual(kubeFacts('ports:\n  - containerPort: 80\n'), { services: [], workloads: [] });
+    assert.deepEqual(kubeFacts('ports:\n  - containerPort: 80\n'), { services: [], workloads: [], backends: [] });
   });
 });
 
@@ -176,11 +177,13 @@ describe('cross-file rules', () => {
     assert.deepEqual(check(SERVICE('8080')), []);
     assert.deepEqual(check(SERVICE('http')), []);
     const [num] = check(SERVICE('8081'));
-    assert.match(num.message, /targetPort 8081\/TCP of Service "web" matches no containerPort declared by the pods it selects \(app=web: Deployment "web"\)\. .* Declared: 8080 \(http\)\./);
+    assert.match(num.message, /^No selected container declares port 8081\/TCP\.\nService "web" selects app=web: Deployment "web"\. .* Declared: 8080 \(http\)\./);
+    assert.equal(num.maxLevel, 'hint', 'a numeric targetPort is a hint at most');
     assert.equal(num.port, 8081);
     assert.equal(num.related[0].uri, 'file:///repo/k/dep.yaml');
     const [named] = check(SERVICE('metrics'));
-    assert.match(named.message, /no containerPort name declared .* no endpoints/);
+    assert.match(named.message, /^No selected container has a port named "metrics"\.\n.* no endpoints/);
+    assert.equal(named.maxLevel, undefined, 'a name weighs what the rule says (error by default)');
     // UDP 8080 is not TCP 8080.
     assert.equal(check(SERVICE('8080', 'app: web', 'UDP')).length, 1);
   });
@@ -190,7 +193,7 @@ describe('cross-file rules', () => {
     const ws = files({ 'svc.yaml': SERVICE('8080'), 'web.yaml': DEPLOYMENT(), 'api.yaml': other });
     assert.equal(unmatchedTargetPort(ws).size, 0);
     const wrongApp = files({ 'svc.yaml': SERVICE('9000'), 'web.yaml': DEPLOYMENT(), 'api.yaml': other });
-    assert.match([...unmatchedTargetPort(wrongApp).values()].flat()[0].message, /pods it selects/);
+    assert.match([...unmatchedTargetPort(wrongApp).values()].flat()[0].message, /selects app=web: Deployment "web"/);
     const noPods = files({ 'svc.yaml': SERVICE('9000', 'app: elsewhere'), 'api.yaml': other });
     assert.equal(unmatchedTargetPort(noPods).size, 0);
     // The Service's pods are defined elsewhere (another chart or repository): nothing can be judged.

@@ -192,7 +192,9 @@ export class PortLanguageService {
         const range = { start: positionAt(f.start), end: positionAt(f.end) };
         const suppressed = mayBeSuppressed ? suppressedRules(range.start.line, doc) : undefined;
         if (suppressed && (suppressed.size === 0 || suppressed.has(id))) continue;
-        const d: Diagnostic = { range, severity: SEVERITY[level], code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
+        // DiagnosticSeverity counts down from error (1) to hint (4): the weaker of the two is the larger number.
+        const severity = f.maxLevel ? (Math.max(SEVERITY[level], SEVERITY[f.maxLevel]) as DiagnosticSeverity) : SEVERITY[level];
+        const d: Diagnostic = { range, severity, code: id, source: DIAGNOSTIC_SOURCE, message: f.message };
         if (f.related?.length) {
           d.relatedInformation = f.related.map((r) => ({
             location: { uri: doc.uri, range: { start: positionAt(r.start), end: positionAt(r.end) } },

@@ -5,12 +5,12 @@ export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
 export const RULE_IDS = [
   'outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort',
-  'yamlBase60', 'portName', 'privileged', 'reservedByOS',
+  'yamlBase60', 'portName', 'privileged', 'reservedByOS', 'probePort', 'duplicateContainerPort', 'nodePortRange',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** Rules that compare files across the workspace; their severities live beside the others in `lint`. */
-export const WORKSPACE_RULE_IDS = ['duplicateHostPortAcrossFiles', 'unmatchedTargetPort'] as const;
+export const WORKSPACE_RULE_IDS = ['duplicateHostPortAcrossFiles', 'unmatchedTargetPort', 'ingressBackendPort'] as const;
 export type WorkspaceRuleId = (typeof WORKSPACE_RULE_IDS)[number];
 
 /** The extension's settings (`ianaPorts.*`), as the server reads them for one document. */
@@ -54,8 +54,12 @@ export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
   portName: 'error',
   privileged: 'hint',
   reservedByOS: 'information',
+  probePort: 'error',
+  duplicateContainerPort: 'warning',
+  nodePortRange: 'warning',
   duplicateHostPortAcrossFiles: 'information',
-  unmatchedTargetPort: 'warning',
+  unmatchedTargetPort: 'error',
+  ingressBackendPort: 'warning',
 };
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -6,7 +6,7 @@ import type { Protocol } from './registry/types';
 import type { FormatId } from './scan/detect';
 import type { ComposeMapping, PortOccurrence, PortRole } from './scan/vocabulary/types';
 import { lineStarts, positionIn } from './lines';
-import { kubeFacts, type KubeFacts } from './workspaceKube';
+import { kubeFacts, mapKubeFacts, type KubeFacts, type KubeFactsOf } from './workspaceKube';
 
 /**
  * The workspace's ports, file by file: what Find All References, workspace symbols, the Ports view and
@@ -34,22 +34,14 @@ export interface IndexedMapping {
   range: Range;
 }
 
-/** Kubernetes facts with every offset turned into a range. */
-export interface IndexedKube {
-  services: {
-    name: string;
-    namespace: string;
-    selector: Record<string, string>;
-    ports: { targetPort?: { text: string; range: Range }; port?: string; name?: string; protocol: string }[];
-  }[];
-  workloads: {
-    kind: string;
-    name: string;
-    namespace: string;
-    labels: Record<string, string>;
-    ports: { containerPort: number; range: Range; name?: string; protocol: string; container: string }[];
-  }[];
+/** A value written in a Kubernetes manifest, with its place. */
+export interface IndexedScalar {
+  text: string;
+  range: Range;
 }
+
+/** Kubernetes facts with every offset turned into a range. */
+export type IndexedKube = KubeFactsOf<IndexedScalar>;
 
 export interface IndexedFile {
   uri: string;
@@ -98,7 +90,7 @@ export function textDigest(text: string): string {
   }
   return `${text.length}:${(h >>> 0).toString(36)}`;
 }
-const EMPTY_KUBE: IndexedKube = { services: [], workloads: [] };
+const EMPTY_KUBE: IndexedKube = { services: [], workloads: [], backends: [] };
 
 /** Turns offsets of one text into positions with a table of line starts. */
 export class LineMap {
@@ -155,21 +147,7 @@ export function indexFile(uri: string, format: FormatId, text: string, occurrenc
   let kube = EMPTY_KUBE;
   if (format === 'yaml') {
     const k: KubeFacts = kubeFacts(text);
-    if (k.services.length || k.workloads.length) {
-      kube = {
-        services: k.services.map((s) => ({
-          name: s.name, namespace: s.namespace, selector: s.selector,
-          ports: s.ports.map((p) => ({
-            targetPort: p.targetPort ? { text: p.targetPort.text, range: lines.range(p.targetPort.start, p.targetPort.end) } : undefined,
-            port: p.port?.text, name: p.name, protocol: p.protocol,
-          })),
-        })),
-        workloads: k.workloads.map((w) => ({
-          kind: w.kind, name: w.name, namespace: w.namespace, labels: w.labels,
-          ports: w.ports.map((p) => ({ containerPort: p.containerPort, range: lines.range(p.start, p.end), name: p.name, protocol: p.protocol, container: p.container })),
-        })),
-      };
-    }
+    if (k.services.length || k.workloads.length || k.backends.length) kube = mapKubeFacts(k, (v) => ({ text: v.text, range: lines.range(v.start, v.end) }));
   }
   return { uri, format, digest: textDigest(text), places, omitted, mappings, kube };
 }

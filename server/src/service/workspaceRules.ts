@@ -4,7 +4,8 @@ import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
 import { ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
 import { isIgnoredPort, type RuleLevel, type Settings, type WorkspaceRuleId } from './settings';
 import { suppressedRules } from './suppress';
-import { indexFile, type IndexedFile, type IndexedKube, type IndexedMapping } from './workspaceIndex';
+import { kubeFindings } from './kubeRules';
+import { indexFile, type IndexedFile, type IndexedMapping } from './workspaceIndex';
 
 /**
  * Rules that compare files: the same host port published by compose files that may run side by side,
@@ -17,6 +18,8 @@ export interface WorkspaceFinding {
   message: string;
   /** The port the finding is about, for `ignorePorts` and quick fixes. */
   port?: number;
+  /** The most this finding may weigh, whatever the rule's level. */
+  maxLevel?: Exclude<RuleLevel, 'ignore'>;
   related: { uri: string; range: Range; message: string }[];
 }
 
@@ -96,70 +99,10 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, 
   return out;
 }
 
-type Workload = IndexedKube['workloads'][number] & { uri: string };
-
-function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
-  return true;
-}
-
-function labelText(selector: Record<string, string>): string {
-  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
-}
-
-/**
- * A Kubernetes Service whose targetPort (a number or a port name) matches no containerPort of the pods
- * it selects. A named targetPort that no container declares leaves the Service without endpoints; a
- * number the selected containers do not declare, while they declare others, usually means a typo or a
- * changed container port. Nothing is said when no workload in the workspace carries the Service's
- * labels (its pods are defined elsewhere: another chart, repository or generator), when the selected
- * containers declare no port at all (containerPort is informational, and a number still reaches
- * them), for Services without a selector, or for templated values.
- */
-export function unmatchedTargetPort(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
-  const workloads: Workload[] = [];
-  for (const f of files) for (const w of f.kube.workloads) workloads.push({ ...w, uri: f.uri });
-  const out = new Map<string, WorkspaceFinding[]>();
-  if (!workloads.length) return out;
-  for (const f of files) {
-    for (const svc of f.kube.services) {
-      if (!Object.keys(svc.selector).length) continue;
-      const selected = workloads.filter((w) => selects(svc.selector, w.labels) && (!svc.namespace || !w.namespace || svc.namespace === w.namespace));
-      if (!selected.length) continue;
-      for (const sp of svc.ports) {
-        const t = sp.targetPort;
-        if (!t) continue;
-        const numeric = /^\d{1,5}$/.test(t.text);
-        if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(t.text)) continue;
-        const target = numeric ? Number(t.text) : t.text;
-        const declared = selected.flatMap((w) => w.ports.map((p) => ({ w, p })));
-        if (numeric && !declared.length) continue;
-        if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
-        const where = `the pods it selects (${labelText(svc.selector)}: ${[...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ')})`;
-        const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
-        const consequence = numeric
-          ? 'Unless the container listens there anyway, connections to the Service are refused.'
-          : 'Kubernetes cannot resolve the name, so the Service gets no endpoints.';
-        push(out, f.uri, {
-          rule: 'unmatchedTargetPort',
-          range: t.range,
-          port: numeric ? (target as number) : undefined,
-          message: `targetPort ${t.text}/${sp.protocol} of Service "${svc.name}" matches no containerPort ${numeric ? '' : 'name '}declared by ${where}. ${consequence}${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`,
-          related: declared.slice(0, MAX_RELATED).map(({ w, p }) => ({
-            uri: w.uri, range: p.range,
-            message: `${w.kind} "${w.name}", container "${p.container}": containerPort ${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`,
-          })),
-        });
-      }
-    }
-  }
-  return out;
-}
-
 /** Every cross-file finding, by file URI. */
 export function workspaceFindings(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
   const out = duplicateHostPortAcrossFiles(files);
-  for (const [uri, list] of unmatchedTargetPort(files)) for (const f of list) push(out, uri, f);
+  for (const [uri, list] of kubeFindings(files)) for (const f of list) push(out, uri, f);
   return out;
 }
 
@@ -185,7 +128,9 @@ export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, s
       const s = suppressedRules(f.range.start.line, doc);
       if (s && (s.size === 0 || s.has(f.rule))) continue;
     }
-    const d: Diagnostic = { range: f.range, severity: SEVERITY[level], code: f.rule, source: DIAGNOSTIC_SOURCE, message: f.message };
+    // DiagnosticSeverity counts down from error (1) to hint (4): the weaker of the two is the larger number.
+    const severity = f.maxLevel ? Math.max(SEVERITY[level], SEVERITY[f.maxLevel]) as DiagnosticSeverity : SEVERITY[level];
+    const d: Diagnostic = { range: f.range, severity, code: f.rule, source: DIAGNOSTIC_SOURCE, message: f.message };
     if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
     if (f.port !== undefined) d.data = { port: f.port };
     out.push(d);

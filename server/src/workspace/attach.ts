@@ -1,10 +1,14 @@
 import {
-  DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError,
+  DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError,
   type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { Runtime } from '../runtime';
+import type { Diagnostic, Location, Position, Range, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { KubeFile } from '../service/kubeModel';
+import { allPlaces, namedPortAt, namedPortHover, type NamedPort } from '../service/kubeNamedPorts';
+import { portNameProblem, servicePortNameProblem } from '../service/rules/portName';
+import { kubeFacts, mapKubeFacts } from '../service/workspaceKube';
 import type { PortLanguageService } from '../service/languageService';
 import { inUseLabel } from '../service/machine/facts';
 import type { MachineSnapshot } from '../service/machine/types';
@@ -13,7 +17,7 @@ import { detectFormat, findPorts } from '../service/scan';
 import { formatFromAssociations, formatFromFileName } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
 import type { WorkspacePort } from '../service/workspaceIndex';
-import { workspaceDiagnostics, workspaceFindings, type WorkspaceFinding } from '../service/workspaceRules';
+import { shortName, workspaceDiagnostics, workspaceFindings, type WorkspaceFinding } from '../service/workspaceRules';
 import { excludePatterns } from './glob';
 import { canonicalUri, WorkspaceIndexer, type IndexStatus } from './indexer';
 
@@ -136,6 +140,8 @@ export class WorkspaceFeature {
     connection.onReferences((params, token) => this.guard(token, [], async () => {
       const doc = this.documents.get(params.textDocument.uri);
       if (!doc) return [];
+      const named = await this.namedPort(doc, params.position);
+      if (named) return allPlaces(named, params.context.includeDeclaration);
       const settings = await this.settingsFor(doc.uri);
       const o = this.service.occurrenceAt(doc, params.position, settings);
       if (!o) return [];
@@ -143,6 +149,29 @@ export class WorkspaceFeature {
       const target = o.kind === 'port' ? { port: o.port } : o.name ? { name: o.name } : undefined;
       if (!target) return [];
       return this.withDocument(doc, this.indexer.index.references(target), settings, target);
+    }));
+    connection.onDefinition((params, token) => this.guard(token, null as Location[] | null, async () => {
+      const doc = this.documents.get(params.textDocument.uri);
+      const named = doc && (await this.namedPort(doc, params.position));
+      return named && named.declarations.length ? named.declarations.map((d) => d.location) : null;
+    }));
+    connection.onPrepareRename((params, token) => this.guard(token, null as { range: Range; placeholder: string } | null, async () => {
+      const doc = this.documents.get(params.textDocument.uri);
+      const named = doc && (await this.namedPort(doc, params.position));
+      return named ? { range: named.at.range, placeholder: named.name } : null;
+    }));
+    connection.onRenameRequest((params, token) => this.guard(token, null as WorkspaceEdit | ResponseError<void> | null, async () => {
+      const doc = this.documents.get(params.textDocument.uri);
+      const named = doc && (await this.namedPort(doc, params.position));
+      if (!named) return null;
+      const problem = named.kind === 'container' ? portNameProblem(params.newName) : servicePortNameProblem(params.newName);
+      if (problem) {
+        const what = named.kind === 'container' ? 'A container port name (IANA service name)' : 'A Service port name (DNS label)';
+        return new ResponseError<void>(ErrorCodes.InvalidParams, `"${params.newName}" ${problem}. ${what} is at most ${named.kind === 'container' ? 15 : 63} characters of a-z, 0-9 and -.`);
+      }
+      const changes: Record<string, TextEdit[]> = {};
+      for (const l of allPlaces(named)) (changes[l.uri] ??= []).push({ range: l.range, newText: params.newName });
+      return { changes };
     }));
     connection.onWorkspaceSymbol((params, token) => this.guard(token, [] as SymbolInformation[], async () => {
       await this.indexer.ready(READY_WAIT_MS);
@@ -192,6 +221,28 @@ export class WorkspaceFeature {
     }
   }
 
+  /**
+   * The Kubernetes named port at a position of a YAML document, resolved across the workspace: the
+   * document's own manifests from its current text, the others from the index.
+   */
+  async namedPort(doc: TextDocument, pos: Position): Promise<NamedPort | undefined> {
+    if (!/^\s*kind:/m.test(doc.getText())) return undefined;
+    const settings = await this.settingsFor(doc.uri);
+    if (this.service.scan(doc, settings).format !== 'yaml') return undefined;
+    await this.indexer.ready(READY_WAIT_MS);
+    const self = canonicalUri(doc.uri);
+    const own = mapKubeFacts(kubeFacts(doc.getText()), (v) => ({ text: v.text, range: { start: doc.positionAt(v.start), end: doc.positionAt(v.end) } }));
+    const files: KubeFile[] = [{ uri: doc.uri, kube: own }];
+    for (const f of this.indexer.index.all()) if (f.uri !== self && f.uri !== doc.uri) files.push(f);
+    return namedPortAt(files, doc.uri, pos);
+  }
+
+  /** The hover's lines for a named port at a position, or undefined. */
+  async namedPortHover(doc: TextDocument, pos: Position): Promise<string | undefined> {
+    const named = await this.namedPort(doc, pos);
+    return named && namedPortHover(named, shortName);
+  }
+
   /** Capabilities to merge into the initialize result; remembers what the client can do. */
   initialize(params: InitializeParams): ServerCapabilities {
     const caps = params.capabilities;
@@ -202,6 +253,8 @@ export class WorkspaceFeature {
     this.foldersChangeable = !!caps.workspace?.workspaceFolders;
     return {
       referencesProvider: true,
+      definitionProvider: true,
+      renameProvider: { prepareProvider: true },
       workspaceSymbolProvider: true,
       ...(this.foldersChangeable ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     };

@@ -3,6 +3,7 @@ import { browserUnsafe } from './browserUnsafe';
 import { duplicateHostPort } from './duplicateHostPort';
 import { dynamicRange } from './dynamicRange';
 import { ephemeralRange } from './ephemeralRange';
+import { duplicateContainerPort, nodePortRange, probePort } from './kubePods';
 import { outOfRange } from './outOfRange';
 import { portName } from './portName';
 import { privileged } from './privileged';
@@ -16,4 +17,5 @@ export type { Rule, RuleContext, RuleFinding } from './types';
 /** Every rule, keyed by its id, which is also its setting key `ianaPorts.lint.<id>`. */
 export const RULES: Record<RuleId, Rule> = {
   outOfRange, dynamicRange, ephemeralRange, browserUnsafe, unauthorizedUse, duplicateHostPort, yamlBase60, portName, privileged, reservedByOS,
+  probePort, duplicateContainerPort, nodePortRange,
 };

@@ -28,6 +28,8 @@ export interface RuleFinding {
   related?: { start: number; end: number; message: string }[];
   /** The port the finding is about, for quick fixes and `ignorePorts`. */
   port?: number;
+  /** The most this finding may weigh, whatever the rule's level (an undeclared numeric probe port: a hint). */
+  maxLevel?: 'hint' | 'information' | 'warning';
 }
 
 export interface Rule {

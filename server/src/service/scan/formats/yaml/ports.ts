@@ -235,7 +235,9 @@ function roleForKey(lower: string, owner: string): PortRole {
     case 'target':
       return 'container';
   }
-  if (lower.includes('listen') || lower === 'server.port' || (lower === 'port' && (owner === 'server' || PROBE_ACTIONS.has(owner)))) return 'listen';
+  // A probe's port is the container's listener, which the kubelet connects to; the listener is judged where it is declared.
+  if (lower === 'port' && PROBE_ACTIONS.has(owner)) return 'connect';
+  if (lower.includes('listen') || lower === 'server.port' || (lower === 'port' && owner === 'server')) return 'listen';
   return 'unknown';
 }
 
@@ -922,7 +924,8 @@ class PortVisitor implements YamlVisitor {
 
   private portKeyValue(keyF: YamlFrame, key: string, owner: string, s: number, e: number, quote: number, item: YamlFrame | null): void {
     const text = this.text;
-    const role = roleForKey(key, owner);
+    // A Service's `port` is the virtual address clients connect to; nothing on a machine binds it.
+    const role = key === 'port' && item !== null && item.owner !== null && item.owner.lower === 'ports' && portNameOwner(item.owner) === 'service' ? 'connect' : roleForKey(key, owner);
     const o = readPortValue(text, s, e, role) ?? this.wholeVarDefault(s, e, role);
     if (o) {
       this.push(o, item);

@@ -1,0 +1,127 @@
+import type { Range } from 'vscode-languageserver-types';
+import { isNumber, isTemplated, KubeModel, type KubeFile } from './kubeModel';
+import type { RuleLevel, WorkspaceRuleId } from './settings';
+
+/**
+ * The Kubernetes rules that compare files: a Service's targetPort that the pods it selects do not
+ * declare, and an Ingress backend port that its Service does not expose. Pure: they read the index.
+ */
+
+export interface KubeFinding {
+  rule: WorkspaceRuleId;
+  range: Range;
+  message: string;
+  port?: number;
+  /** The most this finding may weigh, whatever the rule's level (a numeric targetPort: a hint). */
+  maxLevel?: Exclude<RuleLevel, 'ignore'>;
+  related: { uri: string; range: Range; message: string }[];
+}
+
+const MAX_RELATED = 10;
+
+function labelText(selector: Record<string, string>): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+function push(out: Map<string, KubeFinding[]>, uri: string, f: KubeFinding): void {
+  const list = out.get(uri);
+  if (list) list.push(f);
+  else out.set(uri, [f]);
+}
+
+/**
+ * A Service's targetPort that no container of the pods it selects declares. A name is an error
+ * (Kubernetes cannot resolve it, so the Service gets no endpoints); a number is a hint at most, since
+ * containerPort is informational and the container may listen there anyway, and only when the
+ * selected containers declare other ports. Silent when no workload in the workspace carries the
+ * Service's labels (its pods are defined elsewhere), for Services without a selector, and where a
+ * template fills in the value or the containers' port names.
+ */
+function checkTargetPorts(model: KubeModel, out: Map<string, KubeFinding[]>): void {
+  if (!model.workloads.length) return;
+  for (const svc of model.services) {
+    const selected = model.selected(svc);
+    if (!selected.length) continue;
+    for (const sp of svc.ports) {
+      const t = sp.targetPort;
+      if (!t || isTemplated(t.text)) continue;
+      const numeric = isNumber(t.text);
+      if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(t.text)) continue;
+      const declared = selected.flatMap((w) => w.ports.map((p) => ({ w, p })));
+      if (numeric && !declared.some(({ p }) => !Number.isNaN(p.containerPort))) continue;
+      if (!numeric && selected.some(KubeModel.namesUnknown)) continue;
+      if (numeric && declared.some(({ p }) => Number.isNaN(p.containerPort))) continue;
+      const target = numeric ? Number(t.text) : t.text;
+      if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
+      const pods = [...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ');
+      const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
+      push(out, svc.uri, {
+        rule: 'unmatchedTargetPort',
+        range: t.range,
+        port: numeric ? (target as number) : undefined,
+        maxLevel: numeric ? 'hint' : undefined,
+        message: numeric
+          ? `No selected container declares port ${t.text}/${sp.protocol}.\nService "${svc.name}" selects ${labelText(svc.selector)}: ${pods}. containerPort is informational, so this works if the container listens on ${t.text} anyway.${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`
+          : `No selected container has a port named "${t.text}".\nService "${svc.name}" selects ${labelText(svc.selector)}: ${pods}. Kubernetes cannot resolve the name, so the Service gets no endpoints.${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`,
+        related: declared.slice(0, MAX_RELATED).map(({ w, p }) => ({
+          uri: w.uri, range: p.at.range,
+          message: `${w.kind} "${w.name}", container "${p.container}": containerPort ${p.at.text}/${p.protocol}${p.name ? ` (${p.name})` : ''}`,
+        })),
+      });
+    }
+  }
+}
+
+/**
+ * An Ingress backend whose Service exposes no such port (`port.number` not among its `port`s,
+ * `port.name` not among its port names): the Ingress controller has nowhere to send the traffic.
+ * Silent when the Service is not in the workspace or a template fills in the values.
+ */
+function checkBackends(model: KubeModel, out: Map<string, KubeFinding[]>): void {
+  for (const b of model.backends) {
+    if (isTemplated(b.port.text) || isTemplated(b.service)) continue;
+    const services = model.serviceOf(b);
+    if (!services.length) continue;
+    const ports = services.flatMap((s) => s.ports.map((p) => ({ s, p })));
+    if (ports.some(({ p }) => (p.port && isTemplated(p.port.text)) || (p.name !== undefined && isTemplated(p.name)))) continue;
+    const hit = ports.some(({ p }) => (b.byName ? p.name === b.port.text : p.port?.text === b.port.text));
+    if (hit) continue;
+    const offered = [...new Set(ports.map(({ p }) => (p.name ? `${p.port?.text ?? '?'} (${p.name})` : p.port?.text ?? '?')))];
+    push(out, b.uri, {
+      rule: 'ingressBackendPort',
+      range: b.port.range,
+      port: b.byName ? undefined : Number(b.port.text),
+      message: b.byName
+        ? `Service "${b.service}" has no port named "${b.port.text}".\nIngress "${b.ingress}" sends traffic there, so the controller has no backend. Service ports: ${offered.slice(0, 8).join(', ') || 'none'}.`
+        : `Service "${b.service}" does not expose port ${b.port.text}.\nIngress "${b.ingress}" sends traffic there, so the controller has no backend. Service ports: ${offered.slice(0, 8).join(', ') || 'none'}.`,
+      related: ports.slice(0, MAX_RELATED).map(({ s, p }) => ({
+        uri: s.uri, range: (p.nameAt ?? p.port ?? b.port).range,
+        message: `Service "${s.name}": port ${p.port?.text ?? '?'}${p.name ? ` (${p.name})` : ''}`,
+      })),
+    });
+  }
+}
+
+/** Every cross-file Kubernetes finding, by file URI. */
+export function kubeFindings(files: Iterable<KubeFile>): Map<string, KubeFinding[]> {
+  const out = new Map<string, KubeFinding[]>();
+  const model = new KubeModel(files);
+  if (!model.services.length) return out;
+  checkTargetPorts(model, out);
+  checkBackends(model, out);
+  return out;
+}
+
+/** The findings of the unmatchedTargetPort rule alone. */
+export function unmatchedTargetPort(files: Iterable<KubeFile>): Map<string, KubeFinding[]> {
+  const out = new Map<string, KubeFinding[]>();
+  checkTargetPorts(new KubeModel(files), out);
+  return out;
+}
+
+/** The findings of the ingressBackendPort rule alone. */
+export function ingressBackendPort(files: Iterable<KubeFile>): Map<string, KubeFinding[]> {
+  const out = new Map<string, KubeFinding[]>();
+  checkBackends(new KubeModel(files), out);
+  return out;
+}
