@@ -68,6 +68,7 @@ spec:
               protocol: TCP
             - name: Bad_Name
               containerPort: 50051
+            - containerPort: 8080
           env:
             - name: PORT
               value: "8001"
@@ -77,6 +78,9 @@ spec:
             httpGet:
               path: /healthz
               port: http
+          readinessProbe:
+            tcpSocket:
+              port: grpc
 ---
 apiVersion: v1
 kind: Service
@@ -89,6 +93,10 @@ spec:
       port: 80
       targetPort: http
       nodePort: 31000
+    - name: admin
+      port: 81
+      targetPort: 9000
+      nodePort: 8081
 ---
 apiVersion: v1
 kind: ConfigMap
