@@ -152,7 +152,7 @@ function endsWith(path: string[], tail: string[]): boolean {
 export function kubeFacts(text: string): KubeFacts {
   const facts: KubeFacts = { services: [], workloads: [], backends: [] };
   // Cheap test first: most YAML files in a workspace are not Kubernetes manifests.
-  if (!/^\s*kind:/m.test(text)) return facts;
+  if (!/^[ \t]*kind:/m.test(text)) return facts;
   // The `service` mapping of an Ingress backend being read: its name and port may come in any order.
   let backend: { service: string; port?: KubeScalar; byName: boolean } | undefined;
   let doc = newDoc();

@@ -226,9 +226,9 @@ export class WorkspaceFeature {
    * document's own manifests from its current text, the others from the index.
    */
   async namedPort(doc: TextDocument, pos: Position): Promise<NamedPort | undefined> {
-    if (!/^\s*kind:/m.test(doc.getText())) return undefined;
     const settings = await this.settingsFor(doc.uri);
-    if (this.service.scan(doc, settings).format !== 'yaml') return undefined;
+    const scan = this.service.scan(doc, settings);
+    if (scan.format !== 'yaml' || scan.tooLarge || !/^[ \t]*kind:/m.test(doc.getText())) return undefined;
     await this.indexer.ready(READY_WAIT_MS);
     const self = canonicalUri(doc.uri);
     const own = mapKubeFacts(kubeFacts(doc.getText()), (v) => ({ text: v.text, range: { start: doc.positionAt(v.start), end: doc.positionAt(v.end) } }));
