@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { PortsView } from './portsView';
+import { tableFilePatterns, tableLanguageIds } from '../../server/src/service/scan/table';
+import { LOOKUP_REQUEST, REGISTRY_INFO_REQUEST, type LookupCard, type LookupParams } from '../../server/src/protocol';
 
 /** IANA's registry page filtered to one port or name (the same link the hover card ends with). */
 const IANA_SEARCH_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml?search=';
@@ -10,20 +12,9 @@ const IANA_SEARCH_URL = 'https://www.iana.org/assignments/service-names-port-num
  * the client options, and the commands and view that talk to the server by requests only.
  */
 
-/** Language ids the server reads, and file patterns for files VS Code opens as plain text. */
-export const LANGUAGES = [
-  'dockercompose', 'yaml', 'dockerfile', 'dotenv', 'properties', 'ini', 'json', 'jsonc', 'toml', 'shellscript',
-  'makefile', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'rust',
-  'csharp', 'ruby', 'php', 'kotlin', 'scala', 'c', 'cpp', 'swift', 'dart', 'elixir', 'terraform', 'hcl', 'nginx',
-  'caddyfile', 'ssh_config', 'sshd_config', 'systemd-unit-file', 'helm', 'markdown', 'xml', 'groovy',
-];
-export const FILE_PATTERNS = [
-  '**/nginx.conf', '**/*.conf', '**/*.cnf', '**/haproxy.cfg', '**/*.cfg', '**/Caddyfile', '**/sshd_config', '**/ssh_config',
-  '**/.ssh/config', '**/*.service', '**/*.socket', '**/.env', '**/.env.*', '**/*.env', '**/services', '**/Dockerfile',
-  '**/Dockerfile.*', '**/Containerfile', '**/*.tf', '**/*.properties', '**/Procfile', '**/Vagrantfile', '**/Jenkinsfile',
-  '**/.kube/config', '**/kubeconfig', '**/*.cf', '**/torrc', '**/Corefile', '**/.gitconfig', '**/.git/config', '**/.npmrc',
-  '**/.yarnrc', '**/.pypirc', '**/justfile', '**/Justfile',
-];
+/** Language ids the server reads, and file patterns for files VS Code opens as plain text: the format table's. */
+export const LANGUAGES = tableLanguageIds();
+export const FILE_PATTERNS = tableFilePatterns();
 
 /** The output channel both entries log to; the language client writes the server's log and trace there. */
 let output: vscode.LogOutputChannel | undefined;
@@ -69,13 +60,6 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
   new PortsView(vscode, client).register(context);
 }
 
-interface LookupCard {
-  label: string;
-  description: string;
-  detail: string;
-  markdown: string;
-}
-
 const CARD_SCHEME = 'iana-ports-card';
 
 /** Serves the look-up card as a read-only markdown document shown in the preview. */
@@ -96,7 +80,7 @@ async function lookUp(client: BaseLanguageClient): Promise<void> {
   pick.onDidChangeValue(async (value) => {
     const mine = ++seq;
     pick.busy = true;
-    const found = await client.sendRequest<LookupCard[]>('ianaPorts/lookup', { query: value, limit: 200 });
+    const found = await client.sendRequest<LookupCard[]>(LOOKUP_REQUEST, { query: value, limit: 200 } satisfies LookupParams);
     if (mine !== seq) return;
     pick.items = found.map((card) => ({ label: card.label, description: card.description, detail: card.detail, card, alwaysShow: true }));
     pick.busy = false;
@@ -115,7 +99,7 @@ async function lookUp(client: BaseLanguageClient): Promise<void> {
 
 /** Shows the registry's provenance and sources as a markdown preview the user can keep open beside the code. */
 async function showRegistryInfo(client: BaseLanguageClient): Promise<void> {
-  const info = await client.sendRequest<{ markdown: string }>('ianaPorts/registryInfo');
+  const info = await client.sendRequest<{ markdown: string }>(REGISTRY_INFO_REQUEST);
   const path = '/registry-information.md';
   cards.texts.set(path, info.markdown);
   await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: CARD_SCHEME, path }));

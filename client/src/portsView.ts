@@ -1,4 +1,5 @@
 import type * as vscodeApi from 'vscode';
+import { WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../../server/src/protocol';
 
 /**
  * The "Ports" view in the Explorer: every port used in the workspace, its registered service, and the
@@ -8,8 +9,7 @@ import type * as vscodeApi from 'vscode';
  */
 
 export const VIEW_ID = 'ianaPorts.ports';
-export const WORKSPACE_PORTS_REQUEST = 'ianaPorts/workspacePorts';
-export const WORKSPACE_PORTS_CHANGED = 'ianaPorts/workspacePortsChanged';
+export { WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST };
 
 /** Plain LSP range, as the server sends it. */
 interface LspRange {

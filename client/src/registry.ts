@@ -4,6 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import type * as vscodeApi from 'vscode';
 import { IANA_REGISTRY_URL } from '../../server/src/service/settings';
+import { IMPORT_REGISTRY_REQUEST, REGISTRY_INFO_REQUEST, USE_REGISTRY_REQUEST, type UseRegistryResult } from '../../server/src/protocol';
 
 /**
  * "IANA Ports: Update Registry from IANA" and "Revert to Bundled Registry".
@@ -204,7 +205,7 @@ function bounded(text: string): string {
 
 /** The release the server uses now, for "… stays in use"; undefined when the server does not answer. */
 async function releaseInUse(client: RegistryClient): Promise<string | undefined> {
-  const info = await client.sendRequest<{ release: string }>('ianaPorts/registryInfo').catch(() => undefined);
+  const info = await client.sendRequest<{ release: string }>(REGISTRY_INFO_REQUEST).catch(() => undefined);
   return info?.release;
 }
 
@@ -228,7 +229,7 @@ export async function updateRegistry(url: string, options: UpdateOptions): Promi
     }
     fs.mkdirSync(storageDir, { recursive: true });
     fs.writeFileSync(temp, bytes);
-    const res = await client.sendRequest<UseRegistryResult>('ianaPorts/importRegistry', {
+    const res = await client.sendRequest<UseRegistryResult>(IMPORT_REGISTRY_REQUEST, {
       source: temp, target: path.join(storageDir, REGISTRY_FILE_NAME), origin: url, minRecords: options.minRecords ?? MIN_RECORDS,
     });
     if (!res.ok) return { ok: false, message: bounded(`IANA Ports: ${res.message ?? `the language server refused the download; release ${res.release} stays in use.`}`) };
@@ -253,13 +254,7 @@ export function removeRegistryFile(storageDir: string): boolean {
 }
 
 /** The server's answer to `ianaPorts/useRegistry`. */
-export interface UseRegistryResult {
-  ok: boolean;
-  release: string;
-  records: number;
-  path: string;
-  message?: string;
-}
+export type { UseRegistryResult };
 
 /** What the commands need from the language client. */
 export interface RegistryClient {
@@ -300,7 +295,7 @@ export function registerRegistryCommands(vscode: typeof vscodeApi, context: vsco
     }),
     vscode.commands.registerCommand('ianaPorts.revertRegistry', async () => {
       const removed = removeRegistryFile(storageDir);
-      const res = await client.sendRequest<UseRegistryResult>('ianaPorts/useRegistry', { path: null });
+      const res = await client.sendRequest<UseRegistryResult>(USE_REGISTRY_REQUEST, { path: null });
       if (!res.ok) {
         void vscode.window.showErrorMessage(`IANA Ports: ${res.message ?? 'cannot switch back to the bundled registry.'}`);
         return;

@@ -18,6 +18,7 @@ import type { Runtime } from './runtime';
 import { WorkspaceFeature } from './workspace/attach';
 import { errorMessage, IMPORT_REGISTRY_REQUEST, importRegistry, loadRegistryFile, USE_REGISTRY_REQUEST, type ImportRegistryParams, type UseRegistryResult } from './workspace/registryFile';
 import { WARM_UP_DOCUMENTS, warmUpRound } from './warmUp';
+import { LOOKUP_REQUEST, REGISTRY_INFO_REQUEST, type LookupParams } from './protocol';
 
 /**
  * How many times each warm-up document is validated after start-up: the first pass costs about
@@ -29,9 +30,8 @@ const WARM_UP_PASSES = 8;
 /** Pause between the registry load and the first warm-up round, in ms. */
 const WARM_UP_DELAY_MS = 10;
 
-/** Custom requests the client's commands use. */
-export const LOOKUP_REQUEST = 'ianaPorts/lookup';
-export const REGISTRY_INFO_REQUEST = 'ianaPorts/registryInfo';
+/** Custom requests the client's commands use (their names are the protocol file's). */
+export { LOOKUP_REQUEST, REGISTRY_INFO_REQUEST };
 
 /**
  * Wires the port language service to a connection: documents, settings per document, hover,
@@ -287,7 +287,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }) as Promise<never>,
   );
 
-  connection.onRequest(LOOKUP_REQUEST, (params: { query: string; limit?: number }) => {
+  connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) => {
     try {
       return lookupCards(getIndex(), String(params?.query ?? ''), params?.limit ?? 200);
     } catch (e) {

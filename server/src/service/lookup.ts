@@ -3,17 +3,10 @@ import { provenance, renderPortHover, renderServiceHover } from './hover';
 import { escapeMarkdown } from './markdown';
 import type { RegistryIndex } from './registry/registryIndex';
 import { DEFAULT_SETTINGS } from './settings';
+import type { LookupCard } from '../protocol';
 
 /** One entry of the "Look Up Port or Service" list: what the quick pick shows and the card behind it. */
-export interface LookupCard {
-  label: string;
-  description: string;
-  detail: string;
-  port: number | null;
-  name: string;
-  /** The same markdown card the hover shows. */
-  markdown: string;
-}
+export type { LookupCard } from '../protocol';
 
 /**
  * Searches the registry by number, name or description for the look-up command and the CLI.

@@ -21,12 +21,10 @@ import { shortName, workspaceDiagnostics, workspaceFindings, type WorkspaceFindi
 import { excludePatterns } from './glob';
 import { canonicalUri, WorkspaceIndexer, type IndexStatus } from './indexer';
 
-/** Custom request: every port used in the workspace, for the Ports view. */
-export const WORKSPACE_PORTS_REQUEST = 'ianaPorts/workspacePorts';
-/** Custom notification: the workspace's ports changed; the Ports view asks again. */
-export const WORKSPACE_PORTS_CHANGED = 'ianaPorts/workspacePortsChanged';
-/** Custom request: the indexer's progress and figures. */
-export const INDEX_STATUS_REQUEST = 'ianaPorts/indexStatus';
+import { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../protocol';
+
+// The names are the protocol file's; exported here too for the code and tests that import them from here.
+export { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST };
 
 /** How long Find All References and workspace symbols wait for a running index before answering. */
 const READY_WAIT_MS = 3000;

@@ -13,21 +13,8 @@ import { RegistryIndex } from '../service/registry/registryIndex';
  * loaded itself, so a refused download never touches the registry in use or the one stored before.
  */
 
-/** Custom request: switch to the registry file at `path`, or back to the bundled one when `path` is null. */
-export const USE_REGISTRY_REQUEST = 'ianaPorts/useRegistry';
-/** Custom request: convert a downloaded IANA XML or CSV file, validate it, store it at `target` and use it. */
-export const IMPORT_REGISTRY_REQUEST = 'ianaPorts/importRegistry';
-
-export interface UseRegistryResult {
-  ok: boolean;
-  /** The release in use after the request. */
-  release: string;
-  records: number;
-  /** The file in use after the request. */
-  path: string;
-  /** Why the file was refused. */
-  message?: string;
-}
+// The request names and the result are the protocol file's; exported here too for the code and tests that import them from here.
+export { IMPORT_REGISTRY_REQUEST, USE_REGISTRY_REQUEST, type UseRegistryResult } from '../protocol';
 
 export interface ImportRegistryParams {
   /** The downloaded IANA XML (or CSV) file. */

@@ -1,5 +1,6 @@
 import { sniffFormat, withoutSampleSuffix } from './sniff';
 import type { FormatId } from './vocabulary/types';
+import { FORMAT_TABLE } from './table';
 
 /**
  * Chooses the port finder for a document from its language id and file name, since VS Code opens
@@ -8,16 +9,11 @@ import type { FormatId } from './vocabulary/types';
 
 export type { FormatId } from './vocabulary/types';
 
-export const FORMAT_IDS: readonly FormatId[] = [
-  'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy',
-  'ssh', 'systemd', 'terraform', 'services', 'json', 'code', 'shell', 'markdown', 'text',
-];
+/** Every format, in the format table's order. */
+export const FORMAT_IDS: readonly FormatId[] = FORMAT_TABLE.map((r) => r.id);
 
-const CODE_LANGUAGES = new Set([
-  'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'rust', 'csharp',
-  'ruby', 'php', 'kotlin', 'scala', 'c', 'cpp', 'swift', 'dart', 'elixir', 'groovy', 'lua', 'perl', 'fsharp',
-  'vue', 'svelte', 'objective-c', 'zig', 'clojure', 'haskell', 'erlang', 'r', 'julia', 'powershell',
-]);
+/** The language ids of source code, which a specific file name wins over only when it is not code itself. */
+const CODE_LANGUAGES: ReadonlySet<string> = new Set(FORMAT_TABLE.find((r) => r.id === 'code')?.languageIds);
 
 const CODE_EXTENSIONS = new Set([
   'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'go', 'java', 'rs', 'cs', 'rb', 'php', 'kt', 'kts',
@@ -25,36 +21,8 @@ const CODE_EXTENSIONS = new Set([
   'svelte', 'm', 'zig', 'clj', 'hs', 'erl', 'jl', 'ps1', 'psm1',
 ]);
 
-const BY_LANGUAGE: Record<string, FormatId> = {
-  dockercompose: 'compose',
-  yaml: 'yaml',
-  'github-actions-workflow': 'yaml',
-  helm: 'yaml',
-  dockerfile: 'dockerfile',
-  dotenv: 'dotenv',
-  properties: 'keyvalue',
-  'java-properties': 'keyvalue',
-  ini: 'keyvalue',
-  toml: 'toml',
-  nginx: 'nginx',
-  haproxy: 'haproxy',
-  caddyfile: 'caddy',
-  'ssh_config': 'ssh',
-  'sshd_config': 'ssh',
-  'systemd-unit-file': 'systemd',
-  terraform: 'terraform',
-  hcl: 'terraform',
-  json: 'json',
-  jsonc: 'json',
-  json5: 'json',
-  shellscript: 'shell',
-  makefile: 'shell',
-  bat: 'shell',
-  procfile: 'shell',
-  markdown: 'markdown',
-  mdx: 'markdown',
-  xml: 'code',
-};
+/** The format of each VS Code language id, from the format table. */
+const BY_LANGUAGE: Record<string, FormatId> = Object.fromEntries(FORMAT_TABLE.flatMap((r) => r.languageIds.map((id) => [id, r.id])));
 
 function basename(uri: string): string {
   const clean = uri.replace(/[?#].*$/, '');

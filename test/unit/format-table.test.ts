@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FORMAT_TABLE, activationEvents } from '../../server/src/service/scan/table';
+import { FORMAT_IDS, detectFormat, formatFromFileName } from '../../server/src/service/scan/detect';
+import { finderFor } from '../../server/src/service/scan';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** A file name a glob of the table matches: `**\/.env.*` -> `file:///work/.env.sample`. */
+function sampleUri(glob: string): string {
+  return 'file:///work/' + glob.replace(/^\*\*\//, '').replace(/\*/g, 'sample');
+}
+
+describe('the format table', () => {
+  it('has one row per format, each with a finder', () => {
+    const ids = FORMAT_TABLE.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids, [...FORMAT_IDS]);
+    for (const id of ids) assert.equal(typeof finderFor(id), 'function', id);
+  });
+
+  it("package.json's activationEvents are the table's (regenerate them from activationEvents() in server/src/service/scan/table.ts)", () => {
+    assert.deepEqual(pkg.activationEvents, activationEvents());
+  });
+
+  it("package.json's files.associations formats are the table's formats", () => {
+    const assoc = pkg.contributes.configuration.properties?.['ianaPorts.files.associations']
+      ?? pkg.contributes.configuration.find?.((c: { properties: Record<string, unknown> }) => c.properties['ianaPorts.files.associations'])?.properties['ianaPorts.files.associations'];
+    assert.deepEqual(assoc.additionalProperties.enum, [...FORMAT_IDS]);
+  });
+
+  it('a language id of a row is detected as its format', () => {
+    for (const row of FORMAT_TABLE) {
+      for (const lang of row.languageIds) assert.equal(detectFormat(lang, 'untitled:Untitled-1'), row.id, lang);
+    }
+  });
+
+  it('a file a row\'s pattern names is detected as its format, opened as plain text', () => {
+    for (const row of FORMAT_TABLE) {
+      for (const glob of row.filePatterns) {
+        const uri = sampleUri(glob);
+        assert.equal(formatFromFileName(uri), row.id, glob);
+        // A `.conf` or `.cfg` name is read by its content; with none it stays key/value.
+        assert.equal(detectFormat('plaintext', uri, ''), row.id, glob);
+      }
+    }
+  });
+
+  it('fails on a disagreement: a made-up event list is not the table', () => {
+    assert.notDeepEqual(activationEvents().slice(1), activationEvents());
+    assert.ok(activationEvents().includes('onLanguage:dockercompose'));
+    assert.ok(activationEvents().includes('workspaceContains:**/Dockerfile'));
+  });
+});
