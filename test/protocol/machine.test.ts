@@ -50,14 +50,18 @@ describe('this machine through the server (Linux /proc)', function () {
 
   it('hover, free-port completion and the Ports view follow a loopback listener this test starts and stops', async () => {
     const completionUri = pathToFileURL(path.join(dir, 'empty', '.env')).href;
-    client.open(completionUri, 'dotenv', 'PORT=\n');
+    // The free port is sought near the digits typed; a base of this process's own keeps two test runs on
+    // one machine (two checkouts) off each other's port.
+    const typed = String(20000 + (process.pid % 9000));
+    const line = `PORT=${typed}`;
+    client.open(completionUri, 'dotenv', `${line}\n`);
     const freePort = async () => {
-      const list = await client.request('textDocument/completion', { textDocument: { uri: completionUri }, position: { line: 0, character: 5 } });
+      const list = await client.request('textDocument/completion', { textDocument: { uri: completionUri }, position: { line: 0, character: line.length } });
       return Number(list.items.find((i: any) => i.labelDetails?.description === 'free port')?.label);
     };
     // The first request starts the reader; wait until the completion says it checked this machine.
     const first = await until('free port checked on this machine', async () => {
-      const list = await client.request('textDocument/completion', { textDocument: { uri: completionUri }, position: { line: 0, character: 5 } });
+      const list = await client.request('textDocument/completion', { textDocument: { uri: completionUri }, position: { line: 0, character: line.length } });
       return list.items.find((i: any) => i.labelDetails?.description === 'free port');
     }, (item: any) => /free on this machine/.test(item?.detail ?? ''));
     const port = Number(first.label);
