@@ -5,6 +5,9 @@ import { convertIanaXml } from '../../server/src/registry/ianaConvert';
 import { REGISTRY_LIMITS, validateRegistry } from '../../server/src/registry/validate';
 import { decodeRegistry } from '../../server/src/service/registry/codec';
 import type { RegistryData, ServiceRecord } from '../../server/src/service/registry/types';
+import { RegistryIndex } from '../../server/src/service/registry/registryIndex';
+import { renderPortHover, renderServiceHover } from '../../server/src/service/hover';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 
 // The bounds a registry must keep before the server stores or uses it, and the length of the messages
 // that say why one is refused.
@@ -33,8 +36,24 @@ describe('registry validation', () => {
     assert.throws(() => validateRegistry(registry(nested), { minRecords: 1 }), /33 ranges cover port 132, more than the limit of 32 \(nested ranges\)/);
     const crowded = Array.from({ length: REGISTRY_LIMITS.recordsPerPort + 1 }, (_, i) => record({ name: `c${i}`, portLo: 4000, portHi: 4000 }));
     assert.throws(() => validateRegistry(registry(crowded), { minRecords: 1 }), /65 records on port 4000, more than the limit of 64/);
+    const oneName = Array.from({ length: REGISTRY_LIMITS.recordsPerName + 1 }, (_, i) => record({ name: 'same', portLo: 1000 + i, portHi: 1000 + i }));
+    assert.throws(() => validateRegistry(registry(oneName), { minRecords: 1 }), /more than 64 records name the service "same"/);
     // Superseded records are history, not look-up results, so they do not count.
     validateRegistry(registry(crowded.map((r, i) => ({ ...r, superseded: i > 0 }))), { minRecords: 1 });
+  });
+
+  it('at the limits, a hover card on the crowded port and on the shared name stays small (20,000 records on one port made a 1.5 s hover)', () => {
+    const records = [
+      ...Array.from({ length: REGISTRY_LIMITS.recordsPerPort }, (_, i) => record({ name: `c${i}`, portLo: 4000, portHi: 4000, description: 'd'.repeat(200) })),
+      ...Array.from({ length: REGISTRY_LIMITS.recordsPerName }, (_, i) => record({ name: 'same', portLo: 5000 + i, portHi: 5000 + i })),
+    ];
+    const data = registry(records);
+    validateRegistry(data, { minRecords: 1 });
+    const index = new RegistryIndex(data);
+    const port = renderPortHover(index, 4000, {}, DEFAULT_SETTINGS);
+    const name = renderServiceHover(index, 'same') ?? '';
+    assert.match(port, /c63/);
+    assert.ok(port.length < 64_000 && name.length < 64_000, `cards of ${port.length} and ${name.length} characters`);
   });
 
   it('refuses fields of the wrong type, which a look-up would trip over', () => {

@@ -25,6 +25,8 @@ export const REGISTRY_LIMITS = {
   rangesPerPort: 32,
   /** Current records on any one port, ranges that cover it included. */
   recordsPerPort: 64,
+  /** Current records with any one service name (a hover on the name lists them all). */
+  recordsPerName: 64,
   /** Characters in any one text field. */
   fieldChars: 8_192,
   /** Items in any one list (assignees, contacts, references). */
@@ -71,6 +73,8 @@ export function validateRegistry(data: RegistryData, options: ValidateOptions): 
   const singles = new Uint32Array(65536);
   const rangeEdges = new Int32Array(65537);
   let ranges = 0;
+  const perName = new Map<string, number>();
+  let crowdedName = '';
   const records = data.records;
   for (let i = 0; i < records.length && problems.length < 10; i++) {
     const r = records[i];
@@ -91,6 +95,12 @@ export function validateRegistry(data: RegistryData, options: ValidateOptions): 
       continue;
     }
     if (!r.name && !r.description) note(`${where} has neither a name nor a description`);
+    if (r.name && !r.superseded) {
+      const key = r.name.toLowerCase();
+      const n = (perName.get(key) ?? 0) + 1;
+      perName.set(key, n);
+      if (n > L.recordsPerName && !crowdedName) crowdedName = r.name;
+    }
     if (r.portLo === null) {
       if (r.portHi !== null) note(`${where} has a last port but no first port`);
       if (!r.name) note(`${where} has no port number and no service name`);
@@ -131,6 +141,7 @@ export function validateRegistry(data: RegistryData, options: ValidateOptions): 
     if (depth + singles[port] > busiest) [busiest, busiestPort] = [depth + singles[port], port];
   }
   if (deepest > L.rangesPerPort) note(`${deepest} ranges cover port ${deepestPort}, more than the limit of ${L.rangesPerPort} (nested ranges)`);
+  if (crowdedName) note(`more than ${L.recordsPerName} records name the service ${quote(crowdedName)}`);
   if (busiest > L.recordsPerPort) note(`${busiest} records on port ${busiestPort}, more than the limit of ${L.recordsPerPort}`);
   const ids = new Set<string>();
   for (const p of data.people) {
