@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
-import { scanShellText } from '../../server/src/service/scan/formats/shell';
+import { scanShellText } from '../../server/src/service/scan/vocabulary/commands';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
 // Shapes from the fourth blind sample that the finders used to miss: sshd's `Match LocalPort`,

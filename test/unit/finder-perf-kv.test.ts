@@ -88,9 +88,11 @@ describe('key/value finders read keys in place', () => {
     assert.deepEqual(cmd('/bin/sh -c "PORT=3000 node app.js"'), ['3000:listen']);
     assert.deepEqual(cmd('/bin/sh -c "SIZE=3000 node app.js"'), []);
     assert.deepEqual(cmd('/usr/bin/env PORT=3000 node app.js'), ['3000:listen']);
-    assert.deepEqual(cmd('psql -p5432 && python -m http.server 8000'), ['5432:listen', '8000:listen']);
+    // psql connects to the port it is given, as it does in a shell script.
+    assert.deepEqual(cmd('psql -p5432 && python -m http.server 8000'), ['5432:connect', '8000:listen']);
     assert.deepEqual(cmd('ps -p 1234; nc -z db 5432'), ['5432:connect']);
-    assert.deepEqual(cmd('docker run -p 8080:80 -p 127.0.0.1:9000:9000/tcp img'), ['8080:host', '80:container', '9000:host', '9000:container/tcp']);
+    // The protocol suffix applies to the whole mapping, both its sides.
+    assert.deepEqual(cmd('docker run -p 8080:80 -p 127.0.0.1:9000:9000/tcp img'), ['8080:host', '80:container', '9000:host/tcp', '9000:container/tcp']);
     assert.deepEqual(cmd('java -Dserver.port=8081 -jar app.jar'), ['8081:listen']);
     assert.deepEqual(cmd('gunicorn --bind=0.0.0.0:8000 -b :8001'), ['8000:listen', '8001:listen']);
   });
@@ -101,6 +103,7 @@ describe('key/value finders read keys in place', () => {
       'service:http/tcp', 'port:80/tcp', 'service:"odd name"/udp', 'port:81/udp',
     ]);
     const ssh = 'Host bastion\n  PORT 2222\n  localforward 8080 localhost:80\n  ProxyJump admin@jump:2200\n  ServerAliveInterval 60\n  proxycommand ssh -p 22 -W %h:%p gw\n';
-    assert.deepEqual(ports('ssh', ssh), ['2222:connect', '8080:listen', '80:connect', '2200:connect', '22:listen']);
+    // The ProxyCommand's `ssh -p 22` connects to the gateway, as the same command does in a shell script.
+    assert.deepEqual(ports('ssh', ssh), ['2222:connect', '8080:listen', '80:connect', '2200:connect', '22:connect']);
   });
 });

@@ -16,7 +16,8 @@ import { findTerraformPorts } from './formats/tomlHcl/terraform';
 import { findServicesPorts } from './formats/services';
 import { jsonFinder } from './formats/json';
 import { codeFinder } from './formats/code';
-import { findShellPorts, scanDockerRunArgs, scanShellText } from './formats/shell';
+import { findShellPorts } from './formats/shell';
+import { scanDockerRunArgs, scanShellText } from './vocabulary/commands';
 import { markdownFinder } from './formats/markdown';
 import { findTextPorts } from './formats/text';
 

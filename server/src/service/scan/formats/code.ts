@@ -2,7 +2,8 @@ import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../v
 import { finish, isPortKeyIn, portValue } from '../vocabulary/common';
 import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../text/chars';
 import { MARKS_UNKNOWN, Tok, WordTable, lexCode, punctCode, sniffDialect, type Dialect, type TokenSink } from '../text/codeLexer';
-import { formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, roleForKeyIn, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { roleForKeyIn } from '../vocabulary/keys';
 
 /**
  * Port recognition in source code (JavaScript/TypeScript, Python, Go, Java, Rust, C#, Ruby, PHP,

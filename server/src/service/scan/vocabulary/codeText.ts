@@ -4,65 +4,12 @@ import { markDocumentation, scanProseNumbers } from './prose';
 import { isClearHost, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
 import type { HostPortOptions } from './common';
+import { roleForKey } from './keys';
 
 /**
  * Recognition inside free text that the code, JSON and shell finders share: the contents of a string
  * literal, a comment, a shell word. Everything here is linear in the length of the text it reads.
  */
-
-/** Words in a key that say the port belongs to another machine this program talks to. */
-const CONNECT_WORDS = new Set([
-  'db', 'database', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'cache',
-  'memcache', 'memcached', 'smtp', 'email', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'remote', 'target', 'upstream',
-  'backend', 'broker', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'elastic', 'elasticsearch', 'es', 'proxy',
-  'sentinel', 'nats', 'mqtt', 'zookeeper', 'zk', 'etcd', 'consul', 'vault', 'statsd', 'syslog', 'jaeger',
-  'otel', 'otlp', 'collector', 'clickhouse', 'cassandra', 'neo4j', 'influx', 'influxdb', 'sql', 'mssql',
-  'oracle', 'couchdb', 'minio', 's3', 'ftp', 'sftp', 'ssh', 'dest', 'destination', 'peer', 'client',
-]);
-
-/** Hash of a word's lower-case letters, as `roleForKey` computes it while it reads a key. */
-function wordHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** Hashes of CONNECT_WORDS, by their low 12 bits: most words of a key are ruled out without making a string of them. */
-const CONNECT_HASHES = (() => {
-  const t = new Uint8Array(4096);
-  for (const w of CONNECT_WORDS) t[wordHash(w) & 4095] = 1;
-  return t;
-})();
-
-/**
- * The role a port key suggests: `DB_PORT`, `EMAIL_PORT`, `redis.port` name a port this program
- * connects to; `PORT`, `server.port`, `listenPort` one it binds. The key is read as lower-case words
- * (`dbPort` is `db` and `port`; digits belong to words, anything else separates them).
- */
-export function roleForKey(key: string): PortRole {
-  return roleForKeyIn(key, 0, key.length);
-}
-
-/** `roleForKey(text.slice(s, e))` without the slice. */
-export function roleForKeyIn(key: string, s: number, e: number): PortRole {
-  let h = 0;
-  let len = 0;
-  for (let i = s; i <= e; i++) {
-    const c = i < e ? key.charCodeAt(i) : 32;
-    const upper = c >= 65 && c <= 90;
-    const alnum = upper || (c >= 97 && c <= 122) || isDigit(c);
-    if (!alnum || (upper && i > s && key.charCodeAt(i - 1) >= 97 && key.charCodeAt(i - 1) <= 122)) {
-      if (len > 0 && CONNECT_HASHES[h & 4095] === 1 && CONNECT_WORDS.has(key.slice(i - len, i).toLowerCase())) return 'connect';
-      h = 0;
-      len = 0;
-    }
-    if (alnum) {
-      h = (Math.imul(h, 31) + (upper ? c + 32 : c)) | 0;
-      len++;
-    }
-  }
-  return 'listen';
-}
 
 /** File extensions that make `main.go:1234` a source position rather than a host and port. */
 const FILE_EXTENSIONS = new Set([

@@ -1,182 +1,1168 @@
-import { ADDRESS_FLAGS, isAddressFlagName, isPortKey } from './common';
-import { indexIn, isDigit, isSpace, lastIndexIn } from '../text/chars';
-import type { PortOccurrence } from './types';
-import { type AddressOptions, readAddress, readPortItem, scanKeyValue, scanValueText, TEXT } from './values';
-import { wordOffsets } from '../text/words';
-
-/*
- * Command lines: which commands and flags take ports (`--port 8080`, `-p 5432`, `-b 0.0.0.0:8000`, `docker run -p`,
- * `nc -z db 5432`), read from words a format has split (`scanCommandWords`) or from a command line (`scanCommand`).
- */
-
-/** Flags whose value is a listen address: the list the shell finder reads too, kept in common.ts. */
-const BIND_FLAGS = ADDRESS_FLAGS;
+import type { Protocol } from '../../registry/types';
+import type { PortOccurrence, PortRole } from './types';
+import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
+import { digitsEnd, indexIn, isQuoteish, isSpace } from '../text/chars';
+import { roleForKeyIn } from './keys';
+import { isPortDigits, readPortSpec, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
+import { WordTable } from '../text/codeLexer';
+import { readForward, scanPortPairs, unquotedEnd, unquotedStart } from './values';
 
 /**
- * Commands whose `-p`/`-P` is not a port: a pid (`ps -p 1`, `strace -p`), a count (`xargs -P 4`,
- * `go test -p 4`), a strip level (`patch -p1`), "parents" (`mkdir -p`), a prompt or a password.
+ * The one command reader: which commands take ports in which flags and arguments, and with what
+ * role. Shell scripts and Makefiles are read with it, and so is every command another format holds
+ * (Dockerfile RUN/CMD, Compose and Kubernetes command/args, CI run steps, systemd Exec lines,
+ * package.json scripts, Markdown fences), so a command reads the same wherever it is written.
+ * Commands are split into words with shell quoting rules; each command is then read with what its
+ * name tells: `-p` is a port for `psql` and `ssh`, a published mapping for `docker run`, a password
+ * for `mysql` and a process id for `ps`. Words are kept as offsets and compared where they stand:
+ * a script has many words and few ports.
  */
-const NOT_PORT_P = new Set([
-  'mkdir', 'cp', 'ps', 'xargs', 'parallel', 'tar', 'install', 'useradd', 'usermod', 'grep', 'egrep', 'patch', 'git',
-  'pgrep', 'pkill', 'strace', 'ltrace', 'perf', 'gdb', 'kill', 'renice', 'taskset', 'prlimit', 'ionice', 'lsof', 'top',
-  'htop', 'pidstat', 'unzip', 'zip', 'read', 'sudo', 'su', 'time', 'type', 'command', 'hash', 'ulimit', 'go', 'make',
-  'pytest', 'java', 'rsync', 'wget', 'curl', 'ab', 'chrt', 'chown', 'numactl', 'timeout',
-  'mktemp', 'touch', 'ln', 'mv', 'openssl', 'passwd', 'chpasswd', 'crontab', 'diff', 'ls', 'cat', 'jq', 'yq', 'sort',
-]);
 
-/** Commands whose second positional argument is a port (`nc -z db 5432`, `telnet mail 25`). */
-const HOST_PORT_COMMANDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'wait-for', 'wait-for-it']);
+// Flags of the command names and words that change how a command is read.
+const F_WRAPPER = 1;
+const F_NO_SHORT_P = 2;
+const F_SHORT_P_UPPER = 4;
+const F_GLUED_OK = 8;
+const F_CLIENT = 16;
+const F_DOCKER = 32;
+const F_NETCAT = 64;
+/** `export`, `local`, `readonly`, `declare`, `typeset`, `set`: the rest of the command is assignments. */
+const F_DECLARE = 128;
+const F_SUDO = 256;
+const F_PYTHON = 512;
+const F_PY = 1024;
+const F_SSH = 2048;
+const F_TELNET = 4096;
+const F_KUBECTL = 8192;
+const F_UFW = 16384;
+const F_FUSER = 32768;
+/** Long flags that give a port besides names that `isPortKey` accepts. */
+const F_LONG_PORT_FLAG = 65536;
+/** Shells, whose `-c` takes a script (`sh -c 'nc -z db 5432'`). */
+const F_SH = 131072;
+/** `socat`, whose arguments are addresses such as `TCP-LISTEN:5000,fork` and `UDP4-SENDTO:10.0.7.2:514`. */
+const F_SOCAT = 262144;
+/** `autossh`, whose `-M` is its monitoring port. */
+const F_AUTOSSH = 524288;
+/** `ss`, whose filter compares ports written `:443` (`ss -tln 'sport = :443'`). */
+const F_SS = 1048576;
+/**
+ * Firewall commands (`iptables`, `firewall-cmd`): their port flags take lists and ranges
+ * (`--dports 80,1024:65535`, `--add-port=60000-61000/udp`) whose ends bind nothing.
+ */
+const F_FIREWALL = 2097152;
+/** `nft`, whose rules name ports after `dport` and `sport` (`tcp dport { 22, 60000-61000 }`). */
+const F_NFT = 4194304;
+/** `netsh`, whose `set dynamicport tcp start=49152 num=16384` gives a range by its start and size. */
+const F_NETSH = 8388608;
+/** No command of its own: the words are options given to a command named elsewhere (`JAVA_OPTS`, `extra_args`). */
+const F_ARGUMENTS = 16777216;
 
-/** Command words after which the next word starts a new command: `&&`, `||`, `;`, `|`, `(`, `exec`, `sudo`, `then`, `do`. */
-function isCommandBreak(text: string, s: number, e: number): boolean {
-  const c = text.charCodeAt(s);
-  switch (e - s) {
-    case 1: return c === 59 || c === 124 || c === 40;
-    case 2: return (c === 38 || c === 124) && text.charCodeAt(s + 1) === c || (c === 100 && text.charCodeAt(s + 1) === 111);
-    case 4: return text.startsWith('exec', s) || text.startsWith('sudo', s) || text.startsWith('then', s);
-    default: return false;
+const WORDS = (() => {
+  const entries: [string, number][] = [];
+  const add = (words: string[], flag: number) => { for (const w of words) entries.push([w, flag]); };
+  /** Commands that merely run the next word as the command. */
+  // Package managers run a script or a binary of the project (`pnpm next dev -p 3001`, `yarn dev -p 3001`).
+  add(['sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'pnpm', 'yarn', 'bun', 'dlx', 'if', 'then', 'else', 'elif',
+    'do', 'while', 'until', '!', 'watch', 'timeout', 'nice', 'ionice', 'stdbuf', 'caffeinate', 'dotenv', 'cross-env',
+    'exec-cmd', '{', '('], F_WRAPPER);
+  /** Commands whose `-p` is not a port. */
+  add(['ps', 'top', 'htop', 'kill', 'pkill', 'pgrep', 'strace', 'ltrace', 'gdb', 'perf', 'pidstat', 'renice', 'taskset',
+    'prlimit', 'lsof', 'patch', 'git', 'mkdir', 'cp', 'mv', 'install', 'read', 'xargs', 'tar', 'unzip', 'zip',
+    'rsync', 'sed', 'grep', 'curl', 'wget', 'sort', 'make', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb',
+    'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
+    'jest', 'pip', 'pip3', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
+    'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
+    'sysctl', 'nproc', 'kubectl', 'awk', 'perl', 'ss', 'netstat'], F_NO_SHORT_P);
+  /** Commands whose `-P` is the port. */
+  add(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mysqlimport', 'mysqlshow', 'scp', 'sftp', 'mysqlsh'], F_SHORT_P_UPPER);
+  /** Commands that accept the port glued to the flag (`-p5432`). */
+  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'autossh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb'], F_GLUED_OK);
+  /** Commands that connect to the port they are given. */
+  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'mysql', 'mysqldump', 'mysqladmin',
+    'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'autossh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
+    'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'openssl', 'ab', 'wrk', 'hey', 'k6', 'nats',
+    'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx', 'ldapsearch'], F_CLIENT);
+  add(['docker', 'podman', 'nerdctl'], F_DOCKER);
+  add(['nc', 'ncat', 'netcat'], F_NETCAT);
+  add(['export', 'local', 'readonly', 'declare', 'typeset', 'set'], F_DECLARE);
+  add(['sudo'], F_SUDO);
+  add(['python', 'python3'], F_PYTHON);
+  add(['python', 'python3', 'py'], F_PY);
+  add(['ssh', 'autossh'], F_SSH);
+  add(['autossh'], F_AUTOSSH);
+  add(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], F_SH);
+  add(['socat'], F_SOCAT);
+  add(['ss'], F_SS);
+  add(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'], F_FIREWALL | F_NO_SHORT_P);
+  add(['firewall-cmd'], F_FIREWALL);
+  add(['nft'], F_NFT);
+  add(['netsh'], F_NETSH);
+  add(['telnet'], F_TELNET);
+  add(['kubectl'], F_KUBECTL);
+  add(['ufw'], F_UFW);
+  add(['fuser'], F_FUSER);
+  add(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'dports', 'sports', 'expose', 'publish'], F_LONG_PORT_FLAG);
+  return new WordTable(entries);
+})();
+
+/** Short netcat flags that take a value (which is then not the port). */
+const NETCAT_VALUE_FLAGS = 'wisqxXTOIMmVec';
+
+/** Words are read up to this many characters where their text matters (a longer word is no name). */
+const WORD_TEXT_LIMIT = 200;
+
+/** The words of the command being read: offsets in two arrays, reused from command to command. */
+class Words {
+  s: number[] = [];
+  e: number[] = [];
+  /** WM_ bits of the characters of each word (positional arguments leave them 0). */
+  m: number[] = [];
+  n = 0;
+  add(s: number, e: number, marks = 0): void {
+    this.s[this.n] = s;
+    this.e[this.n] = e;
+    this.m[this.n] = marks;
+    this.n++;
   }
 }
 
-/** True when text[s, e) is an environment variable name: `[A-Za-z_][A-Za-z0-9_.]*`. */
-function isVariableName(text: string, s: number, e: number): boolean {
-  const c0 = text.charCodeAt(s);
-  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return false;
-  for (let i = s + 1; i < e; i++) {
+// What the tokenizer saw in a word, so that `scanWord` need not read it again.
+const WM_COLON = 2;
+const WM_DOLLAR = 4;
+/** The word has quotes, escapes or `$(...)` groups, whose characters were skipped unread. */
+const WM_UNREAD = 8;
+/** The word has an `=`: it may be an assignment. */
+const WM_EQUALS = 16;
+/** The word has a `/`: a command name may be a path. */
+const WM_SLASH = 32;
+
+/**
+ * Reads shell commands in text[from, to) and appends their ports to `out`. Used for whole scripts
+ * and for command strings inside other formats (the offsets are those of `text`).
+ */
+export function scanShellText(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  let s = from;
+  while (s < to && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 10 || text.charCodeAt(s) === 13)) s++;
+  if (text.charCodeAt(s) === 91 /* [ */ && s < to && readExecArray(text, s, to, out)) return;
+  scanShellCommands(text, from, to, out, 0);
+}
+
+/**
+ * A command written as a list, the exec form of Dockerfiles and of `command:` in Compose and
+ * Kubernetes: `["python", "-m", "http.server", "8765"]`, `[nginx, -g, daemon off;]`. Its items are
+ * the words of one command, each read as a whole. Returns false, reading nothing, when text[s, to)
+ * is not such a list: `[ -f x ]` and `[ "$a" = 1 ]` are shell tests, which have no commas.
+ */
+function readExecArray(text: string, s: number, to: number, out: PortOccurrence[]): boolean {
+  const words = execWords;
+  words.n = 0;
+  let i = s + 1;
+  let commas = 0;
+  for (;;) {
+    while (i < to && isListSpace(text.charCodeAt(i))) i++;
+    if (i >= to) return false;
     const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 46)) return false;
-  }
-  return e > s;
-}
-
-/**
- * Scans a command line held as words (already without quotes, as `wordOffsets` lists them):
- * `--port 8080`, `--port=8080`, `-p 5432`, `-Dserver.port=8080`, `-b 0.0.0.0:8000`, `--bind :8000`,
- * `PORT=3000 node app.js`, `nc -z db 5432`, `python -m http.server 8000`, and URLs or `host:port` in
- * any word. Words are read where they stand; only flags, commands and variable names become strings.
- */
-export function scanCommandWords(text: string, words: readonly number[], out: PortOccurrence[]): void {
-  let cmd = '';
-  let positional = 0;
-  for (let n = 0; n < words.length; n += 2) {
-    const s = words[n];
-    const e = words[n + 1];
-    if (isCommandBreak(text, s, e)) {
-      cmd = '';
-      positional = 0;
+    if (c === 93 /* ] */ && words.n === commas) break;
+    if (words.n > commas) {
+      if (c === 93) break;
+      if (c !== 44) return false;
+      commas++;
+      i++;
       continue;
     }
-    // `cmd;` ends a command too.
-    const last = text.charCodeAt(e - 1);
-    const ends = e > s && (last === 59 || (last === 38 && e - s >= 2 && text.charCodeAt(e - 2) === 38));
-    const eqAt = indexIn(text, 61 /* = */, s, e);
-    if (text.charCodeAt(s) === 45 /* - */ && e - s > 1) {
-      const long = text.charCodeAt(s + 1) === 45;
-      const eq = eqAt < 0 ? -1 : eqAt - s;
-      const name = text.slice(s + (long ? 2 : 1), eq < 0 ? e : eqAt);
-      const hasNext = n + 2 < words.length;
-      let vs = -1;
-      let ve = -1;
-      if (eq >= 0) {
-        vs = eqAt + 1;
-        ve = e;
-      } else if (!long && name.length > 1 && (name[0] === 'p' || name[0] === 'P') && /^\d+$/.test(name.slice(1))) {
-        // `-p5432`
-        vs = s + 2;
-        ve = e;
-      } else if (hasNext && text.charCodeAt(words[n + 2]) !== 45) {
-        vs = words[n + 2];
-        ve = words[n + 3];
-      }
-      const lname = name.toLowerCase();
-      const isPortFlag = long || eq >= 0
-        ? isPortKey(name) || lname === 'debug-port'
-        : ((name === 'p' || name === 'P' || /^[pP]\d+$/.test(name)) && !NOT_PORT_P.has(cmd)) ||
-          // Go's flag package takes long names after one dash: `-dns.port 53`, `-relay-port 7000`.
-          (name.length >= 4 && isPortKey(name));
-      const isBind = long ? BIND_FLAGS.has(lname) : name === 'b';
-      // `--console-address :9001`, `--metrics-addr=:8080`: an address flag by its last word, whose bare number is left alone.
-      const isAddressFlag = long && !isBind && !isPortFlag && isAddressFlagName(lname);
-      const isListenShort = !long && name === 'l' && (cmd === 'nc' || cmd === 'ncat' || cmd === 'netcat' || cmd === 'serve');
-      if (vs >= 0 && ve > vs) {
-        if (isPortFlag || isListenShort) {
-          if (!readPortItem(text, vs, ve, 'listen', out) && !readPortMapping(text, vs, ve, out)) readAddress(text, vs, ve, 'listen', out, PORT_FLAG_ADDRESS);
-        } else if (isBind) {
-          readAddress(text, vs, ve, 'listen', out, BIND_ADDRESS);
-        } else if (isAddressFlag) {
-          readAddress(text, vs, ve, 'listen', out, PORT_FLAG_ADDRESS);
+    if (c === 34 || c === 39) {
+      // A quoted item; in double quotes a backslash escapes the next character.
+      let j = i + 1;
+      let marks = 0;
+      while (j < to && text.charCodeAt(j) !== c) {
+        if (c === 34 && text.charCodeAt(j) === 92) {
+          marks = WM_UNREAD;
+          j++;
         }
+        j++;
       }
-      // `-Dserver.port=8080`: a Java system property.
-      if (!long && eq > 0 && (name[0] === 'D') && isPortKey(name.slice(1))) readPortItem(text, eqAt + 1, e, 'listen', out);
-      scanValueText(text, s, e, out, TEXT);
-      continue;
-    }
-    if (eqAt > s && isVariableName(text, s, eqAt)) {
-      // `PORT=3000 node server.js`, `-e DB_PORT=5432`
-      scanKeyValue(text, text.slice(s, eqAt), eqAt + 1, e, out);
-      continue;
-    }
-    if (!cmd) {
-      const slash = lastIndexIn(text, 47 /* / */, s, e);
-      cmd = text.slice(slash < 0 ? s : slash + 1, e);
-      positional = 0;
+      if (j >= to) return false;
+      words.add(i + 1, j, marks | itemMarks(text, i + 1, j));
+      i = j + 1;
     } else {
-      positional++;
-      if (positional === 2 && HOST_PORT_COMMANDS.has(cmd)) readPortItem(text, s, e, 'connect', out);
-      if ((e - s === 11 && text.startsWith('http.server', s)) || (e - s === 16 && text.startsWith('SimpleHTTPServer', s))) {
-        if (n + 2 < words.length) readPortItem(text, words[n + 2], words[n + 3], 'listen', out);
-      }
-    }
-    scanValueText(text, s, e, out, TEXT);
-    if (ends) {
-      cmd = '';
-      positional = 0;
+      // A plain item runs to the next comma or the closing bracket; a YAML flow item may hold spaces.
+      let j = i;
+      while (j < to && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 93 && text.charCodeAt(j) !== 91 && text.charCodeAt(j) !== 10) j++;
+      if (j >= to || text.charCodeAt(j) === 91 || text.charCodeAt(j) === 10) return false;
+      let e = j;
+      while (e > i && isListSpace(text.charCodeAt(e - 1))) e--;
+      words.add(i, e, WM_UNREAD | itemMarks(text, i, e));
+      i = j;
     }
   }
-}
-
-export const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
-
-const BIND_ADDRESS: AddressOptions = { bareNumber: true, anyHost: true, emptyHost: true };
-
-/** `docker run -p 8080:80` / `127.0.0.1:8080:80/tcp`: the host port and the container port. */
-function readPortMapping(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
-  // Two or three parts separated by colons; the last two are the host and container ports.
-  const c1 = indexIn(text, 58, s, e);
-  if (c1 < 0) return false;
-  const c2 = indexIn(text, 58, c1 + 1, e);
-  if (c2 >= 0 && indexIn(text, 58, c2 + 1, e) >= 0) return false;
-  const hs = c2 < 0 ? s : c1 + 1;
-  const he = c2 < 0 ? c1 : c2;
-  const before = out.length;
-  if (!readPortItem(text, hs, he, 'host', out)) return false;
-  if (!readPortItem(text, he + 1, e, 'container', out)) {
-    out.length = before;
-    return false;
-  }
+  // Only a blank may follow the list.
+  for (let j = i + 1; j < to; j++) if (!isListSpace(text.charCodeAt(j))) return false;
+  if (commas === 0 || words.n === 0) return false;
+  readCommand(text, words, execPositional, out, 0);
   return true;
 }
 
-/** The string items of a JSON-style exec array `["gunicorn", "-b", "0.0.0.0:8000"]` in text[s, e), as flat offsets. */
-function execFormWords(text: string, s: number, e: number): number[] {
-  const words: number[] = [];
-  let i = s;
-  while (i < e) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      let j = i + 1;
-      while (j < e && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      words.push(i + 1, Math.min(j, e));
-      i = j + 1;
-    } else i++;
-  }
-  return words;
+/** The words of an exec-form list, reused from list to list. */
+const execWords = new Words();
+const execPositional = new Words();
+
+function isListSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** Scans a command given in shell form, or in exec form when it starts with `[`. */
+/** The WM_ bits `scanShellCommands` would note for an item text[s, e) read as one word. */
+function itemMarks(text: string, s: number, e: number): number {
+  let m = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const t = PLAIN[c];
+    if (t !== 0) m |= t & ~1;
+    else if (c === 36) m |= WM_DOLLAR;
+    else m |= WM_UNREAD;
+  }
+  return m;
+}
+
+/**
+ * The arguments of `docker run` in text[from, to), without the command itself: Jenkins'
+ * `docker.image('postgres').withRun('-e X=1 -p 5433:5432')`.
+ */
+export function scanDockerRunArgs(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  scanShellCommands(text, from, to, out, F_DOCKER);
+}
+
+/**
+ * Options given to a command named elsewhere, text[from, to): `JAVA_OPTS="-Dserver.port=8080"`,
+ * `extra_args = --port 9000`. Every word is an argument; none is the command.
+ */
+export function scanCommandArguments(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  scanShellCommands(text, from, to, out, F_ARGUMENTS);
+}
+
+/**
+ * Scans a command given in shell form, or in exec form when it starts with `[` (a Dockerfile `CMD`,
+ * a systemd `ExecStart`, an INI `command =`). A value that starts with a flag holds options of a
+ * command named elsewhere (`JAVA_OPTS`, `extra_args`).
+ */
 export function scanCommand(text: string, s: number, e: number, out: PortOccurrence[]): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
-  const words = text.charCodeAt(s) === 91 ? execFormWords(text, s, e) : wordOffsets(text, s, e, true);
-  scanCommandWords(text, words, out);
+  if (text.charCodeAt(s) === 45 /* - */) scanCommandArguments(text, s, e, out);
+  else scanShellText(text, s, e, out);
+}
+
+/** How deep scripts inside scripts (`sh -c '...'`) are being read; deeper ones are left alone. */
+let nesting = 0;
+
+/** A script given to `sh -c` in text[from, to), read as commands of its own. */
+function scanNestedScript(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  if (nesting >= 2) return;
+  nesting++;
+  try {
+    scanShellCommands(text, from, to, out, 0);
+  } finally {
+    nesting--;
+  }
+}
+
+/**
+ * `scanShellText`; `preset`, when not 0, is the WORDS flags of a command that the first command's
+ * words are the arguments of.
+ */
+function scanShellCommands(text: string, from: number, to: number, out: PortOccurrence[], preset: number): void {
+  const words = new Words();
+  const positional = new Words();
+  let ws = -1;
+  // WM_ bits of the word being read.
+  let wm = 0;
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || PLAIN[c] !== 0) {
+      // The run of ordinary word characters, read in one tight loop.
+      if (ws < 0) {
+        ws = i;
+        wm = 0;
+      }
+      for (;;) {
+        if (c < 128) {
+          const t = PLAIN[c];
+          if (t === 0) break;
+          wm |= t;
+        }
+        if (++i >= to) break;
+        c = text.charCodeAt(i);
+      }
+      if (i >= to) break;
+    }
+    if (c === 32 || c === 9 || c === 13) {
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
+      ws = -1;
+      i++;
+      continue;
+    }
+    if (c === 10) {
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
+      ws = -1;
+      if (words.n) readCommand(text, words, positional, out, preset);
+      preset = 0;
+      words.n = 0;
+      i++;
+      continue;
+    }
+    if (c === 92 /* \ */) {
+      if (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10)) {
+        // Line continuation: the command goes on.
+        if (ws >= 0 && i > ws) words.add(ws, i, wm);
+        ws = -1;
+        i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
+        continue;
+      }
+      if (ws < 0) {
+        ws = i;
+        wm = 0;
+      }
+      wm |= WM_UNREAD;
+      i += 2;
+      continue;
+    }
+    if (c === 35 /* # */ && ws < 0) {
+      let e = text.indexOf('\n', i);
+      if (e < 0 || e > to) e = to;
+      scanCommentContent(text, i + 1, e, out);
+      i = e;
+      continue;
+    }
+    if (c === 59 /* ; */ || c === 124 /* | */ || c === 38 /* & */ || c === 40 /* ( */ || c === 41 /* ) */) {
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
+      ws = -1;
+      if (words.n) readCommand(text, words, positional, out, preset);
+      preset = 0;
+      words.n = 0;
+      i++;
+      continue;
+    }
+    if (c === 62 /* > */ || c === 60 /* < */) {
+      // A redirection: `2>&1`, `>/dev/null`, `<<EOF`. A number glued before it is a file descriptor.
+      if (ws >= 0 && isPortDigits(text, ws, i)) ws = -1;
+      if (ws >= 0 && i > ws) words.add(ws, i, wm);
+      ws = -1;
+      i++;
+      while (i < to && (text.charCodeAt(i) === 62 || text.charCodeAt(i) === 60)) i++;
+      if (text.charCodeAt(i) === 38) i = digitsEnd(text, i + 1, to);
+      continue;
+    }
+    if (ws < 0) {
+      ws = i;
+      wm = 0;
+    }
+    if (c === 39 /* ' */) {
+      const e = text.indexOf("'", i + 1);
+      i = e < 0 || e >= to ? to : e + 1;
+      wm |= WM_UNREAD;
+      continue;
+    }
+    if (c === 34 /* " */ || c === 96 /* ` */) {
+      i = quotedEnd(text, i, to, c);
+      wm |= WM_UNREAD;
+      continue;
+    }
+    if (c === 36 /* $ */ && (text.charCodeAt(i + 1) === 40 || text.charCodeAt(i + 1) === 123)) {
+      // `$(...)`, `${...}` and Make's `$(VAR)` stay inside the word.
+      i = groupEnd(text, i + 1, to);
+      wm |= WM_UNREAD | WM_DOLLAR;
+      continue;
+    }
+    if (c === 36) wm |= WM_DOLLAR;
+    i++;
+  }
+  if (ws >= 0 && to > ws) words.add(ws, to, wm);
+  if (words.n) readCommand(text, words, positional, out, preset);
+}
+
+/** Non-zero for ASCII characters that the tokenizer treats as part of a word with no further thought. */
+const PLAIN = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 33; c < 127; c++) t[c] = 1;
+  // Blanks and line ends, escapes, comments, operators, redirections, quotes and `$` need a look.
+  for (const ch of '\\#;|&()<>\'"`$') t[ch.charCodeAt(0)] = 0;
+  // A colon is an ordinary character that the tokenizer notes for `scanWord`.
+  t[58] = 1 | WM_COLON;
+  t[61] = 1 | WM_EQUALS;
+  t[47] = 1 | WM_SLASH;
+  return t;
+})();
+
+function quotedEnd(text: string, i: number, to: number, q: number): number {
+  let j = i + 1;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 2;
+    else if (c === q) return j + 1;
+    else j++;
+  }
+  return to;
+}
+
+/** End of a `(...)` or `{...}` group opened at `i`, on the same line. */
+function groupEnd(text: string, i: number, to: number): number {
+  const open = text.charCodeAt(i);
+  const close = open === 40 ? 41 : 125;
+  let depth = 0;
+  let j = i;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return j;
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return j + 1;
+    j++;
+  }
+  return to;
+}
+
+function isNameQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 92;
+}
+
+/**
+ * The flags of a word's base name: the first 200 characters of text[s, e) without leading and
+ * trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` is `nc`). `own` is `wordFlags` of the word.
+ */
+function baseNameFlags(text: string, s: number, e: number, own: number): number {
+  e = Math.min(e, s + WORD_TEXT_LIMIT);
+  const s0 = s;
+  const e0 = e;
+  while (s < e && isNameQuote(text.charCodeAt(s))) s++;
+  while (e > s && isNameQuote(text.charCodeAt(e - 1))) e--;
+  for (let i = e - 1; i >= s; i--) {
+    if (text.charCodeAt(i) === 47) {
+      s = i + 1;
+      break;
+    }
+  }
+  // Most names have no path or quotes: their base name is the word, whose flags `own` holds.
+  if (s === s0 && e === e0) return own;
+  return e > s ? WORDS.find(text, s, e) : 0;
+}
+
+/** The flags of the word text[s, e) itself (its first 200 characters). */
+function wordFlags(text: string, s: number, e: number): number {
+  e = Math.min(e, s + WORD_TEXT_LIMIT);
+  return e > s ? WORDS.find(text, s, e) : 0;
+}
+
+/** End of the name of the last `assignment` found. */
+let assignedNameEnd = 0;
+
+/**
+ * `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the value's start, or -1. The name ends
+ * at `assignedNameEnd`.
+ */
+function assignment(text: string, s: number, e: number): number {
+  let i = s;
+  const c0 = text.charCodeAt(i);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return -1;
+  while (i < e && isNameChar(text.charCodeAt(i))) i++;
+  const nameEnd = i;
+  while (i < e && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 58 || text.charCodeAt(i) === 43 || text.charCodeAt(i) === 33)) i++;
+  if (text.charCodeAt(i) !== 61 || i - nameEnd > 3) return -1;
+  assignedNameEnd = nameEnd;
+  return i + 1;
+}
+
+/** An assignment in text[s, e) whose name says port: its value is read. */
+function readAssignment(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
+  const v = assignment(text, s, e);
+  if (v < 0) return false;
+  const ne = assignedNameEnd;
+  if (isPortKeyIn(text, s, ne)) readValue(text, v, e, out, roleForKeyIn(text, s, ne));
+  else readPairs(text, v, e, out);
+  return true;
+}
+
+/**
+ * `key=value` pairs whose key names a port inside a value of other words: AWS's
+ * `IpProtocol=tcp,FromPort=443,ToPort=443`, firewalld's `port=80:proto=tcp:toport=8080`,
+ * `JAVA_OPTS="-Dserver.port=8080"`.
+ */
+function readPairs(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  // The native search may read past `e`, but only to the next `=`, which the next assignment or
+  // flag read starts after: over a script the searches stay linear.
+  const eq = text.indexOf('=', s);
+  if (eq >= 0 && eq < e) scanKeyEqualsPorts(text, s, e, out);
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+}
+
+/** An assignment value that names a port: `8080`, `"8080"`, `${PORT:-8080}`, `db:5432`. */
+function readValue(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole): void {
+  const vs = unquotedStart(text, s, e);
+  const ve = unquotedEnd(text, vs, e);
+  if (ve <= vs) return;
+  if (text.charCodeAt(vs) === 36 /* $ */) {
+    // `${PORT:-3000}` / `${PORT:=3000}` whatever the inner name is: the variable holds a port.
+    if (text.charCodeAt(vs + 1) === 123 && text.charCodeAt(ve - 1) === 125) {
+      let i = vs + 2;
+      while (i < ve && isNameChar(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 58) i++;
+      if (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 61) {
+        const d = digitsEnd(text, i + 1, ve - 1);
+        if (d === ve - 1 && d > i + 1) {
+          const port = portValue(text, i + 1, d);
+          if (port >= 0) out.push({ start: i + 1, end: d, kind: 'port', port, role });
+        }
+      }
+    }
+    return;
+  }
+  readPortSpec(text, vs, ve, out, role);
+}
+
+/** A flag's value in text[s, e): `8080`, `8080:80`, `127.0.0.1:5432:5432/tcp`, `:8080`, `22,80,443`, `$(PORT):5432`. */
+function readFlagValue(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, mapping: boolean): void {
+  const vs = unquotedStart(text, s, e);
+  const ve = unquotedEnd(text, vs, e);
+  if (ve <= vs) return;
+  let p = vs;
+  const before = out.length;
+  if (text.charCodeAt(p) === 58 /* : */) p++;
+  if (!readPortSpec(text, p, ve, out, role, true) && mapping) readLooseMapping(text, vs, ve, out);
+  replaceEarlier(out, before);
+}
+
+/**
+ * The flag's reading of its value (out[from..]) replaces what the host and port scan of the word
+ * found at the same offsets (`--publish 127.0.0.1:5433:5432` publishes, it does not connect).
+ */
+function replaceEarlier(out: PortOccurrence[], from: number): void {
+  let n = from;
+  for (let i = from; i < out.length; i++) {
+    const o = out[i];
+    let j = from - 1;
+    while (j >= commandFirst && j >= from - 32 && !(out[j].start === o.start && out[j].end === o.end)) j--;
+    if (j >= commandFirst && j >= from - 32) out[j] = o;
+    else out[n++] = o;
+  }
+  out.length = n;
+}
+
+/**
+ * A published mapping with variables in it (`$(POSTGRES_PORT):5432`, `${HOST_PORT}:80/tcp`): the
+ * segments that are numbers are still ports.
+ */
+function readLooseMapping(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  let ps = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || text.charCodeAt(i) === 58) {
+      let pe = i;
+      const slash = text.lastIndexOf('/', pe);
+      if (slash >= ps && protocolSuffix(text, slash)) pe = slash;
+      if (isPortDigits(text, ps, pe)) {
+        const port = portValue(text, ps, pe);
+        out.push({ start: ps, end: pe, kind: 'port', port, role: i === e ? 'container' : 'host', protocol: protocolSuffix(text, pe) });
+      }
+      ps = i + 1;
+    }
+  }
+}
+
+/** text[s, e) (its first 200 characters) is `word`. */
+function wordIs(text: string, s: number, e: number, word: string): boolean {
+  return Math.min(e - s, WORD_TEXT_LIMIT) === word.length && text.startsWith(word, s);
+}
+
+/** Where the ports of the command being read begin in `out`. */
+let commandFirst = 0;
+
+/** Reads one simple command (its words) for ports. */
+function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[], preset: number): void {
+  const first = out.length;
+  commandFirst = first;
+  readCommandWords(text, words, positional, out, first, preset);
+  readQuotedPairs(text, words, out, first);
+  if (out.length - first > 1) sortTail(out, first);
+}
+
+/**
+ * Sorts out[first..] by offset, stably, when it is short: a command's ports come from several passes
+ * over its words, and sorted here they spare `finish` a sort of the whole document. Long runs are
+ * left to `finish`, whose sort gives the same order.
+ */
+function sortTail(out: PortOccurrence[], first: number): void {
+  if (out.length - first > 32) return;
+  for (let i = first + 1; i < out.length; i++) {
+    const o = out[i];
+    let j = i - 1;
+    while (j >= first && (out[j].start > o.start || (out[j].start === o.start && out[j].end > o.end))) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = o;
+  }
+}
+
+/**
+ * Reads the words of one command; `first` is where its ports begin in `out`, and `preset`, when not
+ * 0, the WORDS flags of a command that all the words are arguments of.
+ */
+function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[], first: number, preset: number): void {
+  const WS = words.s;
+  const WE = words.e;
+  const WM = words.m;
+  const n = words.n;
+  // Every word may hold a URL, host:port or a `${PORT:-3000}` default, and a path `/dev/tcp/host/port`.
+  for (let k = 0; k < n; k++) {
+    const m = WM[k];
+    if ((m & WM_UNREAD) !== 0) scanWord(text, WS[k], WE[k], out);
+    else if ((m & (WM_COLON | WM_DOLLAR)) !== 0) scanWordMarked(text, WS[k], WE[k], out, m);
+    // Only a word that starts with `/` (perhaps after a quote) can be such a path.
+    if ((m & (WM_SLASH | WM_UNREAD)) !== 0) {
+      const c = text.charCodeAt(WS[k]);
+      if (c === 47 || (isQuoteish(c) && text.charCodeAt(WS[k] + 1) === 47)) readDevTcp(text, WS[k], WE[k], out);
+    }
+  }
+
+  // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
+  if (n >= 3 && WE[1] - WS[1] <= 3 && text.charCodeAt(WE[1] - 1) === 61 /* = */) {
+    const o = WS[1];
+    const oe = WE[1];
+    if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
+      const name = text.slice(WS[0], Math.min(WE[0], WS[0] + WORD_TEXT_LIMIT)).replace(/^export\s+/, '');
+      if (n === 3 && isPortKeyIn(name, 0, name.length)) readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
+      return;
+    }
+  }
+
+  let k = 0;
+  // The flags of the base name of word k, once read.
+  let base = 0;
+  if (preset !== 0) {
+    k = -1;
+    base = preset;
+  }
+  // Leading assignments and wrappers (`PGPASSWORD=x psql`, `sudo -u app nc`, `export PORT=1`).
+  for (; k >= 0 && k < n; k++) {
+    const s = WS[k];
+    const e = WE[k];
+    if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, s, e, out)) continue;
+    // A Procfile's process name (`web: gunicorn ...`) comes before the command.
+    if (k === 0 && (WM[k] & WM_COLON) !== 0 && isLabel(text, s, e)) continue;
+    const own = wordFlags(text, s, e);
+    if ((own & F_DECLARE) !== 0) {
+      for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
+      return;
+    }
+    // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
+    base = (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 ? own : baseNameFlags(text, s, e, own);
+    if ((base & F_WRAPPER) !== 0) {
+      if ((own & F_SUDO) !== 0) {
+        while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
+          const fs = WS[k + 1];
+          const c = text.charCodeAt(fs + 1);
+          // `-u user`, `-g group`, `-C fd`, `-D dir` take a value.
+          k += WE[k + 1] - fs === 2 && (c === 117 || c === 103 || c === 67 || c === 68) ? 2 : 1;
+        }
+      }
+      continue;
+    }
+    // A wrapper's flags and numbers: `nice -n 10`, `timeout 60`, `watch -n 5`.
+    const c0 = text.charCodeAt(s);
+    if (k === 0 && c0 === 45 /* - */) {
+      // A line of options alone (the rest of a folded `command: >` block): the arguments of a command named elsewhere.
+      base = F_ARGUMENTS;
+      k = -1;
+      break;
+    }
+    if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
+    break;
+  }
+  if (k >= n) return;
+  const cmd = base;
+  const docker = (cmd & F_DOCKER) !== 0;
+  const netcat = (cmd & F_NETCAT) !== 0;
+  const python = (cmd & F_PYTHON) !== 0;
+  const clientRole: PortRole = (cmd & F_CLIENT) !== 0 ? 'connect' : 'listen';
+  const firewall = (cmd & F_FIREWALL) !== 0;
+  // The protocol a firewall rule names (`-p udp`, `--protocol tcp`), for the ports after it.
+  let ruleProtocol: Protocol | undefined;
+  let listenFlag = false;
+  let pythonModule = '';
+  // The first plain argument that is not empty (a subcommand such as `port-forward`), or an empty range.
+  let subS = 0;
+  let subE = 0;
+  // A shell named among the arguments (`docker exec web sh -c '...'`): a `-c` after it gives a script.
+  let shell = (cmd & F_SH) !== 0;
+  positional.n = 0;
+
+  for (let j = k + 1; j < n; j++) {
+    const unread = (WM[j] & WM_UNREAD) !== 0;
+    const us = unread ? unquotedStart(text, WS[j], WE[j]) : WS[j];
+    const ue = unread ? unquotedEnd(text, us, WE[j]) : WE[j];
+    if ((WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, us, ue, out)) continue;
+    // Most words are plain arguments: only flags need their text.
+    if (text.charCodeAt(us) !== 45 /* - */ || ue <= us) {
+      if (subE <= subS) {
+        subS = us;
+        subE = ue;
+      }
+      // Every shell's name ends in `h` (sh, bash, zsh, dash, ksh, ash) but su's.
+      if (!shell && ue - us <= 4 && ue - us >= 2) {
+        const lc = text.charCodeAt(ue - 1);
+        if ((lc === 104 || lc === 117) && (wordFlags(text, us, ue) & F_SH) !== 0) shell = true;
+      }
+      positional.add(us, ue);
+      continue;
+    }
+    // The flag as far as its text is read.
+    const te = Math.min(ue, us + WORD_TEXT_LIMIT);
+    const len = te - us;
+    if (len > 2 && text.charCodeAt(us + 1) === 45) {
+      // `--name` or `--name=value`
+      const eqAt = indexIn(text, 61, us, te);
+      const ne = eqAt >= 0 ? eqAt : te;
+      const ns = us + 2;
+      const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
+      if (!portFlag) {
+        if (eqAt >= 0) readOtherFlagValue(text, ns, ne, eqAt + 1, ue, out);
+        else if (firewall && j + 1 < n && wordIs(text, ns, ne, 'protocol')) ruleProtocol = protocolWord(text.slice(WS[j + 1], Math.min(WE[j + 1], WS[j + 1] + 8))) ?? ruleProtocol;
+        continue;
+      }
+      // A firewall rule's ports: `--dport 60000:61000`, `--dports 80,443`, `--add-port=5060-5061/udp`.
+      if (firewall) {
+        if (eqAt >= 0 ? readFirewallPorts(text, eqAt + 1, ue, out, clientRole, ruleProtocol) : j + 1 < n && readFirewallPorts(text, WS[j + 1], WE[j + 1], out, clientRole, ruleProtocol)) {
+          if (eqAt < 0) j++;
+          continue;
+        }
+      }
+      const publish = ne - ns === 7 && text.startsWith('publish', ns);
+      const mapping = publish || (docker && ne - ns === 4 && text.startsWith('port', ns));
+      const role: PortRole = publish ? 'host' : clientRole;
+      if (eqAt >= 0) {
+        const before = out.length;
+        readFlagValue(text, eqAt + 1, ue, out, role, mapping);
+        if (out.length === before) readPairs(text, eqAt + 1, ue, out);
+      } else if (j + 1 < n) {
+        j++;
+        readFlagValue(text, WS[j], WE[j], out, role, mapping);
+      }
+      continue;
+    }
+    if (len >= 2 && !isDigitCode(text.charCodeAt(us + 1))) {
+      // Short flags: the letters after the dash, as far as the text is read.
+      const ls = us + 1;
+      if (netcat && indexIn(text, 108 /* l */, ls, te) >= 0) listenFlag = true;
+      const last = text.charCodeAt(te - 1);
+      const one = te - ls === 1;
+      // A Java system property, `-Dserver.port=8080`.
+      if (text.charCodeAt(ls) === 68 /* D */ && !one && (WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, ls + 1, ue, out)) continue;
+      // Go's `flag` style: `-dns.port 53`, `-http.port=9090`, `-grpc-port=50051`. The name must say port
+      // (`isPortKey`), so `-p`, `-P` and clusters such as `-pp` keep their own readings below.
+      if (len > 4) {
+        const eqAt = indexIn(text, 61 /* = */, ls, te);
+        if (isPortKeyIn(text, ls, eqAt >= 0 ? eqAt : te)) {
+          if (eqAt >= 0) readFlagValue(text, eqAt + 1, ue, out, clientRole, false);
+          else if (j + 1 < n) {
+            j++;
+            readFlagValue(text, WS[j], WE[j], out, clientRole, false);
+          }
+          continue;
+        }
+      }
+      if (shell && last === 99 /* c */ && j + 1 < n) {
+        // `sh -c 'script'`, `bash -lc "..."`: the script is read as commands of its own.
+        j++;
+        const ss = unquotedStart(text, WS[j], WE[j]);
+        scanNestedScript(text, ss, unquotedEnd(text, ss, WE[j]), out);
+        continue;
+      }
+      if ((cmd & F_AUTOSSH) !== 0 && one && last === 77 /* M */) {
+        // autossh's monitoring port.
+        if (j + 1 < n) {
+          j++;
+          readFlagValue(text, WS[j], WE[j], out, 'listen', false);
+        }
+        continue;
+      }
+      if (python) {
+        if (one && last === 109 /* m */ && j + 1 < n) {
+          j++;
+          const ms = unquotedStart(text, WS[j], WE[j]);
+          pythonModule = text.slice(ms, Math.min(unquotedEnd(text, ms, WE[j]), ms + WORD_TEXT_LIMIT));
+        }
+        continue;
+      }
+      if ((cmd & F_SSH) !== 0 && one && (last === 76 /* L */ || last === 82 /* R */ || last === 68 /* D */)) {
+        if (j + 1 < n) {
+          j++;
+          readForward(text, { s: WS[j], e: WE[j] }, out);
+        }
+        continue;
+      }
+      if (firewall && one && last === 112 /* p */) {
+        // iptables' `-p udp`: the protocol of the ports the rule names after it.
+        if (j + 1 < n) {
+          j++;
+          ruleProtocol = protocolWord(text.slice(WS[j], Math.min(WE[j], WS[j] + 8))) ?? ruleProtocol;
+        }
+        continue;
+      }
+      let isPort = false;
+      if (last === 112 /* p */ && !docker) isPort = (cmd & F_NO_SHORT_P) === 0;
+      else if (last === 112 && docker) isPort = true;
+      else if (last === 80 /* P */) isPort = (cmd & F_SHORT_P_UPPER) !== 0;
+      const first = text.charCodeAt(ls);
+      if (!one && (first === 112 || first === 80) && digitsEnd(text, ls + 1, te) === te) {
+        // Glued: `-p5432`, `-P3307`.
+        if ((cmd & F_GLUED_OK) !== 0 && (first === 80 ? (cmd & F_SHORT_P_UPPER) !== 0 : (cmd & F_NO_SHORT_P) === 0)) readFlagValue(text, us + 2, ue, out, clientRole, false);
+        continue;
+      }
+      if (isPort) {
+        if (j + 1 < n) {
+          j++;
+          readFlagValue(text, WS[j], WE[j], out, docker ? 'host' : netcat && !listenFlag ? 'listen' : clientRole, docker);
+        }
+        continue;
+      }
+      if (netcat && one && NETCAT_VALUE_FLAGS.indexOf(String.fromCharCode(last)) >= 0) j++;
+      continue;
+    }
+    if (subE <= subS) {
+      subS = us;
+      subE = te;
+    }
+    positional.add(us, ue);
+  }
+
+  // Commands that take the port as a plain argument.
+  const PS = positional.s;
+  const PE = positional.e;
+  const np = positional.n;
+  if (netcat || (cmd & F_TELNET) !== 0) {
+    const hostFirst = !(netcat && listenFlag);
+    for (let idx = hostFirst ? 1 : 0; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, hostFirst ? 'connect' : 'listen');
+  } else if ((cmd & F_PY) !== 0 && /^(http\.server|SimpleHTTPServer)$/.test(pythonModule)) {
+    for (let idx = 0; idx < np; idx++) {
+      if (isPortDigits(text, PS[idx], PE[idx])) {
+        readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+        break;
+      }
+    }
+  } else if ((cmd & F_KUBECTL) !== 0) {
+    // `kubectl [-n ns] port-forward RESOURCE PORT...`: a flag's value may stand before the subcommand.
+    let pf = -1;
+    for (let idx = 0; idx < np && idx < 4; idx++) {
+      if (wordIs(text, PS[idx], PE[idx], 'port-forward')) {
+        pf = idx;
+        break;
+      }
+    }
+    if (pf >= 0) for (let idx = pf + 2; idx < np; idx++) readFlagValue(text, PS[idx], PE[idx], out, 'listen', false);
+  } else if ((cmd & F_SOCAT) !== 0) {
+    for (let idx = 0; idx < np; idx++) readSocatAddress(text, PS[idx], PE[idx], out, first);
+  } else if ((cmd & F_SS) !== 0) {
+    // The filter: `'sport = :443'`, `( dport = :5432 or dport = :6432 )`.
+    for (let idx = 0; idx < np; idx++) {
+      if (indexIn(text, 58, PS[idx], PE[idx]) >= 0) scanHostPortsInText(text, PS[idx], PE[idx], out, SS_FILTER);
+    }
+  } else if ((cmd & F_UFW) !== 0 && (wordIs(text, subS, subE, 'allow') || wordIs(text, subS, subE, 'deny') || wordIs(text, subS, subE, 'reject') || wordIs(text, subS, subE, 'limit'))) {
+    // `ufw allow 60000:61000/udp` is a range, as in iptables.
+    for (let idx = 1; idx < np; idx++) if (!readFirewallPorts(text, PS[idx], PE[idx], out, 'listen', undefined)) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+  } else if ((cmd & F_NFT) !== 0) {
+    readNftPorts(text, positional, out);
+  } else if ((cmd & F_NETSH) !== 0) {
+    readNetshDynamicPort(text, words, k + 1, positional, out);
+  } else if ((cmd & F_FUSER) !== 0) {
+    for (let idx = 0; idx < np; idx++) {
+      if (/^\d+\/(tcp|udp)$/.test(text.slice(PS[idx], Math.min(PE[idx], PS[idx] + WORD_TEXT_LIMIT)))) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+    }
+  }
+}
+
+/**
+ * A firewall rule's port value, text[s, e): a list of ports and ranges, `80,443`, `1024:65535`,
+ * `:1023` (from 0), `1024:` (to 65535), `5060-5061`, with a protocol suffix for the whole value
+ * (`60000:61000/udp`) or else `protocol`. Ranges bind nothing (role 'unknown'); single ports take
+ * `role`. Returns false, adding nothing, when the value has another shape (`port=80:proto=tcp`).
+ */
+function readFirewallPorts(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
+  let vs = unquotedStart(text, s, e);
+  let ve = unquotedEnd(text, vs, e);
+  if (text.charCodeAt(vs) === 33 /* ! */) vs++;
+  if (ve <= vs || ve - vs > WORD_TEXT_LIMIT) return false;
+  const slash = indexIn(text, 47, vs, ve);
+  if (slash >= 0) {
+    const p = protocolSuffix(text, slash);
+    if (!p || slash + 1 + p.length !== ve) return false;
+    protocol = p;
+    ve = slash;
+  }
+  firewallPorts.length = 0;
+  let is = vs;
+  for (let i = vs; i <= ve; i++) {
+    if (i < ve && text.charCodeAt(i) !== 44) continue;
+    if (!readFirewallItem(text, is, i, firewallPorts, role, protocol)) return false;
+    is = i + 1;
+  }
+  // They replace what the host and port scan of the word made of them (`:1023` alone is no listen port).
+  for (const o of firewallPorts) putPort(out, commandFirst, o);
+  firewallPorts.length = 0;
+  return true;
+}
+
+/** Scratch for `readFirewallPorts`. */
+const firewallPorts: PortOccurrence[] = [];
+
+/** One item of `readFirewallPorts`: `443`, `1024:65535`, `:1023`, `1024:`, `5060-5061`. */
+function readFirewallItem(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
+  const d = digitsEnd(text, s, e);
+  if (d === e) {
+    if (!isPortDigits(text, s, e)) return false;
+    out.push({ start: s, end: e, kind: 'port', port: portValue(text, s, e), role, protocol });
+    return true;
+  }
+  const sep = text.charCodeAt(d);
+  if (sep !== 58 && sep !== 45) return false;
+  if (digitsEnd(text, d + 1, e) !== e) return false;
+  const hasLo = d > s;
+  const hasHi = e > d + 1;
+  // Only iptables' colon leaves an end open; `1024-` is no range.
+  if ((!hasLo || !hasHi) && (sep !== 58 || (!hasLo && !hasHi))) return false;
+  if ((hasLo && !isPortDigits(text, s, d)) || (hasHi && !isPortDigits(text, d + 1, e))) return false;
+  const lo = hasLo ? portValue(text, s, d) : 0;
+  const hi = hasHi ? portValue(text, d + 1, e) : 65535;
+  if (hasLo) out.push({ start: s, end: d, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  if (hasHi) out.push({ start: d + 1, end: e, kind: 'port', port: hi, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  return true;
+}
+
+/**
+ * nft rules given as words: `tcp dport 22`, `udp dport 60000-61000`, `tcp dport { 22, 80, 443 }`
+ * (each item its own word, braces and commas glued on or standing alone).
+ */
+function readNftPorts(text: string, positional: Words, out: PortOccurrence[]): void {
+  const PS = positional.s;
+  const PE = positional.e;
+  const np = positional.n;
+  for (let idx = 0; idx + 1 < np; idx++) {
+    if (!wordIs(text, PS[idx], PE[idx], 'dport') && !wordIs(text, PS[idx], PE[idx], 'sport')) continue;
+    const protocol = idx > 0 ? protocolWord(text.slice(PS[idx - 1], Math.min(PE[idx - 1], PS[idx - 1] + 8))) : undefined;
+    let j = idx + 1;
+    const braced = text.charCodeAt(PS[j]) === 123 /* { */;
+    for (; j < np; j++) {
+      let s = PS[j];
+      let e = PE[j];
+      if (text.charCodeAt(s) === 123) s++;
+      const close = e > s && text.charCodeAt(e - 1) === 125 /* } */;
+      if (close) e--;
+      while (e > s && text.charCodeAt(e - 1) === 44) e--;
+      while (s < e && text.charCodeAt(s) === 44) s++;
+      if (e > s) readFirewallPorts(text, s, e, out, 'listen', protocol);
+      if (!braced || close) break;
+    }
+    idx = j;
+  }
+}
+
+/**
+ * `netsh int ipv4 set dynamicport tcp start=49152 num=16384`: the start of the range Windows takes
+ * outgoing ports from (`num` is its size, no port). Words from `from` on are the arguments.
+ */
+function readNetshDynamicPort(text: string, words: Words, from: number, positional: Words, out: PortOccurrence[]): void {
+  let dyn = -1;
+  for (let idx = 0; idx < positional.n; idx++) {
+    if (wordIs(text, positional.s[idx], positional.e[idx], 'dynamicport')) {
+      dyn = idx;
+      break;
+    }
+  }
+  if (dyn < 0) return;
+  const protocol = dyn + 1 < positional.n ? protocolWord(text.slice(positional.s[dyn + 1], Math.min(positional.e[dyn + 1], positional.s[dyn + 1] + 8))) : undefined;
+  let ss = -1, se = -1, count = -1;
+  for (let k = from; k < words.n; k++) {
+    const s = words.s[k];
+    const e = words.e[k];
+    if (text.startsWith('start=', s) && isPortDigits(text, s + 6, e)) {
+      ss = s + 6;
+      se = e;
+    } else if (text.startsWith('num=', s) && digitsEnd(text, s + 4, e) === e && e - s - 4 <= 6) count = portValue(text, s + 4, e);
+  }
+  if (ss < 0) return;
+  const lo = portValue(text, ss, se);
+  const hi = count > 0 ? Math.min(65535, lo + count - 1) : 65535;
+  out.push({ start: ss, end: se, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** URLs, host:port and `${PORT:-3000}` defaults anywhere in the word text[s, e). */
+function scanWord(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  let m = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) m |= WM_COLON;
+    else if (c === 36) m |= WM_DOLLAR;
+  }
+  scanWordMarked(text, s, e, out, m);
+}
+
+/** Scratch for `readQuotedPairs`. */
+const pairPorts: PortOccurrence[] = [];
+
+/**
+ * A quoted snippet of configuration among the words (`sed 's/listen 80;/listen 8080;/'`): its
+ * `listen 8080` and `port 5432` pairs, where nothing else of the command was found at their place.
+ */
+function readQuotedPairs(text: string, words: Words, out: PortOccurrence[], first: number): void {
+  for (let k = 0; k < words.n; k++) {
+    if ((words.m[k] & WM_UNREAD) === 0) continue;
+    const s = words.s[k];
+    const e = words.e[k];
+    if (indexIn(text, 32, s, e) < 0) continue;
+    pairPorts.length = 0;
+    scanPortPairs(text, s, e, pairPorts);
+    for (const o of pairPorts) if (!hasSpan(out, first, o)) out.push(o);
+  }
+  pairPorts.length = 0;
+}
+
+/**
+ * True when out[first..] has an occurrence at the offsets of `o`. Only the last 32 are looked at, so
+ * that a command with thousands of ports stays linear; `finish` removes a duplicate left.
+ */
+function hasSpan(out: PortOccurrence[], first: number, o: PortOccurrence): boolean {
+  for (let i = Math.max(first, out.length - 32); i < out.length; i++) if (out[i].start === o.start && out[i].end === o.end) return true;
+  return false;
+}
+
+/** `scanWord` for a word whose colons and dollars are known from `m` (WM_ bits). */
+function scanWordMarked(text: string, s: number, e: number, out: PortOccurrence[], m: number): void {
+  if ((m & WM_DOLLAR) !== 0) scanPlaceholderDefaults(text, s, e, out);
+  if ((m & WM_COLON) !== 0) {
+    const us = unquotedStart(text, s, e);
+    const ue = unquotedEnd(text, us, e);
+    // `:3000` (lsof -i :3000, gunicorn -b :8000) is a port on all addresses.
+    const empty = text.charCodeAt(us) === 58 && isPortDigits(text, us + 1, ue);
+    if (empty) out.push({ start: us + 1, end: ue, kind: 'port', port: portValue(text, us + 1, ue), role: 'listen' });
+    else if (!(isTransportPrefix(text, us, ue) && readPortSpec(text, us + 4, ue, out, 'connect'))) scanHostPortsInText(text, s, e, out);
+  }
+}
+
+/** Options of `scanHostPortsInText` for `ss` filters, where `:443` alone is a port. */
+const SS_FILTER: TextScanOptions = { allowEmptyHost: true };
+
+/** `web:` ending the word text[s, e): a name of letters, digits, `_`, `-` and `.` before one colon. */
+function isLabel(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || text.charCodeAt(e - 1) !== 58) return false;
+  const c0 = text.charCodeAt(s);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90))) return false;
+  for (let i = s + 1; i < e - 1; i++) if (!isNameChar(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) return false;
+  return true;
+}
+
+/** Bash's `/dev/tcp/HOST/PORT` and `/dev/udp/HOST/PORT` as the word text[s, e) (quotes allowed). */
+function readDevTcp(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const us = unquotedStart(text, s, e);
+  if (text.charCodeAt(us) !== 47 || e - us < 12 || !text.startsWith('/dev/', us)) return;
+  const udp = text.startsWith('udp/', us + 5);
+  if (!udp && !text.startsWith('tcp/', us + 5)) return;
+  const hs = us + 9;
+  const ue = unquotedEnd(text, us, e);
+  const slash = indexIn(text, 47, hs, ue);
+  if (slash <= hs || !isPortDigits(text, slash + 1, ue)) return;
+  const port = portValue(text, slash + 1, ue);
+  out.push({ start: slash + 1, end: ue, kind: 'port', port, role: 'connect', host: text.slice(hs, slash), protocol: udp ? 'udp' : 'tcp' });
+}
+
+/**
+ * The value text[vs, ve) of a long flag `--name=value` whose name (text[ns, ne)) does not say port:
+ * `:PORT` after an address flag (`--web.listen-address=:9102`, `--statsd.listen-udp=:9125`), or
+ * port pairs inside it (`--ip-permissions=FromPort=443,...`). `host:PORT` values are found with
+ * every other host and port.
+ */
+function readOtherFlagValue(text: string, ns: number, ne: number, vs: number, ve: number, out: PortOccurrence[]): void {
+  if (text.charCodeAt(vs) === 58 /* : */ && isPortDigits(text, vs + 1, ve)) {
+    if (isAddressFlag(text, ns, ne)) out.push({ start: vs + 1, end: ve, kind: 'port', port: portValue(text, vs + 1, ve), role: 'listen' });
+    return;
+  }
+  // `--admin-listen=127.0.0.1:9901`: the address this program listens on, whatever its host says.
+  if (indexIn(text, 58, vs, ve) > vs && isAddressFlag(text, ns, ne)) {
+    const found: PortOccurrence[] = [];
+    if (readPortSpec(text, vs, ve, found, 'listen')) {
+      for (const o of found) {
+        o.role = 'listen';
+        putPort(out, commandFirst, o);
+      }
+      return;
+    }
+  }
+  readPairs(text, vs, ve, out);
+}
+
+/** Words in a flag's name that say its value is an address to listen on. */
+const ADDRESS_WORDS = /(^|[.-])(listen|bind|addr|address|webhook|endpoint)([.-]|$)/;
+
+/** A flag name text[s, e) that takes a listen address: in `ADDRESS_FLAGS`, or with a word such as `listen` or `addr`. */
+function isAddressFlag(text: string, s: number, e: number): boolean {
+  const name = text.slice(s, Math.min(e, s + WORD_TEXT_LIMIT));
+  return ADDRESS_FLAGS.has(name) || ADDRESS_WORDS.test(name);
+}
+
+/** socat's address types that take `host:port` (or, with LISTEN/RECV, a port alone); options follow a comma. */
+const SOCAT_TYPE = /^(tcp|udp|sctp|dccp|openssl|ssl|udplite)[46]?(-(listen|connect|sendto|recvfrom|recv|datagram))?$/i;
+
+/** Scratch for `readSocatAddress`. */
+const socatPorts: PortOccurrence[] = [];
+
+/**
+ * One socat address, text[s, e): `TCP-LISTEN:5000,fork` (a port it listens on), `TCP:10.0.0.8:5000`
+ * and `UDP4-SENDTO:10.0.7.2:514` (a port it sends to). Its ports replace what the host and port scan
+ * of the word made of them (`TCP-LISTEN` is no host); `first` is where the command's ports begin.
+ */
+function readSocatAddress(text: string, s: number, e: number, out: PortOccurrence[], first: number): void {
+  const colon = indexIn(text, 58, s, Math.min(e, s + 20));
+  if (colon < 0) return;
+  const type = text.slice(s, colon);
+  const m = SOCAT_TYPE.exec(type);
+  if (!m) return;
+  let pe = indexIn(text, 44, colon + 1, e);
+  if (pe < 0) pe = e;
+  const family = m[1].toLowerCase();
+  const protocol: Protocol = family === 'udp' || family === 'udplite' ? 'udp' : family === 'sctp' || family === 'dccp' ? family : 'tcp';
+  const kind = (m[3] ?? '').toLowerCase();
+  socatPorts.length = 0;
+  if (kind === 'listen' || kind === 'recvfrom' || kind === 'recv') {
+    if (isPortDigits(text, colon + 1, pe)) socatPorts.push({ start: colon + 1, end: pe, kind: 'port', port: portValue(text, colon + 1, pe), role: 'listen', protocol });
+  } else if (indexIn(text, 58, colon + 1, pe) >= 0 && readPortSpec(text, colon + 1, pe, socatPorts, 'connect')) {
+    for (const o of socatPorts) {
+      o.role = 'connect';
+      o.protocol = protocol;
+    }
+  }
+  for (const o of socatPorts) putPort(out, first, o);
+  socatPorts.length = 0;
+}
+
+/** Puts `o` in `out`, in place of an occurrence at the same offsets found since `first`. */
+function putPort(out: PortOccurrence[], first: number, o: PortOccurrence): void {
+  for (let i = first; i < out.length; i++) {
+    if (out[i].start === o.start && out[i].end === o.end) {
+      out[i] = o;
+      return;
+    }
+  }
+  out.push(o);
+}
+
+/** `tcp:` or `udp:` (any case) starting text[s, e), before a port or `host:port` (`wait-on tcp:db:5432`). */
+function isTransportPrefix(text: string, s: number, e: number): boolean {
+  if (e - s < 5 || text.charCodeAt(s + 3) !== 58) return false;
+  const a = text.charCodeAt(s) | 32;
+  const b = text.charCodeAt(s + 1) | 32;
+  const c = text.charCodeAt(s + 2) | 32;
+  return (a === 116 && b === 99 && c === 112) || (a === 117 && b === 100 && c === 112);
 }

@@ -616,7 +616,7 @@ export function finish(out: PortOccurrence[]): PortOccurrence[] {
 
 /**
  * Flags whose value is a listen address (`-b 0.0.0.0:8000`, `--bind :8000`, `--web.listen-address=:9102`),
- * by their name without dashes. The key/value finder and the shell finder read the same list.
+ * by their name without dashes, as the one command reader (vocabulary/commands.ts) reads them.
  */
 export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
   'b', 'bind', 'listen', 'addr', 'address', 'listen-address', 'listen-addr', 'http', 'http-addr', 'http-address',
@@ -624,21 +624,3 @@ export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
   'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
 ]);
 
-/** Last words of a long flag's name that make it an address flag (`--console-address`, `--metrics-addr`). */
-const ADDRESS_FLAG_ENDINGS = new Set(['address', 'addr', 'listen']);
-
-/**
- * True when a long flag's name (without dashes, lower-case) takes an address whose port is one to
- * listen on: a name in `ADDRESS_FLAGS`, or one whose last `-`, `.` or `_` word is `address`, `addr` or
- * `listen` (`console-address`, `web.listen-address`, `metrics_addr`).
- */
-export function isAddressFlagName(name: string): boolean {
-  if (ADDRESS_FLAGS.has(name)) return true;
-  let i = name.length;
-  while (i > 0) {
-    const c = name.charCodeAt(i - 1);
-    if (c === 45 || c === 46 || c === 95) break;
-    i--;
-  }
-  return i > 0 && ADDRESS_FLAG_ENDINGS.has(name.slice(i));
-}

@@ -175,20 +175,52 @@ function hasKeyWordSlow(k: string, set: WordSet): boolean {
   return false;
 }
 
-/** Key words for a service this program connects to: their ports are remote targets. */
-const CONNECT_WORDS = new WordSet([
-  'db', 'database', 'pg', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'memcache',
-  'memcached', 'smtp', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'nats', 'elastic',
-  'elasticsearch', 'es', 'upstream', 'backend', 'remote', 'target', 'proxy', 'client', 'broker', 'cache', 'sentinel',
-  'primary', 'master', 'replica', 'statsd', 'jaeger', 'otel', 'otlp', 'zipkin', 'syslog', 'dns', 'ntp', 'sql', 'mssql',
-  'oracle', 'cassandra', 'influx', 'influxdb', 'clickhouse', 'minio', 's3', 'vault', 'consul', 'etcd', 'zookeeper',
-  'zk', 'grafana', 'prometheus', 'loki', 'tempo', 'api', 'auth', 'keycloak', 'couchdb', 'neo4j', 'bolt', 'ftp',
+/*
+ * The one table of what a key that holds a port says about its role, read by every format with keys
+ * (YAML, JSON, .env, INI and properties, TOML, HCL, code assignments, shell variables): `DB_PORT`,
+ * `EMAIL_PORT`, `redis.port` name a port of another service this program connects to; `PORT`,
+ * `server.port`, `listenPort` one it binds; Kubernetes and Compose fields (`hostPort`, `target`) say
+ * which side of a mapping they are.
+ */
+
+/** Words in a key that name another service this program talks to: the port is that service's. */
+const CONNECT_WORDS = [
+  'db', 'database', 'pg', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'cache',
+  'memcache', 'memcached', 'smtp', 'email', 'mail', 'imap', 'pop', 'pop3', 'ldap', 'remote', 'target', 'upstream',
+  'backend', 'broker', 'kafka', 'rabbit', 'rabbitmq', 'amqp', 'elastic', 'elasticsearch', 'es', 'proxy',
+  'sentinel', 'nats', 'mqtt', 'zookeeper', 'zk', 'etcd', 'consul', 'vault', 'statsd', 'syslog', 'jaeger',
+  'otel', 'otlp', 'collector', 'zipkin', 'clickhouse', 'cassandra', 'neo4j', 'bolt', 'influx', 'influxdb', 'sql',
+  'mssql', 'oracle', 'couchdb', 'minio', 's3', 'ftp', 'sftp', 'ssh', 'dest', 'destination', 'peer', 'client',
+  'primary', 'master', 'replica', 'dns', 'ntp', 'grafana', 'prometheus', 'loki', 'tempo', 'api', 'auth', 'keycloak',
+];
+
+/** Kubernetes and Compose port fields (lower-case, whole keys), whose name says which side of a mapping they are. */
+const FIELD_ROLES: ReadonlyMap<string, PortRole> = new Map<string, PortRole>([
+  ['containerport', 'listen'], ['targetport', 'listen'],
+  ['hostport', 'host'], ['nodeport', 'host'], ['published', 'host'],
+  ['target', 'container'],
 ]);
 
+/** Hash of a word's lower-case ASCII letters and digits, as `roleForKeyIn` computes it while it reads a key. */
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+const CONNECT_SET: ReadonlySet<string> = new Set(CONNECT_WORDS);
+
+/** CONNECT_WORDS by the low 12 bits of their hash: most words of a key are ruled out without making a string of them. */
+const CONNECT_HASHES = (() => {
+  const t = new Uint8Array(4096);
+  for (const w of CONNECT_WORDS) t[wordHash(w) & 4095] = 1;
+  return t;
+})();
+
 /**
- * The role of a port held by a key: a key naming a service this program talks to (`DB_PORT`,
- * `REDIS_PORT`, `smtp_port`) is a connect target; other port keys (`PORT`, `server.port`,
- * `listen_port`) are what this program binds.
+ * The role a port key's words suggest: 'connect' when one of them names another service, 'listen'
+ * otherwise. The key is read as lower-case words: `dbPort` and `DB_PORT` are `db` and `port` (words
+ * break at camelCase humps and at every character other than an ASCII letter or digit).
  */
 export function roleForKey(key: string): PortRole {
   return roleForKeyIn(key, 0, key.length);
@@ -196,8 +228,31 @@ export function roleForKey(key: string): PortRole {
 
 /** `roleForKey(text.slice(s, e))` without the slice. */
 export function roleForKeyIn(text: string, s: number, e: number): PortRole {
-  const quoted = isQuoted(text, s, e);
-  return hasKeyWord(text, quoted ? s + 1 : s, quoted ? e - 1 : e, CONNECT_WORDS) ? 'connect' : 'listen';
+  let h = 0;
+  let len = 0;
+  let prev = 32;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 32;
+    const upper = c >= 65 && c <= 90;
+    const lowerOrDigit = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const hump = upper && ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57));
+    if (!(upper || lowerOrDigit) || hump) {
+      if (len > 0 && CONNECT_HASHES[h & 4095] === 1 && CONNECT_SET.has(text.slice(i - len, i).toLowerCase())) return 'connect';
+      h = 0;
+      len = 0;
+    }
+    if (upper || lowerOrDigit) {
+      h = (Math.imul(h, 31) + (upper ? c + 32 : c)) | 0;
+      len++;
+    }
+    prev = c;
+  }
+  return 'listen';
+}
+
+/** The role of a Kubernetes or Compose port field by its lower-case name (`hostport`, `target`), if it is one. */
+export function roleForField(lower: string): PortRole | undefined {
+  return FIELD_ROLES.get(lower);
 }
 
 /**

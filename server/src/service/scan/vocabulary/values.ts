@@ -1,4 +1,4 @@
-import { PORT_FLAG_ADDRESS, scanCommand } from './commands';
+import { scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
 import type { Protocol } from '../../registry/types';
 import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
@@ -466,6 +466,9 @@ export function scanPair(text: string, src: string, ks: number, ke: number, vs: 
 
 /** Options of a value scanned as plain text, shared rather than made per word. */
 export const TEXT: TextScanOptions = {};
+
+/** A port flag's value read as an address: `:8080`, `0.0.0.0:8080`. */
+const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
 
 /*
  * Address options shared by every call instead of a new object literal per call; all have the same

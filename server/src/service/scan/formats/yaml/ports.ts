@@ -1,3 +1,4 @@
+import { roleForField, roleForKey } from '../../vocabulary/keys';
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
@@ -222,23 +223,19 @@ const STRING_HOSTS = { allowEmptyHost: true, lowPortsOnBareHosts: true };
 /** Keys inside a Kubernetes probe whose `port` may be a port name. */
 const PROBE_ACTIONS = new Set(['httpget', 'tcpsocket', 'grpc']);
 
-/** Role of a number under a port key. */
-function roleForKey(lower: string, owner: string): PortRole {
-  switch (lower) {
-    case 'containerport':
-    case 'targetport':
-      return 'listen';
-    case 'hostport':
-    case 'nodeport':
-    case 'published':
-      return 'host';
-    case 'target':
-      return 'container';
-  }
-  // A probe's port is the container's listener, which the kubelet connects to; the listener is judged where it is declared.
+/**
+ * Role of a number under a port key, from the one key table: a Kubernetes or Compose field says its
+ * side, a probe's port is the container's listener which the kubelet connects to (the listener is
+ * judged where it is declared), a listen key or `server`'s `port` listens, and otherwise the key's
+ * words decide as they do in every format, with the key that holds it read as a word of it
+ * (`redis:` / `port:` is `redis.port`, a port this program connects to).
+ */
+function roleForYamlKey(lower: string, owner: string): PortRole {
+  const field = roleForField(lower);
+  if (field !== undefined) return field;
   if (lower === 'port' && PROBE_ACTIONS.has(owner)) return 'connect';
   if (lower.includes('listen') || lower === 'server.port' || (lower === 'port' && owner === 'server')) return 'listen';
-  return 'unknown';
+  return roleForKey(lower) === 'connect' || (owner !== '' && roleForKey(owner) === 'connect') ? 'connect' : 'listen';
 }
 
 /**
@@ -520,6 +517,8 @@ class PortVisitor implements YamlVisitor {
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {
+    // A script (`run: |`, `command: >`) is read whole by the command reader when its block ends.
+    if (f !== null && (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f))) return;
     // A line of a config file written by Ansible `content: |` / `block: |`: `Port 2222`, `listen 8080`.
     if (f !== null && !f.isItem && kindOf(f) === K_LINE && this.directive(s, e)) return;
     this.scanString(s, e, f ? (f.isItem ? f.owner : f) : null);
@@ -635,18 +634,25 @@ class PortVisitor implements YamlVisitor {
 
   scalar(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
     const before = this.out.length;
-    this.scalarRules(f, s, e, quote, inSeq);
-    // A command is also read as shell, after the rules above so that what they found keeps its reading
-    // (finish keeps the first of two identical spans).
-    if (f === null) return;
-    const keyF = inSeq ? (f.isItem ? f.owner : f) : f.isItem ? null : f;
-    if (keyF === null || !isCommandFrame(keyF)) return;
+    const keyF = f === null ? null : inSeq ? (f.isItem ? f.owner : f) : f.isItem ? null : f;
+    const command = keyF !== null && isCommandFrame(keyF);
+    // A command line, or an entry of a command list that starts with the command's name, is read by
+    // the command reader alone, as the same command is read in a shell script or a Dockerfile. A list
+    // of options for the image's own entrypoint (`args: ["--port", "8080"]`) is left to the rules.
+    if (!command || (inSeq && this.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
+    if (!command) return;
     if (inSeq) {
       // Only entries of the key's own list: `- sh` items or a flow list, not the fields of mapping items.
-      if (!f.isItem || !f.flow) this.commandItem(keyF, s, e, before);
+      if (!f!.isItem || !f!.flow) this.commandItem(keyF!, s, e, before);
     } else if (hasDigit(this.text, s, e)) {
       this.shellText(s, e, before);
     }
+  }
+
+  /** True when the command list under `keyF`, whose entry text[s, ..) is being read, starts with a flag. */
+  private isOptionList(keyF: YamlFrame, s: number): boolean {
+    const first = this.cmdKey === keyF && this.cmdItems.length > 0 ? this.cmdItems[0] : s;
+    return this.text.charCodeAt(first) === 45 /* - */;
   }
 
   /** Keeps one entry of a command list (`["sh", "-c", "..."]` or block items) until its key closes. */
@@ -848,7 +854,7 @@ class PortVisitor implements YamlVisitor {
       }
       if (portKey) {
         // A list under a port key: `forwardPorts: [3000, 9229]`.
-        const o = readPortValue(text, s, e, roleForKey(keyF!.lower, ownerLower(keyF)));
+        const o = readPortValue(text, s, e, roleForYamlKey(keyF!.lower, ownerLower(keyF)));
         if (o) {
           this.push(o, item);
           return;
@@ -925,7 +931,7 @@ class PortVisitor implements YamlVisitor {
   private portKeyValue(keyF: YamlFrame, key: string, owner: string, s: number, e: number, quote: number, item: YamlFrame | null): void {
     const text = this.text;
     // A Service's `port` is the virtual address clients connect to; nothing on a machine binds it.
-    const role = key === 'port' && item !== null && item.owner !== null && item.owner.lower === 'ports' && portNameOwner(item.owner) === 'service' ? 'connect' : roleForKey(key, owner);
+    const role = key === 'port' && item !== null && item.owner !== null && item.owner.lower === 'ports' && portNameOwner(item.owner) === 'service' ? 'connect' : roleForYamlKey(key, owner);
     const o = readPortValue(text, s, e, role) ?? this.wholeVarDefault(s, e, role);
     if (o) {
       this.push(o, item);
