@@ -20,6 +20,7 @@ import { findShellPorts } from './formats/shell';
 import { scanDockerRunArgs, scanShellText } from './vocabulary/commands';
 import { markdownFinder } from './formats/markdown';
 import { findTextPorts } from './formats/text';
+import { withCommentedConfig } from './commented';
 
 export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
@@ -38,7 +39,7 @@ const EMBEDDED: EmbeddedFormats = {
   sniffFormat,
 };
 
-const FINDERS: Record<FormatId, PortFinder> = {
+const READERS: Record<FormatId, PortFinder> = {
   compose: composeFinder(EMBEDDED),
   yaml: yamlFinder(EMBEDDED),
   dockerfile: findDockerfilePorts,
@@ -58,6 +59,11 @@ const FINDERS: Record<FormatId, PortFinder> = {
   markdown: markdownFinder(EMBEDDED),
   text: findTextPorts,
 };
+
+// Each format's finder also reads that format's commented-out configuration.
+const FINDERS = Object.fromEntries(
+  (Object.keys(READERS) as FormatId[]).map((f) => [f, withCommentedConfig(f, READERS[f])]),
+) as Record<FormatId, PortFinder>;
 
 /** The finders of the formats that embed others, for tests and tools that call one directly. */
 export const findComposePorts = FINDERS.compose;

@@ -153,6 +153,9 @@ function pushNumbers(text: string, s: number, e: number, out: PortOccurrence[]):
   }
 }
 
+/** Prose: a full stop may end the sentence right after a port (`at http://localhost:8080.`). */
+const SENTENCE = { sentenceEnd: true };
+
 /**
  * A prose line: code spans as shell commands, the rest for URLs and clear `host:port`, then the
  * whole line (code spans included: "the `50000` port") for the numbers its sentences tie to a port.
@@ -185,12 +188,12 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
     for (let k = 0; k < starts.length; ) {
       const j = closer[k];
       if (j < 0) break;
-      if (starts[k] > from && indexIn(text, 58, from, starts[k]) >= 0) scanHostPorts(text, from, starts[k], out);
+      if (starts[k] > from && indexIn(text, 58, from, starts[k]) >= 0) scanHostPorts(text, from, starts[k], out, SENTENCE);
       for (const o of shell(text.slice(ends[k], starts[j]))) out.push(shift(o, ends[k], moved));
       from = ends[j];
       k = j + 1;
     }
   }
-  if (from < e && indexIn(text, 58, from, e) >= 0) scanHostPorts(text, from, e, out);
+  if (from < e && indexIn(text, 58, from, e) >= 0) scanHostPorts(text, from, e, out, SENTENCE);
   scanProseNumbers(text, s, e, out, first);
 }

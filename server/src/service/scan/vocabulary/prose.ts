@@ -58,7 +58,7 @@ const NOT_AFTER = new Set([
   'byte', 'bytes', 'bit', 'bits', '%', 'percent', 'times', 'x', 'px', 'k', 'm', 'g', 'characters', 'chars',
   'lines', 'users', 'requests', 'connections', 'workers', 'threads', 'replicas', 'items', 'rows', 'nodes', 'cores',
   'cpus', 'instances', 'containers', 'pods', 'services', 'files', 'steps', 'retries', 'attempts', 'entries',
-  'digits', 'bytes', 'of', 'more', 'or', 'st', 'nd', 'rd', 'th', 'ports',
+  'digits', 'bytes', 'of', 'more', 'st', 'nd', 'rd', 'th', 'ports',
 ]);
 
 /**

@@ -461,11 +461,13 @@ class PortVisitor implements YamlVisitor {
     const lower = f.lower;
     let found: PortOccurrence[];
     try {
-      if (embedsYaml(lower)) {
-        found = scanYamlPorts(this.text.slice(s, e), false, this.embedded, this.depth + 1);
+      // A key that names no file (`VIRTUAL_HOST_MULTIPORTS: |-`) may still hold one format's lines.
+      const named = lower.indexOf('.') >= 0 || lower === 'caddyfile' || lower === 'dockerfile';
+      const sniffed = embedsYaml(lower) || named ? undefined : this.embedded.sniffFormat(this.text.slice(s, Math.min(e, s + 8192)));
+      if (embedsYaml(lower) || sniffed === 'yaml' || sniffed === 'compose') {
+        found = scanYamlPorts(this.text.slice(s, e), sniffed === 'compose', this.embedded, this.depth + 1);
       } else {
-        if (lower.indexOf('.') < 0 && lower !== 'caddyfile' && lower !== 'dockerfile') return;
-        let format = this.embedded.formatFromFileName('file:///embedded/' + encodeURIComponent(f.key));
+        let format = named ? this.embedded.formatFromFileName('file:///embedded/' + encodeURIComponent(f.key)) : sniffed;
         if (format === 'keyvalue' && /\.(conf|cfg)$/.test(lower)) format = this.embedded.sniffConf(this.text.slice(s, Math.min(e, s + 8192)));
         const finder = format && EMBEDDED.has(format) ? this.embedded.finder(format) : undefined;
         if (!finder) return;
