@@ -420,6 +420,37 @@ const BLOCKS: Record<string, Block> = {
     out.push(`export API_URL=${url(r)}`);
     out.push(`for n in 1 2 3; do sleep ${r.int(1, 9)}; done`);
   },
+  // Documentation: sentences with ports and look-alikes, a list, a table, commented and untagged fences.
+  markdown(r, out, i) {
+    const n = r.pick(NAMES);
+    out.push(`## ${n} ${i}`);
+    out.push(`The ${n} service listens on port ${port(r)} and the admin UI on ports ${port(r)}, ${port(r)} and ${port(r)}.`);
+    out.push(`Version ${r.int(1, 9)}.${r.int(0, 20)} (step ${r.int(1, 9)}, issue #${r.int(100, 9999)}, ${r.int(2015, 2026)}) needs ${r.int(1, 16)} GB and HTTP/2.`);
+    out.push(`- ${n} broker: ${port(r)}`);
+    out.push(`- Timeout: ${r.int(1, 600)} seconds, ${r.int(1, 9)} retries`);
+    out.push('');
+    out.push('| Service | Port | Replicas |');
+    out.push('|---------|------|----------|');
+    out.push(`| ${n} | ${port(r)} | ${r.int(1, 9)} |`);
+    out.push('');
+    out.push('```');
+    out.push(`docker run -d -p ${port(r)}:${r.pick(COMMON_PORTS)} --name ${n}-${i} ${r.pick(IMAGES)}`);
+    out.push('```');
+    out.push('```yaml');
+    out.push('services:');
+    out.push(`  ${n}:`);
+    out.push('    ports:');
+    out.push(`      # - "${port(r)}:${r.pick(COMMON_PORTS)}"`);
+    out.push(`      - "${port(r)}:${r.pick(COMMON_PORTS)}" # use port ${port(r)} in production`);
+    out.push('```');
+    out.push(`Open http://localhost:${port(r)}/ once it is up; logs rotate every ${r.int(1, 30)} days.`);
+    out.push('');
+  },
+  text(r, out, i) {
+    out.push(`${r.pick(NAMES)} ${i}: reachable at ${r.pick(HOSTS)}:${port(r)}, ticket ${r.int(100, 9999)}, ${r.int(1, 99)} items.`);
+    out.push(`CONTAINER ${i}   ${r.pick(IMAGES)}   0.0.0.0:${port(r)}->${r.pick(COMMON_PORTS)}/tcp   ${r.pick(NAMES)}`);
+    out.push(`The worker uses port ${port(r)}; version ${r.int(1, 9)}.${r.int(0, 9)} from ${r.int(2015, 2026)}.`);
+  },
 };
 
 function jsonDoc(r: Rng, size: number): string {
@@ -439,7 +470,7 @@ function jsonDoc(r: Rng, size: number): string {
 /** Every format id the server scans, in the order the benchmark reports them. */
 export const BENCH_FORMATS = [
   'compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'nginx', 'haproxy', 'caddy', 'ssh', 'systemd',
-  'terraform', 'services', 'json', 'code', 'shell',
+  'terraform', 'services', 'json', 'code', 'shell', 'markdown', 'text',
 ] as const;
 export type BenchFormat = (typeof BENCH_FORMATS)[number];
 

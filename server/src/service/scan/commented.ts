@@ -1,13 +1,13 @@
 import type { FormatId } from './detect';
-import type { PortFinder, PortOccurrence } from './vocabulary/types';
+import type { ComposeMapping, PortFinder, PortOccurrence } from './vocabulary/types';
 import { finish } from './vocabulary/common';
 
 /**
  * Commented-out configuration, read in the file's own syntax: `#Port 22` in sshd_config,
  * `# DB_PORT=3306` in .env, `# - "8001:8081"` under a compose service's `ports:`, `// "forwardPorts":
  * [3000]` in JSONC, `# listen 443 ssl;` in nginx. A comment line whose body reads as a line of the
- * format is uncommented in a copy of the text (the markers become spaces, so offsets and indentation
- * stay) and the format's finder reads the copy; what it finds on those lines is documentation.
+ * format is uncommented in a copy of the text and the format's finder reads the copy; what it finds
+ * on those lines is documentation.
  * Prose comments stay comments: the sentence reader handles them.
  */
 
@@ -59,7 +59,10 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
   if (!syntax) return finder;
   return (text) => {
     const found = finder(text);
-    // The uncommented lines as [body start, line end) pairs, and the copy's pieces.
+    // Per uncommented line: where its body starts in the copy, the body's length and how far the
+    // body moved left (the marker's width). The body moves to where the marker stood, so that
+    // `  # replicas: 3` reads at the indentation of the keys around it, and the marker's width of
+    // spaces ends the line, so that every other line keeps its offsets.
     const lines: number[] = [];
     const pieces: string[] = [];
     let copied = 0;
@@ -73,19 +76,28 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
       const end = le > body && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
       re.lastIndex = le;
       if (end - body > 400 || !syntax.isConfig(text.slice(body, end))) continue;
-      pieces.push(text.slice(copied, markers), ' '.repeat(body - markers));
-      copied = body;
-      lines.push(body, end);
+      pieces.push(text.slice(copied, markers), text.slice(body, end), ' '.repeat(body - markers));
+      copied = end;
+      lines.push(markers, end - body, body - markers);
     }
     if (!lines.length) return found;
     pieces.push(text.slice(copied));
     const extra: PortOccurrence[] = [];
+    const moved = new Set<ComposeMapping>();
     let k = 0;
     for (const o of finder(pieces.join(''))) {
-      while (k < lines.length && lines[k + 1] <= o.start) k += 2;
+      while (k < lines.length && lines[k] + lines[k + 1] <= o.start) k += 3;
       if (k >= lines.length) break;
       // `# port 0` documents a sentinel (pick any free port), not a port.
-      if (o.start < lines[k] || o.end > lines[k + 1] || (o.kind === 'port' && o.port === 0)) continue;
+      if (o.start < lines[k] || o.end > lines[k] + lines[k + 1] || (o.kind === 'port' && o.port === 0)) continue;
+      const delta = lines[k + 2];
+      o.start += delta;
+      o.end += delta;
+      if (o.mapping && !moved.has(o.mapping)) {
+        moved.add(o.mapping);
+        o.mapping.start += delta;
+        o.mapping.end += delta;
+      }
       o.inComment = true;
       extra.push(o);
     }

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, protocolSuffix, scanHostPorts } from '../vocabulary/common';
+import { finish, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 
@@ -24,27 +24,26 @@ export function readTextLine(text: string, s: number, e: number, out: PortOccurr
   const first = out.length;
   if (indexIn(text, 58, s, e) >= 0) {
     scanHostPorts(text, s, e, out, { sentenceEnd: true });
-    scanArrows(text, s, e, out, first);
+    if (text.slice(s, e).includes('->')) scanArrows(text, s, e, out);
   }
   scanProseNumbers(text, s, e, out, first);
   markDocumentation(out, first);
 }
 
-/**
- * The container side of `docker ps` and `lsof` output: `0.0.0.0:3000->3000/tcp`,
- * `localhost:5432->localhost:51234`; the side before the arrow is a `host:port` already read.
- */
-function scanArrows(text: string, s: number, e: number, out: PortOccurrence[], first: number): void {
-  if (out.length === first) return;
-  for (let i = text.indexOf('->', s); i >= 0 && i + 2 < e; i = text.indexOf('->', i + 2)) {
-    const before = text.charCodeAt(i - 1);
-    if (before < 48 || before > 57) continue;
-    let j = i + 2;
-    const ds = j;
-    while (j < e && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    if (j === ds || j - ds > 5 || text.charCodeAt(j) !== 47 /* / */) continue;
-    const v = Number(text.slice(ds, j));
-    const proto = protocolSuffix(text, j);
-    if (v >= 1 && v <= 65535 && proto) out.push({ start: ds, end: j, kind: 'port', port: v, role: 'container', protocol: proto });
+// `0.0.0.0:3000->3000/tcp`, `[::]:8080->80/tcp`, `*:443->443/tcp`: a published address, then the container's port.
+const ARROW = /(?:(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:]*\]|::|\*|localhost):(\d{1,5})->(\d{1,5})\/(tcp|udp|sctp)\b/g;
+
+/** The published mappings of `docker ps` and `docker compose ps` output, which `host:port` alone does not read. */
+function scanArrows(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const line = text.slice(s, e);
+  ARROW.lastIndex = 0;
+  for (let m = ARROW.exec(line); m; m = ARROW.exec(line)) {
+    const protocol = m[3] as 'tcp' | 'udp' | 'sctp';
+    const host = s + m.index + m[0].indexOf(':' + m[1] + '->') + 1;
+    const container = host + m[1].length + 2;
+    const hp = Number(m[1]);
+    const cp = Number(m[2]);
+    if (hp >= 1 && hp <= 65535) out.push({ start: host, end: host + m[1].length, kind: 'port', port: hp, role: 'host', protocol });
+    if (cp >= 1 && cp <= 65535) out.push({ start: container, end: container + m[2].length, kind: 'port', port: cp, role: 'container', protocol });
   }
 }
