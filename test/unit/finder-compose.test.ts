@@ -246,9 +246,11 @@ describe('compose finder: images and numbers that are not ports', () => {
     noPortAt('networks:\n  default:\n    ipam:\n      config:\n        - subnet: |172.28.0.0/16\n');
   });
 
-  it('does not read numbers in comments unless they read host:port', () => {
-    noPortAt(svc('    # ports: "|8080:80"\n'));
+  it('reads commented-out configuration and host:port in comments as documentation, never other numbers', () => {
+    const commented = portAt(svc('    # ports: "|8080:80"\n'));
+    assert.deepEqual([commented.port, commented.inComment], [8080, true]);
     assert.equal(portAt(svc('    # dashboard on http://localhost:|8080/\n')).port, 8080);
+    noPortAt(svc('    # keep |3 replicas, 512 MB each\n'));
   });
 
   it('reads ports inside extension fields and through anchors', () => {
