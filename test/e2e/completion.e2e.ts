@@ -54,4 +54,41 @@ describe('completion from the image in front of the cursor', () => {
       await revertActiveEditor();
     }
   });
+
+  it('proposes rabbitmq:3.13\'s port first for a new containerPort of that Kubernetes container', async () => {
+    const editor = await openFixture('k8s/broker.yaml');
+    try {
+      const after = positionOf(editor.document, 'containerPort: 5672');
+      const lineEnd = editor.document.lineAt(after.line).range.end;
+      assert.ok(await editor.edit((b) => b.insert(lineEnd, '\n            - containerPort: ')));
+      const cursor = editor.document.lineAt(after.line + 1).range.end;
+      const list = await poll(
+        'completions for a containerPort of the rabbitmq container',
+        () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, cursor),
+        (l) => (l?.items ?? []).some((i) => labelOf(i) === '5672'),
+      );
+      const first = shownOrder(list)[0];
+      assert.equal(labelOf(first), '5672');
+      assert.equal(lineAfterAccepting(editor.document, cursor, first), '            - containerPort: 5672');
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await revertActiveEditor();
+    }
+  });
+
+  it('proposes the FROM image\'s port first after EXPOSE in a Dockerfile', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM redis:7-alpine\nEXPOSE ' });
+    await vscode.window.showTextDocument(document);
+    try {
+      const cursor = document.lineAt(1).range.end;
+      const list = await poll(
+        'completions after EXPOSE under FROM redis',
+        () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor),
+        (l) => (l?.items ?? []).some((i) => labelOf(i) === '6379'),
+      );
+      assert.equal(labelOf(shownOrder(list)[0]), '6379');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
