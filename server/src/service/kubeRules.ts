@@ -1,33 +1,19 @@
-import type { Range } from 'vscode-languageserver-types';
 import { isNumber, isTemplated, KubeModel, type KubeFile } from './kubeModel';
-import type { RuleLevel, WorkspaceRuleId } from './settings';
+import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFinding';
 
 /**
  * The Kubernetes rules that compare files: a Service's targetPort that the pods it selects do not
  * declare, and an Ingress backend port that its Service does not expose. Pure: they read the index.
  */
 
-export interface KubeFinding {
-  rule: WorkspaceRuleId;
-  range: Range;
-  message: string;
-  port?: number;
-  /** The most this finding may weigh, whatever the rule's level (a numeric targetPort: a hint). */
-  maxLevel?: Exclude<RuleLevel, 'ignore'>;
-  related: { uri: string; range: Range; message: string }[];
-}
+/** A Kubernetes cross-file finding: a workspace finding like any other. */
+export type KubeFinding = WorkspaceFinding;
 
-const MAX_RELATED = 10;
 
 function labelText(selector: Record<string, string>): string {
   return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-function push(out: Map<string, KubeFinding[]>, uri: string, f: KubeFinding): void {
-  const list = out.get(uri);
-  if (list) list.push(f);
-  else out.set(uri, [f]);
-}
 
 /**
  * A Service's targetPort that no container of the pods it selects declares. A name is an error
@@ -55,7 +41,7 @@ function checkTargetPorts(model: KubeModel, out: Map<string, KubeFinding[]>): vo
       if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
       const pods = [...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ');
       const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
-      push(out, svc.uri, {
+      pushFinding(out, svc.uri, {
         rule: 'unmatchedTargetPort',
         range: t.range,
         port: numeric ? (target as number) : undefined,
@@ -87,7 +73,7 @@ function checkBackends(model: KubeModel, out: Map<string, KubeFinding[]>): void 
     const hit = ports.some(({ p }) => (b.byName ? p.name === b.port.text : p.port?.text === b.port.text));
     if (hit) continue;
     const offered = [...new Set(ports.map(({ p }) => (p.name ? `${p.port?.text ?? '?'} (${p.name})` : p.port?.text ?? '?')))];
-    push(out, b.uri, {
+    pushFinding(out, b.uri, {
       rule: 'ingressBackendPort',
       range: b.port.range,
       port: b.byName ? undefined : Number(b.port.text),

@@ -2,9 +2,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
 import { ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
-import { isIgnoredPort, type RuleLevel, type Settings, type WorkspaceRuleId } from './settings';
+import { isIgnoredPort, type RuleLevel, type Settings } from './settings';
 import { suppressedRules } from './suppress';
 import { kubeFindings } from './kubeRules';
+import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFinding';
+export type { WorkspaceFinding } from './workspaceFinding';
 import { indexFile, type IndexedFile, type IndexedMapping } from './workspaceIndex';
 
 /**
@@ -12,19 +14,7 @@ import { indexFile, type IndexedFile, type IndexedMapping } from './workspaceInd
  * and a Kubernetes Service whose targetPort no container declares. Pure: they read the index only.
  */
 
-export interface WorkspaceFinding {
-  rule: WorkspaceRuleId;
-  range: Range;
-  message: string;
-  /** The port the finding is about, for `ignorePorts` and quick fixes. */
-  port?: number;
-  /** The most this finding may weigh, whatever the rule's level. */
-  maxLevel?: Exclude<RuleLevel, 'ignore'>;
-  related: { uri: string; range: Range; message: string }[];
-}
 
-/** At most this many related places per finding; the message gives the full count. */
-const MAX_RELATED = 10;
 
 /** The last two segments of a URI's path, decoded, to name a file in a message. */
 export function shortName(uri: string): string {
@@ -41,11 +31,6 @@ function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/'));
 }
 
-function push(out: Map<string, WorkspaceFinding[]>, uri: string, f: WorkspaceFinding): void {
-  const list = out.get(uri);
-  if (list) list.push(f);
-  else out.set(uri, [f]);
-}
 
 /**
  * The same host address, port and protocol published by compose files in two folders (two projects of
@@ -88,7 +73,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, 
     const where = first
       ? `in ${shortName(first.uri)} by ${describe(first.m.mapping)}${morePlaces(count, 1)}`
       : `in ${count} other place${count > 1 ? 's' : ''}`;
-    push(out, p.uri, {
+    pushFinding(out, p.uri, {
       rule: 'duplicateHostPortAcrossFiles',
       range: p.m.range,
       port: p.m.mapping.hostLo as number,
@@ -102,7 +87,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, 
 /** Every cross-file finding, by file URI. */
 export function workspaceFindings(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
   const out = duplicateHostPortAcrossFiles(files);
-  for (const [uri, list] of kubeFindings(files)) for (const f of list) push(out, uri, f);
+  for (const [uri, list] of kubeFindings(files)) for (const f of list) pushFinding(out, uri, f);
   return out;
 }
 
