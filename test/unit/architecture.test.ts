@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 /*
  * The recognition code under server/src/service/scan/ is built in three layers, each a folder (see the
@@ -125,6 +127,124 @@ describe('architecture: the layers of the recognition code', () => {
     // Both are bundled into the client: they import types only, which the bundle drops.
     for (const shared of [path.join(SCAN, 'table.ts'), path.join(ROOT, 'server', 'src', 'protocol.ts')]) {
       assert.deepEqual(fs.readFileSync(shared, 'utf8').match(/^import (?!type ).*$/gm) ?? [], [], shared);
+    }
+  });
+});
+
+/*
+ * The shape of the server's code: no function longer than FUNCTION_LINES (a longer one holds its special
+ * cases in control flow; give them a table or small named functions), and no import cycle among the
+ * server's modules (a cycle hides which of two files is the base and breaks module initialisation order).
+ */
+const SERVER_SRC = path.join(ROOT, 'server', 'src');
+const FUNCTION_LINES = 150;
+
+/** Every function (declaration, method, arrow, expression) in a file longer than `limit` lines, with its name and line. */
+export function longFunctions(file: string, limit: number, text = fs.readFileSync(file, 'utf8')): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+      const from = line(n.getStart(sf));
+      const lines = line(n.end) - from + 1;
+      if (lines > limit) {
+        const named = n.name ?? (ts.isVariableDeclaration(n.parent) || ts.isPropertyAssignment(n.parent) ? n.parent.name : undefined);
+        out.push(`${path.relative(ROOT, file).split(path.sep).join('/')} ${named ? named.getText(sf) : '(anonymous)'}`);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The import cycles among `files` (static, value imports: `import type` is erased and cannot cycle at run time). */
+export function importCycles(files: string[]): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8').replace(/(^|\n)\s*(?:import|export)\s+type\s[^;]*;/g, '$1');
+    edges.set(f, importsOf(f, text).filter((t) => t !== f));
+  }
+  // Tarjan's strongly connected components: each with more than one file is a cycle.
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const connect = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const part: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        part.push(path.relative(ROOT, w).split(path.sep).join('/'));
+      } while (w !== v);
+      if (part.length > 1) cycles.push(part.sort());
+    }
+  };
+  for (const f of files) if (!index.has(f)) connect(f);
+  return cycles.sort();
+}
+
+/** Today's long functions, each to be removed when it is split; the test fails when one is gone. */
+const KNOWN_LONG: readonly string[] = [
+  'server/src/server.ts startServer',
+  'server/src/service/scan/vocabulary/commands.ts readCommandWords',
+  'server/src/service/scan/formats/tomlHcl/reader.ts scanStructured',
+  'server/src/service/scan/text/codeLexer.ts lexCode',
+];
+
+/** Today's import cycles, each to be removed when it is broken. */
+const KNOWN_CYCLES: readonly string[] = [];
+
+describe('architecture: the shape of the server code', () => {
+  const files = sourceFiles(SERVER_SRC);
+
+  it(`no function is longer than ${FUNCTION_LINES} lines beyond the known list, and every known one still is`, () => {
+    const long = files.flatMap((f) => longFunctions(f, FUNCTION_LINES));
+    assert.deepEqual(long.filter((l) => !KNOWN_LONG.includes(l)), [], 'split these (tables or small named functions)');
+    assert.deepEqual(KNOWN_LONG.filter((l) => !long.includes(l)), [], 'remove these from KNOWN_LONG');
+  });
+
+  it('the length rule measures what it must: a long method, arrow and nested function', () => {
+    const body = Array.from({ length: 160 }, (_, i) => `    x += ${i};`).join('\n');
+    const text = `class A {\n  m(): void {\n    let x = 0;\n${body}\n  }\n}\nconst f = () => {\n  function inner() {\n    let x = 0;\n${body}\n  }\n};\nfunction short() { return 1; }\n`;
+    const file = path.join(SERVER_SRC, 'example.ts');
+    assert.deepEqual(longFunctions(file, FUNCTION_LINES, text), ['server/src/example.ts m', 'server/src/example.ts f', 'server/src/example.ts inner']);
+  });
+
+  it('no import cycle among the server modules beyond the known list, and every known one still exists', () => {
+    const cycles = importCycles(files).map((c) => c.join(' '));
+    assert.deepEqual(cycles.filter((c) => !KNOWN_CYCLES.includes(c)), [], 'break these cycles');
+    assert.deepEqual(KNOWN_CYCLES.filter((c) => !cycles.includes(c)), [], 'remove these from KNOWN_CYCLES');
+  });
+
+  it('the cycle finder finds a cycle of three files and none in a chain', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cycles-'));
+    try {
+      const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), body);
+      write('a.ts', "import { b } from './b';\nexport const a = b;\n");
+      write('b.ts', "import { c } from './c';\nexport const b = c;\n");
+      write('c.ts', "import { a } from './a';\nimport type { D } from './d';\nexport const c = 1;\n");
+      write('d.ts', "import { c } from './c';\nexport type D = number;\nexport const d = c;\n");
+      const cycles = importCycles(['a.ts', 'b.ts', 'c.ts', 'd.ts'].map((n) => path.join(dir, n)));
+      assert.equal(cycles.length, 1);
+      assert.deepEqual(cycles[0].map((p) => path.basename(p)), ['a.ts', 'b.ts', 'c.ts']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

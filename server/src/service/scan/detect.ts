@@ -1,4 +1,4 @@
-import { sniffFormat, withoutSampleSuffix } from './sniff';
+import { sniffConf, sniffFormat, withoutSampleSuffix } from './sniff';
 import type { FormatId } from './vocabulary/types';
 import { FORMAT_TABLE } from './table';
 
@@ -75,23 +75,6 @@ export function formatFromFileName(fullUri: string): FormatId | undefined {
   if (ext === 'xml') return 'code';
   if (CODE_EXTENSIONS.has(ext)) return 'code';
   return undefined;
-}
-
-/**
- * A `.conf` file may be nginx, haproxy or a plain key/value config (postgresql.conf, redis.conf):
- * look at its first lines.
- */
-export function sniffConf(text: string): FormatId {
-  const head = text.length > 8192 ? text.slice(0, 8192) : text;
-  // A Logstash pipeline: its `port => 5044` settings are Ruby-like hashes, which the code finder reads.
-  if (/^(input|filter|output)[ \t]*\{/m.test(head) && /=>/.test(head)) return 'code';
-  // `[ \t]` rather than `\s`: a pattern must not run across lines, and `listen = 9000` (php-fpm) is key/value.
-  // nginx ends its directives with `;`; HOCON (Akka, Ktor, Play) has `http {` blocks of `key = value` lines without.
-  if ((/^[ \t]*(server|http|upstream|location|events|stream)\b[^\n{=]*\{/m.test(head) || /^[ \t]*(listen|proxy_pass|server_name)[ \t]+[^=\s]/m.test(head)) &&
-    /;[ \t]*(#.*)?\r?$/m.test(head)) return 'nginx';
-  if (/^[ \t]*(frontend|backend|listen|defaults|global)([ \t]+[^=\s][^\n]*)?$/m.test(head) && /^[ \t]+(bind|server|mode)[ \t]/m.test(head)) return 'haproxy';
-  if (/^\s*\[(Unit|Service|Socket|Install)\]\s*$/m.test(head)) return 'systemd';
-  return 'keyvalue';
 }
 
 /** Detects a document's format; undefined means the document is not served. */

@@ -1,6 +1,6 @@
 import type { EmbeddedFormats, FormatId, PortFinder, PortOccurrence } from './vocabulary/types';
-import { formatFromFileName, sniffConf } from './detect';
-import { sniffFormat } from './sniff';
+import { formatFromFileName } from './detect';
+import { sniffConf, sniffFormat } from './sniff';
 import { composeFinder } from './formats/yaml/compose';
 import { yamlFinder } from './formats/yaml';
 import { findDockerfilePorts } from './formats/dockerfile';

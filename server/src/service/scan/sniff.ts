@@ -1,4 +1,4 @@
-import { sniffConf, type FormatId } from './detect';
+import type { FormatId } from './vocabulary/types';
 
 /**
  * Tells a text's format from its content alone, for a file whose name says nothing (`conf`,
@@ -67,4 +67,21 @@ const SAMPLE_SUFFIX = /\.(example|sample|dist|template|tmpl|tpl|in|orig|bak|defa
 export function withoutSampleSuffix(name: string): string | undefined {
   const m = SAMPLE_SUFFIX.exec(name);
   return m && m.index > 0 ? name.slice(0, m.index) : undefined;
+}
+
+/**
+ * A `.conf` file may be nginx, haproxy or a plain key/value config (postgresql.conf, redis.conf):
+ * look at its first lines.
+ */
+export function sniffConf(text: string): FormatId {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  // A Logstash pipeline: its `port => 5044` settings are Ruby-like hashes, which the code finder reads.
+  if (/^(input|filter|output)[ \t]*\{/m.test(head) && /=>/.test(head)) return 'code';
+  // `[ \t]` rather than `\s`: a pattern must not run across lines, and `listen = 9000` (php-fpm) is key/value.
+  // nginx ends its directives with `;`; HOCON (Akka, Ktor, Play) has `http {` blocks of `key = value` lines without.
+  if ((/^[ \t]*(server|http|upstream|location|events|stream)\b[^\n{=]*\{/m.test(head) || /^[ \t]*(listen|proxy_pass|server_name)[ \t]+[^=\s]/m.test(head)) &&
+    /;[ \t]*(#.*)?\r?$/m.test(head)) return 'nginx';
+  if (/^[ \t]*(frontend|backend|listen|defaults|global)([ \t]+[^=\s][^\n]*)?$/m.test(head) && /^[ \t]+(bind|server|mode)[ \t]/m.test(head)) return 'haproxy';
+  if (/^\s*\[(Unit|Service|Socket|Install)\]\s*$/m.test(head)) return 'systemd';
+  return 'keyvalue';
 }

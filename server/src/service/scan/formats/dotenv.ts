@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
-import { scanComment, scanKeyValue, scanKeyValueAt, scanValueText } from '../vocabulary/values';
+import { scanComment, scanValueText } from '../vocabulary/values';
+import { scanKeyValue, scanKeyValueAt } from '../vocabulary/keyValues';
 import { commentStart } from '../text/words';
 
 function isAsciiSpace(c: number): boolean {

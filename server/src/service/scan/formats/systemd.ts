@@ -3,7 +3,8 @@ import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, protocolWord } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
-import { readAddress, readPortItem, scanComment, scanKeyValue, scanValueText } from '../vocabulary/values';
+import { readAddress, readPortItem, scanComment, scanValueText } from '../vocabulary/values';
+import { scanKeyValue } from '../vocabulary/keyValues';
 import { splitWords, WordSet } from '../text/words';
 
 /**

@@ -1,17 +1,17 @@
-import { scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
 import type { Protocol } from '../../registry/types';
 import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
 import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortValue, scanAtPorts, scanHostPorts } from './common';
-import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { roleForKeyIn } from './keys';
 import { markDocumentation, scanProseNumbers } from './prose';
-import { wordEnd, NextIndex } from '../text/words';
+import { NextIndex } from '../text/words';
 import { isPortDigits } from './codeText';
 
 /*
  * Reading port values where a format has found them: a port, a range or a list (`readPortItem`,
- * `readPortsValue`), an address token (`readAddress`), a `key = value` pair (`scanKeyValue`), and free
- * text for `host:port`, URLs, `--port N` and `port=N` (`scanValueText`, `scanPortPairs`, `scanComment`).
+ * `readPortsValue`), an address token (`readAddress`), and free text for `host:port`, URLs, `--port N`
+ * and `port=N` (`scanValueText`, `scanPortPairs`, `scanComment`). A `key = value` pair is read in
+ * keyValues.ts, which may hand a command key's value to the command reader.
  */
 
 // The occurrences below are built by object literals with a fixed set of keys per kind, in the
@@ -411,64 +411,9 @@ export function scanComment(text: string, s: number, e: number, out: PortOccurre
   markDocumentation(out, first);
 }
 
-/**
- * Handles one `key <sep> value` pair whose value is text[vs, ve): a port key reads its value as
- * ports; any value is scanned for addresses, URLs and port pairs.
- */
-export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
-  scanPair(text, key, 0, key.length, vs, ve, out, opts.role);
-}
-
-/** `scanKeyValue` for a key that stands in the text itself, at text[ks, ke); no role means the key's. */
-export function scanKeyValueAt(text: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role?: PortRole): void {
-  scanPair(text, text, ks, ke, vs, ve, out, role);
-}
-
-/** Options of a value scanned as an address, shared rather than made per line. */
-const ADDRESS_TEXT: TextScanOptions = { address: true };
-
-/** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
-export function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
-  const address = isAddressKeyIn(src, ks, ke);
-  if (isConfigPortKeyIn(src, ks, ke)) {
-    const r = role ?? roleForKeyIn(src, ks, ke);
-    if (readPortsValue(text, vs, ve, r, out)) return;
-    // `port=127.0.0.1:9001` (supervisord), `listen = 127.0.0.1:9000` (php-fpm)
-    if (readAddress(text, vs, ve, r, out, PORT_FLAG_ADDRESS)) return;
-    // `listener 8883 0.0.0.0` (mosquitto): the port comes first, then an address or option.
-    let w0 = vs;
-    while (w0 < ve && isSpace(text.charCodeAt(w0))) w0++;
-    if (w0 < ve) {
-      const w0e = wordEnd(text, w0, ve);
-      let w1 = w0e;
-      while (w1 < ve && isSpace(text.charCodeAt(w1))) w1++;
-      if (w1 < ve && readPortItem(text, w0, w0e, r, out)) {
-        scanValueText(text, w1, ve, out, address ? ADDRESS_TEXT : TEXT);
-        return;
-      }
-    }
-  }
-  if (isCommandKeyIn(src, ks, ke)) {
-    let s = vs;
-    let e = ve;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    const q = text.charCodeAt(s);
-    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-      s++;
-      e--;
-    }
-    scanCommand(text, s, e, out);
-    return;
-  }
-  scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
-}
-
 /** Options of a value scanned as plain text, shared rather than made per word. */
 export const TEXT: TextScanOptions = {};
 
-/** A port flag's value read as an address: `:8080`, `0.0.0.0:8080`. */
-const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
 
 /*
  * Address options shared by every call instead of a new object literal per call; all have the same

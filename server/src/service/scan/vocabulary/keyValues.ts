@@ -1,0 +1,68 @@
+import { scanCommand } from './commands';
+import type { PortOccurrence, PortRole } from './types';
+import { isSpace } from '../text/chars';
+import { wordEnd } from '../text/words';
+import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { type AddressOptions, type TextScanOptions, readAddress, readPortItem, readPortsValue, scanValueText, TEXT } from './values';
+
+/*
+ * Reading one `key <sep> value` pair of a configuration file: the key says whether the value holds
+ * ports, an address or a command line. It sits above both the value readers (values.ts) and the
+ * command reader (commands.ts), which itself reads values: neither of those imports this file.
+ */
+
+/** A port flag's value read as an address: `:8080`, `0.0.0.0:8080`. */
+const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
+
+/**
+ * Handles one `key <sep> value` pair whose value is text[vs, ve): a port key reads its value as
+ * ports; any value is scanned for addresses, URLs and port pairs.
+ */
+export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
+  scanPair(text, key, 0, key.length, vs, ve, out, opts.role);
+}
+
+/** `scanKeyValue` for a key that stands in the text itself, at text[ks, ke); no role means the key's. */
+export function scanKeyValueAt(text: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role?: PortRole): void {
+  scanPair(text, text, ks, ke, vs, ve, out, role);
+}
+
+/** Options of a value scanned as an address, shared rather than made per line. */
+const ADDRESS_TEXT: TextScanOptions = { address: true };
+
+/** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
+export function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
+  const address = isAddressKeyIn(src, ks, ke);
+  if (isConfigPortKeyIn(src, ks, ke)) {
+    const r = role ?? roleForKeyIn(src, ks, ke);
+    if (readPortsValue(text, vs, ve, r, out)) return;
+    // `port=127.0.0.1:9001` (supervisord), `listen = 127.0.0.1:9000` (php-fpm)
+    if (readAddress(text, vs, ve, r, out, PORT_FLAG_ADDRESS)) return;
+    // `listener 8883 0.0.0.0` (mosquitto): the port comes first, then an address or option.
+    let w0 = vs;
+    while (w0 < ve && isSpace(text.charCodeAt(w0))) w0++;
+    if (w0 < ve) {
+      const w0e = wordEnd(text, w0, ve);
+      let w1 = w0e;
+      while (w1 < ve && isSpace(text.charCodeAt(w1))) w1++;
+      if (w1 < ve && readPortItem(text, w0, w0e, r, out)) {
+        scanValueText(text, w1, ve, out, address ? ADDRESS_TEXT : TEXT);
+        return;
+      }
+    }
+  }
+  if (isCommandKeyIn(src, ks, ke)) {
+    let s = vs;
+    let e = ve;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const q = text.charCodeAt(s);
+    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+      s++;
+      e--;
+    }
+    scanCommand(text, s, e, out);
+    return;
+  }
+  scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
+}
