@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FORMAT_TABLE, activationEvents } from '../../server/src/service/scan/table';
+import { FORMAT_TABLE, activationEvents, readmeFormatTable } from '../../server/src/service/scan/table';
 import { FORMAT_IDS, detectFormat, formatFromFileName } from '../../server/src/service/scan/detect';
 import { finderFor } from '../../server/src/service/scan';
 
@@ -52,5 +52,34 @@ describe('the format table', () => {
     assert.notDeepEqual(activationEvents().slice(1), activationEvents());
     assert.ok(activationEvents().includes('onLanguage:dockercompose'));
     assert.ok(activationEvents().includes('workspaceContains:**/Dockerfile'));
+  });
+});
+
+describe("the README's format table", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+  /** The lines README.md holds between its format-table markers. */
+  function readmeTable(text: string): string[] {
+    const m = /<!-- format-table[^\n]*-->\n\n([\s\S]*?)\n\n<!-- \/format-table -->/.exec(text);
+    assert.ok(m, 'README.md has no <!-- format-table --> block');
+    return m[1].split('\n');
+  }
+
+  it('is the table\'s (regenerate it from readmeFormatTable() in server/src/service/scan/table.ts)', () => {
+    assert.deepEqual(readmeTable(readme), readmeFormatTable());
+  });
+
+  it('has a row for every format, and fails when one is missing', () => {
+    const rows = readmeTable(readme);
+    assert.equal(rows.length, FORMAT_TABLE.length + 3);
+    for (const row of FORMAT_TABLE) assert.ok(rows.includes(`| ${row.readme.files} | ${row.readme.recognised} |`), row.id);
+    const withoutHttp = readme.replace(/\n\| HTTP request files[^\n]*/, '');
+    assert.notDeepEqual(readmeTable(withoutHttp), readmeFormatTable());
+  });
+
+  it("lists every format for ianaPorts.files.associations", () => {
+    const line = readme.split('\n').find((l) => l.startsWith('| `ianaPorts.files.associations`'));
+    assert.ok(line);
+    assert.deepEqual([...line.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((w) => (FORMAT_IDS as readonly string[]).includes(w)), [...FORMAT_IDS]);
   });
 });

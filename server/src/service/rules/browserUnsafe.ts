@@ -16,6 +16,8 @@ function lineAt(text: string, offset: number): string {
 
 /** True when the port is one a browser will open: in an http(s)/ws URL or a dev server's own port. */
 function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
+  // An HTTP request file's requests are sent by a REST client (REST Client, JetBrains' HTTP Client), which has no bad-port list.
+  if (ctx.format === 'http') return false;
   if (o.scheme !== undefined) return BROWSER_SCHEMES.has(o.scheme);
   if (o.role !== 'listen') return false;
   // The file name decides, without a query or fragment the URI may carry.

@@ -74,7 +74,8 @@ export function formatFromFileName(fullUri: string): FormatId | undefined {
   if (ext === 'md' || ext === 'markdown' || ext === 'mdx') return 'markdown';
   if (ext === 'xml') return 'code';
   if (CODE_EXTENSIONS.has(ext)) return 'code';
-  return undefined;
+  // A format whose names need no rule above is known by its row's file patterns alone (`**/*.http`).
+  return FORMAT_TABLE.find((r) => r.filePatterns.some((glob) => globMatches(glob, uri)))?.id;
 }
 
 /** Detects a document's format; undefined means the document is not served. */

@@ -20,6 +20,7 @@ import { findShellPorts } from './formats/shell';
 import { scanDockerRunArgs, scanShellText } from './vocabulary/commands';
 import { markdownFinder } from './formats/markdown';
 import { findTextPorts } from './formats/text';
+import { httpFinder } from './formats/http';
 import { withCommentedConfig } from './commented';
 
 export type { FormatId } from './detect';
@@ -57,6 +58,7 @@ const READERS: Record<FormatId, PortFinder> = {
   code: codeFinder(EMBEDDED),
   shell: findShellPorts,
   markdown: markdownFinder(EMBEDDED),
+  http: httpFinder(EMBEDDED),
   text: findTextPorts,
 };
 

@@ -77,7 +77,7 @@ export type PortFinder = (text: string) => PortOccurrence[];
 /** The formats a document can be read as; `FORMAT_IDS` in ../detect.ts lists them, and ../index.ts holds each one's finder. */
 export type FormatId =
   | 'compose' | 'yaml' | 'dockerfile' | 'dotenv' | 'keyvalue' | 'toml' | 'nginx' | 'haproxy' | 'caddy'
-  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown' | 'text';
+  | 'ssh' | 'systemd' | 'terraform' | 'services' | 'json' | 'code' | 'shell' | 'markdown' | 'http' | 'text';
 
 /**
  * How a finder reads a format embedded in its own: a shell script in a YAML `run:` key or a JSON
