@@ -33,6 +33,7 @@ export const FORMAT_DOCS: Record<FormatId, { uri: string; languageId: string }> 
   code: { uri: 'file:///w/server.ts', languageId: 'typescript' },
   shell: { uri: 'file:///w/run.sh', languageId: 'shellscript' },
   markdown: { uri: 'file:///w/README.md', languageId: 'markdown' },
+  http: { uri: 'file:///w/api.http', languageId: 'plaintext' },
   text: { uri: 'file:///w/notes', languageId: 'plaintext' },
 };
 
