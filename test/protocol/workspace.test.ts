@@ -133,16 +133,17 @@ describe('workspace features over stdio', function () {
     assert.deepEqual(await client.request('workspace/symbol', { query: 'no-such-service-xyz' }), []);
   });
 
-  it('reports the same host port in two compose files, and a targetPort no container declares', async () => {
-    client = await start(root);
+  it('reports the same host port in two Compose projects when asked to compare them, and a targetPort no container declares', async () => {
+    client = await start(root, { settings: { ...SETTINGS, compose: { compareProjects: true } } });
     await waitIndexed(client);
     const app = open(client, root, 'app/docker-compose.yml', 'dockercompose');
     const d = await client.waitDiagnostics(app.uri, (p) => p.diagnostics.some((x) => x.code === 'duplicateHostPortAcrossFiles'));
     const dup = d.diagnostics.filter((x) => x.code === 'duplicateHostPortAcrossFiles');
     assert.equal(dup.length, 1);
-    assert.equal(dup[0].severity, 3); // information by default
+    // Projects side by side clash only when both run at once: information at most.
+    assert.equal(dup[0].severity, 3);
     assert.deepEqual(dup[0].range.start, positionOf(app.text, '8080:80'));
-    assert.match(dup[0].message, /8080\/tcp \(service web\) is also published in tools\/compose\.yaml by 8080\/tcp \(service adminer\)/);
+    assert.match(dup[0].message, /^Host port 8080\/tcp is also published by another Compose project\.\nBy 8080\/tcp \(service adminer\) in tools\/compose\.yaml/);
     assert.equal(rel(root, dup[0].relatedInformation[0].location.uri), 'tools/compose.yaml');
     const svc = open(client, root, 'k8s/service.yaml', 'yaml');
     const k = await client.waitDiagnostics(svc.uri, (p) => p.diagnostics.some((x) => x.code === 'unmatchedTargetPort'));

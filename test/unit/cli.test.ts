@@ -125,15 +125,23 @@ describe('iana-ports CLI', function () {
         'k8s/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 8081\n',
         'k8s/dep.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          ports:\n            - containerPort: 8080\n',
       });
-      const r = run(root, 'check', '--format', 'json');
-      assert.equal(r.code, 0, 'neither rule is an error by default');
-      const got = JSON.parse(r.stdout).map((d: any) => `${d.file}:${d.line} ${d.rule} ${d.severity}`).sort();
-      assert.deepEqual(got, [
+      const got = (...args: string[]) => {
+        const r = run(root, 'check', '--format', 'json', ...args);
+        assert.equal(r.code, 0, 'neither rule is an error by default');
+        return JSON.parse(r.stdout).map((d: any) => `${d.file}:${d.line} ${d.rule} ${d.severity}`).sort();
+      };
+      // Two Compose projects side by side are started one at a time: compared only on request.
+      assert.deepEqual(got(), []);
+      fs.writeFileSync(path.join(root, 'compare.json'), JSON.stringify({ compose: { compareProjects: true } }));
+      assert.deepEqual(got('--config', 'compare.json'), [
         'blog/compose.yaml:5 duplicateHostPortAcrossFiles info',
         'shop/compose.yaml:5 duplicateHostPortAcrossFiles info',
       ]);
       // Checking one folder alone has nothing to compare with.
-      assert.doesNotMatch(run(root, 'check', 'shop').stdout, /duplicateHostPortAcrossFiles/);
+      assert.doesNotMatch(run(root, 'check', '--config', 'compare.json', 'shop').stdout, /duplicateHostPortAcrossFiles/);
+      // An override file of the same project publishing the port for another service: a warning.
+      fs.writeFileSync(path.join(root, 'shop/compose.override.yaml'), CLEAN.replace('web:', 'admin:'));
+      assert.deepEqual(got('shop'), ['shop/compose.override.yaml:5 duplicateHostPortAcrossFiles warning', 'shop/compose.yaml:5 duplicateHostPortAcrossFiles warning']);
       fs.writeFileSync(path.join(root, '.iana-ports.json'), JSON.stringify({ lint: { duplicateHostPortAcrossFiles: 'error' } }));
       assert.equal(run(root, 'check').code, 1);
     });

@@ -136,7 +136,7 @@ describe('Kubernetes facts', () => {
 describe('cross-file rules', () => {
   const files = (m: Record<string, string>) => workspace(m).all();
 
-  it('duplicateHostPortAcrossFiles: the same host port in compose files of two folders', () => {
+  it('duplicateHostPortAcrossFiles: the same host port in two Compose projects, a finding for compose.compareProjects', () => {
     const f = duplicateHostPortAcrossFiles(files({
       'shop/compose.yaml': compose('web', '8080:80'),
       'blog/docker-compose.yml': compose('ghost', '8080:2368'),
@@ -144,7 +144,8 @@ describe('cross-file rules', () => {
     }));
     assert.deepEqual([...f.keys()].sort(), ['file:///repo/blog/docker-compose.yml', 'file:///repo/shop/compose.yaml']);
     const shop = f.get('file:///repo/shop/compose.yaml')![0];
-    assert.match(shop.message, /Host port 8080\/tcp \(service web\) is also published in blog\/docker-compose\.yml by 8080\/tcp \(service ghost\)/);
+    assert.equal(shop.compareProjects, 'on');
+    assert.match(shop.message, /^Host port 8080\/tcp is also published by another Compose project\.\nBy 8080\/tcp \(service ghost\) in blog\/docker-compose\.yml, in another Compose project\./);
     assert.equal(shop.port, 8080);
     assert.equal(shop.related[0].uri, 'file:///repo/blog/docker-compose.yml');
     assert.deepEqual(shop.range.start, { line: 3, character: 9 });
@@ -212,15 +213,15 @@ describe('cross-file rules', () => {
   });
 
   it('turns findings into diagnostics with the rule levels, ignorePorts and ignore comments', () => {
-    const m = { 'a/compose.yaml': compose('a', '8080:80'), 'b/compose.yaml': compose('b', '8080:80').replace('      - "8080', '      # iana-ports-ignore-next-line duplicateHostPortAcrossFiles\n      - "8080') };
+    const m = { 'a/compose.yaml': compose('a', '8080:80'), 'a/compose.override.yaml': compose('b', '8080:80').replace('      - "8080', '      # iana-ports-ignore-next-line duplicateHostPortAcrossFiles\n      - "8080') };
     const w = workspace(m);
     const found = workspaceFindings(w.all());
     const docA = TextDocument.create('file:///repo/a/compose.yaml', 'dockercompose', 1, m['a/compose.yaml']);
-    const docB = TextDocument.create('file:///repo/b/compose.yaml', 'dockercompose', 1, m['b/compose.yaml']);
+    const docB = TextDocument.create('file:///repo/a/compose.override.yaml', 'dockercompose', 1, m['a/compose.override.yaml']);
     const a = workspaceDiagnostics(found.get(docA.uri), resolveSettings({}), docA);
     assert.equal(a.length, 1);
-    // Information by default: only running both projects at once clashes.
-    assert.equal(a[0].severity, 3);
+    // A warning by default: the files are one project, which cannot start.
+    assert.equal(a[0].severity, 2);
     assert.equal(a[0].code, 'duplicateHostPortAcrossFiles');
     assert.equal(a[0].source, 'iana-ports');
     assert.deepEqual(a[0].data, { port: 8080 });

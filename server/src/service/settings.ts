@@ -24,6 +24,8 @@ export interface Settings {
   inlayHints: { enable: boolean };
   /** Severity of each rule. */
   lint: Record<RuleId | WorkspaceRuleId, RuleLevel>;
+  /** Compare the Compose projects of a workspace with each other, as if all ran on one Docker host. */
+  compose: { compareProjects: boolean };
   /** OS whose ephemeral range the `ephemeralRange` rule checks, or a custom range list like `"32768-60999"`. */
   ephemeralRange: EphemeralPreset | 'custom';
   /** Custom ephemeral ranges used when ephemeralRange is `custom`, e.g. `["32768-60999"]`. */
@@ -57,7 +59,7 @@ export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
   probePort: 'error',
   duplicateContainerPort: 'warning',
   nodePortRange: 'warning',
-  duplicateHostPortAcrossFiles: 'information',
+  duplicateHostPortAcrossFiles: 'warning',
   unmatchedTargetPort: 'error',
   ingressBackendPort: 'warning',
 };
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   commonPractice: { enable: true },
   inlayHints: { enable: false },
   lint: DEFAULT_LINT,
+  compose: { compareProjects: false },
   ephemeralRange: 'linux',
   customEphemeralRanges: [],
   ignorePorts: [],
@@ -122,6 +125,7 @@ export function resolveSettings(raw: unknown): Settings {
     commonPractice: { enable: bool(section(s.commonPractice).enable, true) },
     inlayHints: { enable: bool(section(s.inlayHints).enable, false) },
     lint,
+    compose: { compareProjects: bool(section(s.compose).compareProjects, false) },
     ephemeralRange: eph,
     customEphemeralRanges: custom,
     ignorePorts: ignore,

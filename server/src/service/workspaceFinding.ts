@@ -11,6 +11,12 @@ export interface WorkspaceFinding {
   /** The most this finding may weigh, whatever the rule's level (a numeric targetPort: a hint). */
   maxLevel?: Exclude<RuleLevel, 'ignore'>;
   related: { uri: string; range: Range; message: string }[];
+  /**
+   * A finding shown under one value of `compose.compareProjects` only: `on` for a clash with a Compose
+   * project side by side, `off` for the same place's clash within its project, which the `on` finding
+   * repeats.
+   */
+  compareProjects?: 'on' | 'off';
 }
 
 /** At most this many related places per finding; the message gives the full count. */

@@ -7,6 +7,7 @@ import type { FormatId } from './scan/detect';
 import type { ComposeMapping, PortOccurrence, PortRole } from './scan/vocabulary/types';
 import { lineStarts, positionIn } from './lines';
 import { kubeFacts, mapKubeFacts, type KubeFacts, type KubeFactsOf } from './workspaceKube';
+import { composeFileFacts, dotenvComposeFiles, isComposeDefaultName, type ComposeFileFacts } from './composeProject';
 
 /**
  * The workspace's ports, file by file: what Find All References, workspace symbols, the Ports view and
@@ -53,6 +54,8 @@ export interface IndexedFile {
   omitted: number;
   mappings: IndexedMapping[];
   kube: IndexedKube;
+  /** What decides the file's Compose project: its includes, extends and `!reset` tags, a `.env`'s COMPOSE_FILE. */
+  compose?: ComposeFileFacts;
 }
 
 /** A port as the Ports view shows it: its registry names and every place that uses it. */
@@ -123,8 +126,30 @@ function compareLocations(a: { uri: string; range: Range }, b: { uri: string; ra
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
+/** The facts that place a file in a Compose project, or undefined for a file that places none. */
+export function composeFactsOf(uri: string, format: FormatId, text: string): ComposeFileFacts | undefined {
+  if (format === 'compose' || format === 'yaml') return composeFileFacts(text);
+  if (format === 'dotenv' && /(^|\/)\.env$/.test(uri.replace(/[?#].*$/, ''))) {
+    const files = dotenvComposeFiles(text);
+    return files ? { includes: [], extends: [], resetPorts: [], composeFile: files } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The index entry for a file, or undefined when the workspace needs nothing from it: a file with
+ * ports, and a file that decides a Compose project without publishing a port itself (a `compose.yaml`
+ * that only includes others, a `.env` with COMPOSE_FILE, a default compose file without ports, which
+ * still decides which file Compose picks in its folder).
+ */
+export function indexEntry(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[]): IndexedFile | undefined {
+  const compose = composeFactsOf(uri, format, text);
+  if (!occurrences.length && !compose && !(format === 'compose' && isComposeDefaultName(uri))) return undefined;
+  return indexFile(uri, format, text, occurrences, compose);
+}
+
 /** Builds the index entry for one file from its text and the ports the finders found in it. */
-export function indexFile(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[]): IndexedFile {
+export function indexFile(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[], compose = composeFactsOf(uri, format, text)): IndexedFile {
   const lines = new LineMap(text);
   const places: IndexedPlace[] = [];
   const mappings: IndexedMapping[] = [];
@@ -149,7 +174,9 @@ export function indexFile(uri: string, format: FormatId, text: string, occurrenc
     const k: KubeFacts = kubeFacts(text);
     if (k.services.length || k.workloads.length || k.backends.length) kube = mapKubeFacts(k, (v) => ({ text: v.text, range: lines.range(v.start, v.end) }));
   }
-  return { uri, format, digest: textDigest(text), places, omitted, mappings, kube };
+  const file: IndexedFile = { uri, format, digest: textDigest(text), places, omitted, mappings, kube };
+  if (compose) file.compose = compose;
+  return file;
 }
 
 /** The ports of every indexed file in the workspace. */

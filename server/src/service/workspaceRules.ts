@@ -1,20 +1,26 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
-import { ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
+import { clash, ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
+import type { ComposeMapping } from './scan/vocabulary/types';
 import { isIgnoredPort, type RuleLevel, type Settings } from './settings';
 import { suppressedRules } from './suppress';
 import { kubeFindings } from './kubeRules';
 import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFinding';
 export type { WorkspaceFinding } from './workspaceFinding';
-import { indexFile, type IndexedFile, type IndexedMapping } from './workspaceIndex';
+import { composeProjects, fileKey } from './composeProject';
+import { indexEntry, MAX_MAPPINGS_PER_FILE, type IndexedFile, type IndexedMapping } from './workspaceIndex';
 
 /**
- * Rules that compare files: the same host port published by compose files that may run side by side,
- * and a Kubernetes Service whose targetPort no container declares. Pure: they read the index only.
+ * Rules that compare files: the same host port published twice by the files of one Compose project,
+ * and the Kubernetes references between manifests (kubeRules.ts). Pure: they read the index only.
  */
 
-
+/** The folder of a file, as the project model keys it. */
+function folderOf(uri: string): string {
+  const k = fileKey(uri);
+  return k.slice(0, k.lastIndexOf('/'));
+}
 
 /** The last two segments of a URI's path, decoded, to name a file in a message. */
 export function shortName(uri: string): string {
@@ -27,66 +33,242 @@ export function shortName(uri: string): string {
   }
 }
 
-function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/'));
+/** A mapping's host side without its service, for the head of a message: `127.0.0.1:8080/tcp`. */
+function hostSide(m: IndexedMapping['mapping']): string {
+  return `${m.hostIp ? m.hostIp + ':' : ''}${m.hostLo === m.hostHi ? m.hostLo : `${m.hostLo}-${m.hostHi}`}/${m.protocol}`;
 }
 
+/** Compose names a project after the folder it is started in. */
+function projectName(folder: string): string {
+  return folder.slice(folder.lastIndexOf('/') + 1) || folder;
+}
 
 /**
- * The same host address, port and protocol published by compose files in two folders (two projects of
- * one repository): started on one Docker host, the second fails with "port is already allocated".
- * Clashes inside one file are the per-file rule's. Files in one folder are left alone: they are one
- * project's override or alternative files (`compose.override.yaml`, `compose.dev.yaml`, a stack file),
- * merged or used in turn, so a port repeated there is usually intended.
- *
- * Counted through clash indexes, never pair by pair: the clashes of a mapping across the workspace
- * minus those inside its own folder, so 3,000 folders publishing the same ports stay linear.
+ * A bound on the published ports compared, counted once per project that loads them: a file loaded
+ * by thousands of projects (a shared include) must not multiply the work without end.
  */
-export function duplicateHostPortAcrossFiles(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
-  const all: { uri: string; folder: string; m: IndexedMapping }[] = [];
-  for (const f of files) for (const m of f.mappings) all.push({ uri: f.uri, folder: folderOf(f.uri), m });
-  const out = new Map<string, WorkspaceFinding[]>();
-  if (all.length < 2) return out;
-  // Stable: places with the same first port keep file order.
-  all.sort((a, b) => (a.m.mapping.hostLo as number) - (b.m.mapping.hostLo as number));
-  const span = (p: (typeof all)[number]): HostSpan => ({ lo: p.m.mapping.hostLo as number, hi: p.m.mapping.hostHi as number, protocol: p.m.mapping.protocol, hostIp: p.m.mapping.hostIp });
-  const everywhere = new ClashIndex(all.map(span));
-  // One index per folder, holding that folder's places, to subtract the clashes the rule leaves alone.
-  const byFolder = new Map<string, number[]>();
-  all.forEach((p, i) => {
-    const list = byFolder.get(p.folder);
-    if (list) list.push(i);
-    else byFolder.set(p.folder, [i]);
-  });
-  const local = new Map<string, { index: ClashIndex; at: Map<number, number> }>();
-  for (const [folder, members] of byFolder) {
-    if (members.length < 2) continue;
-    local.set(folder, { index: new ClashIndex(members.map((i) => span(all[i]))), at: new Map(members.map((i, k) => [i, k])) });
+export const MAX_COMPARED_MAPPINGS = 200_000;
+
+/** One published port as one project loads it. */
+interface Item {
+  file: number;
+  mapping: number;
+  project: number;
+  /** The service as the project knows it (an extending service lends its name) and Compose's merge key of the entry. */
+  identity: string;
+  folder: string;
+}
+
+export interface FindingOptions {
+  /**
+   * Also find the clashes between Compose projects side by side (shown only where the setting
+   * `compose.compareProjects` is on). Defaults to true; false saves that work when no one asks.
+   */
+  compareProjects?: boolean;
+}
+
+/** Groups at most this large are compared entry by entry: most folders and projects hold a few ports. */
+const SMALL_GROUP = 24;
+
+/**
+ * Clashes counted within groups of items (a project, a folder, a project's file). Large groups get a
+ * clash index; small ones, nearly all of them, are compared entry by entry, since thousands of tiny
+ * indexes cost more in allocation than they save.
+ */
+class GroupedClashes {
+  private readonly start: Int32Array;
+  private readonly members: Int32Array;
+  private readonly local: Int32Array;
+  private readonly indexes = new Map<number, ClashIndex>();
+
+  /** `groupOf[i]` is item i's group, numbered densely from 0 below `groups`. */
+  constructor(private readonly mappings: readonly ComposeMapping[], private readonly groupOf: Int32Array, groups: number) {
+    const n = mappings.length;
+    this.start = new Int32Array(groups + 1);
+    for (let i = 0; i < n; i++) this.start[groupOf[i] + 1]++;
+    for (let g = 0; g < groups; g++) this.start[g + 1] += this.start[g];
+    this.members = new Int32Array(n);
+    this.local = new Int32Array(n);
+    const fill = this.start.slice(0, groups);
+    for (let i = 0; i < n; i++) {
+      const g = groupOf[i];
+      this.local[i] = fill[g] - this.start[g];
+      this.members[fill[g]++] = i;
+    }
+    for (let g = 0; g < groups; g++) {
+      const from = this.start[g];
+      const to = this.start[g + 1];
+      if (to - from <= SMALL_GROUP) continue;
+      const spans: HostSpan[] = [];
+      for (let k = from; k < to; k++) {
+        const m = mappings[this.members[k]];
+        spans.push({ lo: m.hostLo as number, hi: m.hostHi as number, protocol: m.protocol, hostIp: m.hostIp });
+      }
+      this.indexes.set(g, new ClashIndex(spans));
+    }
   }
-  for (let i = 0; i < all.length; i++) {
-    const p = all[i];
-    const own = local.get(p.folder);
-    const count = everywhere.count(i) - (own ? own.index.count(own.at.get(i) as number) : 0);
-    if (count <= 0) continue;
-    const others = everywhere.some(i, MAX_RELATED, (j) => all[j].folder !== p.folder).map((j) => all[j]);
-    const first = others[0];
-    const where = first
-      ? `in ${shortName(first.uri)} by ${describe(first.m.mapping)}${morePlaces(count, 1)}`
-      : `in ${count} other place${count > 1 ? 's' : ''}`;
-    pushFinding(out, p.uri, {
-      rule: 'duplicateHostPortAcrossFiles',
-      range: p.m.range,
-      port: p.m.mapping.hostLo as number,
-      message: `Host port ${describe(p.m.mapping)} is also published ${where}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.`,
-      related: others.map((o) => ({ uri: o.uri, range: o.m.range, message: `also published here: ${describe(o.m.mapping)}` })),
-    });
+
+  /** How many other items of its group clash with item `i`. */
+  count(i: number): number {
+    const g = this.groupOf[i];
+    const index = this.indexes.get(g);
+    if (index) return index.count(this.local[i]);
+    let n = 0;
+    for (let k = this.start[g]; k < this.start[g + 1]; k++) {
+      const j = this.members[k];
+      if (j !== i && clash(this.mappings[i], this.mappings[j])) n++;
+    }
+    return n;
+  }
+
+  /** Up to `limit` items of its group clashing with item `i` that `accept` allows, in item order. */
+  some(i: number, limit: number, accept: (j: number) => boolean): number[] {
+    const g = this.groupOf[i];
+    const from = this.start[g];
+    const index = this.indexes.get(g);
+    if (index) return index.some(this.local[i], limit, (k) => accept(this.members[from + k])).map((k) => this.members[from + k]);
+    const out: number[] = [];
+    for (let k = from; k < this.start[g + 1] && out.length < limit; k++) {
+      const j = this.members[k];
+      if (j !== i && clash(this.mappings[i], this.mappings[j]) && accept(j)) out.push(j);
+    }
+    return out;
+  }
+}
+
+/** Dense numbers for keys: the group numbers GroupedClashes takes. */
+class Numbering<K> {
+  private readonly ids = new Map<K, number>();
+  get size(): number {
+    return this.ids.size;
+  }
+  of(key: K): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+}
+
+/**
+ * The same host address, port and protocol published twice by the files of one Compose project
+ * (`compose.yaml` and its `compose.override.yaml`, the files `include:`, `extends:` or COMPOSE_FILE
+ * bring in): `docker compose up` fails the second container with "port is already allocated". Compose's
+ * merge rules apply: an entry an override file repeats for the same service (same address, host port,
+ * container port and protocol) is the same entry, and `!reset`/`!override` drop the ports merged before.
+ * Clashes inside one file are the per-file rule's.
+ *
+ * Projects side by side in a repository (samples, alternative stacks) are started one at a time: their
+ * clashes are found too, but marked, and shown only when the user asks for them (`compose.compareProjects`).
+ * Files of one folder are never compared across projects: they are alternatives or overrides given with `-f`.
+ *
+ * Counted through clash indexes, never pair by pair, so 3,000 folders publishing the same ports stay linear.
+ */
+export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: FindingOptions = {}): Map<string, WorkspaceFinding[]> {
+  const compare = options.compareProjects ?? true;
+  const out = new Map<string, WorkspaceFinding[]>();
+  const projects = composeProjects(files.map((f) => ({ uri: f.uri, publishes: f.mappings.length > 0, compose: f.compose })));
+  const folders = files.map((f) => folderOf(f.uri));
+  const items: Item[] = [];
+  projects.forEach((p, project) => {
+    // Part of a project may miss the `!reset` that undoes a clash: a miss rather than a false warning.
+    if (p.partial) return;
+    // The last file in merge order that replaces a service's ports (`ports: !reset []`): entries merged before it are gone.
+    const resetAt = new Map<string, number>();
+    for (const m of p.members) {
+      for (const s of files[m.file].compose?.resetPorts ?? []) {
+        if (m.only !== undefined && s !== m.only) continue;
+        const service = m.as ?? s;
+        resetAt.set(service, Math.max(resetAt.get(service) ?? -1, m.order));
+      }
+    }
+    for (const m of p.members) {
+      const f = files[m.file];
+      f.mappings.forEach(({ mapping: x }, k) => {
+        const written = x.service ?? '';
+        if (m.only !== undefined && written !== m.only) return;
+        const service = m.as ?? written;
+        if ((resetAt.get(service) ?? -1) > m.order || items.length >= MAX_COMPARED_MAPPINGS) return;
+        const identity = `${project}\0${service}\0${x.hostIp}\0${x.hostLo}-${x.hostHi}\0${x.containerLo}-${x.containerHi}\0${x.protocol}`;
+        items.push({ file: m.file, mapping: k, project, identity, folder: folders[m.file] });
+      });
+    }
+  });
+  if (items.length < 2) return out;
+  const n = items.length;
+  const mappingOf = (i: number): IndexedMapping => files[items[i].file].mappings[items[i].mapping];
+  const mappings = items.map((_, i) => mappingOf(i).mapping);
+  const folderIds = new Numbering<string>();
+  const folderOfItem = Int32Array.from(items, (it) => folderIds.of(it.folder));
+  const grouped = (key: (i: number) => number): GroupedClashes => {
+    const ids = new Numbering<number>();
+    const groupOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) groupOf[i] = ids.of(key(i));
+    return new GroupedClashes(mappings, groupOf, ids.size);
+  };
+  const inProject = grouped((i) => items[i].project);
+  const inProjectFile = grouped((i) => items[i].project * files.length + items[i].file);
+  const everywhere = compare ? grouped(() => 0) : undefined;
+  const inFolder = compare ? grouped((i) => folderOfItem[i]) : undefined;
+  const inProjectFolder = compare ? grouped((i) => items[i].project * folderIds.size + folderOfItem[i]) : undefined;
+  // The same entry merged from several files of a project (a base file and its override) is one entry.
+  const entryIds = new Numbering<string>();
+  const entryOf = Int32Array.from(items, (it) => entryIds.of(it.identity));
+  const sameEntry = new Map<number, number>();
+  const sameEntryInFile = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const e = entryOf[i];
+    sameEntry.set(e, (sameEntry.get(e) ?? 0) + 1);
+    const ef = e * files.length + items[i].file;
+    sameEntryInFile.set(ef, (sameEntryInFile.get(ef) ?? 0) + 1);
+  }
+  const reported = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const e = entryOf[i];
+    const within = inProject.count(i) - inProjectFile.count(i) - ((sameEntry.get(e) as number) - (sameEntryInFile.get(e * files.length + it.file) as number));
+    const across = everywhere && inFolder && inProjectFolder ? everywhere.count(i) - inFolder.count(i) - inProject.count(i) + inProjectFolder.count(i) : 0;
+    if (within <= 0 && across <= 0) continue;
+    const place = it.file * MAX_MAPPINGS_PER_FILE + it.mapping;
+    if (reported.has(place)) continue;
+    reported.add(place);
+    const f = files[it.file];
+    const here = mappingOf(i);
+    const name = projectName(projects[it.project].folder);
+    const link = (js: number[]) => js.map((j) => ({ uri: files[items[j].file].uri, range: mappingOf(j).range, message: `also published here: ${describe(mappingOf(j).mapping)}` }));
+    const named = (j: number | undefined, count: number) =>
+      j === undefined ? `${count} other place${count > 1 ? 's' : ''}` : `${describe(mappingOf(j).mapping)} in ${shortName(files[items[j].file].uri)}${morePlaces(count, 1)}`;
+    const sameProject = within > 0 ? inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e) : [];
+    const head = `Host port ${hostSide(here.mapping)} is published ${within === 1 ? 'twice' : `${within + 1} times`} in Compose project "${name}".`;
+    const detail = `Also by ${named(sameProject[0], within)}. Compose merges these files into one project, and Docker fails the second container with "port is already allocated". Publish a different host port, or bind another host address.`;
+    if (within > 0) {
+      pushFinding(out, f.uri, {
+        rule: 'duplicateHostPortAcrossFiles', range: here.range, port: here.mapping.hostLo as number,
+        message: `${head}\n${detail}`, related: link(sameProject),
+        ...(across > 0 ? { compareProjects: 'off' as const } : {}),
+      });
+    }
+    if (across > 0 && everywhere) {
+      const others = everywhere.some(i, MAX_RELATED, (j) => items[j].project !== it.project && items[j].folder !== it.folder);
+      const elsewhere = `${named(others[0], across)}, in another Compose project`;
+      const note = '(Compose projects are compared because ianaPorts.compose.compareProjects is on.)';
+      pushFinding(out, f.uri, {
+        rule: 'duplicateHostPortAcrossFiles', range: here.range, port: here.mapping.hostLo as number,
+        message: within > 0
+          ? `${head}\n${detail} Also published by ${elsewhere}. ${note}`
+          : `Host port ${hostSide(here.mapping)} is also published by another Compose project.\nBy ${elsewhere}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address. ${note}`,
+        related: link([...sameProject, ...others].slice(0, MAX_RELATED)),
+        compareProjects: 'on',
+        // Side by side, only running both at once clashes, which the editor cannot know.
+        ...(within > 0 ? {} : { maxLevel: 'information' as const }),
+      });
+    }
   }
   return out;
 }
 
 /** Every cross-file finding, by file URI. */
-export function workspaceFindings(files: IndexedFile[]): Map<string, WorkspaceFinding[]> {
-  const out = duplicateHostPortAcrossFiles(files);
+export function workspaceFindings(files: IndexedFile[], options: FindingOptions = {}): Map<string, WorkspaceFinding[]> {
+  const out = duplicateHostPortAcrossFiles(files, options);
   for (const [uri, list] of kubeFindings(files)) for (const f of list) pushFinding(out, uri, f);
   return out;
 }
@@ -109,6 +291,7 @@ export function workspaceDiagnostics(findings: WorkspaceFinding[] | undefined, s
     const level = settings.lint[f.rule];
     if (level === 'ignore') continue;
     if (f.port !== undefined && isIgnoredPort(settings, f.port)) continue;
+    if (f.compareProjects && (f.compareProjects === 'on') !== settings.compose.compareProjects) continue;
     if (doc) {
       const s = suppressedRules(f.range.start.line, doc);
       if (s && (s.size === 0 || s.has(f.rule))) continue;
@@ -131,8 +314,9 @@ export function findingsForDocuments(service: PortLanguageService, docs: TextDoc
   const files: IndexedFile[] = [];
   for (const doc of docs) {
     const scan = service.scan(doc, settings);
-    if (scan.format && !scan.tooLarge && scan.occurrences.length) files.push(indexFile(doc.uri, scan.format, doc.getText(), scan.occurrences));
+    const entry = scan.format && !scan.tooLarge ? indexEntry(doc.uri, scan.format, doc.getText(), scan.occurrences) : undefined;
+    if (entry) files.push(entry);
   }
   files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  return workspaceFindings(files);
+  return workspaceFindings(files, { compareProjects: settings.compose.compareProjects });
 }

@@ -84,6 +84,11 @@ export class WorkspaceFeature {
   private readonly indexedVersion = new Map<string, number>();
   /** Set when the findings changed since diagnostics were last refreshed. */
   private findingsChanged = false;
+  /**
+   * Whether the findings compare Compose projects side by side: only once a document's settings ask
+   * for it, since thousands of sample folders make that comparison cost seconds nobody looks at.
+   */
+  private compareProjects = false;
   /** Documents whose diagnostics went out without their cross-file findings, waiting for their index entry. */
   private readonly withheld = new Set<string>();
 
@@ -296,6 +301,12 @@ export class WorkspaceFeature {
       }
       this.indexNow(doc, settings);
     }
+    if (settings.compose.compareProjects && !this.compareProjects) {
+      this.compareProjects = true;
+      this.findingsGeneration = -1;
+      // The other open documents' diagnostics follow once the findings are computed again.
+      this.changed();
+    }
     return workspaceDiagnostics(this.currentFindings().get(canonicalUri(doc.uri)), settings, doc);
   }
 
@@ -308,7 +319,7 @@ export class WorkspaceFeature {
   private currentFindings(): Map<string, WorkspaceFinding[]> {
     const gen = this.indexer.index.generation;
     if (gen !== this.findingsGeneration && this.indexer.state !== 'indexing') {
-      const next = workspaceFindings(this.indexer.index.all());
+      const next = workspaceFindings(this.indexer.index.all(), { compareProjects: this.compareProjects });
       if (!sameFindings(this.findings, next)) this.findingsChanged = true;
       this.findings = next;
       this.findingsGeneration = gen;

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { PortOccurrence } from '../service/scan';
 import type { FormatId } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
-import { indexFile, WorkspaceIndex, type IndexedFile } from '../service/workspaceIndex';
+import { indexEntry, WorkspaceIndex, type IndexedFile } from '../service/workspaceIndex';
 import { isExcluded, type ExcludePattern } from './glob';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
 import { readRegularFile } from './regularFile';
@@ -374,7 +374,8 @@ export class WorkspaceIndexer {
         else this.index.delete(uri);
       } else {
         const scan = this.host.scanText(uri, text, settings);
-        if (scan && scan.occurrences.length) this.index.set(indexFile(uri, scan.format, text, scan.occurrences));
+        const entry = scan && indexEntry(uri, scan.format, text, scan.occurrences);
+        if (entry) this.index.set(entry);
         else this.index.delete(uri);
       }
     }
@@ -390,8 +391,9 @@ export class WorkspaceIndexer {
     this.open.add(u);
     const before = this.index.generation;
     // Back to a text already indexed (an undo, a save): nothing to build.
-    if (format && occurrences.length && this.index.get(u)?.format === format && this.index.holds(u, text)) return;
-    if (format && occurrences.length) this.index.set(indexFile(u, format, text, occurrences));
+    if (format && this.index.get(u)?.format === format && this.index.holds(u, text)) return;
+    const entry = format && indexEntry(u, format, text, occurrences);
+    if (entry) this.index.set(entry);
     else this.index.delete(u);
     if (this.index.generation !== before) this.host.onDidChange();
   }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { findPorts } from '../service/scan';
 import { detectFormat, formatFromAssociations } from '../service/scan/detect';
-import { indexFile, type IndexedFile } from '../service/workspaceIndex';
+import { indexEntry, type IndexedFile } from '../service/workspaceIndex';
 
 /**
  * Large workspace files are scanned in a worker thread, so that a 4.8 MB compose file in the repository
@@ -17,12 +17,12 @@ export const SCAN_THREAD_HEAP_MB = 384;
 /** A file whose scan takes longer than this is left out of the index. */
 export const SCAN_THREAD_DEADLINE_MS = 30_000;
 
-/** Which format a workspace file is read as and its index entry; undefined when it holds no ports. */
+/** Which format a workspace file is read as and its index entry; undefined when the workspace needs nothing from it. */
 export function scanToIndex(uri: string, text: string, associations: Record<string, string>, onError: (e: unknown) => void): IndexedFile | undefined {
   const format = formatFromAssociations(uri, associations) ?? detectFormat('plaintext', uri, text);
   if (!format) return undefined;
   const occurrences = findPorts(format, text, onError);
-  return occurrences.length ? indexFile(uri, format, text, occurrences) : undefined;
+  return indexEntry(uri, format, text, occurrences);
 }
 
 interface Job {
