@@ -73,6 +73,60 @@ describe('hostile inputs: workspace rules and ignore files', function () {
     assert.match(out.get('file:///w/b/compose.yaml')![0].message, /\nBy 8080\/tcp \(service web\) in a\/compose\.yaml and 1 more place, in another Compose project\. /);
   });
 
+  it('duplicateHostPortAcrossFiles: 3,000 projects including one shared file, an include cycle through 2,000 folders and a 4 MB .env stay bounded', async () => {
+    const worker = new ScanWorker();
+    try {
+      const r = await worker.run({ kind: 'eval', code: `
+        const { indexEntry } = require(root + '/server/src/service/workspaceIndex');
+        const { findPorts } = require(root + '/server/src/service/scan');
+        const { duplicateHostPortAcrossFiles } = require(root + '/server/src/service/workspaceRules');
+        const add = (files, uri, format, text) => { const e = indexEntry(uri, format, text, findPorts(format, text, (e) => { throw e; })); if (e) files.push(e); };
+        const shared = 'services:\\n' + Array.from({ length: 200 }, (_, i) => '  s' + i + ':\\n    ports:\\n      - "' + (20000 + i) + ':80"\\n').join('');
+        const files = [];
+        add(files, 'file:///w/shared/common.yaml', 'yaml', shared);
+        for (let i = 0; i < 3000; i++) {
+          add(files, 'file:///w/p' + i + '/compose.yaml', 'compose', 'include:\\n  - ../shared/common.yaml\\nservices:\\n  web:\\n    ports:\\n      - "20000:80"\\n');
+        }
+        // A ring of includes: each folder's compose.yaml includes the next one's.
+        for (let i = 0; i < 2000; i++) {
+          add(files, 'file:///w/ring' + i + '/compose.yaml', 'compose', 'include:\\n  - ../ring' + ((i + 1) % 2000) + '/compose.yaml\\nservices:\\n  r' + i + ':\\n    ports:\\n      - "9000:80"\\n');
+        }
+        const env = 'COMPOSE_FILE=' + Array.from({ length: 200000 }, (_, i) => 'f' + i + '.yml').join(':') + '\\n' + 'X=1\\n'.repeat(200000);
+        add(files, 'file:///w/env/.env', 'dotenv', env);
+        add(files, 'file:///w/env/f1.yml', 'yaml', 'services:\\n  a:\\n    ports:\\n      - "7000:80"\\n');
+        add(files, 'file:///w/env/f2.yml', 'yaml', 'services:\\n  b:\\n    ports:\\n      - "7000:81"\\n');
+        // In URI order, as the index hands them over.
+        files.sort((a, b) => (a.uri < b.uri ? -1 : 1));
+        const out = duplicateHostPortAcrossFiles(files, { compareProjects: false });
+        const of = (u) => (out.get(u) || []).map((f) => f.message.split('\\n')[0]);
+        let reported = 0;
+        let wrong = 0;
+        for (let i = 0; i < 3000; i++) {
+          const got = of('file:///w/p' + i + '/compose.yaml');
+          if (got.length) reported++;
+          if (got.length && (got.length > 1 || got[0] !== 'Host port 20000/tcp is published twice in Compose project "p' + i + '".')) wrong++;
+        }
+        let ring = 0;
+        for (let i = 0; i < 2000; i++) ring += of('file:///w/ring' + i + '/compose.yaml').length;
+        return { p0: of('file:///w/p0/compose.yaml'), reported, wrong, ring, env: of('file:///w/env/f2.yml') };
+      ` }, 30000);
+      assert.equal(r.error, undefined, r.error);
+      const v = r.value as { p0: string[]; reported: number; wrong: number; ring: number; env: string[] };
+      // Each project publishes 20000 twice: its own web and the shared s0.
+      assert.deepEqual(v.p0, ['Host port 20000/tcp is published twice in Compose project "p0".']);
+      // The shared file's 200 ports count once per project: past MAX_COMPARED_MAPPINGS the later projects
+      // are left out, a miss and never a false warning.
+      assert.equal(v.wrong, 0);
+      assert.ok(v.reported >= 200 && v.reported < 3000, `${v.reported} projects reported`);
+      // A ring longer than the include depth is a partial project: silent.
+      assert.equal(v.ring, 0);
+      // COMPOSE_FILE keeps its first 256 names; the two that exist are one project.
+      assert.deepEqual(v.env, ['Host port 7000/tcp is published twice in Compose project "env".']);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('.gitignore: 2,000 rules against 2,000 files are one matcher (was 4 million glob runs, 24 s)', async () => {
     const worker = new ScanWorker();
     try {

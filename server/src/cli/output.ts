@@ -66,13 +66,13 @@ const HELP: Record<string, { name: string; full: string; uri: string }> = {
   portName: { name: 'InvalidPortName', uri: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports', full: 'Kubernetes requires a container port name to be an IANA_SVC_NAME (at most 15 characters, lowercase letters, digits and hyphens, at least one letter, no double hyphen) and a Service port name to be a DNS label; the API server rejects other names.' },
   privileged: { name: 'PrivilegedPort', uri: 'https://man7.org/linux/man-pages/man7/capabilities.7.html', full: 'On Linux, binding a port below 1024 needs root or CAP_NET_BIND_SERVICE; a process running as a normal user fails with EACCES.' },
   reservedByOS: { name: 'PortReservedByOS', uri: 'https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/default-dynamic-port-range-tcpip-chang', full: 'The operating system reserves the port (on Windows, an excluded port range set by Hyper-V, WSL or Docker), so binding it fails with an access error.' },
-  duplicateHostPortAcrossFiles: { name: 'DuplicateHostPortAcrossProjects', uri: 'https://docs.docker.com/reference/compose-file/services/#ports', full: 'Compose files in two different folders publish the same host address, port and protocol; started on one Docker host, the second project fails with "port is already allocated". Files in one folder are overrides of each other and are not compared.' },
+  duplicateHostPortAcrossFiles: { name: 'DuplicateHostPortInComposeProject', uri: 'https://docs.docker.com/reference/compose-file/merge/', full: 'Files merged into one Compose project (the default file with its override file, include:, extends: file:, COMPOSE_FILE in the .env) publish the same host address, port and protocol, after Compose\'s merge rules; docker compose up fails with "port is already allocated". Projects side by side are compared only with compose.compareProjects on.' },
   unmatchedTargetPort: { name: 'UnmatchedTargetPort', uri: 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', full: 'A Kubernetes Service sends traffic to a targetPort (number or name) that no container of the pods it selects declares, so connections to the Service fail.' },
   fileTooLarge: { name: 'FileTooLarge', uri: IANA, full: 'The file is larger than the maxFileSize setting, so it was not scanned for ports. Raise the setting to check it.' },
 };
 
 const WORKSPACE_SHORT: Record<string, string> = {
-  duplicateHostPortAcrossFiles: 'The same host address, port and protocol published by compose files in two different folders.',
+  duplicateHostPortAcrossFiles: 'The same host address, port and protocol published twice by the files of one Compose project.',
   unmatchedTargetPort: 'A Kubernetes Service targetPort that no container of the selected pods declares.',
   fileTooLarge: 'A file over the size limit, not scanned.',
 };

@@ -47,7 +47,7 @@ function projectName(folder: string): string {
  * A bound on the published ports compared, counted once per project that loads them: a file loaded
  * by thousands of projects (a shared include) must not multiply the work without end.
  */
-export const MAX_COMPARED_MAPPINGS = 200_000;
+export const MAX_COMPARED_MAPPINGS = 50_000;
 
 /** One published port as one project loads it. */
 interface Item {
@@ -56,7 +56,6 @@ interface Item {
   project: number;
   /** The service as the project knows it (an extending service lends its name) and Compose's merge key of the entry. */
   identity: string;
-  folder: string;
 }
 
 export interface FindingOptions {
@@ -189,7 +188,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
         const service = m.as ?? written;
         if ((resetAt.get(service) ?? -1) > m.order || items.length >= MAX_COMPARED_MAPPINGS) return;
         const identity = `${project}\0${service}\0${x.hostIp}\0${x.hostLo}-${x.hostHi}\0${x.containerLo}-${x.containerHi}\0${x.protocol}`;
-        items.push({ file: m.file, mapping: k, project, identity, folder: folders[m.file] });
+        items.push({ file: m.file, mapping: k, project, identity });
       });
     }
   });
@@ -198,18 +197,32 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
   const mappingOf = (i: number): IndexedMapping => files[items[i].file].mappings[items[i].mapping];
   const mappings = items.map((_, i) => mappingOf(i).mapping);
   const folderIds = new Numbering<string>();
-  const folderOfItem = Int32Array.from(items, (it) => folderIds.of(it.folder));
-  const grouped = (key: (i: number) => number): GroupedClashes => {
-    const ids = new Numbering<number>();
+  const folderOfFile = Int32Array.from(folders, (f) => folderIds.of(f));
+  /**
+   * Groups numbered by a key; `perProject` keys (a file, a folder) are numbered within each project,
+   * whose items come in one run, so that no key has to combine the two.
+   */
+  const grouped = (key: (i: number) => number, perProject: boolean): GroupedClashes => {
+    let ids = new Map<number, number>();
+    let base = 0;
     const groupOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) groupOf[i] = ids.of(key(i));
-    return new GroupedClashes(mappings, groupOf, ids.size);
+    for (let i = 0; i < n; i++) {
+      if (perProject && i > 0 && items[i].project !== items[i - 1].project) {
+        base += ids.size;
+        ids = new Map();
+      }
+      const k = key(i);
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = ids.size));
+      groupOf[i] = base + id;
+    }
+    return new GroupedClashes(mappings, groupOf, base + ids.size);
   };
-  const inProject = grouped((i) => items[i].project);
-  const inProjectFile = grouped((i) => items[i].project * files.length + items[i].file);
-  const everywhere = compare ? grouped(() => 0) : undefined;
-  const inFolder = compare ? grouped((i) => folderOfItem[i]) : undefined;
-  const inProjectFolder = compare ? grouped((i) => items[i].project * folderIds.size + folderOfItem[i]) : undefined;
+  const inProject = grouped((i) => items[i].project, false);
+  const inProjectFile = grouped((i) => items[i].file, true);
+  const everywhere = compare ? grouped(() => 0, false) : undefined;
+  const inFolder = compare ? grouped((i) => folderOfFile[items[i].file], false) : undefined;
+  const inProjectFolder = compare ? grouped((i) => folderOfFile[items[i].file], true) : undefined;
   // The same entry merged from several files of a project (a base file and its override) is one entry.
   const entryIds = new Numbering<string>();
   const entryOf = Int32Array.from(items, (it) => entryIds.of(it.identity));
@@ -248,7 +261,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
       });
     }
     if (across > 0 && everywhere) {
-      const others = everywhere.some(i, MAX_RELATED, (j) => items[j].project !== it.project && items[j].folder !== it.folder);
+      const others = everywhere.some(i, MAX_RELATED, (j) => items[j].project !== it.project && folderOfFile[items[j].file] !== folderOfFile[it.file]);
       const elsewhere = `${named(others[0], across)}, in another Compose project`;
       const note = '(Compose projects are compared because ianaPorts.compose.compareProjects is on.)';
       pushFinding(out, f.uri, {
