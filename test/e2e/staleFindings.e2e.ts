@@ -16,23 +16,23 @@ function crossFile(document: vscode.TextDocument): string[] {
 
 describe('cross-file findings after fast edits', () => {
   const root = workspaceRoot();
-  const a = vscode.Uri.joinPath(root, 'stale-a', 'compose.yaml');
-  const b = vscode.Uri.joinPath(root, 'stale-b', 'compose.yaml');
+  // One Compose project: the override file publishes the base file's host ports again for another service.
+  const a = vscode.Uri.joinPath(root, 'stale', 'compose.yaml');
+  const b = vscode.Uri.joinPath(root, 'stale', 'compose.override.yaml');
 
   before(async () => {
     await vscode.workspace.fs.writeFile(a, Buffer.from(COMPOSE));
-    await vscode.workspace.fs.writeFile(b, Buffer.from(COMPOSE));
+    await vscode.workspace.fs.writeFile(b, Buffer.from(COMPOSE.replace('  web:', '  proxy:')));
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'stale-a'), { recursive: true });
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'stale-b'), { recursive: true });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'stale'), { recursive: true });
   });
 
   it('every duplicateHostPortAcrossFiles finding sits on the host port it names after inserts, three quick undos and a save, at six paces (once stale for 20 s)', async () => {
     const document = await vscode.workspace.openTextDocument(b);
     const editor = await vscode.window.showTextDocument(document);
-    // The index sees stale-a from the disk; both ports of stale-b clash with it.
+    // The index sees compose.yaml from the disk; both ports of the override clash with it.
     await poll('both cross-file findings on their ports', () => crossFile(document), (xs) => xs.length === 2 && xs.every((x) => x === '18080:80' || x === '18443:443'), 60_000);
     // The pauses between edits are the input under test, not waits for a result: they straddle the server's
     // 200 ms indexing pause and its 150 ms refresh delay, where a check of a newer version used to be answered
