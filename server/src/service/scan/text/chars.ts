@@ -83,3 +83,14 @@ export function stripQuotes(s: string): string {
 export function isQuoteish(c: number): boolean {
   return c === 34 || c === 39 || c === 92 || c === 96;
 }
+
+/** True when text[s, e) has an ASCII digit. */
+export function hasDigit(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A character of an identifier: an ASCII letter or digit, or `_`. */
+export function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}

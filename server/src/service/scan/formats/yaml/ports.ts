@@ -1,12 +1,19 @@
-import { roleForField, roleForKey } from '../../vocabulary/keys';
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
 import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
-import { digitsEnd, isDigit } from '../../text/chars';
-import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
+import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
+import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
 import { readPortsValue } from '../../vocabulary/values';
 import { isConfigPortKey } from '../../vocabulary/keys';
+import {
+  MEMO_PORT, MEMO_PLURAL, KIND_SHIFT, K_PORTS, K_EXPOSE, K_TARGET, K_PUBLISHED, K_HOST_PORT, K_CONTAINER_PORT,
+  K_APP_PROTOCOL, K_NAME, K_NUMBER, K_IMAGE, K_SERVICES, K_PORT, K_PATH, K_VALUE, K_PROTOCOL, K_HOST_IP, K_LINE,
+  isCommandFrame, factsOf, kindOf, isPortKeyFrame, isHostishFrame, portNameOwner, isOwnEndpoint, ownerLower,
+  PROBE_ACTIONS, roleForYamlKey
+} from './keyFacts';
+import { PortPart, parsePortPart, ShortMapping, parseShortMapping } from './mappings';
+import { CommandLists } from './commandLists';
 
 /**
  * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
@@ -24,152 +31,6 @@ function isServiceNameLike(text: string, s: number, e: number): boolean {
     else if (!(isDigit(c) || c === 45)) return false;
   }
   return letter;
-}
-
-function isIdentChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
-}
-
-/** Key words whose values are addresses: a bare `web:80` there is a host and a port, not an image tag. */
-const HOSTISH = ['target', 'host', 'addr', 'listen', 'bind', 'server', 'broker', 'endpoint', 'upstream', 'backend', 'peer', 'seed', 'proxy', 'url', 'uri', 'dsn', 'dial', 'connect'];
-
-function isHostishKey(lower: string): boolean {
-  if (lower === 'image' || lower === 'repository') return false;
-  for (const w of HOSTISH) if (lower.includes(w)) return true;
-  return false;
-}
-
-/** Keys where the port is the thing named first: Envoy `port_value`, `portNumber`. */
-const PORT_VALUE_KEYS = new Set(['port_value', 'port_number', 'port-number', 'portnumber', 'portvalue']);
-
-/*
- * Facts about a key, worked out once per distinct key of a walk and kept in its `memo`: whether it
- * names a port, whether it ends in "ports", and which of the keys the rules look for it is (a small
- * number in the bits from KIND_SHIFT up), so that the rules compare integers, not strings.
- */
-const MEMO_DONE = 1;
-const MEMO_PORT = 2;
-const MEMO_PLURAL = 4;
-const MEMO_HOST_DONE = 8;
-const MEMO_HOST = 16;
-const KIND_SHIFT = 5;
-
-const K_PORTS = 1;
-const K_EXPOSE = 2;
-const K_TARGET = 3;
-const K_PUBLISHED = 4;
-const K_HOST_PORT = 5;
-const K_CONTAINER_PORT = 6;
-const K_APP_PROTOCOL = 7;
-const K_NAME = 8;
-const K_NUMBER = 9;
-const K_IMAGE = 10;
-const K_SERVICES = 11;
-const K_PORT = 12;
-const K_PATH = 13;
-const K_VALUE = 14;
-const K_PROTOCOL = 15;
-const K_HOST_IP = 16;
-const K_TARGETPORT = 17;
-const K_PROBE = 18;
-const K_LINE = 19;
-const K_COMMAND = 20;
-const K_TEST = 21;
-const K_SCRIPT = 22;
-
-/** The keys the rules look for, by their lower-case text. */
-const KINDS = new Map<string, number>([
-  ['ports', K_PORTS], ['expose', K_EXPOSE], ['target', K_TARGET], ['published', K_PUBLISHED],
-  ['host_port', K_HOST_PORT], ['container_port', K_CONTAINER_PORT], ['app_protocol', K_APP_PROTOCOL],
-  ['appprotocol', K_APP_PROTOCOL], ['name', K_NAME], ['number', K_NUMBER], ['image', K_IMAGE],
-  ['repository', K_IMAGE], ['services', K_SERVICES], ['port', K_PORT], ['path', K_PATH], ['value', K_VALUE],
-  ['protocol', K_PROTOCOL], ['host_ip', K_HOST_IP], ['targetport', K_TARGETPORT],
-  ['httpget', K_PROBE], ['tcpsocket', K_PROBE], ['grpc', K_PROBE],
-  // Values that are lines of another config file: Ansible lineinfile / replace / blockinfile / copy.
-  ['line', K_LINE], ['lines', K_LINE], ['regexp', K_LINE], ['replace', K_LINE], ['content', K_LINE],
-  ['block', K_LINE], ['insertafter', K_LINE], ['insertbefore', K_LINE],
-  // Commands run by a container or a health check: shell text, or its words as a list.
-  ['command', K_COMMAND], ['entrypoint', K_COMMAND], ['args', K_COMMAND], ['test', K_TEST],
-  // CI steps: GitHub Actions `run`, GitLab `script` / `before_script` / `after_script`, Taskfile `cmds`.
-  // Their list entries are separate command lines, not the words of one command.
-  ['run', K_SCRIPT], ['script', K_SCRIPT], ['before_script', K_SCRIPT], ['after_script', K_SCRIPT], ['cmds', K_SCRIPT],
-]);
-
-/** Shells whose `-c` takes a script: `["sh", "-c", "until nc -z db 5432; do sleep 1; done"]`. */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
-
-/** True when a key frame holds a command: `command`, `entrypoint`, `args` (not Compose build args), CI steps, healthcheck `test`. */
-function isCommandFrame(f: YamlFrame): boolean {
-  const kind = kindOf(f);
-  if (kind === K_COMMAND) return !(f.lower === 'args' && ownerLower(f) === 'build');
-  if (kind === K_SCRIPT) return true;
-  return kind === K_TEST && ownerLower(f) === 'healthcheck';
-}
-
-/** True when text[s, e) has an ASCII digit. */
-function hasDigit(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (isDigit(text.charCodeAt(i))) return true;
-  return false;
-}
-
-/** The memo of a key with its facts worked out. */
-function factsOf(k: YamlKey): number {
-  if ((k.memo & MEMO_DONE) === 0) {
-    // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
-    const l = k.lower;
-    const plural = l.endsWith('ports');
-    const maybe = plural || l.endsWith('port') || l.endsWith(' ');
-    const port = (maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l);
-    k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
-  }
-  return k.memo;
-}
-
-/** Which of the keys the rules look for a frame's key is (K_PORTS, ...), or 0. */
-function kindOf(f: YamlFrame | null): number {
-  return f === null ? 0 : factsOf(f.name) >>> KIND_SHIFT;
-}
-
-/** True when a frame's key names a port; computed once per distinct key of a walk. */
-function isPortKeyFrame(f: YamlFrame | null): boolean {
-  return f !== null && (factsOf(f.name) & MEMO_PORT) !== 0;
-}
-
-/** True when a frame's key holds addresses; computed once per distinct key, and only when a value needs it. */
-function isHostishFrame(f: YamlFrame | null): boolean {
-  if (f === null) return false;
-  const k = f.name;
-  if ((k.memo & MEMO_HOST_DONE) === 0) k.memo |= MEMO_HOST_DONE | (isHostishKey(k.lower) ? MEMO_HOST : 0);
-  return (k.memo & MEMO_HOST) !== 0;
-}
-
-/** Keys whose list items are Kubernetes containers. */
-const CONTAINER_LISTS = new Set(['containers', 'initcontainers', 'ephemeralcontainers']);
-
-/**
- * What the `ports` key frame's entries belong to: a Kubernetes container (`containers[].ports`), a
- * Service-like object (`spec.ports` at the document's top level), or neither (compose, other files).
- */
-function portNameOwner(ports: YamlFrame): 'container' | 'service' | undefined {
-  const up = ports.parent;
-  if (up === null) return undefined;
-  if (up.isItem) return up.owner !== null && CONTAINER_LISTS.has(up.owner.lower) ? 'container' : undefined;
-  return up.lower === 'spec' && up.parent === null && up.indent === 0 ? 'service' : undefined;
-}
-
-/** Top-level sections of an OpenTelemetry Collector config whose components listen on their `endpoint`. */
-const LISTENING_SECTIONS = new Set(['receivers', 'extensions']);
-
-/**
- * True for a key whose host:port is the address the software itself listens on whatever the host:
- * an OpenTelemetry Collector receiver's or extension's `endpoint` (`zpages: {endpoint: localhost:55679}`),
- * unlike an exporter's `endpoint`, which it connects to.
- */
-function isOwnEndpoint(f: YamlFrame | null): boolean {
-  if (f === null || f.lower !== 'endpoint') return false;
-  let root = f;
-  for (let depth = 0; root.parent !== null && depth < 64; depth++) root = root.parent;
-  return root.parent === null && root.indent === 0 && LISTENING_SECTIONS.has(root.lower);
 }
 
 /*
@@ -212,170 +73,8 @@ function classesOf(text: string, s: number, e: number): number {
   return cls;
 }
 
-/** The lower-case key of the mapping around a key frame, or ''. */
-function ownerLower(keyF: YamlFrame | null): string {
-  return keyF !== null && keyF.owner !== null ? keyF.owner.lower : '';
-}
-
 /** How scanString reads host:port: `:80` alone and `web:80` are kept for the checks that follow. */
 const STRING_HOSTS = { allowEmptyHost: true, lowPortsOnBareHosts: true };
-
-/** Keys inside a Kubernetes probe whose `port` may be a port name. */
-const PROBE_ACTIONS = new Set(['httpget', 'tcpsocket', 'grpc']);
-
-/**
- * Role of a number under a port key, from the one key table: a Kubernetes or Compose field says its
- * side, a probe's port is the container's listener which the kubelet connects to (the listener is
- * judged where it is declared), a listen key or `server`'s `port` listens, and otherwise the key's
- * words decide as they do in every format, with the key that holds it read as a word of it
- * (`redis:` / `port:` is `redis.port`, a port this program connects to).
- */
-function roleForYamlKey(lower: string, owner: string): PortRole {
-  const field = roleForField(lower);
-  if (field !== undefined) return field;
-  if (lower === 'port' && PROBE_ACTIONS.has(owner)) return 'connect';
-  if (lower.includes('listen') || lower === 'server.port' || (lower === 'port' && owner === 'server')) return 'listen';
-  return roleForKey(lower) === 'connect' || (owner !== '' && roleForKey(owner) === 'connect') ? 'connect' : 'listen';
-}
-
-/**
- * A port part of a short-syntax mapping: one number, a range, empty (ephemeral) or a variable with no
- * default. Parsing fills a PortPart owned by the caller: a compose file has thousands of port entries,
- * and objects made for each only to be read once were a large share of what the finder allocated.
- */
-class PortPart {
-  kind: 'num' | 'empty' | 'var' = 'empty';
-  lo = NaN;
-  hi = NaN;
-  loS = 0;
-  loE = 0;
-  hiS = 0;
-  hiE = 0;
-
-  set(kind: 'num' | 'empty' | 'var', lo: number, hi: number, loS: number, loE: number, hiS: number, hiE: number): true {
-    this.kind = kind;
-    this.lo = lo;
-    this.hi = hi;
-    this.loS = loS;
-    this.loE = loE;
-    this.hiS = hiS;
-    this.hiE = hiE;
-    return true;
-  }
-}
-
-/**
- * Parses `8080`, `3000-3005`, `${PORT:-8080}` or `` in text[s, e) into `p`; false when it is none of them.
- * Nested defaults (`${A:-${B:-8080}}`) are peeled in a loop, not by recursion: 5,000 levels overflowed
- * the stack and the whole file lost its ports.
- */
-function parsePortPart(text: string, s: number, e: number, p: PortPart): boolean {
-  // The outermost placeholder, which the entry is when no number lies at its core.
-  let outerS = -1;
-  let outerE = -1;
-  for (;;) {
-    while (s < e && text.charCodeAt(s) === 32) s++;
-    while (e > s && text.charCodeAt(e - 1) === 32) e--;
-    if (outerS < 0 && s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
-    if (s >= e || text.charCodeAt(s) !== 36 /* $ */) break;
-    if (outerS < 0) {
-      outerS = s;
-      outerE = e;
-    }
-    // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
-    if (text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
-    let d = s + 2;
-    while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
-    if (text.charCodeAt(d) === 58 /* : */) d++;
-    if (text.charCodeAt(d) !== 45 /* - */ && text.charCodeAt(d) !== 61 /* = */) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
-    s = d + 1;
-    e = e - 1;
-  }
-  if (outerS >= 0) {
-    if (parsePortNumber(text, s, e, p) && p.kind === 'num') return true;
-    return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
-  }
-  return parsePortNumber(text, s, e, p);
-}
-
-/** Parses `8080` or `3000-3005` (no placeholder) in text[s, e) into `p`. */
-function parsePortNumber(text: string, s: number, e: number, p: PortPart): boolean {
-  if (s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
-  const a = digitsEnd(text, s, e);
-  if (a === s) return false;
-  const lo = portValue(text, s, a);
-  if (lo < 0) return false;
-  if (a === e) return p.set('num', lo, lo, s, a, s, a);
-  if (text.charCodeAt(a) !== 45) return false;
-  const b = digitsEnd(text, a + 1, e);
-  if (b !== e || b === a + 1) return false;
-  const hi = portValue(text, a + 1, b);
-  if (hi < 0) return false;
-  return p.set('num', lo, hi, s, a, a + 1, b);
-}
-
-/** A parsed short-syntax port entry: `[IP:][HOST:]CONTAINER[/PROTO]`; `host` counts only when `hasHost`. */
-class ShortMapping {
-  hostIp = '';
-  hasHost = false;
-  readonly host = new PortPart();
-  readonly container = new PortPart();
-  protocol: Protocol = 'tcp';
-}
-
-/** Parses a Compose / `docker run -p` port entry in text[s, e) into `m`; false when it is not one. */
-function parseShortMapping(text: string, s: number, e: number, m: ShortMapping): boolean {
-  let end = e;
-  let protocol: Protocol = 'tcp';
-  for (let i = e - 1; i >= s && e - i <= 6; i--) {
-    if (text.charCodeAt(i) === 47 /* / */) {
-      const p = protocolWord(text.slice(i + 1, e));
-      if (!p) return false;
-      protocol = p;
-      end = i;
-      break;
-    }
-  }
-  // Split at the colons outside `[...]` and `${...}`; only the last two cuts matter.
-  let cuts = 0;
-  let last = -1;
-  let before = -1;
-  let bracket = 0;
-  let brace = 0;
-  for (let i = s; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91) bracket++;
-    else if (c === 93) bracket = Math.max(0, bracket - 1);
-    else if (c === 36 && text.charCodeAt(i + 1) === 123) {
-      brace++;
-      i++;
-    } else if (c === 125) brace = Math.max(0, brace - 1);
-    else if (c === 58 && bracket === 0 && brace === 0) {
-      cuts++;
-      before = last;
-      last = i;
-    } else if (c === 32 || c === 9) return false;
-  }
-  const container = m.container;
-  if (!parsePortPart(text, cuts ? last + 1 : s, end, container) || container.kind === 'empty') return false;
-  m.hasHost = false;
-  m.hostIp = '';
-  m.protocol = protocol;
-  if (cuts >= 1) {
-    const host = m.host;
-    if (!parsePortPart(text, cuts >= 2 ? before + 1 : s, last, host)) return false;
-    if (host.kind === 'empty' && cuts === 1) return false;
-    if (cuts >= 2) {
-      let hostIp = text.slice(s, before);
-      if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
-      if (!/^[0-9A-Za-z.:%_${}-]+$/.test(hostIp) || hostIp.length > 253) return false;
-      if (hostIp === '0.0.0.0') hostIp = '';
-      m.hostIp = hostIp;
-    }
-    m.hasHost = host.kind !== 'empty';
-  }
-  return true;
-}
 
 /** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
 export function scanYamlPorts(text: string, compose: boolean, embedded: EmbeddedFormats, depth = 0): PortOccurrence[] {
@@ -434,27 +133,23 @@ class PortVisitor implements YamlVisitor {
   private readonly serviceNames = new Set<string>();
   /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
   private pendingFlag: YamlFrame | null = null;
-  /** The command key whose list entries are being collected, their offsets, and whether one has a digit. */
-  private cmdKey: YamlFrame | null = null;
-  private readonly cmdItems: number[] = [];
-  private cmdDigit = false;
-  /** The length of `out` before the first entry of that list was read: what the other rules found in it follows. */
-  private cmdOut = 0;
-
+  private readonly commands: CommandLists;
   constructor(
     private readonly text: string,
     private readonly compose: boolean,
     private readonly embedded: EmbeddedFormats,
     private readonly depth: number,
-  ) {}
+  ) {
+    this.commands = new CommandLists(text, this.out, embedded);
+  }
 
   /** A block scalar that holds a whole file (`nginx.conf: |`, `patch: |-`): scan it with that file's finder. */
   block(f: YamlFrame | null, s: number, e: number): void {
     if (!f) return;
     // A script written as a block scalar: `command: |` or an entry `- |` after `- sh` / `- -c`.
     if (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f)) {
-      if (f.isItem) this.commandItem(f.owner!, s, e, this.out.length);
-      else if (hasDigit(this.text, s, e)) this.shellText(s, e, this.out.length);
+      if (f.isItem) this.commands.add(f.owner!, s, e, this.out.length);
+      else if (hasDigit(this.text, s, e)) this.commands.shellText(s, e, this.out.length);
       return;
     }
     if (f.isItem || this.depth >= 2 || e - s < 8) return;
@@ -507,7 +202,7 @@ class PortVisitor implements YamlVisitor {
 
   endDocument(): void {
     this.pendingFlag = null;
-    if (this.cmdKey !== null) this.flushCommand();
+    this.commands.endDocument();
   }
 
   comment(s: number, e: number): void {
@@ -529,7 +224,7 @@ class PortVisitor implements YamlVisitor {
   close(f: YamlFrame): void {
     // The frame's object will be reused for another frame: a flag waiting on it waits no more.
     if (f === this.pendingFlag) this.pendingFlag = null;
-    if (f === this.cmdKey) this.flushCommand();
+    this.commands.close(f);
     if (!f.isItem) return;
     const d = f.data as ItemData | undefined;
     if (d === undefined) return;
@@ -641,167 +336,14 @@ class PortVisitor implements YamlVisitor {
     // A command line, or an entry of a command list that starts with the command's name, is read by
     // the command reader alone, as the same command is read in a shell script or a Dockerfile. A list
     // of options for the image's own entrypoint (`args: ["--port", "8080"]`) is left to the rules.
-    if (!command || (inSeq && this.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
+    if (!command || (inSeq && this.commands.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
     if (!command) return;
     if (inSeq) {
       // Only entries of the key's own list: `- sh` items or a flow list, not the fields of mapping items.
-      if (!f!.isItem || !f!.flow) this.commandItem(keyF!, s, e, before);
+      if (!f!.isItem || !f!.flow) this.commands.add(keyF!, s, e, before);
     } else if (hasDigit(this.text, s, e)) {
-      this.shellText(s, e, before);
+      this.commands.shellText(s, e, before);
     }
-  }
-
-  /** True when the command list under `keyF`, whose entry text[s, ..) is being read, starts with a flag. */
-  private isOptionList(keyF: YamlFrame, s: number): boolean {
-    const first = this.cmdKey === keyF && this.cmdItems.length > 0 ? this.cmdItems[0] : s;
-    return this.text.charCodeAt(first) === 45 /* - */;
-  }
-
-  /** Keeps one entry of a command list (`["sh", "-c", "..."]` or block items) until its key closes. */
-  private commandItem(keyF: YamlFrame, s: number, e: number, before: number): void {
-    if (this.cmdKey !== keyF) {
-      if (this.cmdKey !== null) this.flushCommand();
-      this.cmdKey = keyF;
-      this.cmdOut = before;
-    }
-    this.cmdItems.push(s, e);
-    if (!this.cmdDigit && hasDigit(this.text, s, e)) this.cmdDigit = true;
-  }
-
-  /**
-   * Reads the collected entries of a command list as one command: `CMD` and `CMD-SHELL` (Compose and
-   * Docker health checks) and `sh -c SCRIPT` unwrapped, the script read in place, and other entries
-   * read as the words of one command, joined by spaces, so that `-p` and its value in two entries
-   * are understood together.
-   */
-  private flushCommand(): void {
-    const items = this.cmdItems;
-    const digit = this.cmdDigit;
-    const script = this.cmdKey !== null && kindOf(this.cmdKey) === K_SCRIPT;
-    this.cmdKey = null;
-    this.cmdDigit = false;
-    const from = this.cmdOut;
-    const n = items.length / 2;
-    if (script) {
-      // CI steps: every entry is a command line of its own.
-      if (digit) for (let k = 0; k < n; k++) if (hasDigit(this.text, items[2 * k], items[2 * k + 1])) this.shellText(items[2 * k], items[2 * k + 1], from);
-      items.length = 0;
-      return;
-    }
-    let first = n;
-    if (digit) {
-      first = 0;
-      if (this.isWord(items, 0, 'NONE')) first = n;
-      else if (this.isWord(items, 0, 'CMD')) first = 1;
-      else if (this.isWord(items, 0, 'CMD-SHELL')) {
-        if (!this.allCovered(items, from)) for (let k = 1; k < n; k++) this.shellText(items[2 * k], items[2 * k + 1], from);
-        first = n;
-      }
-    }
-    // A list that starts with a flag holds the arguments of a command given elsewhere (the image's
-    // entrypoint): the sequence rules above read its port flags, and the shell reader knows no more.
-    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && !this.allCovered(items, from)) {
-      const sh = this.word(items, first);
-      const base = sh.slice(sh.lastIndexOf('/') + 1);
-      if (n - first >= 3 && SHELLS.has(base) && /^-[a-z]*c[a-z]*$/.test(this.word(items, first + 1))) {
-        this.shellText(items[2 * first + 4], items[2 * first + 5], from);
-      } else if (n - first === 1) {
-        this.shellText(items[2 * first], items[2 * first + 1], from);
-      } else {
-        this.joinedWords(items, first, n, from);
-      }
-    }
-    items.length = 0;
-  }
-
-  /** True when entry k of a command list is exactly `w`. */
-  private isWord(items: number[], k: number, w: string): boolean {
-    return items[2 * k + 1] - items[2 * k] === w.length && this.text.startsWith(w, items[2 * k]);
-  }
-
-  /** True when every digit run in the entries is inside an occurrence found since out[from]: the shell can add nothing. */
-  private allCovered(items: number[], from: number): boolean {
-    const text = this.text;
-    const out = this.out;
-    let o = from;
-    for (let k = 0; k < items.length; k += 2) {
-      for (let i = items[k]; i < items[k + 1]; i++) {
-        if (!isDigit(text.charCodeAt(i))) continue;
-        const d = digitsEnd(text, i, items[k + 1]);
-        // Occurrences follow the text here, so one pass over them serves all the digit runs.
-        while (o < out.length && out[o].end <= i) o++;
-        if (o >= out.length || out[o].start > i || out[o].end < d) return false;
-        i = d;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Pushes an occurrence the shell reader found unless the rules found the same span since out[from]
-   * (looked for among the last few only, to stay linear: result() removes any duplicate left).
-   */
-  private pushShell(o: PortOccurrence, from: number): void {
-    const out = this.out;
-    for (let i = out.length - 1; i >= from && i >= out.length - 16; i--) if (out[i].start === o.start && out[i].end === o.end) return;
-    out.push(o);
-  }
-
-  /** The text of entry k of a command list when it is short enough to be a command word or flag; '' otherwise. */
-  private word(items: number[], k: number): string {
-    const s = items[2 * k];
-    const e = items[2 * k + 1];
-    return e - s <= 64 ? this.text.slice(s, e) : '';
-  }
-
-  /** The entries [first, n) read as the words of one command, each occurrence mapped back to its entry. */
-  private joinedWords(items: number[], first: number, n: number, from: number): void {
-    const text = this.text;
-    let joined = '';
-    const at: number[] = [];
-    for (let k = first; k < n; k++) {
-      at.push(joined.length);
-      joined += text.slice(items[2 * k], items[2 * k + 1]) + ' ';
-    }
-    const found: PortOccurrence[] = [];
-    try {
-      this.embedded.scanShell(joined, 0, joined.length, found);
-    } catch {
-      return;
-    }
-    const shifted = new Set<ComposeMapping>();
-    for (const o of found) {
-      // The entry holding the occurrence; one that spans two entries is no reading of either.
-      let lo = 0;
-      let hi = at.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (at[mid] <= o.start) lo = mid;
-        else hi = mid - 1;
-      }
-      const k = lo;
-      const delta = items[2 * (first + k)] - at[k];
-      if (o.end + delta > items[2 * (first + k) + 1]) continue;
-      o.start += delta;
-      o.end += delta;
-      if (o.mapping && !shifted.has(o.mapping)) {
-        shifted.add(o.mapping);
-        o.mapping.start += delta;
-        o.mapping.end += delta;
-      }
-      this.pushShell(o, from);
-    }
-  }
-
-  /** Reads text[s, e) as shell commands with the shell finder's reader. */
-  private shellText(s: number, e: number, from: number): void {
-    const found: PortOccurrence[] = [];
-    try {
-      this.embedded.scanShell(this.text, s, e, found);
-    } catch {
-      return;
-    }
-    for (const o of found) this.pushShell(o, from);
   }
 
   private scalarRules(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
