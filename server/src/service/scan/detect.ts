@@ -1,6 +1,6 @@
 import { sniffConf, sniffFormat, withoutSampleSuffix } from './sniff';
 import type { FormatId } from './vocabulary/types';
-import { FORMAT_TABLE } from './table';
+import { FORMAT_TABLE, PLAIN_TEXT_LANGUAGE } from './table';
 
 /**
  * Chooses the port finder for a document from its language id and file name, since VS Code opens
@@ -22,7 +22,8 @@ const CODE_EXTENSIONS = new Set([
 ]);
 
 /** The format of each VS Code language id, from the format table. */
-const BY_LANGUAGE: Record<string, FormatId> = Object.fromEntries(FORMAT_TABLE.flatMap((r) => r.languageIds.map((id) => [id, r.id])));
+// Plain text is left out: such a document is read by its name and content before it falls back to prose.
+const BY_LANGUAGE: Record<string, FormatId> = Object.fromEntries(FORMAT_TABLE.flatMap((r) => r.languageIds.filter((id) => id !== PLAIN_TEXT_LANGUAGE).map((id) => [id, r.id])));
 
 function basename(uri: string): string {
   const clean = uri.replace(/[?#].*$/, '');

@@ -23,6 +23,9 @@ export interface FormatRow {
   readonly readme: { readonly files: string; readonly recognised: string };
 }
 
+/** VS Code opens the files of `filePatterns`, and every file it has no language for, as plain text. */
+export const PLAIN_TEXT_LANGUAGE = 'plaintext';
+
 export const FORMAT_TABLE: readonly FormatRow[] = [
   {
     id: 'compose', label: 'Compose', languageIds: ['dockercompose'], filePatterns: [],
@@ -163,7 +166,8 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
     },
   },
   {
-    id: 'text', label: 'plain text', languageIds: [], filePatterns: [],
+    // Plain text is read by its name and content first (detect.ts): `env.sample`, nginx in `conf`, else prose.
+    id: 'text', label: 'plain text', languageIds: [PLAIN_TEXT_LANGUAGE], filePatterns: [],
     readme: {
       files: 'plain text (notes, pasted command output, files of unknown names)',
       recognised: 'URLs, clear `host:port`, `docker ps` mappings (`0.0.0.0:8088->80/tcp`) and sentences that tie a number to a port (below), all as documentation',
@@ -171,8 +175,6 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
 ];
 
-/** VS Code opens the files of `filePatterns` as plain text; the extension starts for them too. */
-export const PLAIN_TEXT_LANGUAGE = 'plaintext';
 
 /** Every language id of the table, in table order. */
 export function tableLanguageIds(): string[] {
@@ -188,7 +190,6 @@ export function tableFilePatterns(): string[] {
 export function activationEvents(): string[] {
   return [
     ...tableLanguageIds().map((id) => `onLanguage:${id}`),
-    `onLanguage:${PLAIN_TEXT_LANGUAGE}`,
     ...FORMAT_TABLE.flatMap((r) => r.activationFiles ?? []).map((glob) => `workspaceContains:${glob}`),
   ];
 }

@@ -4,7 +4,7 @@ import { markDocumentation, scanProseNumbers } from './prose';
 import { isClearHost, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
 import type { HostPortOptions } from './common';
-import { roleForKey } from './keys';
+import { mayHoldPortWord, roleForKey } from './keys';
 
 /**
  * Recognition inside free text that the code, JSON and shell finders share: the contents of a string
@@ -209,6 +209,18 @@ export function scanCommentContent(text: string, from: number, to: number, out: 
   markDocumentation(out, first);
 }
 
+/**
+ * A string of code read as a message (`"listening on port 5000"`, `"set PORT to 8080"`): numbers its
+ * sentence ties to a port word, as documentation. Only strings that hold the letters "port" are read;
+ * `out[from..]` are what the string's other readers found, which it leaves alone.
+ */
+export function scanMessageContent(text: string, cs: number, ce: number, out: PortOccurrence[], from: number): void {
+  if (!mayHoldPortWord(text, cs, ce)) return;
+  const first = out.length;
+  scanProseNumbers(text, cs, ce, out, from);
+  markDocumentation(out, first);
+}
+
 function indexOfBounded(text: string, code: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
   return -1;
@@ -273,6 +285,81 @@ export function formatPortIndex(text: string, from: number, to: number): number 
     }
   }
   return -1;
+}
+
+/** What a log message says of the argument after it: nothing, a port by its wording, or one by "on" alone. */
+export const MESSAGE_NONE = 0;
+/** The message ends in a port word: `'up on port'`, `"port:"`, `'listening on port='`. */
+export const MESSAGE_PORT = 1;
+/** The message ends in "on" or "at": `'ledger callbacks on'`, `"listening at"`; only a port-like number counts. */
+export const MESSAGE_ON = 2;
+
+/**
+ * How a string that a log call prints before its next argument ends (`console.log('up on port', 3000)`):
+ * MESSAGE_PORT after the word "port" or "ports", MESSAGE_ON after " on" or " at" (with a colon or blanks
+ * after either), else MESSAGE_NONE. Only the last 16 characters are read.
+ */
+export function messageEnding(text: string, from: number, to: number): number {
+  let e = to;
+  const stop = Math.max(from, to - 16);
+  while (e > stop) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 32 || c === 58 /* : */ || c === 61 /* = */ || c === 9) e--;
+    else break;
+  }
+  let w = e;
+  while (w > stop && isLetter(text.charCodeAt(w - 1))) w--;
+  // The word must stand alone: at the string's start or after a blank.
+  if (w > from && text.charCodeAt(w - 1) !== 32) return MESSAGE_NONE;
+  const n = e - w;
+  if (n === 4 || n === 5) {
+    const last = (text.charCodeAt(e - 1) | 32);
+    const p = n === 5 && last === 115 ? e - 1 : e;
+    if (p - w === 4 && (text.charCodeAt(w) | 32) === 112 && (text.charCodeAt(w + 1) | 32) === 111 &&
+      (text.charCodeAt(w + 2) | 32) === 114 && (text.charCodeAt(w + 3) | 32) === 116) return MESSAGE_PORT;
+  }
+  if (n === 2 && w > from) {
+    const a = text.charCodeAt(w) | 32;
+    const b = text.charCodeAt(w + 1) | 32;
+    if ((a === 111 && b === 110) || (a === 97 && b === 116)) return MESSAGE_ON;
+  }
+  return MESSAGE_NONE;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * For a log message with placeholders, the index (among its placeholders) of the one the word "port"
+ * stands right before: `"endpoint on port {} is gone"` gives 0, `"%s listening on port %d"` gives 1. -1
+ * when there is none.
+ */
+export function messagePortIndex(text: string, from: number, to: number): number {
+  let idx = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    let len = 0;
+    if (c === 37 /* % */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 37) {
+        i++;
+        continue;
+      }
+      if (d === 100 || d === 115 || d === 118 || d === 105 || d === 117) len = 2;
+    } else if (c === 123 /* { */ && text.charCodeAt(i + 1) === 125) len = 2;
+    if (len === 0) continue;
+    if (i > from && messageEnding(text, from, i) === MESSAGE_PORT) return idx;
+    idx++;
+    i += len - 1;
+  }
+  return -1;
+}
+
+/** True for a number that reads as a port where only "on" ties it to one: 80, 443, or 1024-65535 but for powers of two. */
+export function isPortLikeNumber(v: number): boolean {
+  if (v === 80 || v === 443) return true;
+  return v >= 1024 && v <= 65535 && (v & (v - 1)) !== 0;
 }
 
 /** True when text[from, to) is a run of ASCII digits short enough to be a port. */

@@ -58,8 +58,42 @@ export function isPortKeyIn(text: string, s: number, e: number): boolean {
   // written `SSHPort`: a capital `P` then `ort` in lower case starts a new word.
   if (text.charCodeAt(stem) === 80 /* P */ && ((before >= 97 && before <= 122) || isAcronymPort(text, stem, before))) return true;
   // Run-together words such as `hostport` or `PGPORT` are rare enough to be lower-cased.
-  return PORT_WORDS.has(text.slice(a, b).toLowerCase());
+  return PORT_WORDS.has(text.slice(a, b).toLowerCase()) || isRunTogetherPort(text, a, stem, p);
 }
+
+/**
+ * `SERVERPORT`, `ZBX_JAVAGATEWAYPORT`, `dbport`: the last word of a key (text[w, p) after its last `_`
+ * or `-`, `stem` where "port" starts) is a name run together with "port" in one case. English words
+ * that end in "port" (`REPORT`, `support`, `EXPORT`, `viewport`) are not port keys.
+ */
+function isRunTogetherPort(text: string, a: number, stem: number, p: number): boolean {
+  let w = stem;
+  while (w > a && text.charCodeAt(w - 1) !== 95 && text.charCodeAt(w - 1) !== 45) w--;
+  if (stem - w < 2) return false;
+  // One case throughout: `Dbport` and `SERVERPORT`, never a camelCase word that only ends so.
+  let upper = 0;
+  let lower = 0;
+  for (let i = w; i < p; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (upper > 0 && lower > 0 && !(upper === 1 && text.charCodeAt(w) <= 90)) return false;
+  const word = text.slice(w, p).toLowerCase();
+  if (ENGLISH_PORT_WORDS.has(word)) return false;
+  for (const english of ENGLISH_PORT_ENDINGS) if (word.endsWith(english)) return false;
+  return true;
+}
+
+/** English words that end in "port", and end other words too (`misreport`, `reexport`, `httpsupport`). */
+const ENGLISH_PORT_ENDINGS = ['report', 'support', 'export', 'import', 'passport', 'transport', 'viewport', 'spaceport'];
+
+/** English words and names ending in "port" that a run-together key may end in without being them (`SIDECARPORT`). */
+const ENGLISH_PORT_WORDS = new Set([
+  'airport', 'carport', 'comport', 'deport', 'esport', 'freeport', 'heliport', 'jetport', 'newport', 'outport', 'purport',
+  'rapport', 'seaport', 'teleport', 'davenport', 'bridgeport', 'stockport',
+]);
 
 /**
  * The few keys that hold ports without ending in "port(s)": Tilt's `port_forwards`, Skaffold's

@@ -1,8 +1,9 @@
 import { scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
-import { isSpace } from '../text/chars';
+import { digitsEnd, isSpace } from '../text/chars';
 import { wordEnd } from '../text/words';
-import { isAddressKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { portValue } from './common';
 import { type AddressOptions, type TextScanOptions, readAddress, readPortItem, readPortsValue, scanValueText, TEXT } from './values';
 
 /*
@@ -51,6 +52,8 @@ export function scanPair(text: string, src: string, ks: number, ke: number, vs: 
       }
     }
   }
+  // `HTTP_BIND=8080`, `GRPC_LISTEN="9090"`: a bare number of two digits or more where an address may stand.
+  if (address && isBindKeyIn(src, ks, ke) && readBareListenPort(text, vs, ve, out)) return;
   if (isCommandKeyIn(src, ks, ke)) {
     let s = vs;
     let e = ve;
@@ -65,4 +68,22 @@ export function scanPair(text: string, src: string, ks: number, ke: number, vs: 
     return;
   }
   scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
+}
+
+/** A value text[vs, ve) that is only a number of 2 to 5 digits, perhaps quoted: a listening port. */
+function readBareListenPort(text: string, vs: number, ve: number, out: PortOccurrence[]): boolean {
+  let s = vs;
+  let e = ve;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  if (e - s < 2 || e - s > 5 || digitsEnd(text, s, e) !== e || text.charCodeAt(s) === 48) return false;
+  const port = portValue(text, s, e);
+  if (port > 65535) return false;
+  out.push({ start: s, end: e, kind: 'port', port, role: 'listen' });
+  return true;
 }

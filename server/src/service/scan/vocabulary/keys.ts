@@ -120,6 +120,112 @@ function segmentStart(text: string, s: number, e: number): number {
   return i;
 }
 
+/**
+ * `HTTP_BIND`, `metrics-listen`, `grpcListen`: a key whose last word says where something binds, after a
+ * name of its own. Its value is an address (`0.0.0.0:8080`), or a port when it is a bare number, which
+ * the readers take only when it has two digits or more (`X_LISTEN=1` is a switch).
+ */
+export function isBindKeyIn(src: string, s: number, e: number): boolean {
+  let b = e;
+  if (isQuoted(src, s, e)) b--;
+  while (b > s && isAsciiSpace(src.charCodeAt(b - 1))) b--;
+  const n = (b - s >= 8 && isWordAt(src, b - 6, LISTEN_CODES)) ? 6 : (b - s >= 6 && isWordAt(src, b - 4, BIND_CODES)) ? 4 : 0;
+  if (n === 0) return false;
+  const w = b - n;
+  const sep = src.charCodeAt(w - 1);
+  if (sep === 95 || sep === 45) return w - 1 - s >= 2 && isWordChar(src.charCodeAt(w - 2));
+  // camelCase: `grpcListen`, `metricsBind`: a capital first letter after a lower-case one.
+  const c = src.charCodeAt(w);
+  return c >= 65 && c <= 90 && sep >= 97 && sep <= 122;
+}
+
+const LISTEN_CODES = [108, 105, 115, 116, 101, 110];
+const BIND_CODES = [98, 105, 110, 100];
+
+/** text at `at` spells `codes` (lower-case letters), in any case. */
+function isWordAt(text: string, at: number, codes: readonly number[]): boolean {
+  for (let i = 0; i < codes.length; i++) if ((text.charCodeAt(at + i) | 32) !== codes[i]) return false;
+  return true;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Words that may follow "port" in a name without changing what it holds: `GRPC_PORT_DEFAULT`,
+ * `DefaultPortAPIServer`, `grpcPortNumber`, `ADMIN_PORT_FALLBACK`. Any other word after it makes the
+ * name something else about a port (`PORT_COUNT`, `portIndex`, `portTimeout`, `portName`).
+ */
+const PORT_QUALIFIERS = new WordSet([
+  'default', 'defaults', 'dflt', 'def', 'fallback', 'override', 'number', 'num', 'no', 'nr', 'value', 'val',
+  'api', 'server', 'srv', 'service', 'svc', 'http', 'https', 'grpc', 'rpc', 'tcp', 'udp', 'ws', 'listen', 'listener',
+  'public', 'private', 'internal', 'external', 'main', 'primary', 'secondary', 'admin', 'metrics', 'debug', 'dev',
+  'prod', 'local', 'remote', 'web', 'ui', 'app', 'db', 'health', 'proxy', 'gateway', 'base', 'for', 'of',
+]);
+
+/**
+ * True for a code identifier with the word "port" (or "ports") inside it, followed only by words of
+ * PORT_QUALIFIERS: `METRICS_PORT_DEFAULT`, `DefaultPortAPIServer`, `grpcPortNumber`. Words break at
+ * `_`, `-`, camelCase humps and acronym ends (`PortAPIServer` is port, api, server). Names that end in
+ * the word are `isPortKey`'s.
+ */
+export function isQualifiedPortNameIn(text: string, s: number, e: number): boolean {
+  let after = false;
+  let tail = 0;
+  let ws = s;
+  let prev = 32;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 32;
+    if (c >= 128) return false;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    // A new word at a hump (`tP`) and before the last capital of an acronym followed by lower case (`IServer`).
+    const hump = upper && ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57) ||
+      (prev >= 65 && prev <= 90 && i + 1 < e && isLowerAt(text, i + 1)));
+    if (!(upper || lower || digit) || hump) {
+      if (i > ws) {
+        if (after) {
+          if (!PORT_QUALIFIERS.has(text, ws, i)) return false;
+          tail++;
+        } else if (isPortWordAt(text, ws, i)) {
+          // "port" as the last word is isPortKey's; here it must have words after it.
+          after = true;
+        }
+      }
+      ws = upper || lower || digit ? i : i + 1;
+    }
+    prev = c;
+  }
+  return tail > 0;
+}
+
+function isLowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
+}
+
+/** text[a, b) is `port` or `ports` in any case. */
+function isPortWordAt(text: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n !== 4 && !(n === 5 && (text.charCodeAt(a + 4) | 32) === 115)) return false;
+  return (text.charCodeAt(a) | 32) === 112 && (text.charCodeAt(a + 1) | 32) === 111 && (text.charCodeAt(a + 2) | 32) === 114 &&
+    (text.charCodeAt(a + 3) | 32) === 116;
+}
+
+/**
+ * True when text[s, e) may hold the letters "port" in any case: a cheap test before
+ * `isQualifiedPortNameIn`, which most identifiers fail.
+ */
+export function mayHoldPortWord(text: string, s: number, e: number): boolean {
+  for (let i = s; i + 4 <= e; i++) {
+    if ((text.charCodeAt(i) | 32) === 112 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 114 &&
+      (text.charCodeAt(i + 3) | 32) === 116) return true;
+  }
+  return false;
+}
+
 /** Key words that say the value is an address (`host:port`, `:8080`, a URL, a list of brokers). */
 const ADDRESS_WORDS = new WordSet([
   'addr', 'address', 'addresses', 'bind', 'listen', 'host', 'hosts', 'endpoint', 'endpoints', 'server', 'servers',

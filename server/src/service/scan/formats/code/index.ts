@@ -2,8 +2,11 @@ import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../.
 import { finish, isPortKeyIn, portValue } from '../../vocabulary/common';
 import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../../text/chars';
 import { MARKS_UNKNOWN, Tok, lexCode, sniffDialect, type Dialect, type TokenSink } from '../../text/codeLexer';
-import { formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, readPortSpec, scanCommentContent, scanStringContent, scanStringContentMarked } from '../../vocabulary/codeText';
-import { roleForKeyIn } from '../../vocabulary/keys';
+import {
+  formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, isPortLikeNumber, messageEnding, messagePortIndex, readPortSpec, scanCommentContent,
+  scanMessageContent, scanStringContent, scanStringContentMarked, MESSAGE_NONE, MESSAGE_ON,
+} from '../../vocabulary/codeText';
+import { isQualifiedPortNameIn, mayHoldPortWord, roleForKeyIn } from '../../vocabulary/keys';
 import {
   W_LISTEN, W_CONNECT, W_MAX1, W_CONSTRUCTOR, W_DEFAULT_METHOD, W_CONVERSION, W_DEFAULT_WORD, W_OR, W_NOT_CALLEE,
   W_DEF, W_RETURN, W_FUNC, W_SHELL_CALL, W_DOCKER_ARGS, W_SHELL_KEY, W_SUBPROCESS, W_GUEST, W_HOST, W_COMMAND,
@@ -82,6 +85,12 @@ class Frame {
   intE = 0;
   /** The argument a format string's `%s:%d` places after the colon. */
   fmtArg = UNSET;
+  /**
+   * The argument a log message says is a port (`console.log('up on port', 3000)`, `"on port {}"`), and
+   * whether only "on" or "at" said so, which takes a port-like number only.
+   */
+  msgArg = UNSET;
+  msgOn = false;
   /** What the call's first string argument is: SHELL_COMMAND, DOCKER_ARGS or 0. */
   shell = 0;
   /** A listening call whose direct arguments hold the port in Python too (W_DIRECT). */
@@ -114,6 +123,8 @@ class Frame {
     this.intS = 0;
     this.intE = 0;
     this.fmtArg = UNSET;
+    this.msgArg = UNSET;
+    this.msgOn = false;
     this.shell = 0;
     this.direct = false;
     this.guessed = false;
@@ -195,6 +206,11 @@ class CodeScan implements TokenSink {
   private ownCall = false;
   /** The port name just armed is a PowerShell-style parameter (`-LocalPort`), which takes lists and ranges. */
   private paramKey = false;
+  /**
+   * The port name just armed has words after "port" (`GRPC_PORT_DEFAULT`, `DefaultPortAPIServer`): a
+   * default or a label, which may never be bound as written, so its port is shown but not judged.
+   */
+  private quiet = false;
 
   constructor(
     private readonly text: string,
@@ -231,7 +247,8 @@ class CodeScan implements TokenSink {
     if (e - s >= 18 && isOwnAddressCall(text, s, e)) this.ownCall = true;
     // Most names are none of the words the machine knows and come while it waits for a port name:
     // for them `onIdent` would only forget a pending default.
-    if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e)) {
+    if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e) &&
+      !(e - s >= 6 && mayHoldPortWord(text, s, e))) {
       this.pendingDefault = undefined;
     } else this.onIdent(s, e, v);
     this.shift(T_IDENT, v);
@@ -334,7 +351,7 @@ class CodeScan implements TokenSink {
         i = h;
       } else {
         if (isParamWordChar(c)) return;
-        this.port(i, d, this.role, undefined);
+        this.port(i, d, this.role, undefined, this.quiet);
         i = d;
       }
       while (text.charCodeAt(i) === 32) i++;
@@ -383,12 +400,15 @@ class CodeScan implements TokenSink {
     return true;
   }
 
-  private port(s: number, e: number, r: PortRole, host: string | undefined): void {
+  private port(s: number, e: number, r: PortRole, host: string | undefined, doc = false): void {
     const v = portValue(this.text, s, e);
-    if (v >= 0) this.out.push({ start: s, end: e, kind: 'port', port: v, role: r, host });
+    if (v < 0) return;
+    if (doc) this.out.push({ start: s, end: e, kind: 'port', port: v, role: r, host, inComment: true });
+    else this.out.push({ start: s, end: e, kind: 'port', port: v, role: r, host });
   }
 
   private arm(r: PortRole, str: boolean): void {
+    this.quiet = false;
     this.mode = Mode.AfterKey;
     this.role = r;
     this.byString = str;
@@ -430,9 +450,46 @@ class CodeScan implements TokenSink {
     return true;
   }
 
+  /**
+   * What a string argument of a call says as a log message about the arguments after it: the next one
+   * when it ends in "port" or "on" (`console.log('up on port', 3000)`), or the one its placeholder after
+   * "port" stands for (`log.warn("endpoint on port {} is gone", 8443)`).
+   */
+  private message(f: Frame, cs: number, ce: number, marks: number): void {
+    const ending = messageEnding(this.text, cs, ce);
+    if (ending !== MESSAGE_NONE) {
+      f.msgArg = f.argIndex + 1;
+      f.msgOn = ending === MESSAGE_ON;
+      return;
+    }
+    if (marks !== MARKS_UNKNOWN && (marks & MARK_FORMAT) === 0) return;
+    const mi = messagePortIndex(this.text, cs, ce);
+    if (mi >= 0) {
+      f.msgArg = f.argIndex + 1 + mi;
+      f.msgOn = false;
+    }
+  }
+
+  /** The argument text[s, e) of a log call that its message names a port: documentation, like the message. */
+  private messagePort(f: Frame, s: number, e: number): boolean {
+    if (f.msgArg !== f.argIndex) return false;
+    f.msgArg = UNSET;
+    const v = portValue(this.text, s, e);
+    if (v <= 0 || v > 65535) return false;
+    if (f.msgOn) {
+      let i = e;
+      while (this.text.charCodeAt(i) === 32) i++;
+      const c = this.text.charCodeAt(i);
+      if (!isPortLikeNumber(v) || (c !== 41 && c !== 44)) return false;
+    }
+    this.out.push({ start: s, end: e, kind: 'port', port: v, role: 'unknown', inComment: true });
+    return true;
+  }
+
   /** `("127.0.0.1", 8125)`, `Statsd.new("localhost", 8125)`: a clear host, then an integer. */
   private hostPair(f: Frame, s: number, e: number): boolean {
     if (!this.after(P_COMMA)) return false;
+    if (f.msgArg === f.argIndex && this.messagePort(f, s, e)) return true;
     if (f.fmtArg === f.argIndex) {
       this.port(s, e, 'connect', undefined);
       return true;
@@ -522,13 +579,13 @@ class CodeScan implements TokenSink {
     }
     const mode = this.mode;
     if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault) {
-      if (digits) this.port(cs, ce, this.role, undefined);
+      if (digits) this.port(cs, ce, this.role, undefined, this.quiet);
       else if (!(mayHaveDigit && readPortSpec(text, cs, ce, this.out, this.role))) this.stringContent(cs, ce, marks);
       this.mode = Mode.Off;
       return;
     }
     if (mode === Mode.AfterKey && this.keyJust && digits) {
-      this.port(cs, ce, this.role, undefined);
+      this.port(cs, ce, this.role, undefined, this.quiet);
       this.mode = Mode.Off;
       return;
     }
@@ -547,6 +604,7 @@ class CodeScan implements TokenSink {
       }
       const fi = marks === MARKS_UNKNOWN || (marks & MARK_FORMAT) !== 0 ? formatPortIndex(text, cs, ce) : -1;
       if (fi >= 0) f.fmtArg = f.argIndex + 1 + fi;
+      this.message(f, cs, ce, marks);
     }
     if (digits) {
       if (!this.callPort(cs, ce) && !this.tupleValue(cs, ce)) this.mode = Mode.Off;
@@ -561,6 +619,7 @@ class CodeScan implements TokenSink {
     const from = this.out.length;
     if (marks === MARKS_UNKNOWN) scanStringContent(this.text, cs, ce, this.out);
     else if ((marks & MARK_DIGIT) !== 0) scanStringContentMarked(this.text, cs, ce, this.out, marks);
+    if (ce - cs >= 6 && (marks === MARKS_UNKNOWN || (marks & MARK_DIGIT) !== 0)) scanMessageContent(this.text, cs, ce, this.out, from);
     const f = this.top();
     if (f !== undefined && f.ownAddress) {
       // `url: 'orders-svc:50051'` in a microservice's options is where it listens, whatever the host says.
@@ -592,7 +651,7 @@ class CodeScan implements TokenSink {
     const mode = this.mode;
     if (mode === Mode.ExpectValue || mode === Mode.ExpectDefault || (mode === Mode.AfterKey && this.keyJust && this.k1 === T_IDENT)) {
       if (isInt && mode === Mode.AfterKey && this.paramKey) this.paramPorts(s);
-      else if (isInt) this.port(s, e, this.role, undefined);
+      else if (isInt) this.port(s, e, this.role, undefined, this.quiet);
       this.mode = Mode.Off;
     } else if (isInt) {
       if (this.returnPort && this.k1 === T_IDENT && (this.v1 & W_RETURN) !== 0) this.port(s, e, this.returnPort, undefined);
@@ -638,7 +697,8 @@ class CodeScan implements TokenSink {
     }
     this.pendingDefault = undefined;
     // Port names end in "port" or "ports"; the cheap test spares most identifiers the full one.
-    if (endsInPort(text, ns, e) && isPortNameIn(text, ns, e)) {
+    const named = endsInPort(text, ns, e) && isPortNameIn(text, ns, e);
+    if (named || (e - ns >= 6 && mayHoldPortWord(text, ns, e) && isQualifiedPortNameIn(text, ns, e))) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !isWordOrColon(text.charCodeAt(s - 2)));
       let r = roleForKeyIn(text, ns, e);
@@ -653,6 +713,7 @@ class CodeScan implements TokenSink {
       }
       this.arm(r, symbol);
       this.paramKey = param;
+      this.quiet = !named;
       return;
     }
     switch (this.mode) {
