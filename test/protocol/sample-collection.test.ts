@@ -18,9 +18,7 @@ const DEFAULT_FINDINGS = [
   // The shop project includes the shared monitoring file: Grafana and the storefront both publish 3000.
   'compose/shared/monitoring.yaml:9:10 warning duplicateHostPortAcrossFiles',
   'compose/shop/compose.yaml:14:10 warning duplicateHostPortAcrossFiles',
-  // MinIO's console on 9001, where IANA records unauthorized use (the --console-address and both sides of each mapping).
-  'compose/minio/docker-compose.tls.yml:6:10 information unauthorizedUse',
-  'compose/minio/docker-compose.tls.yml:6:15 information unauthorizedUse',
+  // MinIO's console on 9001, where IANA records unauthorized use (the --console-address and both sides of the mapping).
   'compose/minio/docker-compose.yml:4:47 information unauthorizedUse',
   'compose/minio/docker-compose.yml:7:10 information unauthorizedUse',
   'compose/minio/docker-compose.yml:7:15 information unauthorizedUse',
@@ -106,7 +104,7 @@ describe('a sample-collection repository over stdio: every finding', function ()
   });
 
   it('holds the fixture\'s files (a new file changes the pinned list below)', () => {
-    assert.equal(files.length, 21, files.join(', '));
+    assert.equal(files.length, 22, files.join(', '));
   });
 
   it('finds the clash inside the shop project and nothing between the projects side by side', async () => {
@@ -135,6 +133,21 @@ describe('a sample-collection repository over stdio: every finding', function ()
     ]);
     change(3, text);
     assert.deepEqual(await dups(), []);
+  });
+
+  it('reads COMPOSE_FILE from the project\'s .env: without its !override the dev file\'s port clashes with compose.yaml\'s', async () => {
+    const file = 'compose/vite-app/compose.dev.yaml';
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const change = (version: number, t: string) => client.notify('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text: t }] });
+    change(2, text.replace('ports: !override', 'ports:'));
+    const vite = async () => (await findings()).filter((f) => f.startsWith('compose/vite-app/'));
+    // Merged, "8000:80" and "8000:5173" are two entries of the service web: two bindings of host port 8000.
+    assert.deepEqual(await vite(), [
+      'compose/vite-app/compose.dev.yaml:9:10 warning duplicateHostPortAcrossFiles',
+      'compose/vite-app/compose.yaml:6:10 warning duplicateHostPortAcrossFiles',
+    ]);
+    change(3, text);
+    assert.deepEqual(await vite(), []);
   });
 
   it('compares the projects side by side once compose.compareProjects is on', async () => {
