@@ -8,7 +8,7 @@ import { suppressedRules } from './suppress';
 import { kubeFindings } from './kubeRules';
 import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFinding';
 export type { WorkspaceFinding } from './workspaceFinding';
-import { composeProjects, fileKey } from './composeProject';
+import { composeProjects, fileKey, type ComposeProject } from './composeProject';
 import { indexEntry, MAX_MAPPINGS_PER_FILE, type IndexedFile, type IndexedMapping } from './workspaceIndex';
 
 /**
@@ -166,38 +166,13 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
   const compare = options.compareProjects ?? true;
   const out = new Map<string, WorkspaceFinding[]>();
   const projects = composeProjects(files.map((f) => ({ uri: f.uri, publishes: f.mappings.length > 0, compose: f.compose })));
-  const folders = files.map((f) => folderOf(f.uri));
-  const items: Item[] = [];
-  projects.forEach((p, project) => {
-    // Part of a project may miss the `!reset` that undoes a clash: a miss rather than a false warning.
-    if (p.partial) return;
-    // The last file in merge order that replaces a service's ports (`ports: !reset []`): entries merged before it are gone.
-    const resetAt = new Map<string, number>();
-    for (const m of p.members) {
-      for (const s of files[m.file].compose?.resetPorts ?? []) {
-        if (m.only !== undefined && s !== m.only) continue;
-        const service = m.as ?? s;
-        resetAt.set(service, Math.max(resetAt.get(service) ?? -1, m.order));
-      }
-    }
-    for (const m of p.members) {
-      const f = files[m.file];
-      f.mappings.forEach(({ mapping: x }, k) => {
-        const written = x.service ?? '';
-        if (m.only !== undefined && written !== m.only) return;
-        const service = m.as ?? written;
-        if ((resetAt.get(service) ?? -1) > m.order || items.length >= MAX_COMPARED_MAPPINGS) return;
-        const identity = `${project}\0${service}\0${x.hostIp}\0${x.hostLo}-${x.hostHi}\0${x.containerLo}-${x.containerHi}\0${x.protocol}`;
-        items.push({ file: m.file, mapping: k, project, identity });
-      });
-    }
-  });
+  const items = projectItems(files, projects);
   if (items.length < 2) return out;
   const n = items.length;
   const mappingOf = (i: number): IndexedMapping => files[items[i].file].mappings[items[i].mapping];
   const mappings = items.map((_, i) => mappingOf(i).mapping);
   const folderIds = new Numbering<string>();
-  const folderOfFile = Int32Array.from(folders, (f) => folderIds.of(f));
+  const folderOfFile = Int32Array.from(files, (f) => folderIds.of(folderOf(f.uri)));
   /**
    * Groups numbered by a key; `perProject` keys (a file, a folder) are numbered within each project,
    * whose items come in one run, so that no key has to combine the two.
@@ -251,7 +226,8 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     const named = (j: number | undefined, count: number) =>
       j === undefined ? `${count} other place${count > 1 ? 's' : ''}` : `${describe(mappingOf(j).mapping)} in ${shortName(files[items[j].file].uri)}${morePlaces(count, 1)}`;
     const sameProject = within > 0 ? inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e) : [];
-    const head = `Host port ${hostSide(here.mapping)} is published ${within === 1 ? 'twice' : `${within + 1} times`} in Compose project "${name}".`;
+    // Places, not bindings: an entry an override repeats counts once per file that writes it.
+    const head = `Host port ${hostSide(here.mapping)} is published ${within === 1 ? 'twice' : 'more than once'} in Compose project "${name}".`;
     const detail = `Also by ${named(sameProject[0], within)}. Compose merges these files into one project, and Docker fails the second container with "port is already allocated". Publish a different host port, or bind another host address.`;
     if (within > 0) {
       pushFinding(out, f.uri, {
@@ -277,6 +253,40 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     }
   }
   return out;
+}
+
+/**
+ * The published ports each project loads, project by project in merge order, under the service name the
+ * project knows them by (an extending service lends its name) and without the entries a later `!reset`
+ * or `!override` drops. Partial projects give none; at most MAX_COMPARED_MAPPINGS in all.
+ */
+function projectItems(files: IndexedFile[], projects: ComposeProject[]): Item[] {
+  const items: Item[] = [];
+  projects.forEach((p, project) => {
+    // Part of a project may miss the `!reset` that undoes a clash: a miss rather than a false warning.
+    if (p.partial) return;
+    // The last file in merge order that replaces a service's ports (`ports: !reset []`): entries merged before it are gone.
+    const resetAt = new Map<string, number>();
+    for (const m of p.members) {
+      for (const s of files[m.file].compose?.resetPorts ?? []) {
+        if (m.only !== undefined && s !== m.only) continue;
+        const service = m.as ?? s;
+        resetAt.set(service, Math.max(resetAt.get(service) ?? -1, m.order));
+      }
+    }
+    for (const m of p.members) {
+      const f = files[m.file];
+      f.mappings.forEach(({ mapping: x }, k) => {
+        const written = x.service ?? '';
+        if (m.only !== undefined && written !== m.only) return;
+        const service = m.as ?? written;
+        if ((resetAt.get(service) ?? -1) > m.order || items.length >= MAX_COMPARED_MAPPINGS) return;
+        const identity = `${project}\0${service}\0${x.hostIp}\0${x.hostLo}-${x.hostHi}\0${x.containerLo}-${x.containerHi}\0${x.protocol}`;
+        items.push({ file: m.file, mapping: k, project, identity });
+      });
+    }
+  });
+  return items;
 }
 
 /** Every cross-file finding, by file URI. */
