@@ -14,6 +14,14 @@ export const BROWSER_BAD_PORTS: ReadonlySet<number> = new Set([
   5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
+/** Config files of dev servers whose port a browser opens (vite.config.ts, webpack.config.js, angular.json, devcontainer.json). */
+const DEV_SERVER_CONFIG = /(^|\/)(vite|vitest|webpack|rollup|vue|nuxt|astro|svelte|next|remix|quasar|rsbuild|rspack)\.config\.[cm]?[jt]s$|(^|\/)angular\.json$|(^|\/)\.devcontainer\.json$|(^|\/)devcontainer\.json$/;
+
+/** True for a development server's config file, by its URI (a query or fragment aside). */
+export function isDevServerConfig(uri: string): boolean {
+  return DEV_SERVER_CONFIG.test(uri.replace(/[?#].*$/, ''));
+}
+
 /** URL schemes a browser fetches, to which the bad-port list applies. */
 export const BROWSER_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ws', 'wss']);
 

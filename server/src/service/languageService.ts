@@ -13,35 +13,17 @@ import { isIgnoredPort, RULE_IDS, type RuleLevel, type Settings } from './settin
 import { IGNORE_MARKER, suppressedRules } from './suppress';
 import { isDigit } from './scan/text/chars';
 import { lineStarts, positionIn } from './lines';
+import { isDevServerConfig } from './facts';
+import { isDevServerCommand } from './scan/vocabulary/commands';
 import { bindsOnThisMachine, machineLine } from './machine/facts';
 import type { MachineSnapshot } from './machine/types';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
-/** Config files of development servers: a port a program listens on there is opened in a browser. */
-const DEV_SERVER_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rspack|rsbuild|nuxt|next|astro|svelte|vue|quasar|remix|angular)(?:\.config)?\.[cm]?[jt]s$|(?:^|\/)angular\.json$/i;
-/** Commands that start a development server; the port on their line is the one the browser opens. */
-const DEV_SERVER_COMMAND = /\b(?:vite|next\s+(?:dev|start)|nuxt|nuxi\s+dev|astro\s+dev|ng\s+serve|webpack(?:-dev-server|\s+serve)|react-scripts\s+start|parcel|live-server|http-server|browser-sync|serve\s+-[lp])\b/;
-
-/** The key a port is the value of on its line (`nodePort: 0`, `"port" = 0`), read back at most 80 characters. */
-function keyBefore(text: string, start: number): string | undefined {
-  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
-  return /([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?$/.exec(text.slice(from, start))?.[1];
-}
-
-/** The line a port is written on, at most 300 characters either side. */
-function lineAround(text: string, start: number, end: number): string {
-  const a = Math.max(0, start - 300, text.lastIndexOf('\n', start - 1) + 1);
-  let b = text.indexOf('\n', end);
-  if (b < 0 || b > end + 300) b = Math.min(text.length, end + 300);
-  return text.slice(a, b);
-}
-
 /** What the card needs to know of the port's place: protocol, URL scheme, role, key, dev server. */
 function hoverContext(doc: TextDocument, o: PortOccurrence): PortContext {
-  const text = doc.getText();
-  const key = keyBefore(text, o.start)?.split('.').pop();
-  const devServer = o.role === 'listen' && (DEV_SERVER_CONFIG.test(doc.uri.replace(/[?#].*$/, '')) || DEV_SERVER_COMMAND.test(lineAround(text, o.start, o.end)));
+  const key = o.key?.split('.').pop();
+  const devServer = o.role === 'listen' && (isDevServerConfig(doc.uri) || (o.command !== undefined && isDevServerCommand(o.command)));
   return { protocol: o.protocol, scheme: o.scheme, role: o.role, key, devServer };
 }
 

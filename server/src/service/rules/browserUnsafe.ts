@@ -1,18 +1,7 @@
-import { BROWSER_BAD_PORTS, BROWSER_SCHEMES } from '../facts';
+import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, isDevServerConfig } from '../facts';
+import { isDevServerCommand } from '../scan/vocabulary/commands';
 import type { PortOccurrence } from '../scan/vocabulary/types';
 import { portsOf, type Rule, type RuleContext } from './types';
-
-/** Config files of dev servers whose port a browser opens (vite.config.ts, webpack.config.js, angular.json, ...). */
-const DEV_SERVER_CONFIG = /(^|\/)(vite|vitest|webpack|rollup|vue|nuxt|astro|svelte|next|remix|quasar|rsbuild|rspack)\.config\.[cm]?[jt]s$|(^|\/)angular\.json$|(^|\/)\.devcontainer\.json$|(^|\/)devcontainer\.json$/;
-
-/** Commands that start a dev server a browser opens; a port flag on their line is a browser port. */
-const DEV_SERVER_COMMAND = /\b(vite|next\s+(dev|start)|nuxt|astro|ng\s+serve|webpack(-dev-server|\s+serve)|react-scripts|http-server|live-server|serve|parcel|storybook|remix|docusaurus|gatsby|svelte-kit|expo\s+start|ember\s+serve|hugo\s+server|jekyll\s+serve|mkdocs\s+serve)\b/;
-
-function lineAt(text: string, offset: number): string {
-  const s = text.lastIndexOf('\n', offset - 1) + 1;
-  const e = text.indexOf('\n', offset);
-  return text.slice(s, e < 0 ? text.length : e);
-}
 
 /** True when the port is one a browser will open: in an http(s)/ws URL or a dev server's own port. */
 function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
@@ -20,9 +9,9 @@ function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
   if (ctx.format === 'http') return false;
   if (o.scheme !== undefined) return BROWSER_SCHEMES.has(o.scheme);
   if (o.role !== 'listen') return false;
-  // The file name decides, without a query or fragment the URI may carry.
-  if (DEV_SERVER_CONFIG.test(ctx.uri.replace(/[?#].*$/, ''))) return true;
-  return (ctx.format === 'json' || ctx.format === 'shell') && DEV_SERVER_COMMAND.test(lineAt(ctx.text, o.start));
+  if (isDevServerConfig(ctx.uri)) return true;
+  // A dev server's command in a script (package.json, shell); in a container its port is not the one a browser opens.
+  return (ctx.format === 'json' || ctx.format === 'shell') && o.command !== undefined && isDevServerCommand(o.command);
 }
 
 /** Browsers refuse HTTP(S) and WebSocket URLs on the Fetch standard's "bad ports". */

@@ -11,7 +11,7 @@ export const dynamicRange: Rule = {
       // `min-port=49152`) bind nothing themselves: the software picks a free port inside.
       // A client's address (`orders.internal:50051`, a database URL) draws nothing: the user of this file
       // cannot move the listener it connects to.
-      .filter((o) => isBound(o) && o.port >= 49152 && o.port <= 65535 && !isRangeBound(ctx.text, o))
+      .filter((o) => isBound(o) && o.port >= 49152 && o.port <= 65535 && !isRangeBound(o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: `Port ${o.port} is in the Dynamic/Private range (49152–65535).\nOperating systems hand these ports out for outgoing connections, so it may be taken when the service starts. Use a fixed port in the User range (1024–49151).`,

@@ -24,7 +24,7 @@ export const ephemeralRange: Rule = {
     const { ranges, label } = ephemeralRanges(ctx.settings);
     const dynamicOn = ctx.settings.lint.dynamicRange !== 'ignore';
     return portsOf(ctx)
-      .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(ctx.text, o))
+      .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: `Port ${o.port} is inside the ${label}.\nThe OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.`,

@@ -22,6 +22,7 @@ import { markdownFinder } from './formats/markdown';
 import { findTextPorts } from './formats/text';
 import { httpFinder } from './formats/http';
 import { withCommentedConfig } from './commented';
+import { keyWrittenBefore } from './vocabulary/keys';
 
 export type { FormatId } from './detect';
 export { detectFormat, formatFromFileName } from './detect';
@@ -62,9 +63,37 @@ const READERS: Record<FormatId, PortFinder> = {
   text: findTextPorts,
 };
 
-// Each format's finder also reads that format's commented-out configuration.
+/**
+ * Formats whose values stand after keys, read by `withKeys`. The command reader gives keys and flags
+ * itself (shell); ssh, /etc/services, nginx, HTTP requests, Markdown and plain text hold no key that
+ * bounds a range or gives port 0 a meaning (a fenced block is read by its own format's finder).
+ */
+const KEYED: ReadonlySet<FormatId> = new Set<FormatId>(['compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'haproxy', 'caddy', 'systemd', 'terraform', 'json', 'code']);
+
+/**
+ * Gives every port of a finder that has no key or flag of its own, and is no `host:port` or URL, the key
+ * written before it (`keyWrittenBefore`), so that rules and hovers read `key` and never the text.
+ */
+function withKeys(finder: PortFinder): PortFinder {
+  return (text) => {
+    const out = finder(text);
+    for (const o of out) {
+      if (o.key === undefined && o.flag === undefined && o.kind === 'port' && o.host === undefined && o.scheme === undefined) {
+        const key = keyWrittenBefore(text, o.start);
+        if (key !== undefined) o.key = key;
+      }
+    }
+    return out;
+  };
+}
+
+// Each format's finder also reads that format's commented-out configuration, and in the formats with
+// keys every port it finds knows the key written before it.
 const FINDERS = Object.fromEntries(
-  (Object.keys(READERS) as FormatId[]).map((f) => [f, withCommentedConfig(f, READERS[f])]),
+  (Object.keys(READERS) as FormatId[]).map((f) => {
+    const find = withCommentedConfig(f, READERS[f]);
+    return [f, KEYED.has(f) ? withKeys(find) : find];
+  }),
 ) as Record<FormatId, PortFinder>;
 
 /** The finders of the formats that embed others, for tests and tools that call one directly. */

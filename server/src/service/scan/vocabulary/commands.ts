@@ -1,7 +1,7 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortRole } from './types';
 import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
-import { digitsEnd, indexIn, isQuoteish, isSpace } from '../text/chars';
+import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
 import { isPortDigits, readPortSpec, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
 import { WordTable } from '../text/codeLexer';
@@ -471,14 +471,30 @@ function assignment(text: string, s: number, e: number): number {
   return i + 1;
 }
 
-/** An assignment in text[s, e) whose name says port: its value is read. */
+/** An assignment in text[s, e) whose name says port: its value is read, and its ports get the name as their key. */
 function readAssignment(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
   const v = assignment(text, s, e);
   if (v < 0) return false;
   const ne = assignedNameEnd;
-  if (isPortKeyIn(text, s, ne)) readValue(text, v, e, out, roleForKeyIn(text, s, ne));
-  else readPairs(text, v, e, out);
+  if (isPortKeyIn(text, s, ne)) {
+    const before = out.length;
+    readValue(text, v, e, out, roleForKeyIn(text, s, ne));
+    tagKey(out, before, text.slice(s, Math.min(ne, s + WORD_TEXT_LIMIT)));
+  } else readPairs(text, v, e, out);
   return true;
+}
+
+/** Gives out[from..] the key `key` where unset. */
+function tagKey(out: PortOccurrence[], from: number, key: string): void {
+  for (let i = from; i < out.length; i++) out[i].key ??= key;
+}
+
+/** End of a flag's name in text[s, te): before `=` (`--port=80`), or after the letter of a glued `-p5432`. */
+function flagEnd(text: string, s: number, te: number): number {
+  const eq = indexIn(text, 61 /* = */, s, te);
+  const e = eq >= 0 ? eq : te;
+  if (text.charCodeAt(s + 1) !== 45 && e - s > 2 && digitsEnd(text, s + 2, e) === e) return s + 2;
+  return e;
 }
 
 /**
@@ -581,7 +597,8 @@ let commandFirst = 0;
 function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[], preset: number): void {
   const first = out.length;
   commandFirst = first;
-  readCommandWords(text, words, positional, out, first, preset);
+  const at = readCommandWords(text, words, positional, out, first, preset);
+  if (at >= 0 && out.length > first) tagCommand(text, words, at, out, first);
   readQuotedPairs(text, words, out, first);
   if (out.length - first > 1) sortTail(out, first);
 }
@@ -605,10 +622,70 @@ function sortTail(out: PortOccurrence[], first: number): void {
 }
 
 /**
- * Reads the words of one command; `first` is where its ports begin in `out`, and `preset`, when not
- * 0, the WORDS flags of a command that all the words are arguments of.
+ * Gives out[first..] the command they were read from (word `at` and, when a plain word follows it,
+ * its subcommand: `docker run`, `next dev`) and its program as their software, where unset: a port of
+ * a nested `sh -c` script keeps the inner command.
  */
-function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[], first: number, preset: number): void {
+function tagCommand(text: string, words: Words, at: number, out: PortOccurrence[], first: number): void {
+  let s = unquotedStart(text, words.s[at], words.e[at]);
+  const e = Math.min(unquotedEnd(text, s, words.e[at]), s + WORD_TEXT_LIMIT);
+  const slash = lastIndexIn(text, 47 /* / */, s, e);
+  if (slash >= 0) s = slash + 1;
+  if (e <= s) return;
+  const program = text.slice(s, e);
+  let command = program;
+  if (at + 1 < words.n && isSubcommand(text, words.s[at + 1], words.e[at + 1])) command += ' ' + text.slice(words.s[at + 1], words.e[at + 1]);
+  for (let i = first; i < out.length; i++) {
+    const o = out[i];
+    if (o.command === undefined) {
+      o.command = command;
+      o.software ??= program.toLowerCase();
+    }
+  }
+}
+
+/** A subcommand word: lower-case letters first, then letters, digits, `-` or `:`, at most 32 characters (`run`, `port-forward`, `dev`). */
+function isSubcommand(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 32) return false;
+  const c0 = text.charCodeAt(s);
+  if (c0 < 97 || c0 > 122) return false;
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 58)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a flag (word `flagJ`, its value up to word `end`) may have given ports: out grew past
+ * `mark`, or one of its words has a colon, a dollar or quotes, whose ports the flag's reading may
+ * have put in place of those the words' scan found. Most flags (`-d`, `--rm`) did neither.
+ */
+function flagRead(marks: number[], out: PortOccurrence[], flagJ: number, end: number, mark: number): boolean {
+  if (out.length > mark) return true;
+  for (let j = flagJ; j < end; j++) if ((marks[j] & (WM_COLON | WM_DOLLAR | WM_UNREAD)) !== 0) return true;
+  return false;
+}
+
+/**
+ * Gives the ports read from a flag's value (those of out[first..] in text[s, valueEnd), among the
+ * last 32) the flag text[s, flagEnd), where unset.
+ */
+function tagFlag(text: string, out: PortOccurrence[], first: number, s: number, flagEnd: number, valueEnd: number): void {
+  let flag: string | undefined;
+  for (let i = Math.max(first, out.length - 32); i < out.length; i++) {
+    const o = out[i];
+    if (o.start >= s && o.start < valueEnd && o.flag === undefined) o.flag = flag ??= text.slice(s, Math.min(flagEnd, s + WORD_TEXT_LIMIT));
+  }
+}
+
+/**
+ * Reads the words of one command; `first` is where its ports begin in `out`, and `preset`, when not
+ * 0, the WORDS flags of a command that all the words are arguments of. Returns the index of the
+ * command's own word (its program), or -1 when it has none (assignments alone, options of a command
+ * named elsewhere).
+ */
+function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[], first: number, preset: number): number {
   const WS = words.s;
   const WE = words.e;
   const WM = words.m;
@@ -631,8 +708,12 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
     const oe = WE[1];
     if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
       const name = text.slice(WS[0], Math.min(WE[0], WS[0] + WORD_TEXT_LIMIT)).replace(/^export\s+/, '');
-      if (n === 3 && isPortKeyIn(name, 0, name.length)) readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
-      return;
+      if (n === 3 && isPortKeyIn(name, 0, name.length)) {
+        const before = out.length;
+        readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
+        tagKey(out, before, name);
+      }
+      return -1;
     }
   }
 
@@ -653,7 +734,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
     const own = wordFlags(text, s, e);
     if ((own & F_DECLARE) !== 0) {
       for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
-      return;
+      return -1;
     }
     // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
     base = (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 ? own : baseNameFlags(text, s, e, own);
@@ -679,7 +760,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
     if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
     break;
   }
-  if (k >= n) return;
+  if (k >= n) return -1;
   const cmd = base;
   const docker = (cmd & F_DOCKER) !== 0;
   const netcat = (cmd & F_NETCAT) !== 0;
@@ -697,7 +778,17 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
   let shell = (cmd & F_SH) !== 0;
   positional.n = 0;
 
+  // The flag read in the previous word (text[flagS, flagE), word flagJ, when out had flagMark
+  // occurrences), whose value's ports are tagged with it.
+  let flagS = -1;
+  let flagE = -1;
+  let flagJ = 0;
+  let flagMark = 0;
   for (let j = k + 1; j < n; j++) {
+    if (flagS >= 0) {
+      if (flagRead(WM, out, flagJ, j, flagMark)) tagFlag(text, out, first, flagS, flagE, WE[j - 1]);
+      flagS = -1;
+    }
     const unread = (WM[j] & WM_UNREAD) !== 0;
     const us = unread ? unquotedStart(text, WS[j], WE[j]) : WS[j];
     const ue = unread ? unquotedEnd(text, us, WE[j]) : WE[j];
@@ -719,6 +810,10 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
     // The flag as far as its text is read.
     const te = Math.min(ue, us + WORD_TEXT_LIMIT);
     const len = te - us;
+    flagS = us;
+    flagE = flagEnd(text, us, te);
+    flagJ = j;
+    flagMark = out.length;
     if (len > 2 && text.charCodeAt(us + 1) === 45) {
       // `--name` or `--name=value`
       const eqAt = indexIn(text, 61, us, te);
@@ -836,6 +931,8 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
     positional.add(us, ue);
   }
 
+  if (flagS >= 0 && flagRead(WM, out, flagJ, n, flagMark)) tagFlag(text, out, first, flagS, flagE, WE[n - 1]);
+
   // Commands that take the port as a plain argument.
   const PS = positional.s;
   const PE = positional.e;
@@ -879,6 +976,7 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       if (/^\d+\/(tcp|udp)$/.test(text.slice(PS[idx], Math.min(PE[idx], PS[idx] + WORD_TEXT_LIMIT)))) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
     }
   }
+  return k;
 }
 
 /**
@@ -1165,4 +1263,24 @@ function isTransportPrefix(text: string, s: number, e: number): boolean {
   const b = text.charCodeAt(s + 1) | 32;
   const c = text.charCodeAt(s + 2) | 32;
   return (a === 116 && b === 99 && c === 112) || (a === 117 && b === 100 && c === 112);
+}
+
+/**
+ * Development servers, whose port a browser opens: each program with the subcommands that start one,
+ * or null when the program alone does (`vite`, `next dev`, `ng serve`, `hugo server`).
+ */
+const DEV_SERVERS: ReadonlyMap<string, readonly string[] | null> = new Map<string, readonly string[] | null>([
+  ['vite', null], ['next', ['dev', 'start']], ['nuxt', null], ['nuxi', ['dev']], ['astro', null], ['ng', ['serve']],
+  ['webpack', ['serve']], ['webpack-dev-server', null], ['react-scripts', null], ['http-server', null],
+  ['live-server', null], ['serve', null], ['parcel', null], ['storybook', null], ['remix', null],
+  ['docusaurus', null], ['gatsby', null], ['svelte-kit', null], ['browser-sync', null], ['expo', ['start']],
+  ['ember', ['serve']], ['hugo', ['server']], ['jekyll', ['serve']], ['mkdocs', ['serve']],
+]);
+
+/** True when an occurrence's `command` (`vite`, `next dev`) starts a development server. */
+export function isDevServerCommand(command: string): boolean {
+  const blank = command.indexOf(' ');
+  const subs = DEV_SERVERS.get(blank < 0 ? command : command.slice(0, blank));
+  if (subs === undefined) return false;
+  return subs === null || (blank >= 0 && subs.includes(command.slice(blank + 1)));
 }

@@ -396,3 +396,45 @@ function isCommandKeySlow(key: string): boolean {
   return /^(command|cmd|exec|execstart|args|arguments|entrypoint|entry_point|script|run|start|opts|options)$/.test(k) ||
     /[_-](command|cmd|args|arguments|opts|options|flags)$/.test(k);
 }
+
+/**
+ * The key written before a value on its line, when it names a port: read back from `start` at most 96
+ * characters, past the separators (`=`, `:`, quotes, `=>`, `,`, blanks) and one earlier number of
+ * the same setting (`49152` in `ip_local_port_range = 49152 65535`), a word of letters, digits, `_`,
+ * `-` and `.` holding `port` in any case (`pasv_min_port`, `"rtcMaxPort"`, `nodePort`). Undefined when
+ * a line starts there or the word says nothing of ports, which most words before a number do not:
+ * they are ruled out without a slice.
+ */
+export function keyWrittenBefore(text: string, start: number): string | undefined {
+  const from = Math.max(0, start - 96);
+  let i = start;
+  let numbers = 0;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) return undefined;
+    if (c === 32 || c === 9 || c === 61 || c === 58 || c === 34 || c === 39 || c === 62 || c === 44) i--;
+    else if (c >= 48 && c <= 57 && numbers === 0) {
+      while (i > from && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+      numbers++;
+    } else break;
+  }
+  let k = i;
+  // Whether `port` stands in the word, found from its end: the letters `t`, `r`, `o`, `p` matched so far.
+  let matched = 0;
+  let port = false;
+  while (k > from) {
+    const c = text.charCodeAt(k - 1);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+    if (!word) break;
+    const l = c | 32;
+    if (!port) {
+      matched = l === PORT_BACKWARDS[matched] ? matched + 1 : l === 116 /* t */ ? 1 : 0;
+      if (matched === 4) port = true;
+    }
+    k--;
+  }
+  return port ? text.slice(k, i) : undefined;
+}
+
+/** `port` read from its end. */
+const PORT_BACKWARDS = [116, 114, 111, 112];

@@ -65,6 +65,24 @@ export interface PortOccurrence {
   /** The compose `ports:` entry this number belongs to. */
   mapping?: ComposeMapping;
   /**
+   * The key, setting or variable whose value holds the port, as written (`nodePort`, `DB_PORT`,
+   * `pasv_min_port`, `net.ipv4.ip_local_port_range`), where the port is one; rules and hovers read it
+   * here rather than in the text (a range's bound, `nodePort: 0`).
+   */
+  key?: string;
+  /**
+   * The command the port was given to, as its program's base name and, when one follows, its
+   * subcommand (`psql`, `docker run`, `next dev`, `vite`), for a port read from a command line.
+   */
+  command?: string;
+  /** The command-line flag the port is the value of (`-p`, `--port`, `-L`), where it is one. */
+  flag?: string;
+  /**
+   * The software the context names, where known: the program of a command (`redis-server`), the
+   * image of a compose service or a Dockerfile (`postgres`). Lower-case.
+   */
+  software?: string;
+  /**
    * True for a port in a comment, in prose or in documentation (commented-out configuration, a
    * README's sentence): it gets hovers, references and symbols, but rules never judge it.
    */

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { finderFor, type FormatId, type PortOccurrence } from '../../server/src/service/scan';
+import { isRangeBound } from '../../server/src/service/rules/rangeBound';
+import { isDevServerCommand } from '../../server/src/service/scan/vocabulary/commands';
+import { doc, settings, testService } from '../helpers/service';
+
+// An occurrence says where it came from (its key, command, flag and software), so that rules and
+// hovers read these fields and never the document's text again.
+
+function fields(format: FormatId, text: string): string[] {
+  return finderFor(format)(text).map((o) => [o.port, o.key ?? '-', o.command ?? '-', o.flag ?? '-', o.software ?? '-'].join(' '));
+}
+
+describe('occurrence fields', () => {
+  it('a command line gives its ports the command, subcommand, flag and program, in every format that holds one', () => {
+    const line = 'docker run -p 8080:80 --publish=9000:9000 nginx';
+    const expected = ['8080 - docker run -p docker', '80 - docker run -p docker', '9000 - docker run --publish docker', '9000 - docker run --publish docker'];
+    assert.deepEqual(fields('shell', line + '\n'), expected);
+    assert.deepEqual(fields('dockerfile', `FROM alpine\nRUN ${line}\n`), expected);
+    assert.deepEqual(fields('compose', `services:\n  a:\n    image: docker\n    command: ${line}\n`), expected);
+  });
+
+  it('an assignment gives its name as the key; a glued flag is the flag alone; a nested script keeps its own command', () => {
+    assert.deepEqual(fields('shell', 'PGPORT=5433 psql -h db -p5432\n'), ['5433 PGPORT psql - psql', '5432 - psql -p psql']);
+    assert.deepEqual(fields('shell', "sh -c 'redis-server --port 6380'\n"), ['6380 - redis-server --port redis-server']);
+  });
+
+  it('a key=value setting gives its key to the port, the way the range rules read it', () => {
+    assert.deepEqual(fields('keyvalue', 'pasv_min_port=50000\npasv_max_port=50100\n').map((f) => f.split(' ')[1]), ['pasv_min_port', 'pasv_max_port']);
+    // The second number of a setting has the setting as its key.
+    assert.deepEqual(finderFor('keyvalue')('net.ipv4.ip_local_port_range = 49152 65535\n').map((o) => o.key), ['net.ipv4.ip_local_port_range', 'net.ipv4.ip_local_port_range']);
+    assert.deepEqual(finderFor('yaml')('spec:\n  nodePort: 30080\n').map((o) => o.key), ['nodePort']);
+  });
+
+  it('isRangeBound reads the key of the occurrence, not the text', () => {
+    const o: PortOccurrence = { start: 0, end: 5, kind: 'port', port: 50000, role: 'listen' };
+    assert.equal(isRangeBound(o), false);
+    assert.equal(isRangeBound({ ...o, key: 'rtpPortMax' }), true);
+    assert.equal(isRangeBound({ ...o, key: 'min-port' }), true);
+    assert.equal(isRangeBound({ ...o, key: 'server.port' }), false);
+    assert.equal(isRangeBound({ ...o, key: 'max_connections' }), false);
+    assert.equal(isRangeBound({ ...o, flag: '--min-port' }), true);
+  });
+
+  it('the command table knows dev servers by program and subcommand', () => {
+    for (const c of ['vite', 'next dev', 'next start', 'ng serve', 'hugo server', 'webpack serve', 'webpack-dev-server']) assert.ok(isDevServerCommand(c), c);
+    for (const c of ['next build', 'ng', 'node', 'psql', 'webpack', 'hugo']) assert.ok(!isDevServerCommand(c), c);
+  });
+
+  it('browserUnsafe and the hover judge a dev server by the command the port was given to', () => {
+    const service = testService();
+    const pkg = '{\n  "scripts": {\n    "dev": "next dev -p 6000",\n    "serve": "node server.js --port 6000",\n    "db": "psql -p 6000"\n  }\n}\n';
+    const ds = service.doValidation(doc(pkg, 'file:///p/package.json', 'json'), settings()).filter((d) => d.code === 'browserUnsafe');
+    // The script named "serve" runs node, no dev server: before the command was read, the word on its line drew a warning.
+    assert.deepEqual(ds.map((d) => d.range.start.line + 1), [3]);
+    const hover = (line: number, character: number) => JSON.stringify(service.doHover(doc(pkg, 'file:///p/package.json', 'json'), { line, character }, settings()));
+    assert.match(hover(2, 25), /Browsers refuse this port/);
+    assert.doesNotMatch(hover(3, 36), /Browsers refuse this port/);
+  });
+});
