@@ -89,6 +89,34 @@ services:
   });
 });
 
+describe('the index entries that place a file in a Compose project', () => {
+  const entry = (name: string, text: string) => {
+    const uri = `file:///repo/${name}`;
+    const format = detectFormat('plaintext', uri, text)!;
+    return indexEntry(uri, format, text, findPorts(format, text));
+  };
+
+  it('keeps files without ports that decide a project: an include-only compose.yaml, a .env with COMPOSE_FILE, a default file', () => {
+    assert.deepEqual(entry('a/compose.yaml', 'include:\n  - ../db/compose.yaml\n')?.compose?.includes, [['../db/compose.yaml']]);
+    assert.deepEqual(entry('a/.env', 'COMPOSE_FILE=compose.yaml:compose.ci.yaml\n')?.compose?.composeFile, ['compose.yaml', 'compose.ci.yaml']);
+    // A default file without ports still decides which file Compose picks in its folder.
+    assert.ok(entry('a/compose.yaml', 'services:\n  worker:\n    image: example/worker\n'));
+  });
+
+  it('leaves out files without ports that decide nothing', () => {
+    assert.equal(entry('a/compose.ci.yaml', 'services:\n  worker:\n    image: example/worker\n'), undefined);
+    assert.equal(entry('a/.env', 'NODE_ENV=production\n'), undefined);
+    // COMPOSE_FILE counts only in the file Compose reads, `.env` itself.
+    assert.equal(entry('a/.env.example', 'COMPOSE_FILE=compose.yaml\n'), undefined);
+  });
+
+  it('reads compose.compareProjects as a boolean, off by default and for anything else', () => {
+    assert.equal(resolveSettings({}).compose.compareProjects, false);
+    assert.equal(resolveSettings({ compose: { compareProjects: true } }).compose.compareProjects, true);
+    assert.equal(resolveSettings({ compose: { compareProjects: 'yes' } }).compose.compareProjects, false);
+  });
+});
+
 describe('Compose projects', () => {
   const projectsOf = (m: Record<string, string>) => {
     const fs = files(m);
