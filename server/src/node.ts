@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { AbstractMessageWriter, createConnection, ErrorCodes, LSPErrorCodes, Message, ProposedFeatures, StreamMessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
 import { startServer } from './server';
-import { nodeRuntime } from './runtime';
+import { bundledRegistryPath, nodeRuntime } from './runtime';
+import { readRegistryFile } from './workspace/registryFile';
 import { runScanThread, SCAN_THREAD_ARG } from './workspace/scanThread';
 
 // The stdio/IPC entry point: `node dist/server.js --stdio`. All behaviour lives in startServer.
@@ -80,8 +82,8 @@ function stdioConnection() {
   return connection;
 }
 
-// The same bundle runs the scan thread for large workspace files (workspace/scanThread.ts).
-if (process.argv.includes(SCAN_THREAD_ARG)) runScanThread();
+// The same bundle runs the scan thread for large files (workspace/scanThread.ts).
+if (process.argv.includes(SCAN_THREAD_ARG)) runScanThread((file) => (file ? readRegistryFile(file) : fs.readFileSync(bundledRegistryPath(), 'utf8')));
 else {
   const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all, options);
   startServer(connection, nodeRuntime());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MachineReader } from './machine';
 import type { MachinePorts } from './service/machine/types';
 import type { IndexedFile } from './service/workspaceIndex';
-import { ScanThread } from './workspace/scanThread';
+import { ScanThread, type OffThread } from './workspace/scanThread';
 
 /** What the server needs from its host that the pure core may not touch: files. */
 export interface Runtime {
@@ -25,6 +25,8 @@ export interface Runtime {
    * available (the sources run through tsx), and then files are scanned in slices on the main thread.
    */
   scanOffThread?(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }>;
+  /** The scan thread, which also checks large open documents; absent, as `scanOffThread`, where threads are not available. */
+  offThread?: OffThread;
 }
 
 /** Finds `data/registry.json` beside the bundle (dist/../data) or beside the sources (server/src/../../data). */
@@ -50,6 +52,7 @@ export function nodeRuntime(): Runtime {
   const thread = __filename.endsWith('.js') ? new ScanThread(__filename) : undefined;
   return {
     scanOffThread: thread && ((uri, text, associations) => thread.scan(uri, text, associations)),
+    offThread: thread,
     bundledRegistryPath: p,
     machine: new MachineReader(),
     readBundledRegistry: () => fs.readFileSync(p, 'utf8'),

@@ -4,7 +4,7 @@ import {
   type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PortLanguageService } from './service/languageService';
+import { DIAGNOSTIC_SOURCE, PortLanguageService } from './service/languageService';
 import { doCodeActions } from './service/codeActions';
 import { doComplete } from './service/completion';
 import { lookupCards, registryInfo } from './service/lookup';
@@ -16,6 +16,7 @@ import { doInlayHints } from './service/inlayHints';
 import { setLocale, t } from './service/l10n';
 import type { Runtime } from './runtime';
 import { WorkspaceFeature } from './workspace/attach';
+import { LargeDocuments, StaleCheck } from './workspace/openDocuments';
 import { errorMessage, IMPORT_REGISTRY_REQUEST, importRegistry, loadRegistryFile, USE_REGISTRY_REQUEST, type ImportRegistryParams, type UseRegistryResult } from './workspace/registryFile';
 import { WARM_UP_DOCUMENTS, warmUpRound } from './warmUp';
 import { LOOKUP_REQUEST, REGISTRY_INFO_REQUEST, type LookupParams } from './protocol';
@@ -61,13 +62,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return index;
   };
   const service = new PortLanguageService(getIndex, (e) => connection.console.error(`IANA Ports: ${errorText(e)}`));
+  // Large open documents are scanned and checked in the scan thread, so that they hold up no request.
+  const large = new LargeDocuments(runtime.offThread, service, () => registryFile, (m) => connection.console.info(`IANA Ports: ${m}`));
   const workspace = new WorkspaceFeature(connection, documents, service, settingsFor, () => {
     try {
       return getIndex();
     } catch {
       return undefined;
     }
-  }, () => refreshDiagnostics(), runtime.scanOffThread, { walkFolders: runtime.walksFolders !== false });
+  }, () => refreshDiagnostics(), runtime.scanOffThread, { walkFolders: runtime.walksFolders !== false, large });
   attachMachine();
 
   let hasConfiguration = false;
@@ -78,8 +81,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let globalSettings: unknown = undefined;
   const settingsCache = new Map<string, Promise<Settings>>();
 
+  // Without workspace/configuration, one settings object until they change: the caches keyed by settings
+  // (a large document's check in the scan thread, its scan here) then serve every request.
+  let resolvedGlobal: Promise<Settings> | undefined;
   function settingsFor(uri: string): Promise<Settings> {
-    if (!hasConfiguration) return Promise.resolve(resolveSettings(globalSettings));
+    if (!hasConfiguration) return (resolvedGlobal ??= Promise.resolve(resolveSettings(globalSettings)));
     let p = settingsCache.get(uri);
     if (!p) {
       p = connection.workspace
@@ -187,6 +193,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
+    resolvedGlobal = undefined;
     if (!hasConfiguration) globalSettings = (change.settings as { ianaPorts?: unknown } | undefined)?.ianaPorts;
     refreshDiagnostics();
     if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -230,6 +237,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
+      const scanned = offThreadScan(doc, settings);
+      if (scanned) await scanned;
       const hover = service.doHover(doc, params.position, settings);
       if (!settings.hover.enable) return hover;
       // A Kubernetes port name (`targetPort: http`) first says which port it is; IANA's card on the name follows.
@@ -245,6 +254,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
+      const scanned = offThreadScan(doc, settings);
+      if (scanned) await scanned;
       return doComplete(service, doc, params.position, settings, { snippets });
     }),
   );
@@ -256,6 +267,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const settings = await settingsFor(doc.uri);
       // A client sends the few diagnostics under the cursor; 100,000 of them made a 118 MB answer.
       const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_ACTION_DIAGNOSTICS) : [];
+      // Quick fixes are for this server's diagnostics only: a large document without any is not fetched from the scan thread.
+      const scanned = diagnostics.some((d) => d?.source === DIAGNOSTIC_SOURCE) ? offThreadScan(doc, settings) : undefined;
+      if (scanned) await scanned;
       return doCodeActions(service, doc, params.range, { ...params.context, diagnostics }, settings).slice(0, MAX_CODE_ACTIONS);
     }),
   );
@@ -265,6 +279,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
+      const scanned = settings.inlayHints.enable ? offThreadScan(doc, settings) : undefined;
+      if (scanned) await scanned;
       return doInlayHints(service, doc, params.range, settings);
     }),
   );
@@ -274,6 +290,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
+      if (large.applies(doc, settings)) {
+        // Links are made in /etc/services-style files only: the check says the format, the scan is fetched for those.
+        const r = await large.check(doc, settings).catch(() => undefined);
+        if (r?.format !== 'services') return [];
+        await large.ensureScan(doc, settings);
+      }
       return doDocumentLinks(service, doc, settings);
     }),
   );
@@ -283,6 +305,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const doc = snapshot(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const settings = await settingsFor(doc.uri);
+      if (large.applies(doc, settings)) {
+        try {
+          return { kind: DocumentDiagnosticReportKind.Full, items: await checkedOffThread(doc, settings) };
+        } catch (e) {
+          // A newer version replaced this one before its check: the client asks again for that one.
+          if (e instanceof StaleCheck) return new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+          throw e;
+        }
+      }
       return { kind: DocumentDiagnosticReportKind.Full, items: capDiagnostics([...service.doValidation(doc, settings), ...workspace.diagnosticsFor(doc, settings)]) };
     }) as Promise<never>,
   );
@@ -302,6 +333,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       index = load();
       registryFile = file;
       connection.console.info(`IANA Ports: now using registry ${index.release} from ${file ?? runtime.bundledRegistryPath}`);
+      large.registryChanged();
       refreshDiagnostics();
       workspace.registryChanged();
       return { ok: true, release: index.release, records: index.size, path: file ?? runtime.bundledRegistryPath };
@@ -351,13 +383,35 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       const current = snapshot(uri);
       // A newer edit has arrived meanwhile: its own push will follow.
       if (!current || current.version !== version) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: capDiagnostics([...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)]) });
+      let diagnostics: Diagnostic[];
+      if (large.applies(current, settings)) {
+        const checked = await checkedOffThread(current, settings).catch((e) => {
+          if (e instanceof StaleCheck) return undefined;
+          throw e;
+        });
+        // Edited while the scan thread checked it: the newer version's own push follows.
+        if (!checked || documents.get(uri)?.version !== version) return;
+        diagnostics = checked;
+      } else diagnostics = capDiagnostics([...service.doValidation(current, settings), ...workspace.diagnosticsFor(current, settings)]);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (e) {
       connection.console.error(`IANA Ports: ${errorText(e)}`);
     } finally {
       pushing--;
       warmUpStep?.();
     }
+  }
+
+  /** Where a large document's occurrences come from the scan thread: the promise to wait for, else undefined. */
+  function offThreadScan(doc: TextDocument, settings: Settings): Promise<void> | undefined {
+    return large.applies(doc, settings) ? large.ensureScan(doc, settings) : undefined;
+  }
+
+  /** A large document's diagnostics, its own from the scan thread and its cross-file ones, for this version. */
+  async function checkedOffThread(doc: TextDocument, settings: Settings): Promise<Diagnostic[]> {
+    const r = await large.check(doc, settings);
+    workspace.adoptCheck(doc, r);
+    return capDiagnostics([...r.diagnostics, ...workspace.diagnosticsFor(doc, settings)], r.total - r.diagnostics.length);
   }
 
   /** This machine's ports: read in the background, used by hover, completion, a rule and the Ports view. */
@@ -382,6 +436,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.onDidChangeContent((e) => schedulePush(e.document));
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
+    large.forget(e.document.uri);
     snapshots.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -398,15 +453,16 @@ const MAX_CODE_ACTIONS = 200;
 /** Most problems one document reports; a generated file with 100,000 ports would otherwise send megabytes. */
 const MAX_DIAGNOSTICS = 1000;
 
-function capDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  if (list.length <= MAX_DIAGNOSTICS) return list;
+/** The first MAX_DIAGNOSTICS of a list, with a note when there are more (`omitted`: those left out before). */
+function capDiagnostics(list: Diagnostic[], omitted = 0): Diagnostic[] {
+  if (list.length + omitted <= MAX_DIAGNOSTICS) return list;
   const shown = list.slice(0, MAX_DIAGNOSTICS);
   shown.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'tooManyProblems',
     source: 'iana-ports',
-    message: t('IANA Ports shows the first {0} of {1} port problems in this file; run `iana-ports check` for all of them.', MAX_DIAGNOSTICS, list.length),
+    message: t('IANA Ports shows the first {0} of {1} port problems in this file; run `iana-ports check` for all of them.', MAX_DIAGNOSTICS, list.length + omitted),
   });
   return shown;
 }

@@ -72,7 +72,7 @@ export class PortLanguageService {
     const text = doc.getText();
     // The text itself is compared too (cheap when it is the same string): two documents may share a
     // URI and version, as in the CLI and tests.
-    if (cached && cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize && cached.associations === settings.files.associations) return cached.result;
+    if (cached && this.fits(cached, doc, text, settings)) return cached.result;
     const format = formatFromAssociations(doc.uri, settings.files.associations) ?? detectFormat(doc.languageId, doc.uri, text);
     let result: ScanResult;
     if (!format) result = { format, occurrences: [] };
@@ -80,6 +80,21 @@ export class PortLanguageService {
     else result = { format, occurrences: findPorts(format, text, this.onError) };
     this.cache.set(doc.uri, { version: doc.version, text, languageId: doc.languageId, maxSize: settings.maxFileSize, associations: settings.files.associations, result });
     return result;
+  }
+
+  private fits(cached: { version: number; text: string; languageId: string; maxSize: number; associations: object }, doc: TextDocument, text: string, settings: Settings): boolean {
+    return cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize && cached.associations === settings.files.associations;
+  }
+
+  /** True when this version of a document has been scanned under these settings (here, or adopted). */
+  scanned(doc: TextDocument, settings: Settings): boolean {
+    const cached = this.cache.get(doc.uri);
+    return !!cached && this.fits(cached, doc, doc.getText(), settings);
+  }
+
+  /** Takes the scan of a document version made elsewhere (the scan thread), as if made here. */
+  adopt(doc: TextDocument, settings: Settings, result: ScanResult): void {
+    this.cache.set(doc.uri, { version: doc.version, text: doc.getText(), languageId: doc.languageId, maxSize: settings.maxFileSize, associations: settings.files.associations, result });
   }
 
   /** Forgets a closed document. */

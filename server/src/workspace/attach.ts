@@ -20,6 +20,8 @@ import type { WorkspacePort } from '../service/workspaceIndex';
 import { shortName, workspaceDiagnostics, workspaceFindings, type WorkspaceFinding } from '../service/workspaceRules';
 import { excludePatterns } from './glob';
 import { canonicalUri, WorkspaceIndexer, type IndexStatus } from './indexer';
+import type { LargeDocuments } from './openDocuments';
+import type { CheckResult } from './scanThread';
 
 import { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../protocol';
 
@@ -103,8 +105,11 @@ export class WorkspaceFeature {
     private readonly refreshDiagnostics: () => void,
     /** Scans a large workspace file in a worker thread, where the runtime has one. */
     scanOffThread?: Runtime['scanOffThread'],
-    /** `walkFolders: false` (a web worker, which has no file system) indexes open documents only. */
-    private readonly options: { walkFolders: boolean } = { walkFolders: true },
+    /**
+     * `walkFolders: false` (a web worker, which has no file system) indexes open documents only;
+     * `large` checks large open documents in the scan thread.
+     */
+    private readonly options: { walkFolders: boolean; large?: LargeDocuments } = { walkFolders: true },
   ) {
     this.indexer = new WorkspaceIndexer({
       folderConfig: async (folderUri) => {
@@ -146,6 +151,7 @@ export class WorkspaceFeature {
       const named = await this.namedPort(doc, params.position);
       if (named) return allPlaces(named, params.context.includeDeclaration);
       const settings = await this.settingsFor(doc.uri);
+      await this.scanned(doc, settings);
       const o = this.service.occurrenceAt(doc, params.position, settings);
       if (!o) return [];
       await this.indexer.ready(READY_WAIT_MS);
@@ -230,6 +236,7 @@ export class WorkspaceFeature {
    */
   async namedPort(doc: TextDocument, pos: Position): Promise<NamedPort | undefined> {
     const settings = await this.settingsFor(doc.uri);
+    await this.scanned(doc, settings);
     const scan = this.service.scan(doc, settings);
     if (scan.format !== 'yaml' || scan.tooLarge || !/^[ \t]*kind:/m.test(doc.getText())) return undefined;
     await this.indexer.ready(READY_WAIT_MS);
@@ -370,9 +377,38 @@ export class WorkspaceFeature {
       const settings = await this.settingsFor(uri);
       const current = this.documents.get(uri);
       if (!current || this.indexedVersion.get(uri) === current.version) return;
+      const large = this.options.large;
+      if (large?.applies(current, settings)) {
+        const r = await large.check(current, settings).catch(() => undefined);
+        // A version edited meanwhile is indexed by its own pause.
+        if (r && this.documents.get(uri)?.version === current.version) this.adoptCheck(current, r);
+        return;
+      }
       this.indexNow(current, settings);
     } catch (e) {
       this.error(e);
+    }
+  }
+
+  /** A request on a large document reads its occurrences: they come from the scan thread, not a scan here. */
+  private scanned(doc: TextDocument, settings: Settings): Promise<void> | undefined {
+    return this.options.large?.applies(doc, settings) ? this.options.large.ensureScan(doc, settings) : undefined;
+  }
+
+  /**
+   * A large document's check from the scan thread: its index entry, made from this version, replaces
+   * the one before, so that its cross-file findings belong to this version.
+   */
+  adoptCheck(doc: TextDocument, result: CheckResult & { failed?: boolean }): void {
+    if (this.indexedVersion.get(doc.uri) === doc.version) return;
+    const pending = this.pendingDocs.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    this.pendingDocs.delete(doc.uri);
+    this.indexer.setOpenDocumentFile(doc.uri, doc.getText(), result.failed ? undefined : result.file);
+    this.indexedVersion.set(doc.uri, doc.version);
+    if (this.withheld.delete(doc.uri)) {
+      this.findingsChanged = true;
+      this.changed();
     }
   }
 

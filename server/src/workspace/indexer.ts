@@ -398,6 +398,19 @@ export class WorkspaceIndexer {
     if (this.index.generation !== before) this.host.onDidChange();
   }
 
+  /** An open document's index entry made elsewhere (the scan thread), from the editor's text. */
+  setOpenDocumentFile(uri: string, text: string, file: IndexedFile | undefined): void {
+    const u = canonicalUri(uri);
+    const fsPath = u.startsWith('file:') ? fileURLToPath(u) : undefined;
+    if (!fsPath || !this.folderOf(fsPath)) return;
+    this.open.add(u);
+    const before = this.index.generation;
+    if (file && this.index.get(u)?.format === file.format && this.index.holds(u, text)) return;
+    if (file) this.index.set(file);
+    else this.index.delete(u);
+    if (this.index.generation !== before) this.host.onDidChange();
+  }
+
   /** A closed document goes back to what the disk holds. */
   closeDocument(uri: string): void {
     const u = canonicalUri(uri);

@@ -74,9 +74,14 @@ function indexOf(text: string): RegistryIndex {
   return index;
 }
 
+/** The text of a registry file, read as a regular file of at most MAX_REGISTRY_FILE_BYTES. */
+export function readRegistryFile(file: string): string {
+  return readRegularFile(file, MAX_REGISTRY_FILE_BYTES, 'registry file').toString('utf8');
+}
+
 /** Reads, decodes and validates a registry file. Throws an Error saying why it cannot be used. */
 export function loadRegistryFile(file: string): RegistryIndex {
-  return indexOf(readRegularFile(file, MAX_REGISTRY_FILE_BYTES, 'registry file').toString('utf8'));
+  return indexOf(readRegistryFile(file));
 }
 
 /** Writes a file so that readers see the old content or the new, never a part. */

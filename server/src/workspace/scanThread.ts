@@ -1,13 +1,21 @@
 import type { Worker } from 'node:worker_threads';
-import { findPorts } from '../service/scan';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { PortLanguageService } from '../service/languageService';
+import type { MachineSnapshot } from '../service/machine/types';
+import { decodeRegistry } from '../service/registry/codec';
+import { RegistryIndex } from '../service/registry/registryIndex';
+import { findPorts, type FormatId, type PortOccurrence } from '../service/scan';
 import { detectFormat, formatFromAssociations } from '../service/scan/detect';
+import type { Settings } from '../service/settings';
 import { indexEntry, type IndexedFile } from '../service/workspaceIndex';
 
 /**
- * Large workspace files are scanned in a worker thread, so that a 4.8 MB compose file in the repository
- * does not hold up hovers while the background index reads it. The worker runs the same bundle as the
- * server (started with a role in its workerData), with a memory limit of its own and a deadline per
- * file: a file that exhausts either is left out of the index with a note, and the worker is restarted.
+ * Large files are scanned in a worker thread, so that a 4.8 MB compose file does not hold up hovers
+ * on other documents: workspace files while the background index reads them, and large open documents
+ * (scan, rules and index entry) while the editor shows them. The worker runs the same bundle as the
+ * server (started with a role in its argv), with a memory limit of its own and a deadline per job: a
+ * file that exhausts either is left out with a note, and the worker is restarted.
  */
 
 /** The argument that starts the bundle as the scan thread instead of the server. */
@@ -16,6 +24,10 @@ export const SCAN_THREAD_ARG = '--iana-ports-scan-thread';
 export const SCAN_THREAD_HEAP_MB = 384;
 /** A file whose scan takes longer than this is left out of the index. */
 export const SCAN_THREAD_DEADLINE_MS = 30_000;
+/** Most diagnostics a document check sends back; the server shows at most this many anyway. */
+export const MAX_THREAD_DIAGNOSTICS = 1000;
+/** Open documents whose scan the worker keeps for later requests (hover, code actions) on them. */
+const KEPT_DOCUMENTS = 4;
 
 /** Which format a workspace file is read as and its index entry; undefined when the workspace needs nothing from it. */
 export function scanToIndex(uri: string, text: string, associations: Record<string, string>, onError: (e: unknown) => void): IndexedFile | undefined {
@@ -25,16 +37,50 @@ export function scanToIndex(uri: string, text: string, associations: Record<stri
   return indexEntry(uri, format, text, occurrences);
 }
 
-interface Job {
-  id: number;
+/** An open document to check: its diagnostics under these settings, and its workspace index entry. */
+export interface CheckRequest {
   uri: string;
+  /** The URI its index entry is filed under (the canonical spelling of `uri`). */
+  indexUri: string;
+  languageId: string;
+  version: number;
   text: string;
-  associations: Record<string, string>;
+  settings: Settings;
+  /** The registry file in use; undefined for the bundled one. */
+  registryFile?: string;
+  /** This machine's ports, for the rule on ports the system reserves. */
+  machine?: MachineSnapshot;
 }
+
+/** What a check of one document version found. */
+export interface CheckResult {
+  format: FormatId | undefined;
+  tooLarge?: boolean;
+  /** The first MAX_THREAD_DIAGNOSTICS of the document's own diagnostics, in line order. */
+  diagnostics: Diagnostic[];
+  /** How many diagnostics there were in all. */
+  total: number;
+  /** The entry for the workspace index; undefined when the workspace needs nothing from the document. */
+  file?: IndexedFile;
+  errors: string[];
+}
+
+/** A scan the worker kept: the occurrences of one document version. */
+export interface KeptScan {
+  format: FormatId | undefined;
+  occurrences: PortOccurrence[];
+  tooLarge?: boolean;
+}
+
+type Job =
+  | { kind: 'index'; id: number; uri: string; text: string; associations: Record<string, string> }
+  | ({ kind: 'check'; id: number } & CheckRequest)
+  | { kind: 'scan'; id: number; uri: string; version: number }
+  | { kind: 'forget'; id: number; uri: string };
 
 interface Answer {
   id: number;
-  file?: IndexedFile;
+  value?: unknown;
   errors: string[];
 }
 
@@ -43,52 +89,140 @@ function threads(): typeof import('node:worker_threads') {
   return require('node:worker_threads') as typeof import('node:worker_threads');
 }
 
-/** The worker's side: answers one job at a time. */
-export function runScanThread(): void {
+/**
+ * The worker's side: answers one job at a time. `readRegistry` gives the registry text for a file (or
+ * the bundled one for undefined); the worker decodes it once per file.
+ */
+export function runScanThread(readRegistry: (file: string | undefined) => string): void {
   const { parentPort } = threads();
+  let registry: { file: string | undefined; index: RegistryIndex } | undefined;
+  const indexOf = (file: string | undefined): RegistryIndex => {
+    if (!registry || registry.file !== file) {
+      let index: RegistryIndex;
+      try {
+        index = new RegistryIndex(decodeRegistry(readRegistry(file)));
+      } catch {
+        // The server validated this file when it switched to it; should it be gone since, the bundled one serves.
+        index = new RegistryIndex(decodeRegistry(readRegistry(undefined)));
+      }
+      registry = { file, index };
+    }
+    return registry.index;
+  };
+  let errors: string[] = [];
+  const service = new PortLanguageService(() => indexOf(current?.registryFile), (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  let current: CheckRequest | undefined;
+  service.machine = () => current?.machine;
+  // The documents checked last, oldest first, with the settings they were checked under.
+  const kept = new Map<string, { doc: TextDocument; settings: Settings }>();
+  const run = (job: Job): unknown => {
+    switch (job.kind) {
+      case 'index':
+        return scanToIndex(job.uri, job.text, job.associations, (e) => errors.push(e instanceof Error ? e.message : String(e)));
+      case 'check': {
+        current = job;
+        const doc = TextDocument.create(job.uri, job.languageId, job.version, job.text);
+        const all = service.doValidation(doc, job.settings);
+        const scan = service.scan(doc, job.settings);
+        kept.delete(job.uri);
+        kept.set(job.uri, { doc, settings: job.settings });
+        for (const uri of kept.keys()) {
+          if (kept.size <= KEPT_DOCUMENTS) break;
+          kept.delete(uri);
+          service.forget(uri);
+        }
+        const file = scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences) : undefined;
+        return { format: scan.format, tooLarge: scan.tooLarge, diagnostics: all.slice(0, MAX_THREAD_DIAGNOSTICS), total: all.length, file, errors: [] } satisfies CheckResult;
+      }
+      case 'scan': {
+        const k = kept.get(job.uri);
+        if (!k || k.doc.version !== job.version) return undefined;
+        const scan = service.scan(k.doc, k.settings);
+        return { format: scan.format, occurrences: scan.occurrences, tooLarge: scan.tooLarge } satisfies KeptScan;
+      }
+      case 'forget':
+        kept.delete(job.uri);
+        service.forget(job.uri);
+        return undefined;
+    }
+  };
   parentPort?.on('message', (job: Job) => {
-    const errors: string[] = [];
-    let file: IndexedFile | undefined;
+    errors = [];
+    let value: unknown;
     try {
-      file = scanToIndex(job.uri, job.text, job.associations, (e) => errors.push(e instanceof Error ? e.message : String(e)));
+      value = run(job);
     } catch (e) {
       errors.push(e instanceof Error ? e.message : String(e));
     }
-    parentPort?.postMessage({ id: job.id, file, errors } satisfies Answer);
+    parentPort?.postMessage({ id: job.id, value, errors } satisfies Answer);
   });
 }
 
 /** Why a file could not be scanned in the worker. */
 export class ScanThreadError extends Error {}
 
+/** What the server asks of the scan thread (the Node runtime has one; a web worker has none). */
+export interface OffThread {
+  /** Scans a workspace file's text into its index entry; rejects with a reason when the worker gives up on it. */
+  scan(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }>;
+  /** Checks an open document: its diagnostics and index entry; the worker keeps its scan for `kept`. */
+  check(request: CheckRequest): Promise<CheckResult>;
+  /** The occurrences of a document version checked last; undefined when the worker no longer holds it. */
+  kept(uri: string, version: number): Promise<KeptScan | undefined>;
+  /** A closed document: the worker drops its scan. */
+  forget(uri: string): void;
+}
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 /** The server's side: one worker, started on first use, restarted after a crash or a missed deadline. */
-export class ScanThread {
+export class ScanThread implements OffThread {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
   constructor(private readonly entry: string) {}
 
-  /** Scans a file's text off the main thread; rejects with a reason when the worker gives up on it. */
   async scan(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }> {
-    const w = this.worker ?? this.start();
-    const id = this.nextId++;
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new ScanThreadError(`not scanned within ${SCAN_THREAD_DEADLINE_MS / 1000} s`));
-        this.restart();
-      }, SCAN_THREAD_DEADLINE_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      w.postMessage({ id, uri, text, associations } satisfies Job);
-    });
-    return { file: answer.file, errors: answer.errors };
+    const answer = await this.send({ kind: 'index', uri, text, associations });
+    return { file: answer.value as IndexedFile | undefined, errors: answer.errors };
+  }
+
+  async check(request: CheckRequest): Promise<CheckResult> {
+    const answer = await this.send({ kind: 'check', ...request });
+    const result = answer.value as CheckResult | undefined;
+    if (!result) throw new ScanThreadError(answer.errors[0] ?? 'the scan thread gave no answer');
+    result.errors = answer.errors;
+    return result;
+  }
+
+  async kept(uri: string, version: number): Promise<KeptScan | undefined> {
+    if (!this.worker) return undefined;
+    return (await this.send({ kind: 'scan', uri, version })).value as KeptScan | undefined;
+  }
+
+  forget(uri: string): void {
+    if (this.worker) void this.send({ kind: 'forget', uri }).catch(() => undefined);
   }
 
   close(): void {
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
+  }
+
+  private send(job: Distribute<Job>): Promise<Answer> {
+    const w = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new ScanThreadError(`not scanned within ${SCAN_THREAD_DEADLINE_MS / 1000} s`));
+        this.restart();
+      }, SCAN_THREAD_DEADLINE_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      w.postMessage({ ...job, id } as Job);
+    });
   }
 
   private start(): Worker {
