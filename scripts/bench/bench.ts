@@ -14,7 +14,7 @@ import type { ServiceRecord } from '../../server/src/service/registry/types';
 import { finderFor } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
 import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, Rng, type Generated } from './generate';
-import { hostileDocuments, hostileWorkspaces } from './hostile';
+import { hostileDocuments, hostileOpenDocuments, hostileWorkspaces } from './hostile';
 import { killAll, LspProcess } from './lsp';
 
 /** How much to measure. The full run stays under about two minutes on two cores. */
@@ -596,12 +596,13 @@ export function formatTable(r: BenchResult): string {
 }
 
 /** `npm run bench [-- --quick] [--json FILE]`: runs the benchmark and prints the table. */
-/** The "hostile inputs" section (scripts/bench/hostile.ts): documents in process, then workspaces over stdio. */
+/** The "hostile inputs" section (scripts/bench/hostile.ts): documents in process, then open documents and workspaces over stdio. */
 async function hostileRows(root: string, script: string, quick: boolean, log: (s: string) => void): Promise<Omit<Row, 'ratio'>[]> {
   log('hostile inputs...');
   const section = 'hostile inputs';
   return [
     ...hostileDocuments(root, quick).map((r) => ({ section, ...r })),
+    ...(await hostileOpenDocuments(script, quick, log)).map((r) => ({ section, ...r })),
     ...(await hostileWorkspaces(script, quick, log)).map((r) => ({ section, ...r })),
   ];
 }

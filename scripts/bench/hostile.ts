@@ -15,7 +15,9 @@ import { LspProcess } from './lsp';
  * or killed the server. In process, each slow-per-byte document is checked (scan, rules, a hover) beside
  * a plain file of the same format and size, and the ratio is given. Over stdio, each shape is put in a
  * workspace folder of its own; while the server indexes it, a hover on another open document is timed
- * every 50 ms and the server's resident memory sampled: the targets are < 1 s and < 600 MB.
+ * every 50 ms and the server's resident memory sampled: the targets are < 1 s and < 600 MB. Each
+ * slow-per-byte document is also opened in the editor (didOpen to a server without a workspace): the
+ * slowest hover on another open document until its diagnostics arrive, and peak memory.
  */
 
 export interface HostileRow {
@@ -190,6 +192,57 @@ export async function hostileWorkspaces(script: string, quick: boolean, log: (s:
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Each slow-per-byte document opened in the editor: hovers on another open document every 50 ms until
+ * the large one's diagnostics arrive (large documents are checked in the scan thread), then one hover
+ * in the large document itself, which fetches its occurrences from there.
+ */
+export async function hostileOpenDocuments(script: string, quick: boolean, log: (s: string) => void): Promise<HostileRow[]> {
+  const rows: HostileRow[] = [];
+  for (const d of DOCUMENTS.filter(only)) {
+    const text = d.text(quick ? Math.min(d.size, 20_000) : d.size);
+    const p = new LspProcess(script);
+    try {
+      await p.initialize(null);
+      const other = 'file:///elsewhere/hover.yaml';
+      p.open(other, 'yaml', 'port: 8080\n');
+      const hover = () => p.request('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 7 } }, 60_000);
+      await hover();
+      const t0 = performance.now();
+      let diagnosticsAt: number | undefined;
+      const diagnostics = p.nextDiagnostics(d.uri, 60_000).then((r) => (diagnosticsAt = r.at - t0), () => undefined);
+      p.open(d.uri, d.languageId, text);
+      let slowest = 0;
+      let hovers = 0;
+      let peak = 0;
+      while (diagnosticsAt === undefined && performance.now() - t0 < 60_000) {
+        const h0 = performance.now();
+        await hover();
+        slowest = Math.max(slowest, performance.now() - h0);
+        hovers++;
+        peak = Math.max(peak, p.rss() ?? 0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await diagnostics;
+      // The middle line's first port: a hover in the large document itself.
+      const lines = text.split('\n');
+      const mid = lines.length >> 1;
+      const col = Math.max(0, lines[mid].search(/\d/));
+      const s0 = performance.now();
+      await p.request('textDocument/hover', { textDocument: { uri: d.uri }, position: { line: mid, character: col } }, 60_000);
+      const own = performance.now() - s0;
+      peak = Math.max(peak, p.rss() ?? 0);
+      rows.push({ figure: `slowest hover on another document while open: ${d.name}`, ours: slowest, unit: 'ms', target: '< 1000 ms', met: slowest < 1000 && diagnosticsAt !== undefined,
+        note: `${hovers} hovers, diagnostics ${diagnosticsAt === undefined ? 'NOT received' : `after ${(diagnosticsAt / 1000).toFixed(1)} s`}, first hover in the document itself ${own.toFixed(0)} ms` });
+      rows.push({ figure: `  peak RSS: ${d.name} open`, ours: peak / MB, unit: 'MB', target: '< 600 MB', met: peak < 600 * MB });
+      log(`hostile open document ${d.name}: slowest other hover ${slowest.toFixed(0)} ms, own hover ${own.toFixed(0)} ms, peak RSS ${(peak / MB).toFixed(0)} MB`);
+    } finally {
+      await p.close();
     }
   }
   return rows;

@@ -74,6 +74,8 @@ export const ZH_CN: Readonly<Record<string, string>> = {
   // Server messages.
   'IANA Ports shows the first {0} of {1} port problems in this file; run `iana-ports check` for all of them.':
     'IANA Ports 仅显示此文件 {1} 个端口问题中的前 {0} 个；运行 `iana-ports check` 查看全部。',
+  'IANA Ports could not check this file for ports within its time and memory bounds ({0}); edit it or reopen it to try again.':
+    'IANA Ports 未能在其时间和内存限制内检查此文件中的端口（{0}）；编辑或重新打开此文件以重试。',
   // Inlay hints.
   'common practice': '常见用法',
 };
