@@ -142,10 +142,11 @@ async function runSuite(extensionDir, { web = false } = {}) {
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
     for (const t of r.tests) {
-      console.log(`  ${t.state === 'passed' ? 'ok  ' : 'FAIL'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+      console.log(`  ${t.state === 'passed' ? 'ok  ' : t.state === 'skipped' ? 'SKIP' : 'FAIL'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+      if (t.reason) console.log(`       skipped: ${t.reason}`);
       if (t.error) console.log(t.error.split('\n').map((l) => '       ' + l).join('\n'));
     }
-    console.log(`e2e suite: ${r.passes} passed, ${r.failures} failed`);
+    console.log(`e2e suite: ${r.passes} passed, ${r.failures} failed${r.skipped ? `, ${r.skipped} skipped (not counted as passed)` : ''}`);
   } else {
     console.log('e2e suite: no report written (the suite did not run to its end)');
     console.log(fs.readFileSync(server.logFile, 'utf8').slice(-3000));

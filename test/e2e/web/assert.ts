@@ -49,6 +49,19 @@ export function doesNotThrow(f: () => unknown, message?: string): void {
   }
 }
 
+/** Resolves when `promise` rejects with an error whose message matches `pattern`; fails when it resolves. */
+export async function rejects(promise: Promise<unknown>, pattern: RegExp, message?: string): Promise<void> {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) fail(message ?? `expected a rejection matching ${pattern}`);
+  const text = error instanceof Error ? error.message : String(error);
+  if (!pattern.test(text)) fail(message ?? `the rejection ${show(text)} does not match ${pattern}`);
+}
+
 export { fail };
-export const strict = { ok, equal, notEqual, deepEqual, match, doesNotThrow, fail, AssertionError };
+export const strict = { ok, equal, notEqual, deepEqual, match, doesNotThrow, rejects, fail, AssertionError };
 export default strict;
