@@ -40,7 +40,22 @@ const MAX_MESSAGE_CHARS = 2_000;
  */
 export const TEST_LOOPBACK_ENV = 'IANA_PORTS_TEST_LOOPBACK';
 
+/**
+ * Where messages are put into the display language: `vscode.l10n` in the extension, English in tests and
+ * wherever no translation is given. The English text is the key, `{0}`, `{1}` the arguments.
+ */
+export interface Translator {
+  t(message: string, ...args: Array<string | number>): string;
+}
+
+/** Messages as written, with their arguments filled in. */
+export const ENGLISH: Translator = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)),
+};
+
 export interface DownloadOptions {
+  /** The display language of the errors (default English). */
+  l10n?: Translator;
   maxBytes?: number;
   /** Gives up when the connection is silent this long. */
   timeoutMs?: number;
@@ -57,16 +72,16 @@ export interface DownloadOptions {
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
 
 /** Throws unless the URL may be fetched: https, or http on a loopback host when the test hook allows it. */
-export function checkUrl(url: string, allowLoopbackHttp = false): URL {
+export function checkUrl(url: string, allowLoopbackHttp = false, l10n: Translator = ENGLISH): URL {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new Error(`"${url}" is not a URL`);
+    throw new Error(l10n.t('"{0}" is not a URL', url));
   }
   if (u.protocol === 'https:') return u;
   if (u.protocol === 'http:' && allowLoopbackHttp && LOOPBACK.has(u.hostname)) return u;
-  throw new Error(`refusing ${url}: only https:// URLs are fetched`);
+  throw new Error(l10n.t('refusing {0}: only https:// URLs are fetched', url));
 }
 
 /** The error a cancelled download rejects with. */
@@ -83,6 +98,7 @@ export class DownloadCancelled extends Error {
  */
 export function download(url: string, options: DownloadOptions = {}): Promise<Buffer> {
   const deadlineMs = options.deadlineMs ?? DEADLINE_MS;
+  const l10n = options.l10n ?? ENGLISH;
   return new Promise((resolve, reject) => {
     let settled = false;
     let current: http.ClientRequest | undefined;
@@ -96,21 +112,21 @@ export function download(url: string, options: DownloadOptions = {}): Promise<Bu
         reject(e);
       } else resolve(body as Buffer);
     };
-    const timer = setTimeout(() => finish(new Error(`${url} did not finish downloading within ${deadlineMs / 1000} s`)), deadlineMs);
+    const timer = setTimeout(() => finish(new Error(l10n.t('{0} did not finish downloading within {1} s', url, deadlineMs / 1000))), deadlineMs);
     const onAbort = () => finish(new DownloadCancelled());
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     const get = (target: string, redirects: number) => {
       let u: URL;
       try {
-        u = checkUrl(target, options.allowLoopbackHttp);
+        u = checkUrl(target, options.allowLoopbackHttp, l10n);
       } catch (e) {
         return finish(e as Error);
       }
       fetchOnce(u, target, options, (req) => (current = req), (e, res) => {
         if (e) return finish(e);
         if (res!.redirect) {
-          if (redirects <= 0) return finish(new Error(`${target}: too many redirects`));
+          if (redirects <= 0) return finish(new Error(l10n.t('{0}: too many redirects', target)));
           return get(new URL(res!.redirect, u).toString(), redirects - 1);
         }
         finish(undefined, res!.body);
@@ -124,6 +140,7 @@ export function download(url: string, options: DownloadOptions = {}): Promise<Bu
 function fetchOnce(u: URL, url: string, options: DownloadOptions, started: (req: http.ClientRequest) => void, done: (e: Error | undefined, res?: { redirect?: string; body?: Buffer }) => void): void {
   const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
   const timeoutMs = options.timeoutMs ?? IDLE_TIMEOUT_MS;
+  const l10n = options.l10n ?? ENGLISH;
   let settled = false;
   const fail = (e: Error) => {
     if (settled) return;
@@ -141,13 +158,13 @@ function fetchOnce(u: URL, url: string, options: DownloadOptions, started: (req:
     }
     if (status !== 200) {
       res.resume();
-      fail(new Error(`${url} answered HTTP ${status}`));
+      fail(new Error(l10n.t('{0} answered HTTP {1}', url, status)));
       return;
     }
     const declared = res.headers['content-length'] !== undefined ? Number(res.headers['content-length']) : undefined;
     if (declared !== undefined && declared > maxBytes) {
       res.destroy();
-      fail(new Error(`${url} is ${declared} bytes, more than the ${maxBytes}-byte limit`));
+      fail(new Error(l10n.t('{0} is {1} bytes, more than the {2}-byte limit', url, declared, maxBytes)));
       return;
     }
     const chunks: Buffer[] = [];
@@ -156,7 +173,7 @@ function fetchOnce(u: URL, url: string, options: DownloadOptions, started: (req:
       size += c.length;
       if (size > maxBytes) {
         res.destroy();
-        fail(new Error(`${url} sent more than the ${maxBytes}-byte limit`));
+        fail(new Error(l10n.t('{0} sent more than the {1}-byte limit', url, maxBytes)));
         return;
       }
       chunks.push(c);
@@ -165,20 +182,22 @@ function fetchOnce(u: URL, url: string, options: DownloadOptions, started: (req:
     res.on('end', () => {
       if (settled) return;
       if (declared !== undefined && size !== declared) {
-        fail(new Error(`the download was truncated: ${size} of ${declared} bytes arrived`));
+        fail(new Error(l10n.t('the download was truncated: {0} of {1} bytes arrived', size, declared)));
         return;
       }
       settled = true;
       done(undefined, { body: Buffer.concat(chunks) });
     });
-    const cut = (why: string) => fail(new Error(`the download was truncated: ${size}${declared !== undefined ? ` of ${declared}` : ''} bytes arrived before the connection ${why}`));
-    res.on('error', (e) => cut(`failed (${e.message})`));
+    const cut = (why: string) => fail(new Error(declared !== undefined
+      ? l10n.t('the download was truncated: {0} of {1} bytes arrived before the connection {2}', size, declared, why)
+      : l10n.t('the download was truncated: {0} bytes arrived before the connection {1}', size, why)));
+    res.on('error', (e) => cut(l10n.t('failed ({0})', e.message)));
     res.on('close', () => {
-      if (!res.complete) cut('closed');
+      if (!res.complete) cut(l10n.t('closed'));
     });
   });
   started(req);
-  req.on('timeout', () => req.destroy(new Error(`${url} sent nothing for ${timeoutMs / 1000} s`)));
+  req.on('timeout', () => req.destroy(new Error(l10n.t('{0} sent nothing for {1} s', url, timeoutMs / 1000))));
   req.on('error', fail);
 }
 
@@ -216,6 +235,7 @@ async function releaseInUse(client: RegistryClient): Promise<string | undefined>
  */
 export async function updateRegistry(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
   const { client, storageDir } = options;
+  const l10n = options.l10n ?? ENGLISH;
   const temp = path.join(storageDir, `download-${process.pid}-${Date.now()}.tmp`);
   try {
     let bytes: Buffer;
@@ -223,17 +243,22 @@ export async function updateRegistry(url: string, options: UpdateOptions): Promi
       bytes = await download(url, options);
     } catch (e) {
       const release = await releaseInUse(client);
-      const stays = release ? `; release ${release} stays in use` : '';
-      if (e instanceof DownloadCancelled) return { ok: false, cancelled: true, message: `IANA Ports: the registry download was cancelled${stays}.` };
-      return { ok: false, message: bounded(`IANA Ports: the registry was not updated${stays}. ${(e as Error).message}`) };
+      if (e instanceof DownloadCancelled) {
+        const message = release
+          ? l10n.t('IANA Ports: the registry download was cancelled; release {0} stays in use.', release)
+          : l10n.t('IANA Ports: the registry download was cancelled.');
+        return { ok: false, cancelled: true, message };
+      }
+      const lead = release ? l10n.t('IANA Ports: the registry was not updated; release {0} stays in use.', release) : l10n.t('IANA Ports: the registry was not updated.');
+      return { ok: false, message: bounded(`${lead} ${(e as Error).message}`) };
     }
     fs.mkdirSync(storageDir, { recursive: true });
     fs.writeFileSync(temp, bytes);
     const res = await client.sendRequest<UseRegistryResult>(IMPORT_REGISTRY_REQUEST, {
       source: temp, target: path.join(storageDir, REGISTRY_FILE_NAME), origin: url, minRecords: options.minRecords ?? MIN_RECORDS,
     });
-    if (!res.ok) return { ok: false, message: bounded(`IANA Ports: ${res.message ?? `the language server refused the download; release ${res.release} stays in use.`}`) };
-    return { ok: true, message: `IANA Ports now uses IANA registry release ${res.release} (${res.records} records), downloaded from ${url}.` };
+    if (!res.ok) return { ok: false, message: bounded(`IANA Ports: ${res.message ?? l10n.t('the language server refused the download; release {0} stays in use.', res.release)}`) };
+    return { ok: true, message: l10n.t('IANA Ports now uses IANA registry release {0} ({1} records), downloaded from {2}.', res.release, res.records, url) };
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -275,7 +300,7 @@ export function registerRegistryCommands(vscode: typeof vscodeApi, context: vsco
     vscode.commands.registerCommand('ianaPorts.updateRegistry', async () => {
       const url = registryUrl(vscode);
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'IANA Ports: downloading the registry from IANA', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IANA Ports: downloading the registry from IANA'), cancellable: true },
         (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -287,7 +312,7 @@ export function registerRegistryCommands(vscode: typeof vscodeApi, context: vsco
             progress.report(total ? { increment: (step - shown) * 5 } : { message: `${step} MB` });
             shown = step;
           };
-          return updateRegistry(url, { storageDir, client, signal: abort.signal, onBytes, allowLoopbackHttp: testHook, minRecords: testHook ? 1 : MIN_RECORDS });
+          return updateRegistry(url, { storageDir, client, l10n: vscode.l10n, signal: abort.signal, onBytes, allowLoopbackHttp: testHook, minRecords: testHook ? 1 : MIN_RECORDS });
         },
       );
       if (outcome.ok || outcome.cancelled) void vscode.window.showInformationMessage(outcome.message);
@@ -297,10 +322,12 @@ export function registerRegistryCommands(vscode: typeof vscodeApi, context: vsco
       const removed = removeRegistryFile(storageDir);
       const res = await client.sendRequest<UseRegistryResult>(USE_REGISTRY_REQUEST, { path: null });
       if (!res.ok) {
-        void vscode.window.showErrorMessage(`IANA Ports: ${res.message ?? 'cannot switch back to the bundled registry.'}`);
+        void vscode.window.showErrorMessage(`IANA Ports: ${res.message ?? vscode.l10n.t('cannot switch back to the bundled registry.')}`);
         return;
       }
-      void vscode.window.showInformationMessage(`IANA Ports now uses the bundled registry, release ${res.release}${removed ? '' : ' (no downloaded registry was stored)'}.`);
+      void vscode.window.showInformationMessage(removed
+        ? vscode.l10n.t('IANA Ports now uses the bundled registry, release {0}.', res.release)
+        : vscode.l10n.t('IANA Ports now uses the bundled registry, release {0} (no downloaded registry was stored).', res.release));
     }),
   );
 }

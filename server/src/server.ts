@@ -339,22 +339,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return { ok: true, release: index.release, records: index.size, path: file ?? runtime.bundledRegistryPath };
     } catch (e) {
       const current = getIndex();
-      const message = `${what}, so registry ${current.release} stays in use: ${errorMessage(e)}`;
+      const message = t('{0}, so registry {1} stays in use: {2}', what, current.release, errorMessage(e));
       connection.console.error(`IANA Ports: ${message}`);
       return { ok: false, release: current.release, records: current.size, path: registryFile ?? runtime.bundledRegistryPath, message };
     }
   }
   connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
     const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
-    return switchRegistry('The registry file cannot be used', file, () => (file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()))));
+    return switchRegistry(t('The registry file cannot be used'), file, () => (file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()))));
   });
   // Converts and validates a download of IANA's registry; the stored file is replaced only by a registry that loaded.
   connection.onRequest(IMPORT_REGISTRY_REQUEST, (params: ImportRegistryParams | undefined): UseRegistryResult => {
     const source = typeof params?.source === 'string' ? params.source : '';
     const target = typeof params?.target === 'string' ? params.target : '';
     const options = { source, target, origin: typeof params?.origin === 'string' ? params.origin : undefined, minRecords: typeof params?.minRecords === 'number' ? params.minRecords : undefined };
-    return switchRegistry('The downloaded registry was refused and nothing stored was changed', target, () => {
-      if (!source || !target) throw new Error('the request names no downloaded file or no target');
+    return switchRegistry(t('The downloaded registry was refused and nothing stored was changed'), target, () => {
+      if (!source || !target) throw new Error(t('the request names no downloaded file or no target'));
       return importRegistry(options);
     });
   });

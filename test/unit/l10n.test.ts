@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderPortHover, renderServiceHover } from '../../server/src/service/hover';
 import { MESSAGE_TABLES, setLocale, t } from '../../server/src/service/l10n';
-import { bundledIndex, settings } from '../helpers/service';
+import { machineLine } from '../../server/src/service/machine/facts';
+import { bundledIndex, doc, settings, testService } from '../helpers/service';
 
 // The Simplified Chinese translation is complete: the manifest, the client's messages and the server's
 // messages and hover cards, with the placeholders of each English text; port data stays as IANA wrote it.
@@ -20,14 +21,31 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The first argument of every call `name('...')` in the files, as written (single-quoted literals only). */
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+
+/** The first argument of every call `name('...')` in the files, as the program sees it (single-quoted literals only). */
 function literals(files: string[], call: RegExp): string[] {
   const found = new Set<string>();
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
-    for (const m of text.matchAll(new RegExp(`${call.source}\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g'))) found.add(m[1].replace(/\\(.)/g, '$1'));
+    for (const m of text.matchAll(new RegExp(`${call.source}\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g'))) found.add(m[1].replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c));
   }
   return [...found];
+}
+
+/**
+ * Calls whose message this test cannot read: a template or double-quoted literal (a missing translation
+ * there would go unnoticed), as `file:line`.
+ */
+function unreadable(files: string[], call: RegExp): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const lines = fs.readFileSync(f, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (new RegExp(`${call.source}\\(\\s*[\`"]`).test(line)) out.push(`${path.relative(ROOT, f)}:${i + 1}`);
+    });
+  }
+  return out;
 }
 
 function placeholders(s: string): string {
@@ -45,8 +63,10 @@ describe('localisation (Simplified Chinese)', () => {
   });
 
   it('translates every message the client passes to vscode.l10n.t', () => {
-    const used = literals(sources(path.join(ROOT, 'client', 'src')), /\bl10n\.t/);
-    assert.ok(used.length >= 5, `${used.length} client messages`);
+    const files = sources(path.join(ROOT, 'client', 'src'));
+    assert.deepEqual(unreadable(files, /\bl10n\.t/), [], 'messages are single-quoted literals, so that this test reads them');
+    const used = literals(files, /\bl10n\.t/);
+    assert.ok(used.length >= 25, `${used.length} client messages`);
     const bundle = read('l10n/bundle.l10n.zh-cn.json');
     for (const m of used) {
       assert.ok(bundle[m], `l10n/bundle.l10n.zh-cn.json translates "${m}"`);
@@ -56,13 +76,33 @@ describe('localisation (Simplified Chinese)', () => {
 
   it('translates every server message passed to t()', () => {
     const files = sources(path.join(ROOT, 'server', 'src')).filter((f) => !f.includes(`${path.sep}l10n${path.sep}`));
+    assert.deepEqual(unreadable(files, /(?<![\w.])t/), [], 'messages are single-quoted literals, so that this test reads them');
     const used = literals(files, /(?<![\w.])t/);
-    assert.ok(used.length >= 40, `${used.length} server messages`);
+    assert.ok(used.length >= 150, `${used.length} server messages`);
     const zh = MESSAGE_TABLES['zh-cn'];
     for (const m of used) {
       assert.ok(zh[m], `server/src/service/l10n/zh-cn.ts translates "${m}"`);
       assert.equal(placeholders(zh[m]), placeholders(m), `placeholders of "${m}"`);
     }
+  });
+
+  it('writes rule messages, quick fixes and the machine line in Chinese, keeping ports, names and IANA\'s words', () => {
+    const service = testService();
+    const compose = doc('services:\n  web:\n    image: nginx\n    ports:\n      - "61000:80"\n', 'file:///w/docker-compose.yml', 'dockercompose');
+    const pod = doc('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      ports:\n        - name: Metrics_Port\n          containerPort: 9090\n', 'file:///w/pod.yaml', 'yaml');
+    const english = service.doValidation(compose, settings()).map((d) => d.message);
+    setLocale('zh-cn');
+    const [dynamic] = service.doValidation(compose, settings());
+    assert.equal(dynamic.code, 'dynamicRange');
+    assert.equal(dynamic.message, '端口 61000 位于动态/私有范围（49152–65535）。\n操作系统会把这些端口分配给出站连接，因此服务启动时它可能已被占用。请使用用户范围（1024–49151）内的固定端口。');
+    const name = service.doValidation(pod, settings()).find((d) => d.code === 'portName');
+    assert.ok(name);
+    assert.match(name.message, /^容器端口名称“Metrics_Port”长度为 12 个字符|^容器端口名称“Metrics_Port”包含大写字母/);
+    const snapshot = { takenAt: 0, platform: 'linux', sockets: [{ port: 5432, protocol: 'tcp', address: '127.0.0.1', process: 'postgres', pid: 42 }], reserved: [] };
+    assert.equal(machineLine(snapshot as never, 5432, 'tcp', 'code', 'listen', 30_000), '**本机（30 秒前）：** 5432/tcp 当前已被占用：`postgres` (pid 42) 在 `127.0.0.1:5432` 上监听。');
+    setLocale(undefined);
+    assert.deepEqual(service.doValidation(compose, settings()).map((d) => d.message), english);
+    assert.match(english[0], /^Port 61000 is in the Dynamic\/Private range/);
   });
 
   it('fills placeholders and falls back to English for an unknown locale or message', () => {

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { registerRegistryCommands, TEST_LOOPBACK_ENV } from '../../client/src/registry';
+import { ENGLISH, registerRegistryCommands, TEST_LOOPBACK_ENV } from '../../client/src/registry';
 import { hoverText, LspClient } from '../helpers/lspClient';
 
 // The "Update Registry from IANA" command as a user meets it: its VS Code handler, run with a small stand-in
@@ -79,6 +79,7 @@ class FakeVsCode {
     const self = this;
     return {
       ProgressLocation: { Notification: 15 },
+      l10n: ENGLISH,
       commands: {
         registerCommand(id: string, fn: () => Promise<void>) {
           self.commands.set(id, fn);

@@ -8,6 +8,7 @@ import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
 import { suggestName } from './rules/portName';
 import type { Settings } from './settings';
 import { commentLeader, IGNORE_MARKER } from './suppress';
+import { t } from './l10n';
 
 /** The client command that adds a port to `ianaPorts.ignorePorts` (settings are the client's to write). */
 export const ADD_IGNORED_PORT_COMMAND = 'ianaPorts.addIgnoredPort';
@@ -42,17 +43,20 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
         ?? scan.occurrences.find((o) => o.kind === 'port' && o.port === port && o.start >= s && o.end <= e);
       const free = target ? findFreePort(service.index, port >= 1024 && port < 32768 ? port : 8000, used) : undefined;
       if (target && free !== undefined) {
-        actions.push(fix(`Replace ${port} with free port ${free}`, d, doc, [{ range: { start: doc.positionAt(target.start), end: doc.positionAt(target.end) }, newText: String(free) }], true));
+        actions.push(fix(t('Replace {0} with free port {1}', port, free), d, doc, [{ range: { start: doc.positionAt(target.start), end: doc.positionAt(target.end) }, newText: String(free) }], true));
       }
     }
     if (rule === 'yamlBase60') {
       const raw = doc.getText(d.range);
-      actions.push(fix(`Quote the port mapping: "${raw}"`, d, doc, [{ range: d.range, newText: `"${raw}"` }], true));
+      actions.push(fix(t('Quote the port mapping: "{0}"', raw), d, doc, [{ range: d.range, newText: `"${raw}"` }], true));
     }
     if (rule === 'portName') {
       const name = doc.getText(d.range);
-      const better = suggestName(name, /^Service port name/.test(String(d.message)) ? 63 : 15);
-      actions.push(fix(`Rename the port to "${better}"`, d, doc, [{ range: d.range, newText: better }], true));
+      // A Service's port name is a DNS label (63 characters), a container's an IANA service name (15).
+      const at = doc.offsetAt(d.range.start);
+      const service = scan.occurrences.some((o) => o.kind === 'name' && o.start === at && o.nameOf === 'service');
+      const better = suggestName(name, service ? 63 : 15);
+      actions.push(fix(t('Rename the port to "{0}"', better), d, doc, [{ range: d.range, newText: better }], true));
     }
     const leader = commentLeader(scan.format, doc.languageId);
     if (leader) {
@@ -60,14 +64,14 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
       const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
       const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      actions.push(fix(`Ignore ${rule} on this line`, d, doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${leader} ${IGNORE_MARKER} ${rule}${eol}` }], false));
+      actions.push(fix(t('Ignore {0} on this line', rule), d, doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${leader} ${IGNORE_MARKER} ${rule}${eol}` }], false));
     }
     if (port !== undefined) {
       actions.push({
-        title: `Add port ${port} to ianaPorts.ignorePorts`,
+        title: t('Add port {0} to ianaPorts.ignorePorts', port),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: `Add port ${port} to ianaPorts.ignorePorts`, command: ADD_IGNORED_PORT_COMMAND, arguments: [port, doc.uri] },
+        command: { title: t('Add port {0} to ianaPorts.ignorePorts', port), command: ADD_IGNORED_PORT_COMMAND, arguments: [port, doc.uri] },
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import { isNumber, isTemplated, KubeModel, type KubeFile, type Service, type Workload } from './kubeModel';
 import type { IndexedScalar } from './workspaceIndex';
+import { t } from './l10n';
 
 /**
  * Kubernetes named ports as symbols: a container port's `name` is declared once in a pod template and
@@ -17,7 +18,7 @@ export interface NamedPort {
   /** The name under the cursor. */
   at: Location;
   /** Where the name is declared (`ports[].name`); empty when nothing the links reach declares it. */
-  declarations: { location: Location; detail: string }[];
+  declarations: { location: Location; port: string; detail: string }[];
   /** Where it is used: probes and targetPorts, or Ingress backends. */
   uses: Location[];
 }
@@ -64,7 +65,8 @@ function containerPortName(model: KubeModel, at: Location, name: string, start: 
       if (p.name === name && p.nameAt) {
         declarations.push({
           location: loc(w.uri, p.nameAt),
-          detail: `containerPort ${p.at.text}/${p.protocol} of container "${p.container}" in ${w.kind} "${w.name}"`,
+          port: p.at.text,
+          detail: t('containerPort {0} of container "{1}" in {2} "{3}"', `${p.at.text}/${p.protocol}`, p.container, w.kind, w.name),
         });
       }
     }
@@ -79,8 +81,14 @@ function servicePortName(model: KubeModel, at: Location, name: string, services:
   for (const s of services) {
     for (const p of s.ports) {
       if (p.name === name && p.nameAt) {
-        const target = p.targetPort ? ` -> targetPort ${p.targetPort.text}` : '';
-        declarations.push({ location: loc(s.uri, p.nameAt), detail: `port ${p.port?.text ?? '?'}/${p.protocol}${target} of Service "${s.name}"` });
+        const port = `${p.port?.text ?? '?'}/${p.protocol}`;
+        declarations.push({
+          location: loc(s.uri, p.nameAt),
+          port: p.port?.text ?? '?',
+          detail: p.targetPort
+            ? t('port {0} -> targetPort {1} of Service "{2}"', port, p.targetPort.text, s.name)
+            : t('port {0} of Service "{1}"', port, s.name),
+        });
       }
     }
   }
@@ -148,14 +156,14 @@ export function allPlaces(n: NamedPort, withDeclarations = true): Location[] {
 
 /** The hover's first lines for a named port: what it resolves to and where that is declared. */
 export function namedPortHover(n: NamedPort, shortName: (uri: string) => string): string {
-  const what = n.kind === 'container' ? 'container port' : 'Service port';
   if (!n.declarations.length) {
-    return `**${n.name}** — no ${what} of this name is declared where this refers (${n.kind === 'container' ? 'the selected pods' : 'the Service'}, as far as the workspace shows).`;
+    const none = n.kind === 'container'
+      ? t('no container port of this name is declared where this refers (the selected pods, as far as the workspace shows).')
+      : t('no Service port of this name is declared where this refers (the Service, as far as the workspace shows).');
+    return `**${n.name}** — ${none}`;
   }
-  const lines = n.declarations.slice(0, 5).map((d) => {
-    const port = /(?:containerPort|port) (\S+?)\//.exec(d.detail)?.[1] ?? '?';
-    return `**${n.name}** → ${port}: ${d.detail} ([${shortName(d.location.uri)}:${d.location.range.start.line + 1}](${d.location.uri}#L${d.location.range.start.line + 1}))`;
-  });
-  if (n.declarations.length > 5) lines.push(`and ${n.declarations.length - 5} more`);
+  const lines = n.declarations.slice(0, 5).map((d) =>
+    `**${n.name}** → ${d.port}: ${d.detail} ([${shortName(d.location.uri)}:${d.location.range.start.line + 1}](${d.location.uri}#L${d.location.range.start.line + 1}))`);
+  if (n.declarations.length > 5) lines.push(t('and {0} more', n.declarations.length - 5));
   return lines.join('\n\n');
 }

@@ -1,4 +1,5 @@
 import { isNumber, isTemplated, KubeModel, type KubeFile } from './kubeModel';
+import { t } from './l10n';
 import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFinding';
 
 /**
@@ -29,29 +30,30 @@ function checkTargetPorts(model: KubeModel, out: Map<string, KubeFinding[]>): vo
     const selected = model.selected(svc);
     if (!selected.length) continue;
     for (const sp of svc.ports) {
-      const t = sp.targetPort;
-      if (!t || isTemplated(t.text)) continue;
-      const numeric = isNumber(t.text);
-      if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(t.text)) continue;
+      const tp = sp.targetPort;
+      if (!tp || isTemplated(tp.text)) continue;
+      const numeric = isNumber(tp.text);
+      if (!numeric && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(tp.text)) continue;
       const declared = selected.flatMap((w) => w.ports.map((p) => ({ w, p })));
       if (numeric && !declared.some(({ p }) => !Number.isNaN(p.containerPort))) continue;
       if (!numeric && selected.some(KubeModel.namesUnknown)) continue;
       if (numeric && declared.some(({ p }) => Number.isNaN(p.containerPort))) continue;
-      const target = numeric ? Number(t.text) : t.text;
+      const target = numeric ? Number(tp.text) : tp.text;
       if (declared.some(({ p }) => p.protocol === sp.protocol && (numeric ? p.containerPort === target : p.name === target))) continue;
       const pods = [...new Set(selected.map((w) => `${w.kind} "${w.name}"`))].join(', ');
       const offered = [...new Set(declared.filter(({ p }) => p.protocol === sp.protocol).map(({ p }) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))];
       pushFinding(out, svc.uri, {
         rule: 'unmatchedTargetPort',
-        range: t.range,
+        range: tp.range,
         port: numeric ? (target as number) : undefined,
         maxLevel: numeric ? 'hint' : undefined,
-        message: numeric
-          ? `No selected container declares port ${t.text}/${sp.protocol}.\nService "${svc.name}" selects ${labelText(svc.selector)}: ${pods}. containerPort is informational, so this works if the container listens on ${t.text} anyway.${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`
-          : `No selected container has a port named "${t.text}".\nService "${svc.name}" selects ${labelText(svc.selector)}: ${pods}. Kubernetes cannot resolve the name, so the Service gets no endpoints.${offered.length ? ` Declared: ${offered.slice(0, 8).join(', ')}.` : ''}`,
+        message: `${numeric ? t('No selected container declares port {0}/{1}.', tp.text, sp.protocol) : t('No selected container has a port named "{0}".', tp.text)}\n`
+          + `${t('Service "{0}" selects {1}: {2}.', svc.name, labelText(svc.selector), pods)} `
+          + (numeric ? t('containerPort is informational, so this works if the container listens on {0} anyway.', tp.text) : t('Kubernetes cannot resolve the name, so the Service gets no endpoints.'))
+          + (offered.length ? ` ${t('Declared: {0}.', offered.slice(0, 8).join(', '))}` : ''),
         related: declared.slice(0, MAX_RELATED).map(({ w, p }) => ({
           uri: w.uri, range: p.at.range,
-          message: `${w.kind} "${w.name}", container "${p.container}": containerPort ${p.at.text}/${p.protocol}${p.name ? ` (${p.name})` : ''}`,
+          message: t('{0} "{1}", container "{2}": containerPort {3}', w.kind, w.name, p.container, `${p.at.text}/${p.protocol}${p.name ? ` (${p.name})` : ''}`),
         })),
       });
     }
@@ -77,12 +79,11 @@ function checkBackends(model: KubeModel, out: Map<string, KubeFinding[]>): void 
       rule: 'ingressBackendPort',
       range: b.port.range,
       port: b.byName ? undefined : Number(b.port.text),
-      message: b.byName
-        ? `Service "${b.service}" has no port named "${b.port.text}".\nIngress "${b.ingress}" sends traffic there, so the controller has no backend. Service ports: ${offered.slice(0, 8).join(', ') || 'none'}.`
-        : `Service "${b.service}" does not expose port ${b.port.text}.\nIngress "${b.ingress}" sends traffic there, so the controller has no backend. Service ports: ${offered.slice(0, 8).join(', ') || 'none'}.`,
+      message: `${b.byName ? t('Service "{0}" has no port named "{1}".', b.service, b.port.text) : t('Service "{0}" does not expose port {1}.', b.service, b.port.text)}\n`
+        + `${t('Ingress "{0}" sends traffic there, so the controller has no backend.', b.ingress)} ${t('Service ports: {0}.', offered.slice(0, 8).join(', ') || t('none'))}`,
       related: ports.slice(0, MAX_RELATED).map(({ s, p }) => ({
         uri: s.uri, range: (p.nameAt ?? p.port ?? b.port).range,
-        message: `Service "${s.name}": port ${p.port?.text ?? '?'}${p.name ? ` (${p.name})` : ''}`,
+        message: t('Service "{0}": port {1}', s.name, `${p.port?.text ?? '?'}${p.name ? ` (${p.name})` : ''}`),
       })),
     });
   }

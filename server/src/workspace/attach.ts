@@ -24,6 +24,7 @@ import type { LargeDocuments } from './openDocuments';
 import type { CheckResult } from './scanThread';
 
 import { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../protocol';
+import { t } from '../service/l10n';
 
 // The names are the protocol file's; exported here too for the code and tests that import them from here.
 export { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST };
@@ -175,8 +176,10 @@ export class WorkspaceFeature {
       if (!named) return null;
       const problem = named.kind === 'container' ? portNameProblem(params.newName) : servicePortNameProblem(params.newName);
       if (problem) {
-        const what = named.kind === 'container' ? 'A container port name (IANA service name)' : 'A Service port name (DNS label)';
-        return new ResponseError<void>(ErrorCodes.InvalidParams, `"${params.newName}" ${problem}. ${what} is at most ${named.kind === 'container' ? 15 : 63} characters of a-z, 0-9 and -.`);
+        const rule = named.kind === 'container'
+          ? t('A container port name (IANA service name) is at most 15 characters of a-z, 0-9 and -.')
+          : t('A Service port name (DNS label) is at most 63 characters of a-z, 0-9 and -.');
+        return new ResponseError<void>(ErrorCodes.InvalidParams, `${t('"{0}" {1}.', params.newName, problem)} ${rule}`);
       }
       const changes: Record<string, TextEdit[]> = {};
       for (const l of allPlaces(named)) (changes[l.uri] ??= []).push({ range: l.range, newText: params.newName });

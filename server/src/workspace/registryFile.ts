@@ -5,6 +5,7 @@ import { convertIana } from '../registry/ianaConvert';
 import { validateRegistry } from '../registry/validate';
 import { decodeRegistry, encodeRegistry } from '../service/registry/codec';
 import { RegistryIndex } from '../service/registry/registryIndex';
+import { t } from '../service/l10n';
 
 /**
  * Registry files other than the bundled one: the release that "IANA Ports: Update Registry from IANA"
@@ -45,12 +46,12 @@ function readRegularFile(file: string, max: number, what: string): Buffer {
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    throw new Error(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(t('cannot read {0} {1}: {2}', what, file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new Error(`${what} ${file} is not a regular file`);
-    if (st.size > max) throw new Error(`${what} ${file} is ${st.size} bytes, more than the ${max}-byte limit`);
+    if (!st.isFile()) throw new Error(t('{0} {1} is not a regular file', what, file));
+    if (st.size > max) throw new Error(t('{0} {1} is {2} bytes, more than the {3}-byte limit', what, file, st.size, max));
     const buf = Buffer.alloc(st.size);
     let n = 0;
     while (n < buf.length) {
@@ -76,7 +77,7 @@ function indexOf(text: string): RegistryIndex {
 
 /** The text of a registry file, read as a regular file of at most MAX_REGISTRY_FILE_BYTES. */
 export function readRegistryFile(file: string): string {
-  return readRegularFile(file, MAX_REGISTRY_FILE_BYTES, 'registry file').toString('utf8');
+  return readRegularFile(file, MAX_REGISTRY_FILE_BYTES, t('registry file')).toString('utf8');
 }
 
 /** Reads, decodes and validates a registry file. Throws an Error saying why it cannot be used. */
@@ -103,17 +104,17 @@ export function writeAtomically(file: string, text: string): void {
  * stored file is replaced; on any failure nothing is written and the Error says why.
  */
 export function importRegistry(params: ImportRegistryParams): RegistryIndex {
-  const text = readRegularFile(params.source, MAX_SOURCE_BYTES, 'downloaded file').toString('utf8');
+  const text = readRegularFile(params.source, MAX_SOURCE_BYTES, t('downloaded file')).toString('utf8');
   let encoded: string;
   try {
     const data = convertIana(text, { minRecords: Math.max(1, params.minRecords ?? 1), origin: params.origin });
     data.generatedBy = `IANA Ports: Update Registry from IANA (${params.origin ?? 'a downloaded file'}, ${new Date().toISOString().slice(0, 10)})`;
     encoded = encodeRegistry(data);
   } catch (e) {
-    throw new Error(`the download is not a usable IANA registry: ${(e as Error).message}`);
+    throw new Error(t('the download is not a usable IANA registry: {0}', (e as Error).message));
   }
   const bytes = Buffer.byteLength(encoded);
-  if (bytes > MAX_REGISTRY_FILE_BYTES) throw new Error(`the converted registry would be ${bytes} bytes, more than the ${MAX_REGISTRY_FILE_BYTES}-byte limit`);
+  if (bytes > MAX_REGISTRY_FILE_BYTES) throw new Error(t('the converted registry would be {0} bytes, more than the {1}-byte limit', bytes, MAX_REGISTRY_FILE_BYTES));
   const index = indexOf(encoded);
   writeAtomically(params.target, encoded);
   return index;

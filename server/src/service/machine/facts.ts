@@ -1,6 +1,7 @@
 import { inlineCode } from '../markdown';
 import type { PortRole } from '../scan/vocabulary/types';
 import type { BoundSocket, MachineSnapshot, ReservedRange, SocketProtocol } from './types';
+import { t } from '../l10n';
 
 /** How long a snapshot counts as current; older ones are shown with their age. */
 export const MACHINE_FRESH_MS = 5000;
@@ -52,14 +53,14 @@ function age(snapshot: MachineSnapshot, now: number): string {
   const ms = Math.max(0, now - snapshot.takenAt);
   if (ms < MACHINE_FRESH_MS) return '';
   const s = Math.round(ms / 1000);
-  return s < 120 ? ` (as of ${s} s ago)` : ` (as of ${Math.round(s / 60)} min ago)`;
+  return s < 120 ? t('as of {0} s ago', s) : t('as of {0} min ago', Math.round(s / 60));
 }
 
 function holder(s: BoundSocket): string {
   const where = `${s.address.includes(':') ? `[${s.address}]` : s.address}:${s.port}`;
-  if (s.process) return `${inlineCode(s.process)}${s.pid !== undefined ? ` (pid ${s.pid})` : ''} listens on ${inlineCode(where)}`;
-  if (s.pid !== undefined) return `process ${s.pid} listens on ${inlineCode(where)}`;
-  return `a process this user cannot see (another user's, often root's) listens on ${inlineCode(where)}`;
+  if (s.process) return t('{0} listens on {1}', `${inlineCode(s.process)}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}`, inlineCode(where));
+  if (s.pid !== undefined) return t('process {0} listens on {1}', s.pid, inlineCode(where));
+  return t('a process this user cannot see (another user\'s, often root\'s) listens on {0}', inlineCode(where));
 }
 
 /**
@@ -73,24 +74,27 @@ export function machineLine(
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   const proto = protocol ?? 'tcp';
   const when = age(snapshot, now);
+  const lead = `**${when ? t('This machine ({0}):', when) : t('This machine:')}**`;
+  const at = `${port}/${proto}`;
   const reserved = reservedRangeOf(snapshot, port, proto);
   if (reserved) {
-    return `**This machine${when}:** ${port}/${proto} is inside ${reserved.start}–${reserved.end}, a range Windows excludes from use (\`netsh interface ipv4 show excludedportrange\`; often Hyper-V, WSL or Docker): binding it fails with access denied although nothing shows it in use.`;
+    return `${lead} ${t('{0} is inside {1}–{2}, a range Windows excludes from use ({3}; often Hyper-V, WSL or Docker): binding it fails with access denied although nothing shows it in use.', at, reserved.start, reserved.end, '`netsh interface ipv4 show excludedportrange`')}`;
   }
   const held = socketsOn(snapshot, port, proto);
-  if (held.length === 0) return `**This machine${when}:** ${port}/${proto} is free; nothing listens on it now.`;
+  if (held.length === 0) return `${lead} ${t('{0} is free; nothing listens on it now.', at)}`;
   const first = held[0];
   if (snapshot.platform === 'darwin' && (port === 5000 || port === 7000) && first.process && AIRPLAY_PROCESSES.has(first.process)) {
-    return `**This machine${when}:** ${port}/${proto} is taken by macOS AirPlay Receiver (${inlineCode(first.process)}); turn it off in System Settings › General › AirDrop & Handoff, or use another port.`;
+    return `${lead} ${t('{0} is taken by macOS AirPlay Receiver ({1}); turn it off in System Settings › General › AirDrop & Handoff, or use another port.', at, inlineCode(first.process))}`;
   }
-  const more = held.length > 1 ? ` (and ${held.length - 1} more socket${held.length > 2 ? 's' : ''})` : '';
+  const more = held.length > 2 ? ` ${t('(and {0} more sockets)', held.length - 1)}` : held.length === 2 ? ` ${t('(and 1 more socket)')}` : '';
   const docker = held.find((s) => s.process && DOCKER_PROCESSES.has(s.process));
   if (format === 'compose' && role === 'host' && (docker || held.every((s) => !s.process && s.uid === 0))) {
     // A running stack holds its own published ports; that is not a conflict.
-    const who = docker ? `Docker (${inlineCode(docker.process ?? '')})` : 'a root process, as Docker does for published ports,';
-    return `**This machine${when}:** ${port}/${proto} is in use now by ${who}: a running container publishes it, this stack's own when it is up.`;
+    return docker
+      ? `${lead} ${t('{0} is in use now by Docker ({1}): a running container publishes it, this stack\'s own when it is up.', at, inlineCode(docker.process ?? ''))}`
+      : `${lead} ${t('{0} is in use now by a root process, as Docker\'s are for published ports: a running container publishes it, this stack\'s own when it is up.', at)}`;
   }
-  return `**This machine${when}:** ${port}/${proto} is in use now: ${holder(first)}${more}.`;
+  return `${lead} ${t('{0} is in use now: {1}{2}.', at, holder(first), more)}`;
 }
 
 /** For the Ports view (plain text): the state of a port in a few words, or undefined when free. */
@@ -99,8 +103,8 @@ export function inUseLabel(snapshot: MachineSnapshot | undefined, port: number):
   const held = snapshot.sockets.filter((s) => s.port === port);
   if (held.length) {
     const named = held.find((s) => s.process);
-    return `in use now${named?.process ? ` by ${named.process}` : ''}`;
+    return named?.process ? t('in use now by {0}', named.process) : t('in use now');
   }
-  if (snapshot.reserved.some((r) => port >= r.start && port <= r.end)) return 'reserved by Windows';
+  if (snapshot.reserved.some((r) => port >= r.start && port <= r.end)) return t('reserved by Windows');
   return undefined;
 }

@@ -2,6 +2,7 @@ import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, isDevServerConfig } from '../facts'
 import { isDevServerCommand } from '../scan/vocabulary/commands';
 import type { PortOccurrence } from '../scan/vocabulary/types';
 import { portsOf, type Rule, type RuleContext } from './types';
+import { t } from '../l10n';
 
 /** True when the port is one a browser will open: in an http(s)/ws URL or a dev server's own port. */
 function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
@@ -24,7 +25,7 @@ export const browserUnsafe: Rule = {
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: o.scheme
-          ? `Browsers refuse ${o.scheme}:// URLs on port ${o.port} (a Fetch "bad port").\nChrome reports ERR_UNSAFE_PORT. Serve it on another port, such as 8080.`
-          : `Browsers refuse to open port ${o.port} (a Fetch "bad port").\nChrome reports ERR_UNSAFE_PORT, so this dev server cannot be reached from a browser. Use another port, such as 5173 or 8080.`,
+          ? `${t('Browsers refuse {0}:// URLs on port {1} (a Fetch "bad port").', o.scheme, o.port)}\n${t('Chrome reports ERR_UNSAFE_PORT. Serve it on another port, such as 8080.')}`
+          : `${t('Browsers refuse to open port {0} (a Fetch "bad port").', o.port)}\n${t('Chrome reports ERR_UNSAFE_PORT, so this dev server cannot be reached from a browser. Use another port, such as 5173 or 8080.')}`,
       })),
 };

@@ -1,5 +1,6 @@
 import type { ComposeMapping } from '../scan/vocabulary/types';
 import type { Rule, RuleFinding } from './types';
+import { t } from '../l10n';
 
 type Family = 'dual' | 'v4' | 'v6';
 
@@ -40,7 +41,7 @@ export function clash(a: ComposeMapping, b: ComposeMapping): boolean {
 /** A mapping's host side for messages: `127.0.0.1:8080/tcp (service web)`. */
 export function describe(m: ComposeMapping): string {
   const port = m.hostLo === m.hostHi ? `${m.hostLo}` : `${m.hostLo}-${m.hostHi}`;
-  return `${m.hostIp ? m.hostIp + ':' : ''}${port}/${m.protocol}${m.service ? ` (service ${m.service})` : ''}`;
+  return `${m.hostIp ? m.hostIp + ':' : ''}${port}/${m.protocol}${m.service ? ` ${t('(service {0})', m.service)}` : ''}`;
 }
 
 /** At most this many other places are linked from one duplicate finding; the message counts the rest. */
@@ -192,7 +193,7 @@ function clashKeys(s: HostSpan): string[] {
 /** " and 12 more places" when a finding links fewer places than it has. */
 export function morePlaces(count: number, linked: number): string {
   const more = count - linked;
-  return more > 0 ? ` and ${more} more place${more > 1 ? 's' : ''}` : '';
+  return more > 1 ? ` ${t('and {0} more places', more)}` : more === 1 ? ` ${t('and 1 more place')}` : '';
 }
 
 /**
@@ -226,8 +227,8 @@ export const duplicateHostPort: Rule = {
       const m = all[i];
       findings.push({
         start: m.start, end: m.end, port: m.hostLo as number,
-        message: `Host port ${text(i)} is published ${count === 1 ? 'twice in this file' : `${count + 1} times in this file (${count} other places)`}.\nDocker refuses to start the second container ("port is already allocated"). Publish a different host port or bind another host address.`,
-        related: others.map((j) => ({ start: all[j].start, end: all[j].end, message: `also published here: ${text(j)}` })),
+        message: `${count === 1 ? t('Host port {0} is published twice in this file.', text(i)) : t('Host port {0} is published {1} times in this file ({2} other places).', text(i), count + 1, count)}\n${t('Docker refuses to start the second container ("port is already allocated"). Publish a different host port or bind another host address.')}`,
+        related: others.map((j) => ({ start: all[j].start, end: all[j].end, message: t('also published here: {0}', text(j)) })),
       });
     }
     return findings;

@@ -1,5 +1,6 @@
 import { isRangeBound } from './rangeBound';
 import { isBound, portsOf, type Rule } from './types';
+import { t } from '../l10n';
 
 /** IANA leaves 49152-65535 for dynamic use; the OS may hand the same port to an outgoing connection. */
 export const dynamicRange: Rule = {
@@ -14,6 +15,6 @@ export const dynamicRange: Rule = {
       .filter((o) => isBound(o) && o.port >= 49152 && o.port <= 65535 && !isRangeBound(o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is in the Dynamic/Private range (49152–65535).\nOperating systems hand these ports out for outgoing connections, so it may be taken when the service starts. Use a fixed port in the User range (1024–49151).`,
+        message: `${t('Port {0} is in the Dynamic/Private range (49152–65535).', o.port)}\n${t('Operating systems hand these ports out for outgoing connections, so it may be taken when the service starts. Use a fixed port in the User range (1024–49151).')}`,
       })),
 };

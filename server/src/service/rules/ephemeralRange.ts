@@ -2,15 +2,28 @@ import { EPHEMERAL_PRESETS, type PortRange } from '../facts';
 import { parseRange, type Settings } from '../settings';
 import { isRangeBound } from './rangeBound';
 import { isBound, portsOf, type Rule } from './types';
+import { t } from '../l10n';
 
 /** The ephemeral ranges the settings select, with a label for messages. */
 export function ephemeralRanges(settings: Settings): { ranges: PortRange[]; label: string } {
   if (settings.ephemeralRange === 'custom') {
     const ranges = settings.customEphemeralRanges.map(parseRange).filter((r): r is PortRange => !!r);
-    return { ranges, label: 'configured ephemeral range' };
+    return { ranges, label: t('configured ephemeral range') };
   }
   const p = EPHEMERAL_PRESETS[settings.ephemeralRange];
-  return { ranges: [p], label: `${p.label} ${p.start}–${p.end}` };
+  return { ranges: [p], label: `${presetLabel(settings.ephemeralRange, p.label)} ${p.start}–${p.end}` };
+}
+
+/** A preset's name in the display language (each a literal, so that the translation test sees it). */
+function presetLabel(preset: string, english: string): string {
+  switch (preset) {
+    case 'iana': return t('IANA dynamic range');
+    case 'linux': return t('Linux ephemeral range (net.ipv4.ip_local_port_range)');
+    case 'windows': return t('Windows dynamic port range');
+    case 'macos': return t('macOS ephemeral range');
+    case 'freebsd': return t('FreeBSD ephemeral range');
+    default: return english;
+  }
 }
 
 /**
@@ -27,7 +40,7 @@ export const ephemeralRange: Rule = {
       .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(o))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is inside the ${label}.\nThe OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.`,
+        message: `${t('Port {0} is inside the {1}.', o.port, label)}\n${t('The OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.')}`,
       }));
   },
 };

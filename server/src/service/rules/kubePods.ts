@@ -1,5 +1,6 @@
 import { kubeFacts, type KubeFacts } from '../workspaceKube';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { t } from '../l10n';
 
 /**
  * Kubernetes checks inside one manifest file: a probe's port its container does not declare, the same
@@ -44,12 +45,12 @@ export const probePort: Rule = {
           if (!own.length || own.some((p) => Number.isNaN(p.containerPort) || p.containerPort === Number(text))) continue;
           out.push({
             start: pr.port.start, end: pr.port.end, port: Number(text), maxLevel: 'hint',
-            message: `Container "${pr.container}" does not declare port ${text} that its ${pr.probe} checks.\nIt still works if the container listens there (containerPort is informational). Declared: ${own.map((p) => p.containerPort).join(', ')}.`,
+            message: `${t('Container "{0}" does not declare port {1} that its {2} checks.', pr.container, text, pr.probe)}\n${t('It still works if the container listens there (containerPort is informational).')} ${t('Declared: {0}.', own.map((p) => p.containerPort).join(', '))}`,
           });
         } else if (!own.some((p) => p.name === text)) {
           out.push({
             start: pr.port.start, end: pr.port.end,
-            message: `Container "${pr.container}" has no port named "${text}" for its ${pr.probe}.\nThe kubelet cannot resolve the name, so the probe fails. ${own.length ? `Declared: ${own.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))).join(', ')}.` : 'The container declares no ports.'}`,
+            message: `${t('Container "{0}" has no port named "{1}" for its {2}.', pr.container, text, pr.probe)}\n${t('The kubelet cannot resolve the name, so the probe fails.')} ${own.length ? t('Declared: {0}.', own.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))).join(', ')) : t('The container declares no ports.')}`,
           });
         }
       }
@@ -79,11 +80,13 @@ export const duplicateContainerPort: Rule = {
           first.set(key, p);
           continue;
         }
-        const where = earlier.container === p.container ? `container "${p.container}"` : `containers "${earlier.container}" and "${p.container}"`;
+        const why = earlier.container === p.container
+          ? t('The container "{0}" shares the pod\'s network, so only one can listen on it.', p.container)
+          : t('The containers "{0}" and "{1}" share the pod\'s network, so only one can listen on it.', earlier.container, p.container);
         out.push({
           start: p.start, end: p.end, port: p.containerPort,
-          message: `containerPort ${key} is declared twice in this pod.\nThe ${where} share the pod's network, so only one can listen on it.`,
-          related: [{ start: earlier.start, end: earlier.end, message: `first declared here (container "${earlier.container}")` }],
+          message: `${t('containerPort {0} is declared twice in this pod.', key)}\n${why}`,
+          related: [{ start: earlier.start, end: earlier.end, message: t('first declared here (container "{0}")', earlier.container) }],
         });
       }
     }
@@ -112,7 +115,7 @@ export const nodePortRange: Rule = {
         if (port === 0 || (port >= NODE_PORT_LO && port <= NODE_PORT_HI)) continue;
         out.push({
           start: n.start, end: n.end, port,
-          message: `nodePort ${port} is outside the default range ${NODE_PORT_LO}-${NODE_PORT_HI}.\nThe API server rejects the Service unless the cluster's --service-node-port-range includes it.`,
+          message: `${t('nodePort {0} is outside the default range {1}-{2}.', port, NODE_PORT_LO, NODE_PORT_HI)}\n${t('The API server rejects the Service unless the cluster\'s --service-node-port-range includes it.')}`,
         });
       }
     }

@@ -1,4 +1,5 @@
 import { portsOf, type Rule } from './types';
+import { t } from '../l10n';
 
 /** A port above 65535 or below 0 cannot be bound or reached. */
 export const outOfRange: Rule = {
@@ -9,6 +10,6 @@ export const outOfRange: Rule = {
       .filter((o) => o.port > 65535 || o.port < 0)
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
-        message: `Port ${o.port} is out of range (0–65535).\nTCP and UDP ports run from 0 to 65535: nothing can bind or reach it. Choose a port in the User range (1024–49151).`,
+        message: `${t('Port {0} is out of range (0–65535).', o.port)}\n${t('TCP and UDP ports run from 0 to 65535: nothing can bind or reach it. Choose a port in the User range (1024–49151).')}`,
       })),
 };

@@ -1,4 +1,5 @@
 import type { Rule, RuleFinding } from './types';
+import { t } from '../l10n';
 
 /**
  * Why a Kubernetes container port name breaks IANA_SVC_NAME (k8s.io/apimachinery IsValidPortName), or
@@ -6,13 +7,13 @@ import type { Rule, RuleFinding } from './types';
  * hyphen at an end.
  */
 export function portNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'is empty';
-  if (name.length > 15) return `is ${name.length} characters long (at most 15)`;
-  if (/[A-Z]/.test(name)) return 'has upper-case letters';
-  if (!/^[a-z0-9-]+$/.test(name)) return 'has characters other than a-z, 0-9 and -';
-  if (!/[a-z]/.test(name)) return 'has no letter';
-  if (name.includes('--')) return 'has two hyphens in a row';
-  if (name.startsWith('-') || name.endsWith('-')) return 'starts or ends with a hyphen';
+  if (name.length === 0) return t('is empty');
+  if (name.length > 15) return t('is {0} characters long (at most {1})', name.length, 15);
+  if (/[A-Z]/.test(name)) return t('has upper-case letters');
+  if (!/^[a-z0-9-]+$/.test(name)) return t('has characters other than a-z, 0-9 and -');
+  if (!/[a-z]/.test(name)) return t('has no letter');
+  if (name.includes('--')) return t('has two hyphens in a row');
+  if (name.startsWith('-') || name.endsWith('-')) return t('starts or ends with a hyphen');
   return undefined;
 }
 
@@ -21,11 +22,11 @@ export function portNameProblem(name: string): string | undefined {
  * at most 63 characters of [a-z0-9-], starting and ending with a letter or digit.
  */
 export function servicePortNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'is empty';
-  if (name.length > 63) return `is ${name.length} characters long (at most 63)`;
-  if (/[A-Z]/.test(name)) return 'has upper-case letters';
-  if (!/^[a-z0-9-]+$/.test(name)) return 'has characters other than a-z, 0-9 and -';
-  if (name.startsWith('-') || name.endsWith('-')) return 'starts or ends with a hyphen';
+  if (name.length === 0) return t('is empty');
+  if (name.length > 63) return t('is {0} characters long (at most {1})', name.length, 63);
+  if (/[A-Z]/.test(name)) return t('has upper-case letters');
+  if (!/^[a-z0-9-]+$/.test(name)) return t('has characters other than a-z, 0-9 and -');
+  if (name.startsWith('-') || name.endsWith('-')) return t('starts or ends with a hyphen');
   return undefined;
 }
 
@@ -52,8 +53,8 @@ export const portName: Rule = {
         findings.push({
           start: o.start, end: o.end,
           message: container
-            ? `Container port name "${shortened(o.name)}" ${problem}.\nKubernetes rejects it: a container port name is an IANA service name, at most 15 characters of a-z, 0-9 and -, with a letter, no "--" and no hyphen at an end.`
-            : `Service port name "${shortened(o.name)}" ${problem}.\nKubernetes rejects it: a Service port name is a DNS label, at most 63 characters of a-z, 0-9 and -, starting and ending with a letter or digit.`,
+            ? `${t('Container port name "{0}" {1}.', shortened(o.name), problem)}\n${t('Kubernetes rejects it: a container port name is an IANA service name, at most 15 characters of a-z, 0-9 and -, with a letter, no "--" and no hyphen at an end.')}`
+            : `${t('Service port name "{0}" {1}.', shortened(o.name), problem)}\n${t('Kubernetes rejects it: a Service port name is a DNS label, at most 63 characters of a-z, 0-9 and -, starting and ending with a letter or digit.')}`,
         });
       }
     }

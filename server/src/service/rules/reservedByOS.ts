@@ -1,5 +1,6 @@
 import { bindsOnThisMachine, reservedRangeOf } from '../machine/facts';
 import { portsOf, type Rule } from './types';
+import { t } from '../l10n';
 
 /**
  * Windows keeps excluded port ranges (Hyper-V, WSL, Docker Desktop and administrators add them) that no
@@ -17,7 +18,7 @@ export const reservedByOS: Rule = {
       .flatMap((o) => {
         const r = reservedRangeOf(machine, o.port, o.protocol === 'udp' ? 'udp' : 'tcp');
         return r
-          ? [{ start: o.start, end: o.end, port: o.port, message: `Port ${o.port} is inside ${r.start}–${r.end}, which this Windows machine reserves; binding it fails.` }]
+          ? [{ start: o.start, end: o.end, port: o.port, message: t('Port {0} is inside {1}–{2}, which this Windows machine reserves; binding it fails.', o.port, r.start, r.end) }]
           : [];
       });
   },

@@ -1,6 +1,7 @@
 import type { PortOccurrence } from '../scan/vocabulary/types';
 import { unauthorizedConcerns } from '../registry/unauthorized';
 import { isBound, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
+import { t } from '../l10n';
 
 /** How far before a port the rule looks for the name of the software that uses it (its compose service, image, key). */
 const OWNER_WINDOW = 400;
@@ -52,11 +53,15 @@ export const unauthorizedUse: Rule = {
       if (!hit) continue;
       // The registered owner's own software on its own port is what the registration is for.
       if (hit.name !== '' && isOwnersSoftware(ctx, o, hit.name)) continue;
-      const owner = hit.name ? `registered to ${hit.name}` : 'unassigned';
-      const advice = isBound(o) ? ' Another program may already use it; if the port is yours to choose, consider another.' : '';
+      const first = hit.name
+        ? t('IANA records unauthorized use of port {0} (registered to {1}).', o.port, hit.name)
+        : t('IANA records unauthorized use of port {0} (unassigned).', o.port);
+      // IANA's note is quoted as IANA wrote it.
+      const note = t('IANA\'s note: "{0}".', hit.unauthorized);
+      const advice = isBound(o) ? ` ${t('Another program may already use it; if the port is yours to choose, consider another.')}` : '';
       findings.push({
         start: o.start, end: o.end, port: o.port,
-        message: `IANA records unauthorized use of port ${o.port} (${owner}).\nIANA's note: "${hit.unauthorized}".${advice}`,
+        message: `${first}\n${note}${advice}`,
       });
     }
     return findings;

@@ -1,5 +1,6 @@
 import type { ComposeMapping } from '../scan/vocabulary/types';
 import type { Rule, RuleFinding } from './types';
+import { t } from '../l10n';
 
 /**
  * The number a YAML 1.1 parser reads from a plain `A:B[:C]` scalar when every part after the first is
@@ -26,7 +27,7 @@ export const yamlBase60: Rule = {
       if (value === undefined) continue;
       findings.push({
         start: m.start, end: m.end, port: m.hostLo ?? m.containerLo,
-        message: `Unquoted mapping ${raw} reads as the number ${value} in YAML 1.1.\nYAML 1.1 parsers read it as a base-60 number, not as a port mapping. Quote it: "${raw}".`,
+        message: `${t('Unquoted mapping {0} reads as the number {1} in YAML 1.1.', raw, value)}\n${t('YAML 1.1 parsers read it as a base-60 number, not as a port mapping. Quote it: "{0}".', raw)}`,
       });
     }
     return findings;
