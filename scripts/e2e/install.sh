@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need, from the npm registry and Debian only:
-#   apt          Debian chromium (drives the workbench headless) and libkrb5-dev (code-server's `kerberos`
-#                module compiles from source because its prebuilt download fails here)
+#   apt          Debian chromium (drives the workbench headless), libkrb5-dev (code-server's `kerberos`
+#                module compiles from source because its prebuilt download fails here) and pngquant (the
+#                README's pictures in 16 colours, for --update-screenshots)
 #   code-server  code-server@4.100.3 into $IANA_E2E_HOME/cs, with the ripgrep download pre-seeded from npm
 # usage: scripts/e2e/install.sh [apt] [code-server]     (default: both; each step is skipped when already done)
 # Every network step is retried three times with a growing pause and bounded by `timeout`.
@@ -27,12 +28,12 @@ retry() {
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
 
 install_apt() {
-  if [ -x "$CHROMIUM_BIN" ] && dpkg -s libkrb5-dev >/dev/null 2>&1; then
-    log "chromium and libkrb5-dev already installed"; return 0
+  if [ -x "$CHROMIUM_BIN" ] && dpkg -s libkrb5-dev >/dev/null 2>&1 && command -v pngquant >/dev/null; then
+    log "chromium, libkrb5-dev and pngquant already installed"; return 0
   fi
   export DEBIAN_FRONTEND=noninteractive
   retry 180 $SUDO apt-get update -qq
-  retry 600 $SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 chromium libkrb5-dev
+  retry 600 $SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 chromium libkrb5-dev pngquant
   "$CHROMIUM_BIN" --version
 }
 

@@ -1,6 +1,7 @@
 // The UI-level check: the packaged VSIX installed offline into code-server, the compose fixture opened in the
 // workbench, and what a user sees: a real mouse hover over a port shows the card, Ctrl+Space after `postg`
 // lists 5432, and the dynamic-range warning shows on 61000. Each view is saved as a screenshot.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HOME, ROOT, forwardConsole, installVsix, launchBrowser, log, sleep, startCodeServer, workbenchUrl } from './lib.mjs';
@@ -75,12 +76,41 @@ function languageServerProcesses(serverDir) {
   return found;
 }
 
-async function shoot(page, name) {
+/**
+ * Saves the page as SHOTS/name and, given the widget on show (a hover or the suggest list), the part of the
+ * editor around it as SHOTS/readme-name: the README's picture. The VSIX carries the README's pictures (the
+ * Extensions view of an installed extension reads them from its folder, offline) within its 1 MB.
+ */
+async function shoot(page, name, ...widgets) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await sleep(700); // hovers and the suggest widget fade in; a picture taken at once shows them half transparent
   const file = path.join(SHOTS, name);
   await page.screenshot({ path: file });
   log(`screenshot ${file}`);
+  if (!widgets.length) return;
+  const editor = await page.locator('.editor-group-container .monaco-editor').first().boundingBox();
+  const boxes = (await Promise.all(widgets.map((w) => w.boundingBox().catch(() => null)))).filter((b) => b && b.width > 0);
+  if (!editor || !boxes.length) return;
+  const left = Math.min(...boxes.map((b) => b.x));
+  const topmost = Math.min(...boxes.map((b) => b.y));
+  const box = { x: left, y: topmost, width: Math.max(...boxes.map((b) => b.x + b.width)) - left, height: Math.max(...boxes.map((b) => b.y + b.height)) - topmost };
+  // The widget, the line it is about (above it) and a margin; at most 220 px high, so that the three
+  // pictures add little to the VSIX. The suggest list's details may stand left of the editor.
+  const x = Math.max(0, Math.min(box.x - 30, editor.x + 40));
+  const top = Math.max(editor.y, box.y - 45);
+  const bottom = Math.min(editor.y + editor.height, box.y + box.height + 10, top + 220);
+  const right = Math.min(editor.x + editor.width, box.x + box.width + 10);
+  await page.screenshot({ path: path.join(SHOTS, `readme-${name}`), clip: { x, y: top, width: right - x, height: bottom - top } });
+}
+
+/**
+ * The README's pictures in few colours (pngquant, installed by `npm run test:e2e:install`): a cut of the
+ * editor in 16 colours stays readable at a fifth of the bytes.
+ */
+function readmePicture(from, to) {
+  const r = spawnSync('pngquant', ['--force', '--strip', '--speed', '1', '16', '--output', to, from], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`pngquant failed (${r.error?.message ?? r.stderr}); install it with npm run test:e2e:install`);
+  log(`${path.relative(ROOT, to)}: ${fs.statSync(to).size} bytes`);
 }
 
 /** Opens a file of the workspace through Quick Open, the way a user would, and waits for its text. */
@@ -130,7 +160,7 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots, s
     // 1. A real mouse hover over the published PostgreSQL port shows the registry card.
     const card = await hoverUntil(page, '- "5432:5432"', '5432', /postgresql/i);
     console.log(card.split('\n').map((l) => '  > ' + l).join('\n'));
-    await shoot(page, `${prefix}hover.png`);
+    await shoot(page, `${prefix}hover.png`, page.locator('.monaco-hover:visible').filter({ hasText: /postgresql/i }).first());
     // Where the language server ran: a Node process started from the installed extension's dist/server.js,
     // or (web worker host) none at all, since the server is then a web worker inside the browser page.
     const nodeServers = languageServerProcesses(serverDir);
@@ -163,7 +193,7 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots, s
     // Focus the PostgreSQL item, so the picture shows its details.
     const focused = page.locator('.suggest-widget .monaco-list-row.focused');
     for (let i = 0; i < rows.length && !/5432/.test(await focused.innerText()); i++) await page.keyboard.press('ArrowDown');
-    await shoot(page, `${prefix}completion.png`);
+    await shoot(page, `${prefix}completion.png`, page.locator('.suggest-widget').first(), page.locator('.suggest-details-container:visible').first());
     await page.keyboard.press('Escape');
     await runCommand(page, 'File: Revert File');
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
@@ -207,12 +237,12 @@ export async function runUiCheck({ runDir, vsix, workspace, updateScreenshots, s
     log(`Problems panel: ${JSON.stringify((await problem.innerText()).replace(/\s+/g, ' '))}`);
     await problem.click(); // reveals the line in the editor, which the panel has made shorter
     await hoverUntil(page, '- "61000:61000"', '61000', /dynamicRange/);
-    await shoot(page, `${prefix}diagnostic.png`);
+    await shoot(page, `${prefix}diagnostic.png`, page.locator('.monaco-hover:visible').filter({ hasText: /dynamicRange/ }).first());
 
-    if (updateScreenshots) {
+    if (updateScreenshots && !prefix) {
       const images = path.join(ROOT, 'docs', 'images');
       fs.mkdirSync(images, { recursive: true });
-      for (const f of ['hover.png', 'completion.png', 'diagnostic.png'].map((n) => prefix + n)) fs.copyFileSync(path.join(SHOTS, f), path.join(images, f));
+      for (const f of ['hover.png', 'completion.png', 'diagnostic.png'].map((n) => prefix + n)) readmePicture(path.join(SHOTS, `readme-${f}`), path.join(images, f));
       log(`screenshots copied to ${images}`);
     }
     return true;
