@@ -1,10 +1,11 @@
 // `node scripts/e2e/locale-shot.mjs [zh-cn]`: the extension (this working tree, after `npm run build`) in
 // code-server with its display language set to a locale, a real mouse hover over 5432 in the compose
-// fixture, and a screenshot ($IANA_E2E_HOME/screenshots/<locale>-hover.png; with --update-screenshots
+// fixture and over the dynamic-range warning on 61000, and screenshots ($IANA_E2E_HOME/screenshots/<locale>-hover.png
+// and <locale>-diagnostic.png; with --update-screenshots
 // also docs/images/). Offline there is no Marketplace language pack, so a stub pack for the locale
 // (test/e2e/language-pack, translating nothing of VS Code itself) is packaged and installed: it lets
 // code-server resolve the locale, and VS Code then loads this extension's own translations
-// (package.nls.<locale>.json, l10n/, the server's message table). Exits 1 unless the card is translated.
+// (package.nls.<locale>.json, l10n/, the server's message table). Exits 1 unless the card and the warning are translated.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,6 +15,8 @@ import {
 const locale = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'zh-cn';
 /** A word of the card's first line in the locale, which English never shows. */
 const EXPECTED = { 'zh-cn': /端口 5432/ };
+/** The first line of the dynamic-range warning in the locale. */
+const EXPECTED_WARNING = { 'zh-cn': /端口 61000 位于动态\/私有范围/ };
 ensureInstalled();
 const runDir = fs.mkdtempSync(path.join(HOME, `locale-${locale}-`));
 const serverDir = path.join(runDir, 'server');
@@ -44,6 +47,54 @@ fs.writeFileSync(path.join(serverDir, 'user-data', 'languagepacks.json'), JSON.s
   },
 }));
 
+/**
+ * Moves the mouse onto the port at the start of `lineText` until a hover matching `shows` appears, takes a
+ * screenshot, and says whether the hover also matches `translated`.
+ */
+async function hoverShot(page, lineText, shows, translated, file) {
+  const hover = page.locator('.monaco-hover:visible').filter({ hasText: shows }).first();
+  const deadline = Date.now() + 60_000;
+  let seen = false;
+  while (Date.now() < deadline && !seen) {
+    const box = await page.evaluate((needle) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        const at = text.indexOf(needle);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let seenChars = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (at + 4 < seenChars + node.textContent.length) {
+            const range = document.createRange();
+            range.setStart(node, at + 4 - seenChars);
+            range.setEnd(node, at + 5 - seenChars);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          seenChars += node.textContent.length;
+        }
+      }
+      return null;
+    }, lineText);
+    if (!box) throw new Error(`${lineText} is not on screen`);
+    await page.mouse.move(10, 10);
+    await sleep(200);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    try {
+      await hover.waitFor({ timeout: 3000 });
+      seen = true;
+    } catch {
+      log('no hover yet');
+    }
+  }
+  const text = seen ? await hover.innerText() : '';
+  log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+  await sleep(700);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+  return seen && translated.test(text);
+}
+
 const server = await startCodeServer(serverDir, { args: ['--locale', locale] });
 const browser = await launchBrowser(runDir);
 const { page } = browser;
@@ -58,50 +109,13 @@ try {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'docker-compose.yml' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines', { hasText: '5432:5432' }).first().waitFor();
-  const hover = page.locator('.monaco-hover:visible').filter({ hasText: /postgresql/ }).first();
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && !ok) {
-    const box = await page.evaluate(() => {
-      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf('- "5432:5432"');
-        if (at < 0) continue;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (at + 4 < seen + node.textContent.length) {
-            const range = document.createRange();
-            range.setStart(node, at + 4 - seen);
-            range.setEnd(node, at + 5 - seen);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-          }
-          seen += node.textContent.length;
-        }
-      }
-      return null;
-    });
-    if (!box) throw new Error('5432 is not on screen');
-    await page.mouse.move(10, 10);
-    await sleep(200);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
-    try {
-      await hover.waitFor({ timeout: 3000 });
-      ok = true;
-    } catch {
-      log('no hover yet');
-    }
-  }
-  const text = ok ? await hover.innerText() : '';
-  log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
-  ok &&= (EXPECTED[locale] ?? /./).test(text);
-  await sleep(700);
   const shots = path.join(HOME, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
-  const file = path.join(shots, `${locale}-hover.png`);
-  await page.screenshot({ path: file });
-  log(`screenshot ${file}`);
-  if (process.argv.includes('--update-screenshots')) fs.copyFileSync(file, path.join(ROOT, 'docs', 'images', `${locale}-hover.png`));
+  // The card on 5432, then the warning on 61000: a rule message in the display language.
+  const card = await hoverShot(page, '- "5432:5432"', /postgresql/, EXPECTED[locale] ?? /./, path.join(shots, `${locale}-hover.png`));
+  const warning = await hoverShot(page, '- "61000:61000"', /dynamicRange/, EXPECTED_WARNING[locale] ?? /./, path.join(shots, `${locale}-diagnostic.png`));
+  ok = card && warning;
+  if (process.argv.includes('--update-screenshots')) fs.copyFileSync(path.join(shots, `${locale}-hover.png`), path.join(ROOT, 'docs', 'images', `${locale}-hover.png`));
 } finally {
   await browser.close();
   await server.stop();

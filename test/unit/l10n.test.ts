@@ -97,12 +97,12 @@ describe('localisation (Simplified Chinese)', () => {
     assert.equal(dynamic.message, '端口 61000 位于动态/私有范围（49152–65535）。\n操作系统会把这些端口分配给出站连接，因此服务启动时它可能已被占用。请使用用户范围（1024–49151）内的固定端口。');
     const name = service.doValidation(pod, settings()).find((d) => d.code === 'portName');
     assert.ok(name);
-    assert.match(name.message, /^容器端口名称“Metrics_Port”长度为 12 个字符|^容器端口名称“Metrics_Port”包含大写字母/);
+    assert.match(String(name.message), /^容器端口名称“Metrics_Port”长度为 12 个字符|^容器端口名称“Metrics_Port”包含大写字母/);
     const snapshot = { takenAt: 0, platform: 'linux', sockets: [{ port: 5432, protocol: 'tcp', address: '127.0.0.1', process: 'postgres', pid: 42 }], reserved: [] };
     assert.equal(machineLine(snapshot as never, 5432, 'tcp', 'code', 'listen', 30_000), '**本机（30 秒前）：** 5432/tcp 当前已被占用：`postgres` (pid 42) 在 `127.0.0.1:5432` 上监听。');
     setLocale(undefined);
     assert.deepEqual(service.doValidation(compose, settings()).map((d) => d.message), english);
-    assert.match(english[0], /^Port 61000 is in the Dynamic\/Private range/);
+    assert.match(String(english[0]), /^Port 61000 is in the Dynamic\/Private range/);
   });
 
   it('fills placeholders and falls back to English for an unknown locale or message', () => {

@@ -10,6 +10,7 @@ import { MAX_RELATED, pushFinding, type WorkspaceFinding } from './workspaceFind
 export type { WorkspaceFinding } from './workspaceFinding';
 import { composeProjects, fileKey, type ComposeProject } from './composeProject';
 import { indexEntry, MAX_MAPPINGS_PER_FILE, type IndexedFile, type IndexedMapping } from './workspaceIndex';
+import { t } from './l10n';
 
 /**
  * Rules that compare files: the same host port published twice by the files of one Compose project,
@@ -222,13 +223,17 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     const f = files[it.file];
     const here = mappingOf(i);
     const name = projectName(projects[it.project].folder);
-    const link = (js: number[]) => js.map((j) => ({ uri: files[items[j].file].uri, range: mappingOf(j).range, message: `also published here: ${describe(mappingOf(j).mapping)}` }));
+    const link = (js: number[]) => js.map((j) => ({ uri: files[items[j].file].uri, range: mappingOf(j).range, message: t('also published here: {0}', describe(mappingOf(j).mapping)) }));
     const named = (j: number | undefined, count: number) =>
-      j === undefined ? `${count} other place${count > 1 ? 's' : ''}` : `${describe(mappingOf(j).mapping)} in ${shortName(files[items[j].file].uri)}${morePlaces(count, 1)}`;
+      j === undefined
+        ? (count > 1 ? t('{0} other places', count) : t('1 other place'))
+        : `${t('{0} in {1}', describe(mappingOf(j).mapping), shortName(files[items[j].file].uri))}${morePlaces(count, 1)}`;
     const sameProject = within > 0 ? inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e) : [];
     // Places, not bindings: an entry an override repeats counts once per file that writes it.
-    const head = `Host port ${hostSide(here.mapping)} is published ${within === 1 ? 'twice' : 'more than once'} in Compose project "${name}".`;
-    const detail = `Also by ${named(sameProject[0], within)}. Compose merges these files into one project, and Docker fails the second container with "port is already allocated". Publish a different host port, or bind another host address.`;
+    const head = within === 1
+      ? t('Host port {0} is published twice in Compose project "{1}".', hostSide(here.mapping), name)
+      : t('Host port {0} is published more than once in Compose project "{1}".', hostSide(here.mapping), name);
+    const detail = `${t('Also by {0}.', named(sameProject[0], within))} ${t('Compose merges these files into one project, and Docker fails the second container with "port is already allocated". Publish a different host port, or bind another host address.')}`;
     if (within > 0) {
       pushFinding(out, f.uri, {
         rule: 'duplicateHostPortAcrossFiles', range: here.range, port: here.mapping.hostLo as number,
@@ -238,13 +243,13 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     }
     if (across > 0 && everywhere) {
       const others = everywhere.some(i, MAX_RELATED, (j) => items[j].project !== it.project && folderOfFile[items[j].file] !== folderOfFile[it.file]);
-      const elsewhere = `${named(others[0], across)}, in another Compose project`;
-      const note = '(Compose projects are compared because ianaPorts.compose.compareProjects is on.)';
+      const elsewhere = t('{0}, in another Compose project', named(others[0], across));
+      const note = t('(Compose projects are compared because ianaPorts.compose.compareProjects is on.)');
       pushFinding(out, f.uri, {
         rule: 'duplicateHostPortAcrossFiles', range: here.range, port: here.mapping.hostLo as number,
         message: within > 0
-          ? `${head}\n${detail} Also published by ${elsewhere}. ${note}`
-          : `Host port ${hostSide(here.mapping)} is also published by another Compose project.\nBy ${elsewhere}. Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address. ${note}`,
+          ? `${head}\n${detail} ${t('Also published by {0}.', elsewhere)} ${note}`
+          : `${t('Host port {0} is also published by another Compose project.', hostSide(here.mapping))}\n${t('By {0}.', elsewhere)} ${t('Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.')} ${note}`,
         related: link([...sameProject, ...others].slice(0, MAX_RELATED)),
         compareProjects: 'on',
         // Side by side, only running both at once clashes, which the editor cannot know.

@@ -141,6 +141,22 @@ export const ZH_CN: Readonly<Record<string, string>> = {
   'Another program may already use it; if the port is yours to choose, consider another.': '其他程序可能已在使用它；如果端口可以由你选择，请考虑换一个。',
   'Unquoted mapping {0} reads as the number {1} in YAML 1.1.': '未加引号的映射 {0} 在 YAML 1.1 中会被读作数字 {1}。',
   'YAML 1.1 parsers read it as a base-60 number, not as a port mapping. Quote it: "{0}".': 'YAML 1.1 解析器会把它读作六十进制数字，而不是端口映射。请加上引号："{0}"。',
+  // Compose projects across files.
+  '{0} other places': '另外 {0} 处',
+  '1 other place': '另外 1 处',
+  '{0} in {1}': '{1} 中的 {0}',
+  'Host port {0} is published twice in Compose project "{1}".': '主机端口 {0} 在 Compose 项目“{1}”中发布了两次。',
+  'Host port {0} is published more than once in Compose project "{1}".': '主机端口 {0} 在 Compose 项目“{1}”中发布了多次。',
+  'Also by {0}.': '另由 {0} 发布。',
+  'Compose merges these files into one project, and Docker fails the second container with "port is already allocated". Publish a different host port, or bind another host address.':
+    'Compose 会把这些文件合并为一个项目，Docker 会以“port is already allocated”使第二个容器启动失败。请发布其他主机端口，或绑定其他主机地址。',
+  '{0}, in another Compose project': '{0}（位于另一个 Compose 项目中）',
+  '(Compose projects are compared because ianaPorts.compose.compareProjects is on.)': '（由于已开启 ianaPorts.compose.compareProjects，会比较各个 Compose 项目。）',
+  'Also published by {0}.': '另由 {0} 发布。',
+  'Host port {0} is also published by another Compose project.': '主机端口 {0} 也由另一个 Compose 项目发布。',
+  'By {0}.': '由 {0} 发布。',
+  'Started on the same Docker host, the second fails with "port is already allocated". Publish a different host port, or bind another host address.':
+    '在同一 Docker 主机上启动时，第二个会以“port is already allocated”失败。请发布其他主机端口，或绑定其他主机地址。',
   // Kubernetes rules across files.
   'No selected container declares port {0}/{1}.': '所选容器均未声明端口 {0}/{1}。',
   'No selected container has a port named "{0}".': '所选容器均没有名为“{0}”的端口。',
