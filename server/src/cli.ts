@@ -9,8 +9,8 @@ import { bundledRegistryPath } from './runtime';
 import { provenance, renderPortHover } from './service/hover';
 import { PortLanguageService } from './service/languageService';
 import { lookupCards, registryInfo } from './service/lookup';
-import { decodeRegistry } from './service/registry/codec';
-import { RegistryIndex } from './service/registry/registryIndex';
+import type { RegistryIndex } from './service/registry/registryIndex';
+import { loadIndex } from './service/registry/load';
 import { PROTOCOLS, type Protocol } from './service/registry/types';
 import { detectFormat } from './service/scan';
 import { commonPracticeLabel, ianaNameAgrees } from './service/softwarePorts';
@@ -111,8 +111,9 @@ function levelOption(p: Parsed, name: string, allowNone = false): number | undef
   return rank;
 }
 
-function loadIndex(): RegistryIndex {
-  return new RegistryIndex(decodeRegistry(fs.readFileSync(bundledRegistryPath(), 'utf8')));
+/** The bundled registry's index, made by the loader the language server uses. */
+function bundledIndex(): RegistryIndex {
+  return loadIndex(fs.readFileSync(bundledRegistryPath(), 'utf8'));
 }
 
 /** The language id VS Code would give a file, as far as the format detection needs it. */
@@ -159,7 +160,7 @@ async function settingsFrom(p: Parsed): Promise<Settings> {
 async function scan(args: string[]): Promise<number> {
   const p = parseArgs(args, ['--config'], []);
   const settings = await settingsFrom(p);
-  const service = new PortLanguageService(loadIndex);
+  const service = new PortLanguageService(bundledIndex);
   let files = 0;
   let ports = 0;
   let problems = 0;
@@ -206,7 +207,7 @@ async function check(args: string[]): Promise<number> {
   const failOn = levelOption(p, '--fail-on', true) ?? min ?? LEVEL_RANK.error;
   const shownUpTo = min ?? LEVEL_RANK.information;
   const settings = await settingsFrom(p);
-  const service = new PortLanguageService(loadIndex);
+  const service = new PortLanguageService(bundledIndex);
   const { opened, problems } = await openAll(p.positionals, settings);
   // The cross-file rules compare every file checked together, as the editor compares the workspace.
   const crossFile = findingsForDocuments(service, opened.map((o) => o.doc), settings);
@@ -265,7 +266,7 @@ async function lookup(args: string[]): Promise<number> {
   const p = parseArgs(args, [], ['--json']);
   const q = p.positionals.join(' ').trim();
   if (!q) throw new UsageError('lookup needs a port number (22, 22/udp) or a service name');
-  const index = loadIndex();
+  const index = bundledIndex();
   const asPort = portQuery(q);
   if (p.flags.has('--json')) {
     const records = asPort ? index.byPort(asPort.port, asPort.protocol).records : index.byName(q);
@@ -301,7 +302,7 @@ async function lookup(args: string[]): Promise<number> {
 }
 
 function info(): number {
-  const index = loadIndex();
+  const index = bundledIndex();
   const i = registryInfo(index, bundledRegistryPath());
   console.log(i.provenance);
   console.log(`Registry release ${i.release}: ${i.records} records (${i.ranges} ranges, ${i.nameOnly} name-only), ${i.superseded} superseded, ${i.people} people`);

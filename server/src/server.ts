@@ -8,8 +8,8 @@ import { DIAGNOSTIC_SOURCE, PortLanguageService } from './service/languageServic
 import { doCodeActions } from './service/codeActions';
 import { doComplete } from './service/completion';
 import { lookupCards, registryInfo } from './service/lookup';
-import { decodeRegistry } from './service/registry/codec';
-import { RegistryIndex } from './service/registry/registryIndex';
+import type { RegistryIndex } from './service/registry/registryIndex';
+import { loadIndex } from './service/registry/load';
 import { resolveSettings, type Settings } from './service/settings';
 import { doDocumentLinks } from './service/documentLinks';
 import { doInlayHints } from './service/inlayHints';
@@ -56,7 +56,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
     if (!index) {
       const t0 = performance.now();
-      index = new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()));
+      index = loadIndex(runtime.readBundledRegistry());
       connection.console.info(`IANA Ports: registry ${index.release} loaded (${index.size} records) in ${(performance.now() - t0).toFixed(1)} ms`);
     }
     return index;
@@ -346,7 +346,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
   connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
     const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
-    return switchRegistry(t('The registry file cannot be used'), file, () => (file ? loadRegistryFile(file) : new RegistryIndex(decodeRegistry(runtime.readBundledRegistry()))));
+    return switchRegistry(t('The registry file cannot be used'), file, () => (file ? loadRegistryFile(file) : loadIndex(runtime.readBundledRegistry())));
   });
   // Converts and validates a download of IANA's registry; the stored file is replaced only by a registry that loaded.
   connection.onRequest(IMPORT_REGISTRY_REQUEST, (params: ImportRegistryParams | undefined): UseRegistryResult => {

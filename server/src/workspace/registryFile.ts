@@ -3,8 +3,9 @@ import path from 'node:path';
 import { quote } from '../registry/common';
 import { convertIana } from '../registry/ianaConvert';
 import { validateRegistry } from '../registry/validate';
-import { decodeRegistry, encodeRegistry } from '../service/registry/codec';
-import { RegistryIndex } from '../service/registry/registryIndex';
+import { encodeRegistry } from '../service/registry/codec';
+import type { RegistryIndex } from '../service/registry/registryIndex';
+import { loadIndex } from '../service/registry/load';
 import { t } from '../service/l10n';
 
 /**
@@ -67,12 +68,7 @@ function readRegularFile(file: string, max: number, what: string): Buffer {
 
 /** Decodes, validates and indexes registry text; the index is built whole so that no look-up can fail later. */
 function indexOf(text: string): RegistryIndex {
-  const data = decodeRegistry(text);
-  validateRegistry(data, { minRecords: 1 });
-  const index = new RegistryIndex(data);
-  // Builds the range segments now: validation bounds them, and a fault shows here, not at the first hover.
-  index.byPort(0);
-  return index;
+  return loadIndex(text, (data) => validateRegistry(data, { minRecords: 1 }));
 }
 
 /** The text of a registry file, read as a regular file of at most MAX_REGISTRY_FILE_BYTES. */
