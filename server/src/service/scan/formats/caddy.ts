@@ -2,7 +2,7 @@ import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
 import { digitsEnd, indexIn } from '../text/chars';
 import { readAddress, readPortItem, scanComment, hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from '../vocabulary/values';
-import { commentStart, isWordLower, Lines, NextDigit, NextIndex, FoldedWordSet, Words } from '../text/words';
+import { HashCommentedLines, isWordLower, NextIndex, FoldedWordSet } from '../text/words';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
 const UPSTREAMS = new FoldedWordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
@@ -24,20 +24,16 @@ export const findCaddyPorts: PortFinder = (text) => {
   let depth = 0;
   let inGlobalBlock = false;
   let seenContent = false;
-  const lines = new Lines(text);
-  const digits = new NextDigit(text);
-  const hashes = new NextIndex(text, 35 /* # */);
+  const lines = new HashCommentedLines(text);
+  const { digits, words } = lines;
   const dollars = new NextIndex(text, 36 /* $ */);
-  const words = new Words();
   const ws = words.starts;
   const we = words.ends;
   while (lines.next()) {
     const le = lines.end;
-    let s = lines.start;
-    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    const s = lines.first;
     if (s >= le) continue;
-    const hash = hashes.from(s);
-    const cs = hash >= 0 && hash < le ? commentStart(text, s, le, '#') : le;
+    const cs = lines.commentStart();
     if (cs < le) scanComment(text, cs + 1, le, out);
     let e = cs;
     while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;

@@ -2,7 +2,7 @@ import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { readAddress, readPortItem, scanComment, scanPortPairs, ANY_HOST, LISTEN_ADDRESS } from '../vocabulary/values';
-import { commentStart, isWordLower, Lines, NextDigit, NextIndex, Words } from '../text/words';
+import { HashCommentedLines, isWordLower, type NextDigit, type Words } from '../text/words';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,
@@ -12,20 +12,16 @@ import { commentStart, isWordLower, Lines, NextDigit, NextIndex, Words } from '.
  */
 export const findHaproxyPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  const lines = new Lines(text);
-  const digits = new NextDigit(text);
-  const hashes = new NextIndex(text, 35 /* # */);
-  const words = new Words();
+  const lines = new HashCommentedLines(text);
+  const { digits, words } = lines;
   const ws = words.starts;
   const we = words.ends;
   while (lines.next()) {
     const le = lines.end;
-    let s = lines.start;
-    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    const s = lines.first;
     // Every port is a digit run and no state passes from line to line: a line without digits holds none.
     if (s >= le || digits.from(s) >= le) continue;
-    const hash = hashes.from(s);
-    const cs = hash >= 0 && hash < le ? commentStart(text, s, le, '#') : le;
+    const cs = lines.commentStart();
     if (cs < le) scanComment(text, cs + 1, le, out);
     const n = words.split(text, s, cs);
     if (n === 0) continue;

@@ -1,8 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish } from '../vocabulary/common';
-import { indexIn } from '../text/chars';
+import { indexIn, skipBlanks } from '../text/chars';
 import { readPortItem, scanComment } from '../vocabulary/values';
-import { wordEnd } from '../text/words';
+import { Lines, wordEnd } from '../text/words';
 
 /**
  * Finds the ports in an `/etc/services`-style file: `name  port/proto  [aliases...]  [# comment]`.
@@ -11,14 +11,10 @@ import { wordEnd } from '../text/words';
  */
 export const findServicesPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
-    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  const lines = new Lines(text);
+  while (lines.next()) {
+    const le = lines.end;
+    const s = skipBlanks(text, lines.start, le);
     if (s >= le) continue;
     let cs = indexIn(text, 35 /* # */, s, le);
     if (cs < 0) cs = le;

@@ -1,9 +1,9 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish } from '../vocabulary/common';
-import { indexIn } from '../text/chars';
+import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { type AddressOptions, readAddress, readPortItem, readPortsValue, scanComment } from '../vocabulary/values';
-import { commentStart, WordSet, wordOffsets } from '../text/words';
+import { commentStart, Lines, WordSet, wordOffsets } from '../text/words';
 
 /**
  * Finds the ports in an OpenSSH client or server configuration: `Port`, `LocalForward`,
@@ -15,14 +15,10 @@ export const findSshPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   // A client config has `Host` sections; in sshd_config `Port` is what the server binds.
   const client = /^[ \t]*(Host|HostName|ProxyJump|IdentityFile)[ \t=]/im.test(text.length > 65536 ? text.slice(0, 65536) : text);
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
-    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  const lines = new Lines(text);
+  while (lines.next()) {
+    const le = lines.end;
+    const s = skipBlanks(text, lines.start, le);
     if (s >= le) continue;
     const cs = commentStart(text, s, le, '#');
     if (cs < le) scanComment(text, cs + 1, le, out);

@@ -1,11 +1,11 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, protocolWord } from '../vocabulary/common';
-import { indexIn } from '../text/chars';
+import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { readAddress, readPortItem, scanComment, scanValueText } from '../vocabulary/values';
 import { scanKeyValue } from '../vocabulary/keyValues';
-import { splitWords, WordSet } from '../text/words';
+import { Lines, splitWords, WordSet } from '../text/words';
 
 /**
  * The keys this finder tells apart, compared in place (lower-case): the first three are socket keys
@@ -38,14 +38,10 @@ const enum Continued { No, Exec, Other }
 export const findSystemdPorts: PortFinder = (text) => {
   const out: PortOccurrence[] = [];
   let continued = Continued.No;
-  // A plain loop over line offsets: no generator, no [start, end] array per line.
-  const textLength = text.length;
-  for (let ls = 0, nextNl = 0; ls <= textLength; ls = nextNl + 1) {
-    nextNl = text.indexOf('\n', ls);
-    if (nextNl < 0) nextNl = textLength;
-    const le = nextNl > ls && text.charCodeAt(nextNl - 1) === 13 ? nextNl - 1 : nextNl;
-    let s = ls;
-    while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  const lines = new Lines(text);
+  while (lines.next()) {
+    const le = lines.end;
+    const s = skipBlanks(text, lines.start, le);
     if (s >= le) {
       continued = Continued.No;
       continue;

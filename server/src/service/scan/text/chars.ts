@@ -94,3 +94,9 @@ export function hasDigit(text: string, s: number, e: number): boolean {
 export function isIdentChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
 }
+
+/** The first offset from `s` below `e` that is not a space or a tab, or `e`. */
+export function skipBlanks(text: string, s: number, e: number): number {
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  return s;
+}

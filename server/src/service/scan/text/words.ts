@@ -1,4 +1,4 @@
-import { indexIn, isSpace, isWordChar } from './chars';
+import { indexIn, isSpace, isWordChar, skipBlanks } from './chars';
 
 /*
  * Small tools the line- and word-based finders share to read text without allocating per line or per word.
@@ -48,7 +48,7 @@ export class Lines {
   start = 0;
   end = 0;
   private nl = -1;
-  constructor(private readonly text: string) {}
+  constructor(protected readonly text: string) {}
   next(): boolean {
     const text = this.text;
     const ls = this.nl + 1;
@@ -59,6 +59,35 @@ export class Lines {
     this.start = ls;
     this.end = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     return true;
+  }
+}
+
+/**
+ * The lines of a configuration file whose comments start with `#` (haproxy, Caddy): each line's end,
+ * its first non-blank offset (`first`) and, when asked, where its comment starts; with the finders
+ * of the next digit and of a line's words that such a finder reads every line with.
+ */
+export class HashCommentedLines extends Lines {
+  first = 0;
+  readonly digits: NextDigit;
+  readonly words = new Words();
+  private readonly hashes: NextIndex;
+
+  constructor(text: string) {
+    super(text);
+    this.digits = new NextDigit(text);
+    this.hashes = new NextIndex(text, 35 /* # */);
+  }
+
+  override next(): boolean {
+    if (!super.next()) return false;
+    this.first = skipBlanks(this.text, this.start, this.end);
+    return true;
+  }
+
+  /** Where the current line's comment starts, or its end. */
+  commentStart(): number {
+    return hashCommentStart(this.text, this.first, this.end, this.hashes);
   }
 }
 
@@ -207,6 +236,15 @@ export function commentStart(text: string, s: number, e: number, chars: string, 
     if ((few ? c === k0 || c === k1 : chars.includes(text[i])) && (i === s || isSpace(text.charCodeAt(i - 1)))) return i;
   }
   return e;
+}
+
+/**
+ * Where a `#` comment starts on the line text[s, le), or `le`: `hashes` finds the next `#` of the
+ * whole text, so that a line without one is not read for quotes.
+ */
+function hashCommentStart(text: string, s: number, le: number, hashes: NextIndex): number {
+  const hash = hashes.from(s);
+  return hash >= 0 && hash < le ? commentStart(text, s, le, '#') : le;
 }
 
 /** Whitespace-separated words of text[s, e) as [start, end) pairs. */

@@ -302,7 +302,8 @@ function scanShellCommands(text: string, from: number, to: number, out: PortOccu
       i++;
       continue;
     }
-    if (c === 10) {
+    // A line end and `;` `|` `&` `(` `)` end a command.
+    if (c === 10 || c === 59 || c === 124 || c === 38 || c === 40 || c === 41) {
       if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
       if (words.n) readCommand(text, words, positional, out, preset);
@@ -332,15 +333,6 @@ function scanShellCommands(text: string, from: number, to: number, out: PortOccu
       if (e < 0 || e > to) e = to;
       scanCommentContent(text, i + 1, e, out);
       i = e;
-      continue;
-    }
-    if (c === 59 /* ; */ || c === 124 /* | */ || c === 38 /* & */ || c === 40 /* ( */ || c === 41 /* ) */) {
-      if (ws >= 0 && i > ws) words.add(ws, i, wm);
-      ws = -1;
-      if (words.n) readCommand(text, words, positional, out, preset);
-      preset = 0;
-      words.n = 0;
-      i++;
       continue;
     }
     if (c === 62 /* > */ || c === 60 /* < */) {
