@@ -203,7 +203,6 @@ export function importCycles(files: string[]): string[][] {
 const KNOWN_LONG: readonly string[] = [
   'server/src/server.ts startServer',
   'server/src/service/scan/vocabulary/commands.ts readCommandWords',
-  'server/src/service/scan/formats/tomlHcl/reader.ts scanStructured',
   'server/src/service/scan/text/codeLexer.ts lexCode',
 ];
 

@@ -119,208 +119,243 @@ function stringEnd(text: string, i: number, e: number, hcl: boolean): number {
  * blocks with labels, lists that span lines, and strings holding URLs or `host:port`.
  */
 export function scanStructured(text: string, opts: StructuredOptions): PortOccurrence[] {
-  const out: PortOccurrence[] = [];
-  const hcl = opts.hcl;
-  const masked = hcl ? maskVariables(text) : text;
-  const frames: Frame[] = [];
-  let header: { name: string; label: string } | null = null;
-  let list: { role: PortRole; frame: Frame } | null = null;
-  let blockComment = false;
-  let heredoc = '';
-  let heredocJson = false;
-  let multiline = '';
-  // The end of the line being read, for `attribute`.
-  let curLe = 0;
+  return new StructuredScan(text, opts.hcl).run();
+}
+
+/** A line's reader returns DONE when the rest of the line needs no more reading. */
+const DONE = -1;
+
+/** The state of one read: open blocks, and what spans lines (a list, a block comment, a heredoc, a multi-line string). */
+class StructuredScan {
+  private readonly out: PortOccurrence[] = [];
+  private readonly masked: string;
+  private readonly frames: Frame[] = [];
+  private header: { name: string; label: string } | null = null;
+  private list: { role: PortRole; frame: Frame } | null = null;
+  private blockComment = false;
+  private heredoc = '';
+  private heredocJson = false;
+  private multiline = '';
+  // The start and end of the line being read.
+  private ls = 0;
+  private le = 0;
   // Keys repeat throughout a document (`port`, `protocol`, `name`): each is classified once.
-  const keys = new Map<string, KeyInfo>();
-  const classify = (key: string): KeyInfo => {
-    let info = keys.get(key);
-    if (info === undefined) keys.set(key, (info = keyInfo(key)));
+  private readonly keys = new Map<string, KeyInfo>();
+  private readonly digits: NextDigit;
+
+  constructor(
+    private readonly text: string,
+    private readonly hcl: boolean,
+  ) {
+    this.masked = hcl ? maskVariables(text) : text;
+    this.digits = new NextDigit(text);
+    this.frames.push(this.newFrame('', ''));
+  }
+
+  run(): PortOccurrence[] {
+    const lines = new Lines(this.text);
+    while (lines.next()) this.line(lines.start, lines.end);
+    return finish(this.out);
+  }
+
+  private classify(key: string): KeyInfo {
+    let info = this.keys.get(key);
+    if (info === undefined) this.keys.set(key, (info = keyInfo(key)));
     return info;
-  };
-  const newFrame = (name: string, label: string): Frame =>
-    ({ name, label, occs: [], portBlock: classify(name).portBlock, protocol: undefined, portName: undefined });
-  const digits = new NextDigit(text);
-  frames.push(newFrame('', ''));
+  }
 
-  const top = (): Frame => frames[frames.length - 1];
-  const record = (from: number, frame: Frame): void => {
+  private newFrame(name: string, label: string): Frame {
+    return { name, label, occs: [], portBlock: this.classify(name).portBlock, protocol: undefined, portName: undefined };
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private record(from: number, frame: Frame): void {
+    const out = this.out;
     for (let k = from; k < out.length; k++) frame.occs.push(out[k]);
-  };
+  }
 
-  const lines = new Lines(text);
-  while (lines.next()) {
-    const ls = lines.start;
-    const le = lines.end;
-    curLe = le;
+  /** Reads one line: what goes on from the lines before (heredoc, string, list), then its tokens. */
+  private line(ls: number, le: number): void {
+    const text = this.text;
+    const out = this.out;
+    this.ls = ls;
+    this.le = le;
     let i = ls;
     while (i < le && isSpace(text.charCodeAt(i))) i++;
-    if (heredoc) {
-      if (text.slice(i, le).trim() === heredoc) {
-        heredoc = '';
-        continue;
+    if (this.heredoc) {
+      if (text.slice(i, le).trim() === this.heredoc) {
+        this.heredoc = '';
+        return;
       }
-      if (i < le && !heredocJson) {
-        heredocJson = text.charCodeAt(i) === 123 || text.charCodeAt(i) === 91 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 125 || text.charCodeAt(i) === 93;
-        if (!heredocJson) {
-          scanCommand(masked, i, le, out);
-          continue;
+      if (i < le && !this.heredocJson) {
+        this.heredocJson = text.charCodeAt(i) === 123 || text.charCodeAt(i) === 91 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 125 || text.charCodeAt(i) === 93;
+        if (!this.heredocJson) {
+          scanCommand(this.masked, i, le, out);
+          return;
         }
       }
     }
-    if (multiline) {
-      const close = findIn(text, multiline, i, le);
+    if (this.multiline) {
+      const close = findIn(text, this.multiline, i, le);
       const end = close < 0 ? le : close;
       scanValueText(text, i, end, out, {});
-      if (end === le) continue;
-      multiline = '';
+      if (end === le) return;
+      this.multiline = '';
       i = end + 3;
     }
-    if (!hcl && !list && text.charCodeAt(i) === 91 /* [ */) {
+    if (!this.hcl && !this.list && text.charCodeAt(i) === 91 /* [ */) {
       // A TOML table header `[server]` or `[[services.ports]]`.
       const close = indexIn(text, 93, i, le);
       if (close > i) {
-        frames.length = 1;
-        frames[0] = newFrame('', '');
+        this.frames.length = 1;
+        this.frames[0] = this.newFrame('', '');
         i = close + 1;
         while (text.charCodeAt(i) === 93) i++;
       }
     }
-    if (list) {
-      i = readListItems(text, i, le, list, out, hcl);
-      if (i < 0) continue;
-      list = null;
+    if (this.list) {
+      i = readListItems(text, i, le, this.list, out, this.hcl);
+      if (i < 0) return;
+      this.list = null;
     }
     while (i < le) {
-      const c = text.charCodeAt(i);
-      if (blockComment) {
-        const close = findIn(text, '*/', i, le);
-        const end = close < 0 ? le : close;
-        scanComment(text, i, end, out);
-        if (end === le) break;
-        blockComment = false;
-        i = end + 2;
-        continue;
-      }
-      if (c < 128 && PLAIN[c] === 1) {
-        i++;
-        continue;
-      }
-      if (c === 35 || (hcl && c === 47 && text.charCodeAt(i + 1) === 47)) {
-        scanComment(text, i + 1, le, out);
-        break;
-      }
-      if (hcl && c === 47 && text.charCodeAt(i + 1) === 42) {
-        blockComment = true;
-        i += 2;
-        continue;
-      }
-      if (hcl && c === 60 && text.charCodeAt(i + 1) === 60) {
-        const m = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i, Math.min(le, i + 80)));
-        if (m) {
-          heredoc = m[1];
-          heredocJson = false;
-          break;
-        }
-      }
-      if (c === 34 || (!hcl && c === 39)) {
-        if (!hcl && text.startsWith(c === 34 ? '"""' : "'''", i)) {
-          const delim = c === 34 ? '"""' : "'''";
-          const close = findIn(text, delim, i + 3, le);
-          if (close < 0) {
-            scanValueText(text, i + 3, le, out, {});
-            multiline = delim;
-            break;
-          }
-          scanValueText(text, i + 3, close, out, {});
-          i = close + 3;
-          continue;
-        }
-        const close = stringEnd(text, i, le, hcl);
-        let k = close + 1;
-        while (k < le && isSpace(text.charCodeAt(k))) k++;
-        const sep = text.charCodeAt(k);
-        // TOML writes `"key" = value`; HCL objects and heredoc JSON also `"key": value`.
-        if ((sep === 61 && text.charCodeAt(k + 1) !== 61) || (hcl && sep === 58)) {
-          i = attribute(text.slice(i + 1, close), k + 1);
-          continue;
-        }
-        if (header && !header.label) header.label = text.slice(i + 1, close);
-        if (digits.from(i + 1) < close) scanValueText(masked, i + 1, close, out, {});
-        i = close + 1;
-        continue;
-      }
-      if (isIdentStart(c) && (i === ls || !isIdentChar(text.charCodeAt(i - 1)))) {
-        let j = i;
-        while (j < le && isIdentChar(text.charCodeAt(j))) j++;
-        let k = j;
-        while (k < le && isSpace(text.charCodeAt(k))) k++;
-        const sep = text.charCodeAt(k);
-        const ident = text.slice(i, j);
-        if (sep === 61 && text.charCodeAt(k + 1) !== 61 && text.charCodeAt(k + 1) !== 62) {
-          i = attribute(ident, k + 1);
-          continue;
-        }
-        if (hcl && sep === 58 && frames.length > 1 && text.charCodeAt(k + 1) !== 58) {
-          // HCL object items may be written `key: value`.
-          i = attribute(ident, k + 1);
-          continue;
-        }
-        // A block header: `resource "aws_lb" "web" {`, `ingress {`.
-        if (hcl && (sep === 123 || sep === 34) && !header) header = { name: ident, label: '' };
-        i = j;
-        continue;
-      }
-      if (c === 123 /* { */) {
-        frames.push(newFrame(header?.name ?? '', header?.label ?? ''));
-        header = null;
-        i++;
-        continue;
-      }
-      if (c === 125 /* } */) {
-        if (frames.length > 1) {
-          const f = frames.pop()!;
-          if (f.protocol) {
-            for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
-          } else {
-            // Ports of an object also belong to the enclosing one (`ingress { ... }` inside a resource).
-            // The shorter list goes into the longer (order does not matter), so 50,000 nested blocks stay
-            // linear; ports with their own protocol ride along, as the assignment above skips them.
-            const parent = top();
-            if (f.occs.length > parent.occs.length) [parent.occs, f.occs] = [f.occs, parent.occs];
-            for (const o of f.occs) parent.occs.push(o);
-          }
-        }
-        header = null;
-        i++;
-        continue;
-      }
-      i++;
+      i = this.token(i);
+      if (i === DONE) break;
     }
-    if (!hcl && frames.length === 1) header = null;
+    if (!this.hcl && this.frames.length === 1) this.header = null;
   }
-  return finish(out);
+
+  /** Reads what starts at text[i] on the current line; returns where to go on, or DONE. */
+  private token(i: number): number {
+    const text = this.text;
+    const hcl = this.hcl;
+    const le = this.le;
+    const c = text.charCodeAt(i);
+    if (this.blockComment) {
+      const close = findIn(text, '*/', i, le);
+      const end = close < 0 ? le : close;
+      scanComment(text, i, end, this.out);
+      if (end === le) return DONE;
+      this.blockComment = false;
+      return end + 2;
+    }
+    if (c < 128 && PLAIN[c] === 1) return i + 1;
+    if (c === 35 || (hcl && c === 47 && text.charCodeAt(i + 1) === 47)) {
+      scanComment(text, i + 1, le, this.out);
+      return DONE;
+    }
+    if (hcl && c === 47 && text.charCodeAt(i + 1) === 42) {
+      this.blockComment = true;
+      return i + 2;
+    }
+    if (hcl && c === 60 && text.charCodeAt(i + 1) === 60) {
+      const m = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i, Math.min(le, i + 80)));
+      if (m) {
+        this.heredoc = m[1];
+        this.heredocJson = false;
+        return DONE;
+      }
+    }
+    if (c === 34 || (!hcl && c === 39)) return this.quoted(i, c);
+    if (isIdentStart(c) && (i === this.ls || !isIdentChar(text.charCodeAt(i - 1)))) return this.word(i);
+    if (c === 123 /* { */) {
+      this.frames.push(this.newFrame(this.header?.name ?? '', this.header?.label ?? ''));
+      this.header = null;
+      return i + 1;
+    }
+    if (c === 125 /* } */) {
+      this.closeFrame();
+      this.header = null;
+      return i + 1;
+    }
+    return i + 1;
+  }
+
+  /** A string at text[i] (quote `c`): a quoted key, a block label, a TOML multi-line string, or a value read for addresses. */
+  private quoted(i: number, c: number): number {
+    const text = this.text;
+    const le = this.le;
+    const out = this.out;
+    if (!this.hcl && text.startsWith(c === 34 ? '"""' : "'''", i)) {
+      const delim = c === 34 ? '"""' : "'''";
+      const close = findIn(text, delim, i + 3, le);
+      if (close < 0) {
+        scanValueText(text, i + 3, le, out, {});
+        this.multiline = delim;
+        return DONE;
+      }
+      scanValueText(text, i + 3, close, out, {});
+      return close + 3;
+    }
+    const close = stringEnd(text, i, le, this.hcl);
+    let k = close + 1;
+    while (k < le && isSpace(text.charCodeAt(k))) k++;
+    const sep = text.charCodeAt(k);
+    // TOML writes `"key" = value`; HCL objects and heredoc JSON also `"key": value`.
+    if ((sep === 61 && text.charCodeAt(k + 1) !== 61) || (this.hcl && sep === 58)) return this.attribute(text.slice(i + 1, close), k + 1);
+    if (this.header && !this.header.label) this.header.label = text.slice(i + 1, close);
+    if (this.digits.from(i + 1) < close) scanValueText(this.masked, i + 1, close, out, {});
+    return close + 1;
+  }
+
+  /** An identifier at text[i]: an attribute's key, an HCL object item's key, or a block's name. */
+  private word(i: number): number {
+    const text = this.text;
+    const le = this.le;
+    let j = i;
+    while (j < le && isIdentChar(text.charCodeAt(j))) j++;
+    let k = j;
+    while (k < le && isSpace(text.charCodeAt(k))) k++;
+    const sep = text.charCodeAt(k);
+    const ident = text.slice(i, j);
+    if (sep === 61 && text.charCodeAt(k + 1) !== 61 && text.charCodeAt(k + 1) !== 62) return this.attribute(ident, k + 1);
+    // HCL object items may be written `key: value`.
+    if (this.hcl && sep === 58 && this.frames.length > 1 && text.charCodeAt(k + 1) !== 58) return this.attribute(ident, k + 1);
+    // A block header: `resource "aws_lb" "web" {`, `ingress {`.
+    if (this.hcl && (sep === 123 || sep === 34) && !this.header) this.header = { name: ident, label: '' };
+    return j;
+  }
+
+  /** A `}`: the block's protocol goes to its ports, or its ports join the enclosing block's. */
+  private closeFrame(): void {
+    if (this.frames.length <= 1) return;
+    const f = this.frames.pop()!;
+    if (f.protocol) {
+      for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
+    } else {
+      // Ports of an object also belong to the enclosing one (`ingress { ... }` inside a resource).
+      // The shorter list goes into the longer (order does not matter), so 50,000 nested blocks stay
+      // linear; ports with their own protocol ride along, as the assignment above skips them.
+      const parent = this.top();
+      if (f.occs.length > parent.occs.length) [parent.occs, f.occs] = [f.occs, parent.occs];
+      for (const o of f.occs) parent.occs.push(o);
+    }
+  }
 
   /**
    * Handles `key = value` with the value at `vs` on the current line; returns where to continue
    * (right after the separator, so that strings and objects inside the value are read too).
    */
-  function attribute(key: string, vs: number): number {
-    const frame = top();
-    const le = curLe;
+  private attribute(key: string, vs: number): number {
+    const text = this.text;
+    const frame = this.top();
+    const le = this.le;
     let v = vs;
     while (v < le && isSpace(text.charCodeAt(v))) v++;
-    const info = classify(key);
+    const info = this.classify(key);
     const lower = info.lower;
     if (info.protocol) {
       const q = text.charCodeAt(v);
-      const end = q === 34 ? stringEnd(text, v, le, hcl) : v;
+      const end = q === 34 ? stringEnd(text, v, le, this.hcl) : v;
       const p = q === 34 ? protocolWord(text.slice(v + 1, end)) : undefined;
       if (p) frame.protocol = p;
       return end > v ? end + 1 : v;
     }
     if (lower === 'name' && text.charCodeAt(v) === 34) {
-      const end = stringEnd(text, v, le, hcl);
+      const end = stringEnd(text, v, le, this.hcl);
       // `{ name = "PORT", value = "8080" }`, and Helm `set { name = "service.ports.http" }`.
       const name = text.slice(v + 1, end);
       frame.portName = isPortKey(name) || (name.includes('ports.') && /(^|\.)ports\.[A-Za-z0-9_-]+$/.test(name));
@@ -328,7 +363,7 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     }
     if (text.charCodeAt(v) === 123 /* { */) {
       // `ports = { http = 80 }`: the object's numbers are ports; the brace pushes a frame named by the key.
-      header = { name: key, label: '' };
+      this.header = { name: key, label: '' };
       return v;
     }
     // In a block or object named by a port key (`ports { internal = 80 }`, `port { ... }`,
@@ -336,46 +371,56 @@ export function scanStructured(text: string, opts: StructuredOptions): PortOccur
     const inPortBlock = frame.portBlock && (isDigit(text.charCodeAt(v)) || text.charCodeAt(v) === 34);
     const portKey = info.configPort || (lower === 'default' && isPortKey(frame.label)) || inPortBlock ||
       (lower === 'value' && frame.portName === true);
-    if (!portKey) {
-      if (info.command && text.charCodeAt(v) === 34) {
-        const end = stringEnd(text, v, le, hcl);
-        if (digits.from(v + 1) < end) scanCommand(masked, v + 1, end, out);
-        return end + 1;
-      }
-      if (info.address && text.charCodeAt(v) === 34) {
-        const end = stringEnd(text, v, le, hcl);
-        if (digits.from(v + 1) < end) scanValueText(masked, v + 1, end, out, { address: true });
-        return end + 1;
-      }
-      return v;
-    }
+    if (!portKey) return this.otherValue(info, v);
     const role = lower === 'default' ? roleForKey(frame.label) : lower === 'external' ? 'host' : lower === 'internal' ? 'container' : info.role;
-    const before = out.length;
+    const before = this.out.length;
+    const next = this.portValue(lower, role, frame, v);
+    this.record(before, frame);
+    return next;
+  }
+
+  /** The value at text[v] of a key that names no port: a command or an address in a string. */
+  private otherValue(info: KeyInfo, v: number): number {
+    const text = this.text;
+    if ((info.command || info.address) && text.charCodeAt(v) === 34) {
+      const end = stringEnd(text, v, this.le, this.hcl);
+      if (this.digits.from(v + 1) < end) {
+        if (info.command) scanCommand(this.masked, v + 1, end, this.out);
+        else scanValueText(this.masked, v + 1, end, this.out, { address: true });
+      }
+      return end + 1;
+    }
+    return v;
+  }
+
+  /** The value at text[v] of a port key (`lower`): a list, a string, or a number or range. */
+  private portValue(lower: string, role: PortRole, frame: Frame, v: number): number {
+    const text = this.text;
+    const le = this.le;
+    const out = this.out;
     const c = text.charCodeAt(v);
-    let next = v;
     if (c === 91 /* [ */) {
-      const r = readListItems(text, v + 1, le, { role, frame }, out, hcl);
-      if (r < 0) list = { role, frame };
-      next = r < 0 ? le : r;
-    } else if (c === 34 || (!hcl && c === 39)) {
-      const end = stringEnd(text, v, le, hcl);
-      if (!readPortsValue(text, v, end + 1, role, out)) scanValueText(masked, v + 1, end, out, { address: true });
-      next = end + 1;
-    } else if (isDigit(c) || c === 45) {
+      const r = readListItems(text, v + 1, le, { role, frame }, out, this.hcl);
+      if (r < 0) this.list = { role, frame };
+      return r < 0 ? le : r;
+    }
+    if (c === 34 || (!this.hcl && c === 39)) {
+      const end = stringEnd(text, v, le, this.hcl);
+      if (!readPortsValue(text, v, end + 1, role, out)) scanValueText(this.masked, v + 1, end, out, { address: true });
+      return end + 1;
+    }
+    if (isDigit(c) || c === 45) {
       let end = v + 1;
       while (end < le && (isDigit(text.charCodeAt(end)) || text.charCodeAt(end) === 45 || text.charCodeAt(end) === 95)) end++;
       const after = end < le ? text.charCodeAt(end) : 32;
       // `from_port = 0` with `protocol = "-1"` means every port, not port 0.
       const allPorts = end === v + 1 && text.charCodeAt(v) === 48 && (lower === 'from_port' || lower === 'to_port');
-      if (allPorts) {
-        // nothing
-      } else if (after === 32 || after === 9 || after === 44 || after === 125 || after === 93 || after === 35 || after === 47 || after === 13 || after === 41) {
+      if (!allPorts && (after === 32 || after === 9 || after === 44 || after === 125 || after === 93 || after === 35 || after === 47 || after === 13 || after === 41)) {
         readPortItem(text, v, end, role, out);
       }
-      next = end;
+      return end;
     }
-    record(before, frame);
-    return next;
+    return v;
   }
 }
 
