@@ -328,9 +328,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
   connection.onRequest(REGISTRY_INFO_REQUEST, () => registryInfo(getIndex(), registryFile ?? runtime.bundledRegistryPath));
   // Switches registries without a restart; a file that cannot be used is refused and the current registry stays.
-  function switchRegistry(what: string, file: string | undefined, load: () => RegistryIndex): UseRegistryResult {
+  async function switchRegistry(what: string, file: string | undefined, load: () => RegistryIndex | Promise<RegistryIndex>): Promise<UseRegistryResult> {
     try {
-      index = load();
+      index = await load();
       registryFile = file;
       connection.console.info(`IANA Ports: now using registry ${index.release} from ${file ?? runtime.bundledRegistryPath}`);
       large.registryChanged();
@@ -344,18 +344,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return { ok: false, release: current.release, records: current.size, path: registryFile ?? runtime.bundledRegistryPath, message };
     }
   }
-  connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): UseRegistryResult => {
+  connection.onRequest(USE_REGISTRY_REQUEST, (params: { path?: string | null } | undefined): Promise<UseRegistryResult> => {
     const file = typeof params?.path === 'string' && params.path ? params.path : undefined;
     return switchRegistry(t('The registry file cannot be used'), file, () => (file ? loadRegistryFile(file) : loadIndex(runtime.readBundledRegistry())));
   });
   // Converts and validates a download of IANA's registry; the stored file is replaced only by a registry that loaded.
-  connection.onRequest(IMPORT_REGISTRY_REQUEST, (params: ImportRegistryParams | undefined): UseRegistryResult => {
+  connection.onRequest(IMPORT_REGISTRY_REQUEST, (params: ImportRegistryParams | undefined): Promise<UseRegistryResult> => {
     const source = typeof params?.source === 'string' ? params.source : '';
     const target = typeof params?.target === 'string' ? params.target : '';
     const options = { source, target, origin: typeof params?.origin === 'string' ? params.origin : undefined, minRecords: typeof params?.minRecords === 'number' ? params.minRecords : undefined };
-    return switchRegistry(t('The downloaded registry was refused and nothing stored was changed'), target, () => {
+    return switchRegistry(t('The downloaded registry was refused and nothing stored was changed'), target, async () => {
       if (!source || !target) throw new Error(t('the request names no downloaded file or no target'));
-      return importRegistry(options);
+      // IANA's XML is converted in the scan thread (about 0.5 s); the result is checked and stored here.
+      return importRegistry(options, runtime.offThread ? await runtime.offThread.convert(options) : undefined);
     });
   });
 

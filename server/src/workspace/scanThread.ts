@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { currentLocale, setLocale } from '../service/l10n';
 import { PortLanguageService } from '../service/languageService';
 import type { MachineSnapshot } from '../service/machine/types';
 import { decodeRegistry } from '../service/registry/codec';
@@ -9,6 +10,8 @@ import { findPorts, type FormatId, type PortOccurrence } from '../service/scan';
 import { detectFormat, formatFromAssociations } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
 import { indexEntry, type IndexedFile } from '../service/workspaceIndex';
+import { decodeRecords, encodeRecords, transferables, type EncodedRecords } from './recordCodec';
+import { convertDownload, type ImportRegistryParams } from './registryFile';
 
 /**
  * Large files are scanned in a worker thread, so that a 4.8 MB compose file does not hold up hovers
@@ -72,11 +75,51 @@ export interface KeptScan {
   tooLarge?: boolean;
 }
 
+/** How a check and a kept scan travel from the worker: their lists of records encoded (recordCodec.ts). */
+interface EncodedCheck {
+  format: FormatId | undefined;
+  tooLarge?: boolean;
+  diagnostics: EncodedRecords;
+  total: number;
+  file?: EncodedFile;
+}
+
+type EncodedFile = Omit<IndexedFile, 'places' | 'mappings'> & { places: EncodedRecords; mappings: EncodedRecords };
+
+function encodeFile(file: IndexedFile | undefined): EncodedFile | undefined {
+  return file && { ...file, places: encodeRecords(file.places), mappings: encodeRecords(file.mappings) };
+}
+
+function decodeFile(file: EncodedFile | undefined): IndexedFile | undefined {
+  return file && { ...file, places: decodeRecords(file.places), mappings: decodeRecords(file.mappings) };
+}
+
+interface EncodedScan {
+  format: FormatId | undefined;
+  occurrences: EncodedRecords;
+  tooLarge?: boolean;
+}
+
+/** The buffers of an answer's encoded lists, transferred rather than copied. */
+function encodedBuffers(value: unknown): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  if (!value || typeof value !== 'object') return out;
+  const v = value as Partial<EncodedCheck & EncodedScan & EncodedFile>;
+  transferables(v.places, out);
+  transferables(v.mappings, out);
+  transferables(v.diagnostics, out);
+  transferables(v.occurrences, out);
+  transferables(v.file?.places, out);
+  transferables(v.file?.mappings, out);
+  return out;
+}
+
 type Job =
   | { kind: 'index'; id: number; uri: string; text: string; associations: Record<string, string> }
   | ({ kind: 'check'; id: number } & CheckRequest)
   | { kind: 'scan'; id: number; uri: string; version: number }
-  | { kind: 'forget'; id: number; uri: string };
+  | { kind: 'forget'; id: number; uri: string }
+  | { kind: 'convert'; id: number; params: ImportRegistryParams };
 
 interface Answer {
   id: number;
@@ -118,7 +161,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
   const run = (job: Job): unknown => {
     switch (job.kind) {
       case 'index':
-        return scanToIndex(job.uri, job.text, job.associations, (e) => errors.push(e instanceof Error ? e.message : String(e)));
+        return encodeFile(scanToIndex(job.uri, job.text, job.associations, (e) => errors.push(e instanceof Error ? e.message : String(e))));
       case 'check': {
         current = job;
         const doc = TextDocument.create(job.uri, job.languageId, job.version, job.text);
@@ -132,29 +175,36 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
           service.forget(uri);
         }
         const file = scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences) : undefined;
-        return { format: scan.format, tooLarge: scan.tooLarge, diagnostics: all.slice(0, MAX_THREAD_DIAGNOSTICS), total: all.length, file, errors: [] } satisfies CheckResult;
+        return {
+          format: scan.format, tooLarge: scan.tooLarge, diagnostics: encodeRecords(all.slice(0, MAX_THREAD_DIAGNOSTICS)), total: all.length,
+          file: encodeFile(file),
+        } satisfies EncodedCheck;
       }
       case 'scan': {
         const k = kept.get(job.uri);
         if (!k || k.doc.version !== job.version) return undefined;
         const scan = service.scan(k.doc, k.settings);
-        return { format: scan.format, occurrences: scan.occurrences, tooLarge: scan.tooLarge } satisfies KeptScan;
+        return { format: scan.format, occurrences: encodeRecords(scan.occurrences), tooLarge: scan.tooLarge } satisfies EncodedScan;
       }
       case 'forget':
         kept.delete(job.uri);
         service.forget(job.uri);
         return undefined;
+      case 'convert':
+        return convertDownload(job.params);
     }
   };
-  parentPort?.on('message', (job: Job) => {
+  parentPort?.on('message', (job: Job & { locale?: string }) => {
     errors = [];
+    // Rule messages and refusals in the language the server speaks.
+    setLocale(job.locale);
     let value: unknown;
     try {
       value = run(job);
     } catch (e) {
       errors.push(e instanceof Error ? e.message : String(e));
     }
-    parentPort?.postMessage({ id: job.id, value, errors } satisfies Answer);
+    parentPort?.postMessage({ id: job.id, value, errors } satisfies Answer, encodedBuffers(value));
   });
 }
 
@@ -171,6 +221,8 @@ export interface OffThread {
   kept(uri: string, version: number): Promise<KeptScan | undefined>;
   /** A closed document: the worker drops its scan. */
   forget(uri: string): void;
+  /** Converts a downloaded IANA file into the registry's encoded text; rejects with the reason it is not one. */
+  convert(params: ImportRegistryParams): Promise<string>;
 }
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -185,24 +237,30 @@ export class ScanThread implements OffThread {
 
   async scan(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }> {
     const answer = await this.send({ kind: 'index', uri, text, associations });
-    return { file: answer.value as IndexedFile | undefined, errors: answer.errors };
+    return { file: decodeFile(answer.value as EncodedFile | undefined), errors: answer.errors };
   }
 
   async check(request: CheckRequest): Promise<CheckResult> {
     const answer = await this.send({ kind: 'check', ...request });
-    const result = answer.value as CheckResult | undefined;
-    if (!result) throw new ScanThreadError(answer.errors[0] ?? 'the scan thread gave no answer');
-    result.errors = answer.errors;
-    return result;
+    const e = answer.value as EncodedCheck | undefined;
+    if (!e) throw new ScanThreadError(answer.errors[0] ?? 'the scan thread gave no answer');
+    return { format: e.format, tooLarge: e.tooLarge, diagnostics: decodeRecords<Diagnostic>(e.diagnostics), total: e.total, file: decodeFile(e.file), errors: answer.errors };
   }
 
   async kept(uri: string, version: number): Promise<KeptScan | undefined> {
     if (!this.worker) return undefined;
-    return (await this.send({ kind: 'scan', uri, version })).value as KeptScan | undefined;
+    const e = (await this.send({ kind: 'scan', uri, version })).value as EncodedScan | undefined;
+    return e && { format: e.format, tooLarge: e.tooLarge, occurrences: decodeRecords<PortOccurrence>(e.occurrences) };
   }
 
   forget(uri: string): void {
     if (this.worker) void this.send({ kind: 'forget', uri }).catch(() => undefined);
+  }
+
+  async convert(params: ImportRegistryParams): Promise<string> {
+    const answer = await this.send({ kind: 'convert', params });
+    if (typeof answer.value !== 'string') throw new Error(answer.errors[0] ?? 'the scan thread gave no answer');
+    return answer.value;
   }
 
   close(): void {
@@ -221,14 +279,14 @@ export class ScanThread implements OffThread {
         this.restart();
       }, SCAN_THREAD_DEADLINE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      w.postMessage({ ...job, id } as Job);
+      w.postMessage({ ...job, id, locale: currentLocale() } as Job & { locale?: string });
     });
   }
 
   private start(): Worker {
     const w = new (threads().Worker)(this.entry, {
       argv: [SCAN_THREAD_ARG],
-      resourceLimits: { maxOldGenerationSizeMb: SCAN_THREAD_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: SCAN_THREAD_HEAP_MB, maxYoungGenerationSizeMb: 64 },
       stdout: true,
       stderr: true,
     });

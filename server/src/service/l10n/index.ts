@@ -12,10 +12,17 @@ import { ZH_CN } from './zh-cn';
 export const MESSAGE_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = { 'zh-cn': ZH_CN };
 
 let table: Readonly<Record<string, string>> | undefined;
+let current: string | undefined;
 
 /** Chooses the table for a locale such as `zh-cn` (VS Code's spelling) or `zh-CN`; English for any other. */
 export function setLocale(locale: string | undefined): void {
+  current = locale;
   table = locale ? MESSAGE_TABLES[locale.toLowerCase()] : undefined;
+}
+
+/** The locale last set, for the scan thread, whose messages must be in the same language. */
+export function currentLocale(): string | undefined {
+  return current;
 }
 
 /** The message in the current language, with `{n}` replaced by the n-th argument. */
