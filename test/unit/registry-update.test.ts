@@ -131,7 +131,7 @@ describe('Update Registry from IANA (the command)', function () {
     await lsp.initialize();
     vscode = new FakeVsCode();
     const context = { globalStorageUri: { fsPath: storage }, subscriptions: [] as unknown[] };
-    registerRegistryCommands(vscode.api() as never, context as never, { sendRequest: (method: string, params?: unknown) => lsp!.request(method, params ?? null) } as never);
+    registerRegistryCommands(vscode.api() as never, context as never, { sendRequest: (method: string, params?: unknown) => lsp!.request(method, params ?? null, 60_000) } as never);
   });
   afterEach(async () => {
     await lsp?.close();
