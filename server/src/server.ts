@@ -63,7 +63,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   };
   const service = new PortLanguageService(getIndex, (e) => connection.console.error(`IANA Ports: ${errorText(e)}`));
   // Large open documents are scanned and checked in the scan thread, so that they hold up no request.
-  const large = new LargeDocuments(runtime.offThread, service, () => registryFile, (m) => connection.console.info(`IANA Ports: ${m}`));
+  const large: LargeDocuments = new LargeDocuments(runtime.offThread, service, () => registryFile, (m) => connection.console.info(`IANA Ports: ${m}`), (uri): boolean => workspace.indexer.indexes(uri));
   const workspace = new WorkspaceFeature(connection, documents, service, settingsFor, () => {
     try {
       return getIndex();

@@ -193,6 +193,16 @@ export class WorkspaceIndexer {
     this.host.onDidChange();
   }
 
+  /** True when an open document would be part of the workspace's index (it lies in a workspace folder). */
+  indexes(uri: string): boolean {
+    const u = canonicalUri(uri);
+    try {
+      return u.startsWith('file:') && this.folderOf(fileURLToPath(u)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   private folderOf(fsPath: string): Folder | undefined {
     let best: Folder | undefined;
     for (const f of this.folders) {

@@ -53,6 +53,8 @@ export class LargeDocuments {
     /** The registry file in use, undefined for the bundled one. */
     private readonly registryFile: () => string | undefined,
     private readonly log: (message: string) => void,
+    /** Whether the workspace index takes a document's entry: a document outside every folder gets none made. */
+    private readonly indexes: (uri: string) => boolean = () => true,
   ) {}
 
   /**
@@ -140,7 +142,7 @@ export class LargeDocuments {
     const size = `${(entry.text.length / (1 << 20)).toFixed(1)} MB`;
     try {
       const r = await this.thread!.check({
-        uri: doc.uri, indexUri: canonicalUri(doc.uri), languageId: doc.languageId, version: entry.version, text: entry.text,
+        uri: doc.uri, indexUri: this.indexes(doc.uri) ? canonicalUri(doc.uri) : undefined, languageId: doc.languageId, version: entry.version, text: entry.text,
         settings: entry.settings, registryFile: this.registryFile(), machine: entry.machine,
       });
       for (const e of r.errors) this.log(`${doc.uri}: ${e}`);

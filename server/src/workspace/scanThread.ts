@@ -43,8 +43,8 @@ export function scanToIndex(uri: string, text: string, associations: Record<stri
 /** An open document to check: its diagnostics under these settings, and its workspace index entry. */
 export interface CheckRequest {
   uri: string;
-  /** The URI its index entry is filed under (the canonical spelling of `uri`). */
-  indexUri: string;
+  /** The URI its index entry is filed under (the canonical spelling of `uri`); undefined when the workspace does not index it. */
+  indexUri?: string;
   languageId: string;
   version: number;
   text: string;
@@ -174,7 +174,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
           kept.delete(uri);
           service.forget(uri);
         }
-        const file = scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences) : undefined;
+        const file = job.indexUri && scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences) : undefined;
         return {
           format: scan.format, tooLarge: scan.tooLarge, diagnostics: encodeRecords(all.slice(0, MAX_THREAD_DIAGNOSTICS)), total: all.length,
           file: encodeFile(file),
