@@ -99,6 +99,8 @@ export function softwareProposals(query: string): SoftwareProposal[] {
 export function softwareByDigits(digits: string): SoftwareProposal[] {
   const out: SoftwareProposal[] = [];
   for (const software of SOFTWARE) {
+    // Protocols (SMTP on 25) are IANA's names, which completion proposes itself.
+    if (software.protocol) continue;
     for (const port of software.ports) {
       const text = String(port.port);
       if (!text.startsWith(digits)) continue;

@@ -55,6 +55,11 @@ export interface Software {
   images: readonly string[];
   /** The software's own documentation of its default ports. */
   source: string;
+  /**
+   * A service people name by its protocol (SMTP, IMAP, SSH), whose ports IANA's registry names on every
+   * card: only prose reads it, to tie "SMTP on 25" to a port. Completion and look-ups by name skip it.
+   */
+  protocol?: true;
 }
 
 type P = SoftwarePort;
@@ -127,7 +132,7 @@ export const SOFTWARE: readonly Software[] = [
   { id: 'oracle', name: 'Oracle Database', aliases: ['oracle', 'oracle db', 'oracle-xe'], ports: [tcp(1521, 'service', 'Oracle Database listener')], images: ['gvenzl/oracle-xe', 'gvenzl/oracle-free', 'container-registry.oracle.com/database/free'], source: 'https://docs.oracle.com/en/database/oracle/oracle-database/19/ladbi/oracle-database-component-port-numbers-and-protocols.html' },
   { id: 'mongodb', name: 'MongoDB', aliases: ['mongo', 'mongodb', 'mongod'], ports: [tcp(27017, 'service', 'MongoDB'), tcp(27018, 'service', 'MongoDB shard server'), tcp(27019, 'service', 'MongoDB config server')], images: ['mongo', 'bitnami/mongodb', 'mongodb/mongodb-community-server', 'mongodb/mongodb-atlas-local'], source: 'https://www.mongodb.com/docs/manual/reference/default-mongodb-port/' },
   { id: 'mongo-express', name: 'mongo-express', aliases: ['mongo-express'], ports: [tcp(8081, 'web', 'mongo-express')], images: ['mongo-express'], source: 'https://github.com/mongo-express/mongo-express#usage-docker' },
-  { id: 'redis', name: 'Redis', aliases: ['redis', 'valkey', 'keydb'], ports: [tcp(6379, 'service', 'Redis'), tcp(26379, 'service', 'Redis Sentinel')], images: ['redis', 'bitnami/redis', 'redis/redis-stack-server', 'valkey/valkey', 'bitnami/valkey', 'eqalpha/keydb'], source: 'https://redis.io/docs/latest/operate/oss_and_stack/management/config/' },
+  { id: 'redis', name: 'Redis', aliases: ['redis', 'valkey', 'keydb', 'sentinel'], ports: [tcp(6379, 'service', 'Redis'), tcp(26379, 'service', 'Redis Sentinel')], images: ['redis', 'bitnami/redis', 'redis/redis-stack-server', 'valkey/valkey', 'bitnami/valkey', 'eqalpha/keydb'], source: 'https://redis.io/docs/latest/operate/oss_and_stack/management/config/' },
   { id: 'redis-stack', name: 'Redis Stack (RedisInsight)', aliases: ['redis-stack', 'redisinsight', 'redis insight'], ports: [tcp(6379, 'service', 'Redis', NO_LOOKUP), tcp(8001, 'web', 'RedisInsight (Redis Stack)')], images: ['redis/redis-stack'], source: 'https://redis.io/docs/latest/operate/oss_and_stack/install/install-stack/docker/' },
   { id: 'memcached', name: 'Memcached', aliases: ['memcached', 'memcache'], ports: [tcp(11211, 'service', 'Memcached')], images: ['memcached', 'bitnami/memcached'], source: 'https://github.com/memcached/memcached/wiki/ConfiguringServer' },
   { id: 'cassandra', name: 'Apache Cassandra', aliases: ['cassandra', 'scylla', 'scylladb', 'cql'], ports: [tcp(9042, 'service', 'Cassandra CQL'), tcp(7000, 'cluster', 'Cassandra inter-node'), tcp(7001, 'cluster', 'Cassandra inter-node (TLS)'), tcp(7199, 'admin', 'Cassandra JMX')], images: ['cassandra', 'bitnami/cassandra', 'scylladb/scylla'], source: 'https://cassandra.apache.org/doc/latest/cassandra/managing/configuration/cass_yaml_file.html' },
@@ -217,6 +222,33 @@ export const SOFTWARE: readonly Software[] = [
   { id: 'wireguard', name: 'WireGuard', aliases: ['wireguard', 'wg', 'wg-easy'], ports: [udp(51820, 'service', 'WireGuard')], images: ['linuxserver/wireguard', 'lscr.io/linuxserver/wireguard', 'ghcr.io/wg-easy/wg-easy'], source: 'https://www.wireguard.com/quickstart/' },
   { id: 'tailscale', name: 'Tailscale', aliases: ['tailscale'], ports: [udp(41641, 'service', 'Tailscale WireGuard')], images: ['tailscale/tailscale'], source: 'https://tailscale.com/kb/1082/firewall-ports' },
   { id: 'syncthing', name: 'Syncthing', aliases: ['syncthing'], ports: [tcp(8384, 'web', 'Syncthing web UI'), tcp(22000, 'service', 'Syncthing sync protocol')], images: ['syncthing/syncthing', 'linuxserver/syncthing'], source: 'https://docs.syncthing.net/users/firewall.html' },
+  // Network services people name by their protocol ("SMTP on 25", "IMAPS 993"). IANA's registry already
+  // names these ports on hovers, so they are looked up by name only: prose (scan/vocabulary/prose.ts)
+  // ties a number to a port when one of these names stands beside it, and completion proposes them.
+  { id: 'http', name: 'HTTP and HTTPS servers', aliases: ['http', 'https', 'web server'], ports: [tcp(80, 'web', 'HTTP', NO_LOOKUP), tcp(443, 'web', 'HTTPS', NO_LOOKUP), tcp(8080, 'web', 'HTTP (alternate)', NO_LOOKUP), tcp(8000, 'web', 'HTTP (alternate)', NO_LOOKUP), tcp(8443, 'web', 'HTTPS (alternate)', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc9110#name-http-uri-scheme' },
+  { id: 'openssh', name: 'OpenSSH server', aliases: ['openssh', 'sshd', 'ssh', 'sftp', 'scp'], ports: [tcp(22, 'service', 'SSH', NO_LOOKUP)], images: [], protocol: true, source: 'https://man.openbsd.org/sshd_config' },
+  { id: 'postfix', name: 'Postfix (SMTP)', aliases: ['postfix', 'smtp', 'esmtp', 'smtps', 'submission', 'submissions', 'starttls', 'mta', 'mtas', 'mail'], ports: [tcp(25, 'service', 'SMTP', NO_LOOKUP), tcp(587, 'service', 'SMTP submission (STARTTLS)', NO_LOOKUP), tcp(465, 'service', 'SMTP submission (implicit TLS)', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.postfix.org/master.5.html' },
+  { id: 'dovecot', name: 'Dovecot (IMAP, POP3)', aliases: ['dovecot', 'imap', 'imap4', 'imaps', 'pop', 'pop3', 'pop3s', 'managesieve', 'sieve', 'lmtp'], ports: [tcp(143, 'service', 'IMAP', NO_LOOKUP), tcp(993, 'service', 'IMAPS', NO_LOOKUP), tcp(110, 'service', 'POP3', NO_LOOKUP), tcp(995, 'service', 'POP3S', NO_LOOKUP), tcp(4190, 'service', 'ManageSieve', NO_LOOKUP), tcp(24, 'service', 'LMTP', NO_LOOKUP)], images: [], protocol: true, source: 'https://doc.dovecot.org/' },
+  { id: 'vsftpd', name: 'vsftpd (FTP)', aliases: ['vsftpd', 'ftp', 'ftps'], ports: [tcp(21, 'service', 'FTP control', NO_LOOKUP), tcp(20, 'service', 'FTP data (active mode)', NO_LOOKUP), tcp(990, 'service', 'FTPS (implicit TLS)', NO_LOOKUP)], images: [], protocol: true, source: 'https://security.appspot.com/vsftpd/vsftpd_conf.html' },
+  { id: 'telnet', name: 'Telnet', aliases: ['telnet', 'telnetd'], ports: [tcp(23, 'service', 'Telnet', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc854' },
+  { id: 'dhcp', name: 'DHCP server and client', aliases: ['dhcp', 'dhcpd', 'bootp'], ports: [udp(67, 'service', 'DHCP server', NO_LOOKUP), udp(68, 'service', 'DHCP client', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc2131' },
+  { id: 'chrony', name: 'NTP (chrony, ntpd)', aliases: ['ntp', 'ntpd', 'chrony', 'chronyd'], ports: [udp(123, 'service', 'NTP', NO_LOOKUP)], images: [], protocol: true, source: 'https://chrony-project.org/doc/4.5/chrony.conf.html' },
+  { id: 'net-snmp', name: 'Net-SNMP', aliases: ['snmp', 'snmpd', 'net-snmp'], ports: [udp(161, 'service', 'SNMP', NO_LOOKUP), udp(162, 'service', 'SNMP traps', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.net-snmp.org/docs/man/snmpd.conf.html' },
+  { id: 'openldap', name: 'OpenLDAP', aliases: ['openldap', 'slapd', 'ldap', 'ldaps'], ports: [tcp(389, 'service', 'LDAP', NO_LOOKUP), tcp(636, 'service', 'LDAPS', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.openldap.org/doc/admin26/runningslapd.html' },
+  { id: 'kerberos', name: 'Kerberos KDC (MIT krb5)', aliases: ['kerberos', 'krb5', 'kdc'], ports: [tcp(88, 'service', 'Kerberos', NO_LOOKUP)], images: [], protocol: true, source: 'https://web.mit.edu/kerberos/krb5-latest/doc/admin/conf_files/kdc_conf.html' },
+  { id: 'samba', name: 'Samba (SMB)', aliases: ['samba', 'smb', 'smbd', 'cifs'], ports: [tcp(445, 'service', 'SMB', NO_LOOKUP), tcp(139, 'service', 'NetBIOS session (SMB1)', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.samba.org/samba/docs/current/man-html/smb.conf.5.html' },
+  { id: 'nfs', name: 'NFS server', aliases: ['nfs', 'nfsd', 'nfsv4'], ports: [tcp(2049, 'service', 'NFS', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc7530' },
+  { id: 'rsyncd', name: 'rsync daemon', aliases: ['rsync', 'rsyncd'], ports: [tcp(873, 'service', 'rsync daemon', NO_LOOKUP)], images: [], protocol: true, source: 'https://download.samba.org/pub/rsync/rsyncd.conf.5' },
+  { id: 'rsyslog', name: 'syslog (rsyslog)', aliases: ['syslog', 'rsyslog', 'syslog-ng'], ports: [udp(514, 'service', 'syslog', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rsyslog.com/doc/configuration/modules/imudp.html' },
+  { id: 'sip', name: 'SIP servers (Asterisk, Kamailio)', aliases: ['sip', 'asterisk', 'kamailio'], ports: [udp(5060, 'service', 'SIP', NO_LOOKUP), tcp(5061, 'service', 'SIP over TLS', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc3261' },
+  { id: 'prosody', name: 'XMPP servers (Prosody, ejabberd)', aliases: ['xmpp', 'prosody', 'ejabberd', 'jabber'], ports: [tcp(5222, 'service', 'XMPP client connections', NO_LOOKUP), tcp(5269, 'service', 'XMPP server-to-server', NO_LOOKUP)], images: [], protocol: true, source: 'https://prosody.im/doc/ports' },
+  { id: 'irc', name: 'IRC servers', aliases: ['irc', 'ircd', 'inspircd'], ports: [tcp(6667, 'service', 'IRC', NO_LOOKUP), tcp(6697, 'service', 'IRC over TLS', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.rfc-editor.org/rfc/rfc7194' },
+  { id: 'openvpn', name: 'OpenVPN', aliases: ['openvpn'], ports: [udp(1194, 'service', 'OpenVPN', NO_LOOKUP)], images: [], protocol: true, source: 'https://openvpn.net/community-resources/reference-manual-for-openvpn-2-6/' },
+  { id: 'coturn', name: 'coturn (STUN/TURN)', aliases: ['coturn', 'stun', 'turn', 'turnserver'], ports: [udp(3478, 'service', 'STUN/TURN', NO_LOOKUP), tcp(5349, 'service', 'STUN/TURN over TLS', NO_LOOKUP)], images: [], protocol: true, source: 'https://github.com/coturn/coturn/blob/master/README.turnserver' },
+  { id: 'zabbix', name: 'Zabbix', aliases: ['zabbix'], ports: [tcp(10051, 'service', 'Zabbix server (trapper)', NO_LOOKUP), tcp(10050, 'service', 'Zabbix agent', NO_LOOKUP)], images: [], protocol: true, source: 'https://www.zabbix.com/documentation/current/en/manual/appendix/config/zabbix_server' },
+  { id: 'statsd', name: 'StatsD', aliases: ['statsd'], ports: [udp(8125, 'metrics', 'StatsD', NO_LOOKUP)], images: [], protocol: true, source: 'https://github.com/statsd/statsd/blob/master/exampleConfig.js' },
+  { id: 'graphite', name: 'Graphite (carbon)', aliases: ['graphite', 'carbon'], ports: [tcp(2003, 'metrics', 'Graphite plaintext protocol', NO_LOOKUP), tcp(2004, 'metrics', 'Graphite pickle protocol', NO_LOOKUP)], images: [], protocol: true, source: 'https://graphite.readthedocs.io/en/latest/carbon-daemons.html' },
+  { id: 'media-streaming', name: 'RTMP and RTSP servers (MediaMTX, nginx-rtmp)', aliases: ['rtmp', 'rtsp', 'mediamtx'], ports: [tcp(1935, 'service', 'RTMP', NO_LOOKUP), tcp(554, 'service', 'RTSP', NO_LOOKUP)], images: [], protocol: true, source: 'https://github.com/bluenviron/mediamtx' },
 ];
 
 /** A port of the table with the software it belongs to. */
@@ -314,6 +346,7 @@ export function normaliseImage(ref: string): string {
 const byImage = new Map<string, Software>();
 const byName = new Map<string, Software[]>();
 for (const software of SOFTWARE) {
+  if (software.protocol) continue;
   for (const image of software.images) if (!byImage.has(image)) byImage.set(image, software);
   for (const word of new Set([software.id, software.name.toLowerCase(), ...software.aliases])) {
     const list = byName.get(word);

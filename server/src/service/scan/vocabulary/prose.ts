@@ -1,6 +1,7 @@
 import type { PortOccurrence } from './types';
 import { portValue } from './common';
 import { isDigit } from '../text/chars';
+import { SOFTWARE } from '../../softwarePorts';
 
 /**
  * Reads ports out of sentences: comments, README prose, list items and table rows. A number counts
@@ -35,12 +36,86 @@ const LIST_JOINERS = new Set([',', '/', 'or', 'and', '&', '-', '\u2013', '\u2014
 const FILLERS = new Set([
   'is', 'are', 'was', 'were', 'be', 'the', 'a', 'default', 'defaults', 'to', 'on', 'at', 'of', 'number', 'numbers',
   'set', 'as', 'e', 'g', 'eg', 'i', 'ie', ':', '=', ',', 'by', 'its', 'their', 'from', 'value', 'usually', 'typically',
-  'normally', 'also', 'then', 'still', 'will', 'range', 'between', '-', '\u2013', 'tcp', 'udp',
+  'normally', 'also', 'then', 'still', 'will', 'range', 'between', '-', '\u2013', 'tcp', 'udp', 'such', 'like',
 ]);
 
 /** Port words in the sense of a TCP/UDP port; a hardware port (`USB port 3`) is not one. */
 const PORT_WORDS = new Set(['port', 'ports', 'portnumber']);
 const HARDWARE = new Set(['usb', 'serial', 'parallel', 'com', 'hdmi', 'display', 'thunderbolt', 'switch', 'ethernet', 'sata', 'pcie', 'gpio']);
+
+/**
+ * Verbs after which "on" or "at" and a number name where something listens: "listens on 8080", "the
+ * sidecar answers on 7878", "published on the host's 54320".
+ */
+const LISTEN_VERBS = new Set([
+  'listen', 'listens', 'listening', 'serve', 'serves', 'served', 'serving', 'run', 'runs', 'running', 'answer',
+  'answers', 'answering', 'bound', 'bind', 'binds', 'published', 'publishes', 'exposed', 'exposes', 'available',
+  'reachable', 'accepts', 'accepting', 'up', 'started', 'starts', 'lives', 'sits',
+]);
+
+/** Verbs whose object, right after them, is a port: "forwards 2222", "the gateway only routes 8080", "blocks 587". */
+const PORT_OBJECT_VERBS = new Set([
+  'forward', 'forwards', 'forwarded', 'route', 'routes', 'routed', 'expose', 'exposes', 'publish', 'publishes',
+  'block', 'blocks', 'blocked', 'holds', 'occupies', 'frees', 'opens',
+]);
+
+/**
+ * A number that reads as a port where only the wording around it says so: 20 and up, not a year, not a
+ * power of two from 64 (a size), at most 65535.
+ */
+function isPortish(v: number): boolean {
+  return v >= 20 && v <= 65535 && !isYear(v) && !(v >= 64 && (v & (v - 1)) === 0);
+}
+
+/** The `on`, `at` or `to` before number `i`, over `the` and a possessive ("on the host's 54320"), or -1. */
+function onBefore(t: Token[], i: number): number {
+  let on = prev(t, i);
+  for (let k = 0; on >= 0 && k < 2 && (t[on].w === 'the' || /['\u2019]s$/.test(t[on].w)); k++) on = prev(t, on);
+  return on >= 0 && (t[on].w === 'on' || t[on].w === 'at' || t[on].w === 'to') ? on : -1;
+}
+
+/** "listens on 8080": a listening verb within three words before the `on` or `at` before number `i`. */
+function listenVerbBefore(t: Token[], i: number): boolean {
+  const on = onBefore(t, i);
+  if (on < 0) return false;
+  let j = prev(t, on);
+  // "on the host's 54320": the words between `on` and the number were skipped by `prev` only when decoration.
+  for (let words = 0; j >= 0 && words < 3; words++) {
+    if (LISTEN_VERBS.has(t[j].w)) return t[on].w !== 'to' || t[j].w === 'bound';
+    if (t[j].w === '.' || t[j].w === ';') return false;
+    j = prev(t, j);
+  }
+  return false;
+}
+
+/** "the API's 8080": a possessive right before number `i`. */
+function possessiveBefore(t: Token[], i: number): boolean {
+  const p = prev(t, i);
+  return p >= 0 && /['\u2019]s$/.test(t[p].w) && t[p].e === t[i].s - 1;
+}
+
+/** "forwards 2222", "blocks 587": a verb whose object is a port right before number `i`. */
+function objectVerbBefore(t: Token[], i: number): boolean {
+  const p = prev(t, i);
+  return p >= 0 && PORT_OBJECT_VERBS.has(t[p].w);
+}
+
+/** A port written with its protocol glued on (`22/tcp`, `80,443/tcp` of `ufw status`) or after a lone colon (`:50051`). */
+function gluedPort(text: string, tok: Token): boolean {
+  if (text.charCodeAt(tok.s - 1) === 58) return isColonPort(text, tok.s - 1);
+  let a = tok.e;
+  // The numbers of `80,443/tcp` share the suffix.
+  while (text.charCodeAt(a) === 44 && isDigit(text.charCodeAt(a + 1))) {
+    a++;
+    while (isDigit(text.charCodeAt(a))) a++;
+  }
+  return text.charCodeAt(a) === 47 && /^\/(tcp|udp|sctp)\b/i.test(text.slice(a, a + 6));
+}
+
+function hasPortWord(t: Token[]): boolean {
+  for (const x of t) if (PORT_WORDS.has(x.w) || x.w.endsWith('-port')) return true;
+  return false;
+}
 
 /** Words right before a number that make it a count, an ordinal or a reference rather than a port. */
 const NOT_BEFORE = new Set([
@@ -62,93 +137,21 @@ const NOT_AFTER = new Set([
 ]);
 
 /**
- * Services whose name in a sentence ties a number to a port, with the ports they usually run on; a
- * number counts only when it is one of them ("Redis 6379", never "Redis 7").
+ * Software and services whose name in a sentence ties a number to a port, with their usual ports: the
+ * names and aliases of the common-practice table (softwarePorts.ts), one word each. A number counts
+ * only when it is one of them ("Redis 6379", never "Redis 7").
  */
 const SERVICE_PORTS: ReadonlyMap<string, readonly number[]> = (() => {
-  const m = new Map<string, readonly number[]>();
-  const add = (names: string, ports: number[]): void => {
-    for (const n of names.split(' ')) m.set(n, ports);
-  };
-  add('http', [80, 8080, 8000]);
-  add('https', [443, 8443]);
-  add('smtp esmtp', [25, 465, 587, 2525]);
-  add('submission', [587]);
-  add('submissions smtps', [465]);
-  add('pop pop3', [110, 995]);
-  add('pop3s', [995]);
-  add('imap imap4', [143, 993]);
-  add('imaps', [993]);
-  add('ssh sftp scp sshd', [22, 2222]);
-  add('ftp', [20, 21]);
-  add('ftps', [990]);
-  add('telnet', [23]);
-  add('dns', [53]);
-  add('dhcp', [67, 68]);
-  add('ntp', [123]);
-  add('snmp', [161, 162]);
-  add('ldap', [389, 636]);
-  add('ldaps', [636]);
-  add('kerberos', [88]);
-  add('rdp', [3389]);
-  add('vnc', [5900]);
-  add('mysql mariadb', [3306, 33060]);
-  add('postgres postgresql psql', [5432]);
-  add('pgbouncer', [6432]);
-  add('mssql', [1433]);
-  add('oracle', [1521]);
-  add('mongodb mongo', [27017]);
-  add('redis', [6379]);
-  add('sentinel', [26379]);
-  add('memcached', [11211]);
-  add('cassandra', [9042]);
-  add('elasticsearch opensearch', [9200, 9300]);
-  add('kibana', [5601]);
-  add('logstash', [5044, 9600]);
-  add('kafka', [9092, 9093, 29092]);
-  add('zookeeper', [2181]);
-  add('rabbitmq amqp', [5672, 15672]);
-  add('mqtt mosquitto', [1883, 8883]);
-  add('nats', [4222]);
-  add('etcd', [2379, 2380]);
-  add('consul', [8500]);
-  add('vault', [8200]);
-  add('prometheus', [9090]);
-  add('grafana', [3000]);
-  add('alertmanager', [9093]);
-  add('jaeger', [16686, 14268, 6831]);
-  add('zipkin', [9411]);
-  add('otlp', [4317, 4318]);
-  add('loki', [3100]);
-  add('influxdb', [8086]);
-  add('couchdb', [5984]);
-  add('neo4j', [7474, 7687]);
-  add('minio', [9000, 9001]);
-  add('jenkins', [8080, 50000]);
-  add('docker', [2375, 2376]);
-  add('kubelet', [10250]);
-  add('sip', [5060, 5061]);
-  add('xmpp', [5222, 5269]);
-  add('irc', [6667, 6697]);
-  add('syslog', [514]);
-  add('smb samba', [139, 445]);
-  add('nfs', [2049]);
-  add('rsync', [873]);
-  add('managesieve sieve', [4190]);
-  add('lmtp', [24]);
-  add('zabbix', [10050, 10051]);
-  add('clickhouse', [8123, 9000]);
-  add('solr', [8983]);
-  add('sonarqube', [9000]);
-  add('mailhog mailpit', [1025, 8025]);
-  add('wireguard', [51820]);
-  add('openvpn', [1194]);
-  add('stun coturn', [3478, 5349]);
-  add('statsd', [8125]);
-  add('graphite', [2003, 2004]);
-  add('rtmp', [1935]);
-  add('rtsp', [554]);
-  add('cockroachdb', [26257]);
+  const m = new Map<string, number[]>();
+  for (const software of SOFTWARE) {
+    for (const name of [software.id, ...software.aliases]) {
+      // A sentence is read word by word: names of two words ("sql server") are never one token.
+      if (name.includes(' ')) continue;
+      let ports = m.get(name);
+      if (!ports) m.set(name, (ports = []));
+      for (const p of software.ports) if (!ports.includes(p.port)) ports.push(p.port);
+    }
+  }
   return m;
 })();
 
@@ -197,6 +200,7 @@ function looksLikeSomethingElse(text: string, t: Token[], i: number): boolean {
   const after = text.charCodeAt(tok.e);
   // `10:30`, `8080:80` (a mapping the host:port readers handle), `1.2` is already one token.
   if (after === 58 /* : */ && isDigit(text.charCodeAt(tok.e + 1))) return true;
+  if (before === 58 && isColonPort(text, tok.s - 1)) return false;
   if (before === 58 || before === 35 /* # */ || before === 36 /* $ */ || before === 64 /* @ */ || before === 61 /* = */) return true;
   // `HTTP/2`, `/etc/6379`: a slash after a word; `465/587` (a list) keeps the number.
   if (before === 47 /* / */) {
@@ -208,12 +212,24 @@ function looksLikeSomethingElse(text: string, t: Token[], i: number): boolean {
   // Sign, percentage, unit glued with a symbol, decimal comma: `-1`, `50%`, `3,5`.
   if (after === 37 /* % */) return true;
   if (before === 45 /* - */ && i > 0 && t[i - 1].s === tok.s - 1 && (i < 2 || t[i - 2].e !== tok.s - 1)) return true;
-  if (after === 44 /* , */ && isDigit(text.charCodeAt(tok.e + 1))) return true;
+  if (after === 44 /* , */ && isDigit(text.charCodeAt(tok.e + 1)) && !gluedPort(text, tok)) return true;
   const p = prev(t, i);
   if (p >= 0 && NOT_BEFORE.has(t[p].w) && t[p].e >= tok.s - 2) return true;
   const n = next(t, i);
   if (n >= 0 && NOT_AFTER.has(t[n].w) && t[n].s <= tok.e + 1) return true;
   return false;
+}
+
+/**
+ * A colon at `c` that starts a port written alone: `gRPC :50051`, `--:8080-->` in a diagram, `:::8080`
+ * (every IPv6 address, as netstat prints it), `TCP:8080` (lsof's `-iTCP:8080`, adb's `tcp:8081`). Not a
+ * time (`10:30`), a ratio (`16:9`) or `host:port`, which the host readers handle.
+ */
+function isColonPort(text: string, c: number): boolean {
+  const b = text.charCodeAt(c - 1);
+  if (Number.isNaN(b) || b === 32 || b === 9 || b === 45 /* - */ || b === 40 /* ( */ || b === 124 /* | */ || b === 96 /* ` */) return true;
+  if (b === 58 && text.charCodeAt(c - 2) === 58) return true;
+  return /(?:^|[^A-Za-z])(?:tcp|udp)$/i.test(text.slice(Math.max(0, c - 5), c)) ;
 }
 
 function isYear(v: number): boolean {
@@ -236,7 +252,7 @@ function listStart(t: Token[], i: number, ok: (j: number) => boolean): number {
 function portWordBefore(t: Token[], first: number): boolean {
   let j = prev(t, first);
   for (let fillers = 0; j >= 0 && fillers <= 3; fillers++) {
-    if (PORT_WORDS.has(t[j].w)) {
+    if (PORT_WORDS.has(t[j].w) || t[j].w.endsWith('-port')) {
       const h = prev(t, j);
       return h < 0 || !HARDWARE.has(t[h].w);
     }
@@ -293,13 +309,19 @@ export function scanProseNumbers(text: string, s: number, e: number, out: PortOc
   const taken = new Set<number>();
   for (let k = from; k < out.length; k++) taken.add(out[k].start);
   const accepted: number[] = [];
+  let portWords: boolean | undefined;
   const plain = (j: number): boolean => t[j].n > 0 && !looksLikeSomethingElse(text, t, j);
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];
     if (tok.n <= 0 || taken.has(tok.s)) continue;
     if (!plain(i)) continue;
-    let yes = portWordBefore(t, listStart(t, i, plain)) || portWordAfter(t, i);
+    let yes = portWordBefore(t, listStart(t, i, plain)) || portWordAfter(t, i) || gluedPort(text, tok);
     if (!yes && !isYear(tok.n)) yes = serviceNear(t, i) || (found.has(tok.n) && tok.n >= 10);
+    // Wording alone ("listens on 8080", "forwards 2222", "the admin UI on 8081" after a port) takes port-like numbers only.
+    if (!yes && isPortish(tok.n)) {
+      yes = listenVerbBefore(t, i) || objectVerbBefore(t, i) || (found.size > 0 && onBefore(t, i) >= 0) ||
+        (possessiveBefore(t, i) && (portWords ??= hasPortWord(t)));
+    }
     if (!yes) continue;
     found.add(tok.n);
     accepted.push(i);
