@@ -13,7 +13,7 @@ import { RegistryIndex } from '../../server/src/service/registry/registryIndex';
 import type { ServiceRecord } from '../../server/src/service/registry/types';
 import { finderFor } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
-import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, Rng, type Generated } from './generate';
+import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, proseSample, Rng, type Generated } from './generate';
 import { hostileDocuments, hostileOpenDocuments, hostileWorkspaces } from './hostile';
 import { killAll, LspProcess } from './lsp';
 
@@ -410,6 +410,18 @@ export async function runBenchmark(opts: BenchOptions): Promise<BenchResult> {
     finders.push({ format, chars: f.chars, ports: f.ports, mbPerSec, bareMbPerSec, ratio: mbPerSec / bareMbPerSec });
     add({ section: 'scanning', figure: `finder ${format}`, ours: mbPerSec, unit: 'MB/s', reference: bareMbPerSec, referenceLabel: 'bare /\\d+/g',
       target: '>= 0.25x', met: mbPerSec / bareMbPerSec >= 0.25, note: f.chars < text.length ? `only ${(f.chars / 1e6).toFixed(2)} MB within the time budget` : undefined });
+  }
+  // What reading comments and prose costs each finder: the same format with half its lines comments
+  // (sentences with ports and look-alikes, commented-out lines) or, for Markdown and text, prose.
+  for (const format of BENCH_FORMATS) {
+    const text = proseSample(format, opts.sampleSize);
+    const f = timeFinder(finderFor(format), text, opts.minTimeMs);
+    const scanned = text.length === f.chars ? text : text.slice(0, f.chars);
+    const bare = bareRegexMs(scanned, opts.minTimeMs);
+    const mbPerSec = f.chars / 1e6 / (f.ms / 1000);
+    const bareMbPerSec = f.chars / 1e6 / (bare / 1000);
+    add({ section: 'scanning', figure: `finder ${format}, comments and prose`, ours: mbPerSec, unit: 'MB/s', reference: bareMbPerSec, referenceLabel: 'bare /\\d+/g',
+      note: `${f.ports} ports${f.chars < text.length ? `; only ${(f.chars / 1e6).toFixed(2)} MB within the time budget` : ''}` });
   }
 
   log('in-process hover, diagnostics and completion...');

@@ -490,3 +490,71 @@ export function formatSample(format: BenchFormat, size: number): string {
   }
   return out.text();
 }
+
+/** The line comment of each format, for the comment and prose samples. */
+const COMMENT: Record<BenchFormat, string> = {
+  compose: '#', yaml: '#', dockerfile: '#', dotenv: '#', keyvalue: ';', toml: '#', nginx: '#', haproxy: '#', caddy: '#',
+  ssh: '#', systemd: '#', terraform: '#', services: '#', json: '//', code: '//', shell: '#', markdown: '', text: '',
+};
+
+/** Sentences of comments and documentation: ports tied by words, and look-alikes that must stay silent. */
+function proseLines(r: Rng, out: string[], i: number): void {
+  const n = r.pick(NAMES);
+  out.push(`The ${n} service listens on port ${port(r)}, the admin UI on ${port(r)}; it forwards ${port(r)} to the sidecar.`);
+  out.push(`Use port ${r.pick([465, 587])}/${r.pick([465, 587])} for SMTP, never plain 25; Redis answers on ${port(r)} (see ${r.pick(HOSTS)}:${port(r)}).`);
+  out.push(`Version ${r.int(1, 9)}.${r.int(0, 20)} (step ${r.int(1, 9)}, issue #${r.int(100, 9999)}, ${r.int(2015, 2026)}) needs ${r.int(1, 16)} GB, HTTP/2 and /etc/redis/${port(r)}.conf.`);
+  out.push(`[ ${i % 10}] ${port(r)}/tcp    ALLOW IN    10.0.0.0/8    and gRPC :${port(r)}, ${r.int(1, 64)} workers at 10:${r.int(10, 59)}`);
+}
+
+/**
+ * A document of about `size` characters for one format in which half the lines are comments (or, for
+ * Markdown and plain text, prose): sentences with ports and look-alikes and the format's own lines
+ * commented out, between its ordinary lines. It measures what comment and prose reading costs each finder.
+ */
+export function proseSample(format: BenchFormat, size: number): string {
+  const r = new Rng(`prose:${format}`);
+  const c = COMMENT[format];
+  const lead = c ? c + ' ' : '';
+  if (format === 'json') {
+    // JSONC: a comment above each member.
+    const members: string[] = [];
+    let chars = 0;
+    for (let i = 0; chars < size; i++) {
+      const lines: string[] = [];
+      proseLines(r, lines, i);
+      const m = lines.map((l) => `  // ${l}`).join('\n') + `\n  "service${i}": { "port": ${port(r)}, "url": "${url(r)}" }`;
+      members.push(m);
+      chars += m.length + 2;
+    }
+    return `{\n${members.join(',\n')}\n}\n`;
+  }
+  const own = new Lines();
+  const block = BLOCKS[format];
+  const out = new Lines();
+  if (format === 'compose') out.push('services:');
+  for (let i = 0; out.chars < size; i++) {
+    const prose: string[] = [];
+    proseLines(r, prose, i);
+    if (format === 'code') {
+      prose.push(`console.log('${r.pick(NAMES)} up on port', ${port(r)}, 'after', ${r.int(1, 99)}, 'retries');`);
+      prose.push(`log.info("listening on port {} since {}", ${port(r)}, ${r.int(2015, 2026)});`);
+      prose.push(`const ${r.pick(NAMES).toUpperCase().replace(/-/g, '_')}_PORT_DEFAULT = ${port(r)};`);
+    }
+    const indent = format === 'compose' ? '  ' : '';
+    for (const l of prose) out.push(l.startsWith('console.') || l.startsWith('log.') || l.startsWith('const ') ? l : indent + lead + l);
+    // The format's own lines, and the same kind of lines commented out.
+    const start = own.lines.length;
+    if (format === 'compose') composeService(r, own, i);
+    else if (format === 'yaml') k8sObjects(r, own, i);
+    else block(r, own, i);
+    const mine = own.lines.slice(start);
+    mine.forEach((l, k) => {
+      // Leaves only: a commented key that opens a block would leave its children without a parent.
+      if (k % 2 === 1 && c && l.trim() && !/[:{}\[]\s*$/.test(l)) {
+        const at = l.length - l.trimStart().length;
+        out.push(l.slice(0, at) + lead + l.slice(at));
+      } else out.push(l);
+    });
+  }
+  return out.text();
+}

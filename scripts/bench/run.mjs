@@ -3,7 +3,9 @@
 // Options: --quick (tiny counts, a smoke run), --json FILE (also write the figures as JSON),
 // --hostile-only (only the "hostile inputs" section of issue 16).
 // `node scripts/bench/run.mjs scan [format...]` runs only the scanning figures (scripts/bench/scan.ts),
-// bundled in the same way, so that work on one finder measures the code that ships.
+// bundled in the same way, so that work on one finder measures the code that ships. With `--base DIR`
+// (a checkout of the same project, e.g. `git worktree add /tmp/main-base main`) the finders of DIR are
+// bundled too and timed in the same run on the same samples: ours / base per finder.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +31,19 @@ try {
     // ES module builds first, as scripts/build.mjs does: jsonc-parser's UMD build cannot be bundled.
     mainFields: ['module', 'main'],
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env };
+  const baseAt = args.indexOf('--base');
+  if (scanOnly && baseAt >= 0) {
+    const baseDir = path.resolve(args[baseAt + 1] ?? '');
+    if (!fs.existsSync(path.join(baseDir, 'server', 'src', 'service', 'scan', 'index.ts'))) throw new Error(`--base ${baseDir}: not a checkout of this project`);
+    env.IANA_BENCH_BASE = path.join(outDir, 'base.cjs');
+    await esbuild.build({
+      stdin: { contents: `export { finderFor } from './server/src/service/scan';`, resolveDir: baseDir, loader: 'ts' },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: env.IANA_BENCH_BASE, logLevel: 'warning',
+      mainFields: ['module', 'main'], nodePaths: [path.join(root, 'node_modules')],
+    });
+  }
+  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { cwd: root, stdio: 'inherit', env });
   process.exitCode = r.status ?? 1;
 } finally {
   fs.rmSync(outDir, { recursive: true, force: true });

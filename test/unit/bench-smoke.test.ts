@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatTable, QUICK, runBenchmark, type BenchResult } from '../../scripts/bench/bench';
-import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile } from '../../scripts/bench/generate';
+import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, proseSample } from '../../scripts/bench/generate';
 import { killAll } from '../../scripts/bench/lsp';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,6 +31,7 @@ describe('benchmark smoke run (npm run bench -- --quick)', function () {
       ['stdio', /^start-up/], ['stdio', /^hover p50/], ['stdio', /^hover p99/], ['stdio', /^first diagnostics, compose \d+ lines/],
       ['stdio', /^first diagnostics, Kubernetes/], ['registry', /^load: decodeRegistry/], ['registry', /^byPort/],
       ...BENCH_FORMATS.map((f): [string, RegExp] => ['scanning', new RegExp(`^finder ${f}$`)]),
+      ...BENCH_FORMATS.map((f): [string, RegExp] => ['scanning', new RegExp(`^finder ${f}, comments and prose$`)]),
     ];
     for (const [section, figure] of paired) {
       const r = row(section, figure);
@@ -81,6 +82,9 @@ describe('benchmark inputs', () => {
       const t = formatSample(f, 50_000);
       assert.ok(t.length >= 50_000 && t.length < 60_000, `${f}: ${t.length} characters`);
       assert.equal(t, formatSample(f, 50_000));
+      const p = proseSample(f, 50_000);
+      assert.ok(p.length >= 50_000 && p.length < 60_000, `${f} with comments: ${p.length} characters`);
+      assert.equal(p, proseSample(f, 50_000));
     }
   });
 

@@ -97,3 +97,37 @@ describe('port names: log messages', () => {
     }
   });
 });
+
+describe('prose: wording that ties a number to a port', () => {
+  /** The numbers a plain-text line reads as ports. */
+  const text = (line: string): string[] => values('text', line + '\n');
+
+  it('reads listening verbs, objects of forwarding verbs and a port after a port', () => {
+    assert.deepEqual(text('The API listens on port 8080, the admin UI on 8081; the sidecar answers on 7878.'), ['8080', '8081', '7878']);
+    assert.deepEqual(text('The bastion forwards 2222 to us; the firewall blocks 587 too.'), ['2222', '587']);
+    assert.deepEqual(text("db: start Postgres, published on the host's 54320"), ['54320']);
+    assert.deepEqual(text('Chrome refuses ports such as 6000 for http.'), ['6000']);
+  });
+
+  it('reads ports written with their protocol or after a lone colon', () => {
+    assert.deepEqual(text('[ 2] 80,443/tcp   ALLOW IN   Anywhere'), ['80', '443']);
+    assert.deepEqual(text('gRPC :50051, `lsof -iTCP:8080`, `adb reverse tcp:8081 tcp:8081`'), ['50051', '8080', '8081', '8081']);
+    assert.deepEqual(text('Error: listen EADDRINUSE: address already in use :::8080'), ['8080']);
+    assert.deepEqual(text('Step 3 fails when the port is taken; `npx kill-port 5173` helps.'), ['5173']);
+  });
+
+  it('ties a number to a service of the common-practice table, protocols included', () => {
+    assert.deepEqual(text('The relay accepts STARTTLS on 587 only; other MTAs use 25.'), ['587', '25']);
+    assert.deepEqual(text('Redis 6379 and Kafka 9092, never Redis 7.'), ['6379', '9092']);
+  });
+
+  it('leaves counts, times, sizes, versions and years alone', () => {
+    for (const line of [
+      'the meeting runs on 5000 volunteers', 'it runs on 3 nodes at 10:30', 'the ratio is 16:9 and 3:1', 'served 1,024 users',
+      'version 2.4 from 2019 needs 4096 bytes', 'the build forwards 64 and blocks 1024', 'issue #1234 on step 3', 'HTTP/2 and /etc/redis/6379.conf',
+      'listening since 2019', 'the meeting is on 5000 main street',
+    ]) {
+      assert.deepEqual(text(line), [], line);
+    }
+  });
+});

@@ -112,6 +112,17 @@ function gluedPort(text: string, tok: Token): boolean {
   return text.charCodeAt(a) === 47 && /^\/(tcp|udp|sctp)\b/i.test(text.slice(a, a + 6));
 }
 
+/** "runs on 5000 volunteers": a plural noun right after number `i` makes it a count, whatever the verb. */
+function countedAfter(t: Token[], i: number): boolean {
+  const n = next(t, i);
+  if (n < 0 || t[n].s > t[i].e + 1) return false;
+  const w = t[n].w;
+  return w.length >= 4 && w.charCodeAt(w.length - 1) === 115 && /^[a-z]+$/.test(w) && !NOT_PLURAL.has(w);
+}
+
+/** Words ending in "s" that are no plural noun. */
+const NOT_PLURAL = new Set(['this', 'plus', 'thus', 'does', 'goes', 'has', 'was', 'unless', 'its', 'always', 'across', 'less']);
+
 function hasPortWord(t: Token[]): boolean {
   for (const x of t) if (PORT_WORDS.has(x.w) || x.w.endsWith('-port')) return true;
   return false;
@@ -229,7 +240,7 @@ function isColonPort(text: string, c: number): boolean {
   const b = text.charCodeAt(c - 1);
   if (Number.isNaN(b) || b === 32 || b === 9 || b === 45 /* - */ || b === 40 /* ( */ || b === 124 /* | */ || b === 96 /* ` */) return true;
   if (b === 58 && text.charCodeAt(c - 2) === 58) return true;
-  return /(?:^|[^A-Za-z])(?:tcp|udp)$/i.test(text.slice(Math.max(0, c - 5), c)) ;
+  return /(?:^|[^A-Za-z]|-i[46]?)(?:tcp|udp)$/i.test(text.slice(Math.max(0, c - 8), c));
 }
 
 function isYear(v: number): boolean {
@@ -318,7 +329,7 @@ export function scanProseNumbers(text: string, s: number, e: number, out: PortOc
     let yes = portWordBefore(t, listStart(t, i, plain)) || portWordAfter(t, i) || gluedPort(text, tok);
     if (!yes && !isYear(tok.n)) yes = serviceNear(t, i) || (found.has(tok.n) && tok.n >= 10);
     // Wording alone ("listens on 8080", "forwards 2222", "the admin UI on 8081" after a port) takes port-like numbers only.
-    if (!yes && isPortish(tok.n)) {
+    if (!yes && isPortish(tok.n) && !countedAfter(t, i)) {
       yes = listenVerbBefore(t, i) || objectVerbBefore(t, i) || (found.size > 0 && onBefore(t, i) >= 0) ||
         (possessiveBefore(t, i) && (portWords ??= hasPortWord(t)));
     }
