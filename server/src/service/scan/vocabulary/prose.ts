@@ -104,10 +104,10 @@ function objectVerbBefore(t: Token[], i: number): boolean {
 function gluedPort(text: string, tok: Token): boolean {
   if (text.charCodeAt(tok.s - 1) === 58) return isColonPort(text, tok.s - 1);
   let a = tok.e;
-  // The numbers of `80,443/tcp` share the suffix.
-  while (text.charCodeAt(a) === 44 && isDigit(text.charCodeAt(a + 1))) {
+  // The numbers of `80,443/tcp` share the suffix; a few of them at most, so that `1,1,1,...` stays linear.
+  for (let items = 0; items < 8 && text.charCodeAt(a) === 44 && isDigit(text.charCodeAt(a + 1)); items++) {
     a++;
-    while (isDigit(text.charCodeAt(a))) a++;
+    for (let d = 0; d < 6 && isDigit(text.charCodeAt(a)); d++) a++;
   }
   return text.charCodeAt(a) === 47 && /^\/(tcp|udp|sctp)\b/i.test(text.slice(a, a + 6));
 }
