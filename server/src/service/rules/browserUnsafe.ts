@@ -1,7 +1,7 @@
 import { BROWSER_BAD_PORTS, BROWSER_SCHEMES, isDevServerConfig } from '../facts';
 import { isDevServerCommand } from '../scan/vocabulary/commands';
 import type { PortOccurrence } from '../scan/vocabulary/types';
-import { portsOf, type Rule, type RuleContext } from './types';
+import { onePerMapping, portsOf, type Rule, type RuleContext } from './types';
 import { t } from '../l10n';
 
 /** True when the port is one a browser will open: in an http(s)/ws URL or a dev server's own port. */
@@ -20,8 +20,7 @@ export const browserUnsafe: Rule = {
   id: 'browserUnsafe',
   description: 'An HTTP(S) or WebSocket URL, or a dev-server port, on a port that browsers refuse (Fetch "bad ports").',
   check: (ctx) =>
-    portsOf(ctx)
-      .filter((o) => BROWSER_BAD_PORTS.has(o.port) && browserPort(ctx, o))
+    onePerMapping(portsOf(ctx).filter((o) => BROWSER_BAD_PORTS.has(o.port) && browserPort(ctx, o)))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: o.scheme

@@ -1,7 +1,7 @@
 import { EPHEMERAL_PRESETS, type PortRange } from '../facts';
 import { parseRange, type Settings } from '../settings';
 import { isRangeBound } from './rangeBound';
-import { isBound, portsOf, type Rule } from './types';
+import { isBound, onePerMapping, portsOf, type Rule } from './types';
 import { t } from '../l10n';
 
 /** The ephemeral ranges the settings select, with a label for messages. */
@@ -36,8 +36,8 @@ export const ephemeralRange: Rule = {
   check: (ctx) => {
     const { ranges, label } = ephemeralRanges(ctx.settings);
     const dynamicOn = ctx.settings.lint.dynamicRange !== 'ignore';
-    return portsOf(ctx)
-      .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(o))
+    return onePerMapping(portsOf(ctx)
+      .filter((o) => isBound(o) && ranges.some((r) => o.port >= r.start && o.port <= r.end) && !(dynamicOn && o.port >= 49152) && !isRangeBound(o)))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: `${t('Port {0} is inside the {1}.', o.port, label)}\n${t('The OS may give it to an outgoing connection before your service binds it. Pick a port outside that range.')}`,

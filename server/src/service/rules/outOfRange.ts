@@ -1,13 +1,15 @@
-import { portsOf, type Rule } from './types';
+import { onePerMapping, portsOf, type Rule } from './types';
 import { t } from '../l10n';
 
-/** A port above 65535 or below 0 cannot be bound or reached. */
+/**
+ * A port above 65535 or below 0 cannot be bound or reached. In `99999:99999` the mapping is reported
+ * once, on its host side; the container side shows once that is fixed.
+ */
 export const outOfRange: Rule = {
   id: 'outOfRange',
   description: 'A port above 65535 or below 0.',
   check: (ctx) =>
-    portsOf(ctx)
-      .filter((o) => o.port > 65535 || o.port < 0)
+    onePerMapping(portsOf(ctx).filter((o) => o.port > 65535 || o.port < 0))
       .map((o) => ({
         start: o.start, end: o.end, port: o.port,
         message: `${t('Port {0} is out of range (0–65535).', o.port)}\n${t('TCP and UDP ports run from 0 to 65535: nothing can bind or reach it. Choose a port in the User range (1024–49151).')}`,

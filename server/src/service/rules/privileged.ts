@@ -1,4 +1,4 @@
-import { portsOf, type Rule } from './types';
+import { onePerMapping, portsOf, type Rule } from './types';
 import { t } from '../l10n';
 
 /** Formats where a listening port is bound by an ordinary process, not a container or a root daemon. */
@@ -10,8 +10,7 @@ export const privileged: Rule = {
   description: 'A port below 1024 that a non-root process would bind.',
   check: (ctx) =>
     USER_PROCESS_FORMATS.has(ctx.format)
-      ? portsOf(ctx)
-          .filter((o) => o.role === 'listen' && o.port > 0 && o.port < 1024)
+      ? onePerMapping(portsOf(ctx).filter((o) => o.role === 'listen' && o.port > 0 && o.port < 1024))
           .map((o) => ({
             start: o.start, end: o.end, port: o.port,
             message: `${t('Port {0} needs privileges to listen on (below 1024).', o.port)}\n${t('On Linux a non-root process needs root or CAP_NET_BIND_SERVICE to bind it. Use a port of 1024 or above, or grant the capability.')}`,

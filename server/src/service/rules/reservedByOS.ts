@@ -1,5 +1,5 @@
 import { bindsOnThisMachine, reservedRangeOf } from '../machine/facts';
-import { portsOf, type Rule } from './types';
+import { onePerMapping, portsOf, type Rule } from './types';
 import { t } from '../l10n';
 
 /**
@@ -13,8 +13,7 @@ export const reservedByOS: Rule = {
   check: (ctx) => {
     const machine = ctx.machine;
     if (!machine || machine.reserved.length === 0) return [];
-    return portsOf(ctx)
-      .filter((o) => bindsOnThisMachine(ctx.format, o.role, ctx.text))
+    return onePerMapping(portsOf(ctx).filter((o) => bindsOnThisMachine(ctx.format, o.role, ctx.text)))
       .flatMap((o) => {
         const r = reservedRangeOf(machine, o.port, o.protocol === 'udp' ? 'udp' : 'tcp');
         return r

@@ -47,10 +47,40 @@ export function portsOf(ctx: RuleContext): PortOccurrence[] {
 /**
  * True for a port something binds: a listener (`listen`), a published host port (`host`), or a port
  * whose direction the context leaves open (`unknown`, such as a bare `port:` key). A client's address
- * (`connect`) and the container side of a mapping that publishes a host port (judged on its host
- * side, one finding per mapping) are not: the rules about where a listener should sit (dynamicRange, ephemeralRange) say nothing to them.
+ * (`connect`) and the container side of a mapping that publishes a host port (Compose's `8080:80`,
+ * `docker run -p`, `kubectl port-forward`; judged on its host side) are not: the rules about where a
+ * listener should sit (dynamicRange, ephemeralRange) say nothing to them.
  */
 export function isBound(o: PortOccurrence): boolean {
-  if (o.role === 'container') return !o.mapping || o.mapping.hostLo === null;
+  if (o.role === 'container') return o.mapping ? o.mapping.hostLo === null : o.pair === undefined;
   return o.role !== 'connect';
+}
+
+/**
+ * How much a side of a mapping is the user's to change, most first: the host side (`8080` of
+ * `8080:80`, `hostPort`, `nodePort`) is the user's free choice; a listener (a Service's `targetPort`, the
+ * local end of `ssh -L`) comes next; the container side is fixed by the image and a client's address by
+ * the server it reaches.
+ */
+const CHOICE: Record<PortOccurrence['role'], number> = { host: 4, listen: 3, unknown: 2, container: 1, connect: 0 };
+
+/**
+ * The occurrences a rule reports, at most one per mapping: of the sides of one mapping that draw the
+ * finding (`61000:61000`, both ends of `61000-61002:61000-61002`), the one the user would change, the
+ * first of equals. Others pass unchanged, in their order. Linear: one map entry per mapping.
+ */
+export function onePerMapping(found: PortOccurrence[]): PortOccurrence[] {
+  let best: Map<object, PortOccurrence> | undefined;
+  for (const o of found) {
+    const m = o.mapping ?? o.pair;
+    if (m === undefined) continue;
+    best ??= new Map();
+    const b = best.get(m);
+    if (b === undefined || CHOICE[o.role] > CHOICE[b.role]) best.set(m, o);
+  }
+  if (best === undefined) return found;
+  return found.filter((o) => {
+    const m = o.mapping ?? o.pair;
+    return m === undefined || best.get(m) === o;
+  });
 }

@@ -1,6 +1,7 @@
 import type { PortOccurrence } from '../scan/vocabulary/types';
+import type { ServiceRecord } from '../registry/types';
 import { unauthorizedConcerns } from '../registry/unauthorized';
-import { isBound, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
+import { isBound, onePerMapping, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
 import { t } from '../l10n';
 
 /** How far before a port the rule looks for the name of the software that uses it (its compose service, image, key). */
@@ -39,7 +40,8 @@ export const unauthorizedUse: Rule = {
   id: 'unauthorizedUse',
   description: 'IANA records known unauthorized use of this port.',
   check: (ctx) => {
-    const findings: RuleFinding[] = [];
+    const found: PortOccurrence[] = [];
+    const notes = new Map<PortOccurrence, ServiceRecord>();
     for (const o of portsOf(ctx)) {
       if (o.port < 0 || o.port > 65535) continue;
       // Most ports carry no report: a set lookup spares them the full byPort answer.
@@ -53,6 +55,13 @@ export const unauthorizedUse: Rule = {
       if (!hit) continue;
       // The registered owner's own software on its own port is what the registration is for.
       if (hit.name !== '' && isOwnersSoftware(ctx, o, hit.name)) continue;
+      found.push(o);
+      notes.set(o, hit);
+    }
+    // `9001:9001` is one port to move, on its host side: one finding per mapping.
+    const findings: RuleFinding[] = [];
+    for (const o of onePerMapping(found)) {
+      const hit = notes.get(o)!;
       const first = hit.name
         ? t('IANA records unauthorized use of port {0} (registered to {1}).', o.port, hit.name)
         : t('IANA records unauthorized use of port {0} (unassigned).', o.port);

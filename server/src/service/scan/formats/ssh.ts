@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish } from '../vocabulary/common';
+import { finish, joinMapping } from '../vocabulary/common';
 import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { type AddressOptions, readAddress, readPortItem, readPortsValue, scanComment } from '../vocabulary/values';
@@ -51,10 +51,13 @@ export const findSshPorts: PortFinder = (text) => {
         for (let w = 0; w < n; w += 2) readPortItem(text, words[w], words[w + 1], client ? 'connect' : 'listen', out);
         break;
       case LOCAL_FORWARD:
-      case REMOTE_FORWARD:
+      case REMOTE_FORWARD: {
+        const first = out.length;
         if (n >= 2) readAddress(text, words[0], words[1], kw === LOCAL_FORWARD ? 'listen' : 'host', out, FORWARD_LISTEN);
         if (n >= 4) readAddress(text, words[2], words[3], 'connect', out, ANY_HOST);
+        joinMapping(out, first, 'forward');
         break;
+      }
       case DYNAMIC_FORWARD:
         if (n >= 2) readAddress(text, words[0], words[1], 'listen', out, FORWARD_LISTEN);
         break;

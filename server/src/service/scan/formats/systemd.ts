@@ -1,6 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, protocolWord } from '../vocabulary/common';
+import { finish, joinMapping, protocolWord } from '../vocabulary/common';
 import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { readAddress, readPortItem, scanComment, scanValueText } from '../vocabulary/values';
@@ -170,6 +170,8 @@ function publishPort(text: string, s: number, e: number, out: PortOccurrence[]):
   }
   const n = parts.length;
   if (n === 0) return;
+  const first = out.length;
   readPortItem(text, parts[n - 1][0], parts[n - 1][1], n === 1 ? 'listen' : 'container', out, protocol);
   if (n >= 2 && parts[n - 2][1] > parts[n - 2][0]) readPortItem(text, parts[n - 2][0], parts[n - 2][1], 'host', out, protocol);
+  joinMapping(out, first, 'mapping');
 }

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, scanHostPorts } from '../vocabulary/common';
+import { finish, joinMapping, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 
@@ -43,7 +43,9 @@ function scanArrows(text: string, s: number, e: number, out: PortOccurrence[]): 
     const container = host + m[1].length + 2;
     const hp = Number(m[1]);
     const cp = Number(m[2]);
+    const first = out.length;
     if (hp >= 1 && hp <= 65535) out.push({ start: host, end: host + m[1].length, kind: 'port', port: hp, role: 'host', protocol });
     if (cp >= 1 && cp <= 65535) out.push({ start: container, end: container + m[2].length, kind: 'port', port: cp, role: 'container', protocol });
+    joinMapping(out, first, 'mapping');
   }
 }

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../registry/types';
-import type { PortOccurrence, PortRole } from './types';
+import type { PortOccurrence, PortPair, PortRole } from './types';
 import { markDocumentation, scanProseNumbers } from './prose';
 import { isClearHost, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
@@ -440,6 +440,9 @@ export function readPortSpec(text: string, from: number, to: number, out: PortOc
     if (!(isClearHost(host) || /^[A-Za-z_][\w.-]*$/.test(host))) return false;
   }
   const single: PortRole = host !== undefined && !isWildcard(host) ? 'connect' : role;
+  // `HOST:CONTAINER` publishes or forwards: both sides are one mapping.
+  const pair: PortPair | undefined = count === 2 ? { by: 'mapping' } : undefined;
+  const first = out.length;
   for (let idx = 0; idx < count; idx++) {
     const p = firstNum + idx;
     const r: PortRole = count === 2 ? (idx === 0 ? 'host' : 'container') : single;
@@ -453,6 +456,7 @@ export function readPortSpec(text: string, from: number, to: number, out: PortOc
       out.push({ kind: 'port', role: r, protocol, host: h, rangeLo: lo, rangeHi: hi, start: HI_S[p], end: HI_E[p], port: hi });
     }
   }
+  if (pair) for (let i = first; i < out.length; i++) out[i].pair = pair;
   return true;
 }
 

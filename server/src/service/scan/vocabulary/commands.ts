@@ -1,5 +1,5 @@
 import type { Protocol } from '../../registry/types';
-import type { PortOccurrence, PortRole } from './types';
+import type { PortOccurrence, PortPair, PortRole } from './types';
 import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
 import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
@@ -562,6 +562,7 @@ function replaceEarlier(out: PortOccurrence[], from: number): void {
  * segments that are numbers are still ports.
  */
 function readLooseMapping(text: string, s: number, e: number, out: PortOccurrence[]): void {
+  const first = out.length;
   let ps = s;
   for (let i = s; i <= e; i++) {
     if (i === e || text.charCodeAt(i) === 58) {
@@ -574,6 +575,12 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
       }
       ps = i + 1;
     }
+  }
+  // Both sides written as numbers (`127.0.0.1:8080:80` with a variable elsewhere): one mapping.
+  if (out.length - first === 2 && out[first].role === 'host' && out[first + 1].role === 'container') {
+    const pair: PortPair = { by: 'mapping' };
+    out[first].pair = pair;
+    out[first + 1].pair = pair;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../registry/types';
-import type { PortOccurrence, PortRole } from './types';
+import type { PortOccurrence, PortPair, PortRole } from './types';
 import { digitsEnd, indexIn, isDigit, lastIndexIn } from '../text/chars';
 
 /**
@@ -614,6 +614,18 @@ export function readPortValue(text: string, from: number, to: number, role: Port
 }
 
 /** Sorts occurrences by offset and drops exact duplicates (two scanners finding the same digits). */
+/**
+ * Makes the ports pushed to `out` since `first` the sides of one mapping (`ssh -L`, Vagrant's
+ * `guest:`/`host:`, `PublishPort=`), when there are two or more of them.
+ */
+export function joinMapping(out: PortOccurrence[], first: number, by: PortPair['by']): void {
+  let ports = 0;
+  for (let i = first; i < out.length; i++) if (out[i].kind === 'port') ports++;
+  if (ports < 2) return;
+  const pair: PortPair = { by };
+  for (let i = first; i < out.length; i++) if (out[i].kind === 'port') out[i].pair = pair;
+}
+
 export function finish(out: PortOccurrence[]): PortOccurrence[] {
   // Finders mostly emit in order: a linear check spares the sort (which is stable, so skipping it
   // when nothing is out of order gives the same result), and the copy is made only for duplicates.
@@ -641,6 +653,7 @@ export function finish(out: PortOccurrence[]): PortOccurrence[] {
       if (!last.scheme && o.scheme) last.scheme = o.scheme;
       // A finder that read `127.0.0.1:8080:80` as a mapping knows better than the text scan's chain of ports.
       if ((o.role === 'host' || o.role === 'container') && last.kind === 'port' && o.kind === 'port') last.role = o.role;
+      if (o.pair && !last.pair) last.pair = o.pair;
       continue;
     }
     r.push(o);

@@ -32,6 +32,12 @@ export interface ComposeMapping {
   service?: string;
 }
 
+/** The identity of one mapping, shared by its sides (see {@link PortOccurrence.pair}). */
+export interface PortPair {
+  /** What joins the sides: a published or forwarded port (`8080:80`, `-L`), or the fields of one Kubernetes ports entry. */
+  readonly by: 'mapping' | 'forward' | 'entry';
+}
+
 /** One port (or service name standing for a port) found in a document. Offsets are UTF-16 code units. */
 export interface PortOccurrence {
   start: number;
@@ -64,6 +70,14 @@ export interface PortOccurrence {
   rangeHi?: number;
   /** The compose `ports:` entry this number belongs to. */
   mapping?: ComposeMapping;
+  /**
+   * Outside Compose's `ports:` (whose numbers share their `mapping`), the mapping this number is one
+   * side of: `docker run -p 8080:80`, `kubectl port-forward svc/web 8080:80`, `ssh -L 9000:db:5432`, a
+   * Kubernetes ports entry (`containerPort` with `hostPort`, a Service's `port` with `targetPort`). One
+   * object is shared by every number of the mapping and compared by identity: the rules report a
+   * problem of the mapping once, on the side the user would change.
+   */
+  pair?: PortPair;
   /**
    * The key, setting or variable whose value holds the port, as written (`nodePort`, `DB_PORT`,
    * `pasv_min_port`, `net.ipv4.ip_local_port_range`), where the port is one; rules and hovers read it

@@ -1,4 +1,4 @@
-import type { PortOccurrence, PortRole } from './types';
+import type { PortOccurrence, PortPair, PortRole } from './types';
 import type { Protocol } from '../../registry/types';
 import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
 import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortValue, scanAtPorts, scanHostPorts } from './common';
@@ -518,6 +518,12 @@ export function readForward(text: string, w: Word, out: PortOccurrence[]): void 
     }
   }
   if (count === 0 || count > 2) return;
-  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
-  if (count === 2) out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect' });
+  if (count === 1) {
+    out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
+    return;
+  }
+  // The forwarded port and the one it reaches are one mapping.
+  const pair: PortPair = { by: 'forward' };
+  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen', pair });
+  out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect', pair });
 }

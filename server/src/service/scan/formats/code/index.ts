@@ -1,5 +1,5 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../../vocabulary/types';
-import { finish, isPortKeyIn, portValue } from '../../vocabulary/common';
+import { finish, isPortKeyIn, joinMapping, portValue } from '../../vocabulary/common';
 import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../../text/chars';
 import { MARKS_UNKNOWN, Tok, lexCode, sniffDialect, type Dialect, type TokenSink } from '../../text/codeLexer';
 import {
@@ -635,8 +635,10 @@ class CodeScan implements TokenSink {
     const guest = (this.v2 & W_GUEST) !== 0;
     const d = this.depth();
     if (this.pairS !== UNSET && this.pairGuest !== guest && this.pairDepth === d) {
+      const first = this.out.length;
       this.port(this.pairS, this.pairE, this.pairGuest ? 'container' : 'host', undefined);
       this.port(s, e, guest ? 'container' : 'host', undefined);
+      joinMapping(this.out, first, 'forward');
       this.pairS = UNSET;
       return;
     }

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../../registry/types';
-import type { PortOccurrence, PortRole } from '../../vocabulary/types';
+import type { PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { finish, isPortKey, protocolWord } from '../../vocabulary/common';
 import { indexIn, isDigit } from '../../text/chars';
 import { scanCommand } from '../../vocabulary/commands';
@@ -22,6 +22,10 @@ interface Frame {
   protocol?: Protocol;
   /** An environment entry `{ name = "PORT", value = "8080" }` whose name says port. */
   portName?: boolean;
+}
+
+function isPublishedSide(o: PortOccurrence): boolean {
+  return o.kind === 'port' && (o.role === 'host' || o.role === 'container');
 }
 
 /** Options that tell HCL from TOML. */
@@ -323,6 +327,13 @@ class StructuredScan {
   private closeFrame(): void {
     if (this.frames.length <= 1) return;
     const f = this.frames.pop()!;
+    // `ports { internal = 80  external = 8080 }` (Terraform's docker_container) is one mapping.
+    // Only small blocks are looked at, so that nested blocks stay linear.
+    if (f.portBlock && f.occs.length === 2 && f.occs[0].role !== f.occs[1].role && isPublishedSide(f.occs[0]) && isPublishedSide(f.occs[1])) {
+      const pair: PortPair = { by: 'mapping' };
+      f.occs[0].pair = pair;
+      f.occs[1].pair = pair;
+    }
     if (f.protocol) {
       for (const o of f.occs) if (!o.protocol) o.protocol = f.protocol;
     } else {

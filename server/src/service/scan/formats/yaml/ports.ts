@@ -1,5 +1,5 @@
 import type { Protocol } from '../../../registry/types';
-import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortRole } from '../../vocabulary/types';
+import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
 import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
@@ -242,6 +242,7 @@ class PortVisitor implements YamlVisitor {
       const proto = d.protoS >= 0 ? protocolWord(text.slice(d.protoS, d.protoE)) : undefined;
       for (const o of d.occ) if (o.kind === 'port' && !o.protocol) o.protocol = proto ?? 'tcp';
       if (this.compose && kindOf(f.owner) === K_PORTS) this.longSyntax(f, d, d.occ, proto);
+      else if (kindOf(f.owner) === K_PORTS) this.pairEntry(d.occ);
     }
     d.reset();
     this.spare.push(d);
@@ -278,6 +279,24 @@ class PortVisitor implements YamlVisitor {
       protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f),
     };
     for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
+  }
+
+  /** Makes the occurrences pushed since `first` one mapping, when they are ports. */
+  private pairFrom(first: number, by: PortPair['by']): void {
+    const pair: PortPair = { by };
+    for (let i = first; i < this.out.length; i++) if (this.out[i].kind === 'port') this.out[i].pair = pair;
+  }
+
+  /**
+   * The numbers of one Kubernetes ports entry (`containerPort` with `hostPort`; a Service's `port`,
+   * `targetPort` and `nodePort`) are one mapping; an entry with one number is none.
+   */
+  private pairEntry(occ: PortOccurrence[]): void {
+    let ports = 0;
+    for (const o of occ) if (o.kind === 'port' && o.pair === undefined && o.mapping === undefined) ports++;
+    if (ports < 2) return;
+    const pair: PortPair = { by: 'entry' };
+    for (const o of occ) if (o.kind === 'port' && o.pair === undefined && o.mapping === undefined) o.pair = pair;
   }
 
   /** The compose service a frame belongs to: the key under top-level `services:`. */
@@ -765,8 +784,11 @@ class PortVisitor implements YamlVisitor {
       };
     }
     // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
+    const first = this.out.length;
     if (h && h.kind === 'num') this.rangeOccurrences(h, 'host', m.protocol, mapping, null);
     if (c.kind === 'num') this.rangeOccurrences(c, 'container', m.protocol, mapping, null);
+    // Outside Compose (a GitHub Actions service container's `- 8080:80`), both sides are still one mapping.
+    if (!mapping && h && h.kind === 'num' && c.kind === 'num') this.pairFrom(first, 'mapping');
     return true;
   }
 
