@@ -29,6 +29,10 @@ const DEFAULT_FINDINGS = [
 
 /** What compose.compareProjects adds: the same host ports in projects side by side, as information. */
 const COMPARED_FINDINGS = [
+  // Side by side, profiles do not matter: any profile of one project may run beside the other project.
+  'compose/api-profiles/compose.yaml:13:10 information duplicateHostPortAcrossFiles',
+  'compose/api-profiles/compose.yaml:18:10 information duplicateHostPortAcrossFiles',
+  'compose/api-profiles/compose.yaml:6:10 information duplicateHostPortAcrossFiles',
   'compose/elk/docker-compose.yml:15:10 information duplicateHostPortAcrossFiles',
   'compose/gitea/docker-compose.yml:7:10 information duplicateHostPortAcrossFiles',
   'compose/gitea/docker-compose.yml:12:10 information duplicateHostPortAcrossFiles',
@@ -104,7 +108,7 @@ describe('a sample-collection repository over stdio: every finding', function ()
   });
 
   it('holds the fixture\'s files (a new file changes the pinned list below)', () => {
-    assert.equal(files.length, 22, files.join(', '));
+    assert.equal(files.length, 23, files.join(', '));
   });
 
   it('finds the clash inside the shop project and nothing between the projects side by side', async () => {
@@ -148,6 +152,22 @@ describe('a sample-collection repository over stdio: every finding', function ()
     ]);
     change(3, text);
     assert.deepEqual(await vite(), []);
+  });
+
+  it('reads Compose profiles: services in disjoint profiles share a host port, a shared profile or none clashes', async () => {
+    const file = 'compose/api-profiles/compose.yaml';
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const change = (version: number, t: string) => client.notify('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text: t }] });
+    const api = async () => (await findings()).filter((f) => f.startsWith('compose/api-profiles/'));
+    // Both in the dev profile: `docker compose --profile dev up` starts both on 8080.
+    change(2, text.replace('profiles: [prod]', 'profiles: [prod, dev]'));
+    const both = ['compose/api-profiles/compose.yaml:13:10 error duplicateHostPort', 'compose/api-profiles/compose.yaml:6:10 error duplicateHostPort'];
+    assert.deepEqual(await api(), both);
+    // Without profiles the API always runs, beside the dev server too.
+    change(3, text.replace('    profiles: [prod]\n', ''));
+    assert.deepEqual(await api(), both.map((f) => f.replace(':13:', ':12:').replace(':6:', ':5:')).sort());
+    change(4, text);
+    assert.deepEqual(await api(), []);
   });
 
   it('compares the projects side by side once compose.compareProjects is on', async () => {

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
-import { clash, ClashIndex, describe, morePlaces, type HostSpan } from './rules/duplicateHostPort';
+import { clash, ClashIndex, describe, MAX_PROFILED_CHECKS, morePlaces, runTogether, type HostSpan } from './rules/duplicateHostPort';
 import type { ComposeMapping } from './scan/vocabulary/types';
 import { isIgnoredPort, type RuleLevel, type Settings } from './settings';
 import { suppressedRules } from './suppress';
@@ -211,10 +211,18 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     sameEntryInFile.set(ef, (sameEntryInFile.get(ef) ?? 0) + 1);
   }
   const reported = new Set<number>();
+  let profiledChecks = 0;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const e = entryOf[i];
-    const within = inProject.count(i) - inProjectFile.count(i) - ((sameEntry.get(e) as number) - (sameEntryInFile.get(e * files.length + it.file) as number));
+    let within = inProject.count(i) - inProjectFile.count(i) - ((sameEntry.get(e) as number) - (sameEntryInFile.get(e * files.length + it.file) as number));
+    // A service with profiles clashes only with the services it can run with (probe-bounded; past
+    // MAX_PROFILED_CHECKS such entries, a miss rather than a false clash).
+    let profiled: number[] | undefined;
+    if (within > 0 && mappings[i].profiles?.length) {
+      profiled = ++profiledChecks > MAX_PROFILED_CHECKS ? [] : inProject.some(i, MAX_PROFILED_CHECKS, (j) => items[j].file !== it.file && entryOf[j] !== e && runTogether(mappings[i], mappings[j]));
+      within = profiled.length;
+    }
     const across = everywhere && inFolder && inProjectFolder ? everywhere.count(i) - inFolder.count(i) - inProject.count(i) + inProjectFolder.count(i) : 0;
     if (within <= 0 && across <= 0) continue;
     const place = it.file * MAX_MAPPINGS_PER_FILE + it.mapping;
@@ -228,7 +236,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
       j === undefined
         ? (count > 1 ? t('{0} other places', count) : t('1 other place'))
         : `${t('{0} in {1}', describe(mappingOf(j).mapping), shortName(files[items[j].file].uri))}${morePlaces(count, 1)}`;
-    const sameProject = within > 0 ? inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e) : [];
+    const sameProject = within <= 0 ? [] : profiled ? profiled.slice(0, MAX_RELATED) : inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e);
     // Places, not bindings: an entry an override repeats counts once per file that writes it.
     const head = within === 1
       ? t('Host port {0} is published twice in Compose project "{1}".', hostSide(here.mapping), name)

@@ -38,6 +38,26 @@ export function clash(a: ComposeMapping, b: ComposeMapping): boolean {
   );
 }
 
+/**
+ * True when the services of two mappings can run at once: one has no profiles (it always runs), or
+ * they share a profile. Services only in disjoint profiles are started by different commands
+ * (`docker compose --profile dev up` or `--profile prod up`), so their ports do not clash.
+ */
+export function runTogether(a: ComposeMapping, b: ComposeMapping): boolean {
+  const p = a.profiles;
+  const q = b.profiles;
+  if (!p?.length || !q?.length) return true;
+  for (const x of p) if (q.includes(x)) return true;
+  return false;
+}
+
+/**
+ * The clashes of a mapping whose service has profiles are counted one by one (probe-bounded) among the
+ * mappings it can run with; past this many such mappings in one file they are left out (a miss, never a
+ * false clash).
+ */
+export const MAX_PROFILED_CHECKS = 1000;
+
 /** A mapping's host side for messages: `127.0.0.1:8080/tcp (service web)`. */
 export function describe(m: ComposeMapping): string {
   const port = m.hostLo === m.hostHi ? `${m.hostLo}` : `${m.hostLo}-${m.hostHi}`;
@@ -220,11 +240,22 @@ export const duplicateHostPort: Rule = {
     const texts: (string | undefined)[] = [];
     const text = (i: number): string => (texts[i] ??= describe(all[i]));
     const findings: RuleFinding[] = [];
+    let profiledChecks = 0;
     for (let i = 0; i < all.length && findings.length < MAX_DUPLICATE_FINDINGS; i++) {
-      const count = index.count(i);
+      let count = index.count(i);
       if (count <= 0) continue;
-      const others = index.some(i, MAX_RELATED_PLACES);
       const m = all[i];
+      let others: number[];
+      if (m.profiles?.length) {
+        // Only the services it can run with clash with it (a service without profiles always runs).
+        if (++profiledChecks > MAX_PROFILED_CHECKS) continue;
+        const together = index.some(i, MAX_DUPLICATE_FINDINGS, (j) => runTogether(m, all[j]));
+        count = together.length;
+        if (count === 0) continue;
+        others = together.slice(0, MAX_RELATED_PLACES);
+      } else {
+        others = index.some(i, MAX_RELATED_PLACES);
+      }
       findings.push({
         start: m.start, end: m.end, port: m.hostLo as number,
         message: `${count === 1 ? t('Host port {0} is published twice in this file.', text(i)) : t('Host port {0} is published {1} times in this file ({2} other places).', text(i), count + 1, count)}\n${t('Docker refuses to start the second container ("port is already allocated"). Publish a different host port or bind another host address.')}`,

@@ -30,6 +30,11 @@ export interface ComposeMapping {
   quoted: boolean;
   /** The compose service the entry belongs to, where known. */
   service?: string;
+  /**
+   * The service's `profiles:`, where it names any: it runs only when one of them is enabled. Absent,
+   * the service always runs.
+   */
+  profiles?: readonly string[];
 }
 
 /** The identity of one mapping, shared by its sides (see {@link PortOccurrence.pair}). */

@@ -76,6 +76,13 @@ function classesOf(text: string, s: number, e: number): number {
 /** How scanString reads host:port: `:80` alone and `web:80` are kept for the checks that follow. */
 const STRING_HOSTS = { allowEmptyHost: true, lowPortsOnBareHosts: true };
 
+/**
+ * Bounds on the profiles kept: this many characters of a name, this many names per service (fewer
+ * profiles kept can only make services look apart: a missed clash, never a false one).
+ */
+const MAX_PROFILE_CHARS = 256;
+const MAX_PROFILES = 8;
+
 /** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
 export function scanYamlPorts(text: string, compose: boolean, embedded: EmbeddedFormats, depth = 0): PortOccurrence[] {
   const h = new PortVisitor(text, compose, embedded, depth);
@@ -134,6 +141,9 @@ class PortVisitor implements YamlVisitor {
   /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
   private pendingFlag: YamlFrame | null = null;
   private readonly commands: CommandLists;
+  /** Compose: the mappings made, and each service's `profiles:`, joined when the document is read. */
+  private readonly mappings: ComposeMapping[] = [];
+  private readonly profiles = new Map<string, string[]>();
   constructor(
     private readonly text: string,
     private readonly compose: boolean,
@@ -186,6 +196,12 @@ class PortVisitor implements YamlVisitor {
 
   result(): PortOccurrence[] {
     const out = this.out;
+    if (this.profiles.size > 0) {
+      for (const m of this.mappings) {
+        const p = m.service === undefined ? undefined : this.profiles.get(m.service);
+        if (p) m.profiles = p;
+      }
+    }
     for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) out.push(o);
     // The walk reports in text order almost always; sort and deduplicate only when it did not.
     for (let i = 1; i < out.length; i++) {
@@ -279,6 +295,18 @@ class PortVisitor implements YamlVisitor {
       protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f),
     };
     for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
+    this.mappings.push(mapping);
+  }
+
+  /** A Compose service's profile name (`profiles: [debug]`), kept for its mappings. */
+  private profile(keyF: YamlFrame, s: number, e: number): void {
+    // Only `services.<name>.profiles`.
+    const svc = keyF.owner;
+    if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e <= s) return;
+    const service = svc.key;
+    let list = this.profiles.get(service);
+    if (list === undefined) this.profiles.set(service, (list = []));
+    if (list.length < MAX_PROFILES) list.push(this.text.slice(s, Math.min(e, s + MAX_PROFILE_CHARS)));
   }
 
   /** Makes the occurrences pushed since `first` one mapping, when they are ports. */
@@ -349,6 +377,13 @@ class PortVisitor implements YamlVisitor {
   }
 
   scalar(f: YamlFrame | null, s: number, e: number, quote: number, inSeq: boolean): void {
+    if (this.compose && inSeq && f !== null) {
+      const k = f.isItem ? f.owner : f;
+      if (k !== null && k.lower === 'profiles') {
+        this.profile(k, s, e);
+        return;
+      }
+    }
     const before = this.out.length;
     const keyF = f === null ? null : inSeq ? (f.isItem ? f.owner : f) : f.isItem ? null : f;
     const command = keyF !== null && isCommandFrame(keyF);
@@ -782,6 +817,7 @@ class PortVisitor implements YamlVisitor {
         containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
         protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx),
       };
+      this.mappings.push(mapping);
     }
     // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
     const first = this.out.length;
