@@ -58,3 +58,18 @@ describe('occurrence fields', () => {
     assert.doesNotMatch(hover(3, 36), /Browsers refuse this port/);
   });
 });
+
+describe('one reader of placeholder defaults', () => {
+  it('reads ${NAME:-N}, ${NAME-N}, ${NAME:=N} and ${NAME=N} alike in Compose, YAML, shell and .env', () => {
+    for (const op of [':-', '-', ':=', '=']) {
+      const v = `\${APP_PORT${op}3000}`;
+      assert.deepEqual(finderFor('compose')(`services:\n  a:\n    image: a\n    ports:\n      - "${v}:3000"\n`).map((o) => o.port), [3000, 3000], op);
+      assert.deepEqual(finderFor('yaml')(`server:\n  port: ${v}\n`).map((o) => o.port), [3000], op);
+      assert.deepEqual(finderFor('shell')(`PORT=${v} node app.js\n`).map((o) => o.port), [3000], op);
+    }
+  });
+
+  it('reads no default after another operator: ${PORT:?set-3000} is an error message', () => {
+    assert.deepEqual(finderFor('yaml')('server:\n  port: ${PORT:?set-3000}\n').map((o) => o.port), []);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
 import { markDocumentation, scanProseNumbers } from './prose';
-import { isClearHost, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+import { defaultAfterName, isClearHost, isPlaceholderNameChar, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
 import type { HostPortOptions } from './common';
 import { mayHoldPortWord, roleForKey } from './keys';
@@ -99,14 +99,9 @@ export function scanPlaceholderDefaults(text: string, from: number, to: number, 
   let i = text.indexOf('${', from);
   while (i >= 0 && i < to - 2) {
     let j = i + 2;
-    while (j < to && isKeyChar(text.charCodeAt(j))) j++;
+    while (j < to && isPlaceholderNameChar(text.charCodeAt(j), true)) j++;
     const key = text.slice(i + 2, j);
-    let v = -1;
-    if (text.charCodeAt(j) === 58 /* : */) {
-      v = j + 1;
-      const c = text.charCodeAt(v);
-      if (c === 45 /* - */ || c === 61 /* = */) v++;
-    } else if (text.charCodeAt(j) === 45 /* - */ || text.charCodeAt(j) === 61) v = j + 1;
+    const v = defaultAfterName(text, j, true);
     if (v > 0 && key && isPortKey(key)) {
       const ve = digitsEnd(text, v, to);
       if (ve > v && text.charCodeAt(ve) === 125 /* } */) {

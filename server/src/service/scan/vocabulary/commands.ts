@@ -1,6 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
-import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
+import { ADDRESS_FLAGS, isPortKeyIn, placeholderDefaultStart, portValue, protocolSuffix, protocolWord } from './common';
 import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
 import { isPortDigits, readPortSpec, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
@@ -512,16 +512,12 @@ function readValue(text: string, s: number, e: number, out: PortOccurrence[], ro
   if (ve <= vs) return;
   if (text.charCodeAt(vs) === 36 /* $ */) {
     // `${PORT:-3000}` / `${PORT:=3000}` whatever the inner name is: the variable holds a port.
-    if (text.charCodeAt(vs + 1) === 123 && text.charCodeAt(ve - 1) === 125) {
-      let i = vs + 2;
-      while (i < ve && isNameChar(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 58) i++;
-      if (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 61) {
-        const d = digitsEnd(text, i + 1, ve - 1);
-        if (d === ve - 1 && d > i + 1) {
-          const port = portValue(text, i + 1, d);
-          if (port >= 0) out.push({ start: i + 1, end: d, kind: 'port', port, role });
-        }
+    const ds = placeholderDefaultStart(text, vs, ve);
+    if (ds >= 0) {
+      const d = digitsEnd(text, ds, ve - 1);
+      if (d === ve - 1 && d > ds) {
+        const port = portValue(text, ds, d);
+        if (port >= 0) out.push({ start: ds, end: d, kind: 'port', port, role });
       }
     }
     return;

@@ -581,6 +581,38 @@ export function protocolWord(w: string): Protocol | undefined {
 }
 
 /**
+ * The one reader of a placeholder's default: text[s, e) is exactly `${NAME:-DEFAULT}`, `${NAME-DEFAULT}`,
+ * `${NAME:=DEFAULT}` or `${NAME=DEFAULT}` (shell, Compose, Make), and with `spring` also
+ * `${server.port:DEFAULT}`. Returns where DEFAULT starts (it ends at e - 1), or -1.
+ */
+export function placeholderDefaultStart(text: string, s: number, e: number, spring = false): number {
+  if (e - s < 5 || text.charCodeAt(s) !== 36 /* $ */ || text.charCodeAt(s + 1) !== 123 /* { */ || text.charCodeAt(e - 1) !== 125 /* } */) return -1;
+  let i = s + 2;
+  while (i < e - 1 && isPlaceholderNameChar(text.charCodeAt(i), spring)) i++;
+  const d = defaultAfterName(text, i, spring);
+  return d < e ? d : -1;
+}
+
+/**
+ * Where a placeholder's default starts when its name ends at `i`: after `:-`, `:=`, `-` or `=`, and with
+ * `spring` after a bare `:`; -1 when no default follows.
+ */
+export function defaultAfterName(text: string, i: number, spring: boolean): number {
+  let c = text.charCodeAt(i);
+  if (c === 58 /* : */) {
+    c = text.charCodeAt(i + 1);
+    if (c === 45 /* - */ || c === 61 /* = */) return i + 2;
+    return spring ? i + 1 : -1;
+  }
+  return c === 45 || c === 61 ? i + 1 : -1;
+}
+
+/** A character of a placeholder's name: letters, digits, `_` and `.`, and with `spring` `-` (`${inventory.page-size:25}`). */
+export function isPlaceholderNameChar(c: number, spring: boolean): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 46 || (spring && c === 45);
+}
+
+/**
  * Reads a scalar value that should be exactly a port (`3000`, `"8000"`, `'5432'`, `${PORT:-3000}`)
  * in text[from, to). Returns the occurrence or undefined. Surrounding whitespace is ignored.
  */
@@ -594,11 +626,11 @@ export function readPortValue(text: string, from: number, to: number, role: Port
     s++;
     e--;
   }
-  // ${VAR:-3000} or ${VAR-3000}: the default is the port
+  // ${VAR:-3000}, ${VAR-3000}, ${VAR:=3000}: the default is the port
   if (text.charCodeAt(s) === 36 && text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
-    const dash = text.indexOf('-', s);
-    if (dash < 0 || dash >= e) return undefined;
-    s = dash + 1;
+    const d = placeholderDefaultStart(text, s, e);
+    if (d < 0) return undefined;
+    s = d;
     e = e - 1;
   }
   let neg = false;

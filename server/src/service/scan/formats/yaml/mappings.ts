@@ -1,6 +1,6 @@
 import type { Protocol } from '../../../registry/types';
-import { digitsEnd, isIdentChar } from '../../text/chars';
-import { portValue, protocolWord } from '../../vocabulary/common';
+import { digitsEnd } from '../../text/chars';
+import { placeholderDefaultStart, portValue, protocolWord } from '../../vocabulary/common';
 
 /*
  * Parsing a short-syntax port entry, as Compose `ports:` and `docker run -p` write it:
@@ -53,11 +53,9 @@ export function parsePortPart(text: string, s: number, e: number, p: PortPart): 
     }
     // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
     if (text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
-    let d = s + 2;
-    while (d < e - 1 && isIdentChar(text.charCodeAt(d))) d++;
-    if (text.charCodeAt(d) === 58 /* : */) d++;
-    if (text.charCodeAt(d) !== 45 /* - */ && text.charCodeAt(d) !== 61 /* = */) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
-    s = d + 1;
+    const d = placeholderDefaultStart(text, s, e);
+    if (d < 0) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+    s = d;
     e = e - 1;
   }
   if (outerS >= 0) {
