@@ -11,6 +11,9 @@ type CommandPlace = [format: FormatId, wrap: (command: string) => string];
 const q = (s: string) => JSON.stringify(s);
 const words = (c: string) => c.split(' ').map(q).join(', ');
 
+/** A Kubernetes Pod whose one container has the given lines (indented as its keys). */
+const kubeContainer = (lines: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: alpine\n      ${lines}\n`;
+
 const COMMAND_PLACES: Record<string, CommandPlace> = {
   'shell script': ['shell', (c) => `#!/bin/sh\nset -e\n${c}\n`],
   'Makefile recipe': ['shell', (c) => `run:\n\t${c}\n`],
@@ -19,6 +22,10 @@ const COMMAND_PLACES: Record<string, CommandPlace> = {
   'compose command': ['compose', (c) => `services:\n  app:\n    image: alpine\n    command: ${q(c)}\n`],
   'compose command list': ['compose', (c) => `services:\n  app:\n    image: alpine\n    command: [${words(c)}]\n`],
   'Kubernetes sh -c args': ['yaml', (c) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: alpine\n      command: ["sh", "-c"]\n      args:\n        - ${q(c)}\n`],
+  'Kubernetes command and args': ['yaml', (c) => kubeContainer(`command: [${q(c.split(' ')[0])}]\n      args: [${words(c.split(' ').slice(1).join(' '))}]`)],
+  'Kubernetes args before command': ['yaml', (c) => kubeContainer(`args:\n${c.split(' ').slice(1).map((w) => `        - ${q(w)}\n`).join('')}      command:\n        - ${q(c.split(' ')[0])}`)],
+  'compose command over lines': ['compose', (c) => `services:\n  app:\n    image: alpine\n    command: ${c.split(' ').join('\n      ')}\n`],
+  'compose folded command': ['compose', (c) => `services:\n  app:\n    image: alpine\n    command: >\n      ${c.split(' ').join('\n      ')}\n`],
   'GitHub Actions run step': ['yaml', (c) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${q(c)}\n`],
   'GitHub Actions run block': ['yaml', (c) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo start\n          ${c}\n`],
   'GitLab CI script': ['yaml', (c) => `test:\n  stage: test\n  script:\n    - ${q(c)}\n`],
@@ -70,10 +77,15 @@ const COMMANDS: Array<[command: string, ports: string[]]> = [
   ['vite --port 5174', ['5174:listen']],
   ['http-server -p 8081', ['8081:listen']],
   ['hugo server --port 1314', ['1314:listen']],
+  ['redis-cli -h cache -p 6381', ['6381:connect']],
+  ['next dev -p 3002', ['3002:listen']],
+  ['ng serve --port 4201', ['4201:listen']],
+  ['ssh -p2223 deploy@host', ['2223:connect']],
+  ['nc -lk -p 9099', ['9099:listen']],
 ];
 
 /** Where a command cannot stand: an exec form holds one command, and shell syntax is no exec form. */
-const NOT_EXEC: ReadonlySet<string> = new Set(['Dockerfile CMD exec form', 'compose command list']);
+const NOT_EXEC: ReadonlySet<string> = new Set(['Dockerfile CMD exec form', 'compose command list', 'Kubernetes command and args', 'Kubernetes args before command']);
 
 /** A key placed in a file of some format. */
 type KeyPlace = [format: FormatId, wrap: (key: string, value: string) => string];

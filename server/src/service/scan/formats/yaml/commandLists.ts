@@ -1,10 +1,24 @@
 import type { ComposeMapping, EmbeddedFormats, PortOccurrence } from '../../vocabulary/types';
-import { digitsEnd, hasDigit, isDigit } from '../../text/chars';
+import { digitsEnd, hasDigit, indexIn, isDigit } from '../../text/chars';
 import type { YamlFrame } from '../../text/yamlScan';
 import { K_SCRIPT, kindOf } from './keyFacts';
 
 /** Shells whose `-c` takes a script: `["sh", "-c", "until nc -z db 5432; do sleep 1; done"]`. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** A container's `command` or `args` list waiting for the other (see `CommandLists.held`). */
+interface HeldList {
+  part: 'command' | 'args';
+  parent: number;
+  items: number[];
+  digit: boolean;
+  from: number;
+}
+
+/** Which part of a container's command line a key holds: `command` and `entrypoint` the program, `args` its arguments. */
+function containerPart(lower: string): 'command' | 'args' | undefined {
+  return lower === 'command' || lower === 'entrypoint' ? 'command' : lower === 'args' ? 'args' : undefined;
+}
 
 /**
  * The command lists of a YAML file (`command: ["sh", "-c", "..."]`, `args:`, a health check's `test:`,
@@ -19,6 +33,19 @@ export class CommandLists {
   private digit = false;
   /** The length of `out` before the first entry of that list was read: what the other rules found in it follows. */
   private from = 0;
+  /**
+   * A container's `command` (or `entrypoint`) or `args` list, read, held until the other one or the
+   * container itself closes: Kubernetes runs `command` with `args` as one command line. `parent` is
+   * the offset of the container's frame (frames are reused, offsets are not).
+   */
+  private held: HeldList | null = null;
+  /**
+   * A command written as a plain or quoted scalar (`command: redis-cli`), whose continuation lines
+   * (`-p 6382` on the next line) extend it until its key closes: its key, text[s, e) and out's length before it.
+   */
+  private plain: { key: YamlFrame; s: number; e: number; from: number } | null = null;
+  /** While a container's command and args are read: where each occurrence found since their first entry starts, by offset. */
+  private spans: Map<number, number> | null = null;
 
   constructor(
     private readonly text: string,
@@ -26,14 +53,37 @@ export class CommandLists {
     private readonly embedded: EmbeddedFormats,
   ) {}
 
-  /** Reads the list being collected when `f`, the frame that closes, is its key. */
+  /** Reads the list being collected when `f`, the frame that closes, is its key, and a held list when `f` is its container. */
   close(f: YamlFrame): void {
+    if (this.plain !== null && f === this.plain.key) this.readPlain();
     if (f === this.key) this.flush();
+    if (this.held !== null && f.start === this.held.parent) this.readHeld();
   }
 
-  /** Reads the list being collected at the end of a document. */
+  /** Reads the list being collected and a held one at the end of a document. */
   endDocument(): void {
+    if (this.plain !== null) this.readPlain();
     if (this.key !== null) this.flush();
+    if (this.held !== null) this.readHeld();
+  }
+
+  /** A command key's scalar value text[s, e), read when the key closes, with any continuation lines. */
+  addPlain(keyF: YamlFrame, s: number, e: number, from: number): void {
+    if (this.plain !== null) this.readPlain();
+    this.plain = { key: keyF, s, e, from };
+  }
+
+  /** A continuation line text[s, e) of the plain scalar of `f`; false when `f` has none being read. */
+  continuePlain(f: YamlFrame, s: number, e: number): boolean {
+    if (this.plain === null || this.plain.key !== f) return false;
+    this.plain.e = e;
+    return true;
+  }
+
+  private readPlain(): void {
+    const p = this.plain!;
+    this.plain = null;
+    if (hasDigit(this.text, p.s, p.e)) this.foldedText(p.s, p.e, p.from);
   }
 
   /** True when the command list under `keyF`, whose entry text[s, ..) is being read, starts with a flag. */
@@ -62,17 +112,64 @@ export class CommandLists {
   flush(): void {
     const items = this.items;
     const digit = this.digit;
-    const script = this.key !== null && kindOf(this.key) === K_SCRIPT;
+    const key = this.key;
+    const script = key !== null && kindOf(key) === K_SCRIPT;
     this.key = null;
     this.digit = false;
     const from = this.from;
-    const n = items.length / 2;
     if (script) {
       // CI steps: every entry is a command line of its own.
-      if (digit) for (let k = 0; k < n; k++) if (hasDigit(this.text, items[2 * k], items[2 * k + 1])) this.shellText(items[2 * k], items[2 * k + 1], from);
+      if (digit) for (let k = 0; k < items.length / 2; k++) if (hasDigit(this.text, items[2 * k], items[2 * k + 1])) this.shellText(items[2 * k], items[2 * k + 1], from);
       items.length = 0;
       return;
     }
+    const part = key !== null && key.parent !== null ? containerPart(key.lower) : undefined;
+    if (part !== undefined) {
+      const parent = key!.parent!.start;
+      const held = this.held;
+      if (held !== null && held.parent === parent && held.part !== part) {
+        // The container's command and its args: one command line, the command's entries first.
+        this.held = null;
+        const joined = part === 'command' ? items.concat(held.items) : held.items.concat(items);
+        items.length = 0;
+        this.readList(joined, true, Math.min(from, held.from), true);
+        return;
+      }
+      if (held !== null) this.readHeld();
+      this.held = { part, parent, items: items.slice(), digit, from };
+      items.length = 0;
+      return;
+    }
+    this.readList(items, digit, from, false);
+    items.length = 0;
+  }
+
+  /** Reads a held list alone: its container had no other part. */
+  private readHeld(): void {
+    const held = this.held!;
+    this.held = null;
+    this.readList(held.items, held.digit, held.from, false);
+  }
+
+  /**
+   * Reads the entries of one command list (offsets in `items`, any digit in them `digit`, what the
+   * rules found in them since out[from]). `joined` marks a container's command and args read together,
+   * whose reading is the command reader's: it replaces what the rules made of an args list of options.
+   */
+  private readList(items: number[], digit: boolean, from: number, joined: boolean): void {
+    const n = items.length / 2;
+    if (joined) {
+      this.spans = new Map();
+      for (let i = from; i < this.out.length; i++) this.spans.set(this.out[i].start, i);
+    }
+    try {
+      this.readEntries(items, n, digit, from, joined);
+    } finally {
+      this.spans = null;
+    }
+  }
+
+  private readEntries(items: number[], n: number, digit: boolean, from: number, joined: boolean): void {
     let first = n;
     if (digit) {
       first = 0;
@@ -85,7 +182,7 @@ export class CommandLists {
     }
     // A list that starts with a flag holds the arguments of a command given elsewhere (the image's
     // entrypoint): the sequence rules above read its port flags, and the shell reader knows no more.
-    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && !this.allCovered(items, from)) {
+    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && (joined || !this.allCovered(items, from))) {
       const sh = this.word(items, first);
       const base = sh.slice(sh.lastIndexOf('/') + 1);
       if (n - first >= 3 && SHELLS.has(base) && /^-[a-z]*c[a-z]*$/.test(this.word(items, first + 1))) {
@@ -96,7 +193,6 @@ export class CommandLists {
         this.joinedWords(items, first, n, from);
       }
     }
-    items.length = 0;
   }
 
   /** True when entry k of a command list is exactly `w`. */
@@ -128,6 +224,13 @@ export class CommandLists {
    */
   private pushShell(o: PortOccurrence, from: number): void {
     const out = this.out;
+    if (this.spans !== null) {
+      // A container's command and args: the command reader's reading replaces the rules'.
+      const i = this.spans.get(o.start);
+      if (i !== undefined && out[i].end === o.end) out[i] = o;
+      else out.push(o);
+      return;
+    }
     for (let i = out.length - 1; i >= from && i >= out.length - 16; i--) if (out[i].start === o.start && out[i].end === o.end) return;
     out.push(o);
   }
@@ -176,6 +279,63 @@ export class CommandLists {
       }
       this.pushShell(o, from);
     }
+  }
+
+  /**
+   * Reads text[s, e), a plain, quoted or folded (`>`) scalar over several lines, as the one command
+   * line YAML makes of it: a line break is a blank (`command: redis-cli` then `-p 6382` on the next
+   * line), a blank line a line break. Offsets are kept: the folded copy has the scalar's length.
+   */
+  foldedText(s: number, e: number, from: number): void {
+    if (indexIn(this.text, 10 /* \n */, s, e) < 0) {
+      this.shellText(s, e, from);
+      return;
+    }
+    const raw = this.text.slice(s, e);
+    let folded = '';
+    let last = 0;
+    for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+      let j = i + 1;
+      while (j < raw.length && (raw.charCodeAt(j) === 32 || raw.charCodeAt(j) === 9)) j++;
+      if (j < raw.length && raw.charCodeAt(j) !== 10 && raw.charCodeAt(j) !== 13) {
+        const cr = i > 0 && raw.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        folded += raw.slice(last, cr) + (cr < i ? '  ' : ' ');
+        last = i + 1;
+      }
+    }
+    folded += raw.slice(last);
+    const found: PortOccurrence[] = [];
+    try {
+      this.embedded.scanShell(folded, 0, folded.length, found);
+    } catch {
+      return;
+    }
+    const shifted = new Set<ComposeMapping>();
+    for (const o of found) {
+      o.start += s;
+      o.end += s;
+      if (o.mapping && !shifted.has(o.mapping)) {
+        shifted.add(o.mapping);
+        o.mapping.start += s;
+        o.mapping.end += s;
+      }
+      this.pushShell(o, from);
+    }
+  }
+
+  /**
+   * True when the block scalar whose text starts at `s` is folded (`command: >`, `>-`): its header,
+   * the end of the line before, ends in `>` and chomping or indentation indicators.
+   */
+  isFoldedBlock(s: number): boolean {
+    let i = this.text.lastIndexOf('\n', s - 1);
+    // The header line ends at most a few characters before: only spaces, `-`, `+` and a digit follow the indicator.
+    for (let k = 0; i > 0 && k < 8; k++) {
+      const c = this.text.charCodeAt(i - 1);
+      if (c === 13 || c === 32 || c === 9 || c === 45 || c === 43 || (c >= 49 && c <= 57)) i--;
+      else return c === 62 /* > */;
+    }
+    return false;
   }
 
   /** Reads text[s, e) as shell commands with the shell finder's reader. */

@@ -159,7 +159,10 @@ class PortVisitor implements YamlVisitor {
     // A script written as a block scalar: `command: |` or an entry `- |` after `- sh` / `- -c`.
     if (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f)) {
       if (f.isItem) this.commands.add(f.owner!, s, e, this.out.length);
-      else if (hasDigit(this.text, s, e)) this.commands.shellText(s, e, this.out.length);
+      else if (hasDigit(this.text, s, e)) {
+        if (this.commands.isFoldedBlock(s)) this.commands.foldedText(s, e, this.out.length);
+        else this.commands.shellText(s, e, this.out.length);
+      }
       return;
     }
     if (f.isItem || this.depth >= 2 || e - s < 8) return;
@@ -230,8 +233,12 @@ class PortVisitor implements YamlVisitor {
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {
-    // A script (`run: |`, `command: >`) is read whole by the command reader when its block ends.
-    if (f !== null && (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f))) return;
+    // A script (`run: |`, `command: >`) is read whole by the command reader when its block ends, and
+    // a command's plain scalar with its continuation lines when its key closes.
+    if (f !== null && (f.isItem ? f.owner !== null && !f.flow && isCommandFrame(f.owner) : isCommandFrame(f))) {
+      if (!f.isItem) this.commands.continuePlain(f, s, e);
+      return;
+    }
     // A line of a config file written by Ansible `content: |` / `block: |`: `Port 2222`, `listen 8080`.
     if (f !== null && !f.isItem && kindOf(f) === K_LINE && this.directive(s, e)) return;
     this.scanString(s, e, f ? (f.isItem ? f.owner : f) : null);
@@ -395,8 +402,9 @@ class PortVisitor implements YamlVisitor {
     if (inSeq) {
       // Only entries of the key's own list: `- sh` items or a flow list, not the fields of mapping items.
       if (!f!.isItem || !f!.flow) this.commands.add(keyF!, s, e, before);
-    } else if (hasDigit(this.text, s, e)) {
-      this.commands.shellText(s, e, before);
+    } else {
+      // A plain or quoted scalar over several lines is one line, as YAML folds it: read when its key closes.
+      this.commands.addPlain(keyF!, s, e, before);
     }
   }
 
