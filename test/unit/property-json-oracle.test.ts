@@ -12,9 +12,10 @@ import { isPortFlag } from '../../server/src/service/scan/vocabulary/codeText';
 //  (a) exactness of the number rule: a number literal the oracle below calls a port (0..65535) is
 //      reported at its own offsets with its own value, and one it rejects is never read at all;
 //  (b) every occurrence the finder reports lies inside a token jsonc-parser's visitor reports: a
-//      literal value (number, or string content), or one of the two places the finder reads on
-//      purpose besides values (comments, keys of a `portsAttributes` object). Never a key elsewhere,
-//      punctuation, keywords, blanks or text the parser skipped;
+//      literal value (number, or string content), or one of the places the finder reads on purpose
+//      besides values (comments, keys of a `portsAttributes` object, keys that are a whole address
+//      such as NGINX Unit's `"listeners": {"0.0.0.0:8080": ...}`). Never another key, punctuation,
+//      keywords, blanks or text the parser skipped;
 //  (c) (b) still holds for documents broken by deleting or inserting single characters, and so does
 //      (a): the reader claims jsonc-parser's error recovery too, so a broken document keeps its paths.
 // Seeds are fixed, so a failure reproduces.
@@ -28,7 +29,12 @@ interface Oracle {
   comments: { start: number; end: number }[];
   /** Keys of an object that is the value of a key ending in `portsAttributes` (read as port specs). */
   attrKeys: { start: number; end: number; key: string }[];
+  /** Keys written without escapes that are a whole address with an IP address, `*` or `localhost` for the host. */
+  addressKeys: { start: number; end: number; key: string }[];
 }
+
+/** An address key as the finder reads it: `*:8080`, `0.0.0.0:8080`, `[::]:8443`, `localhost:3000`; the port 1..65535. */
+const ADDRESS_KEY = /^(\*|localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):([1-9]\d{0,4})$/i;
 
 /** The key a value belongs to: its own, or that of the array (of arrays) holding it. */
 function ownerKey(path: JSONPath): string | undefined {
@@ -49,7 +55,7 @@ function ownerKey(path: JSONPath): string | undefined {
  * 8080; whether it should is for the owner of the flag rule to say, so no answer is asserted there.
  */
 function oracle(text: string): Oracle {
-  const o: Oracle = { numbers: [], strings: [], comments: [], attrKeys: [] };
+  const o: Oracle = { numbers: [], strings: [], comments: [], attrKeys: [], addressKeys: [] };
   // For each open array: whether its previous element was a port flag string ('flag'), or a container
   // that followed one ('undecided').
   type After = 'flag' | 'undecided' | undefined;
@@ -74,6 +80,10 @@ function oracle(text: string): Oracle {
         const p = path();
         const parent = p[p.length - 1];
         if (typeof parent === 'string' && parent.endsWith('portsAttributes')) o.attrKeys.push({ start: offset, end: offset + length, key });
+        else {
+          const m = ADDRESS_KEY.exec(key);
+          if (m && Number(m[3]) <= 65535 && text.slice(offset + 1, offset + length - 1) === key) o.addressKeys.push({ start: offset, end: offset + length, key });
+        }
       },
       onLiteralValue: (value: unknown, offset, length, _sl, _sc, pathSupplier) => {
         const path = pathSupplier();
@@ -130,6 +140,11 @@ function checkNumbers(text: string): void {
     const found = at.get(`${k.start + 1}:${k.end - 1}`);
     assert.ok(found && found.port === Number(k.key), `portsAttributes key ${k.key} at ${k.start} was not reported` + show(text, occs));
   }
+  for (const k of o.addressKeys) {
+    const port = k.key.slice(k.key.lastIndexOf(':') + 1);
+    const found = at.get(`${k.end - 1 - port.length}:${k.end - 1}`);
+    assert.ok(found && found.port === Number(port), `address key ${k.key} at ${k.start} was not reported` + show(text, occs));
+  }
   checkInsideTokens(text, o, occs);
 }
 
@@ -140,13 +155,14 @@ function checkInsideTokens(text: string, o: Oracle, occs: PortOccurrence[]): voi
     ...o.numbers.map((t) => ({ ...t, what: 'number' })),
     ...o.strings.map((t) => ({ start: t.start + 1, end: t.end, what: 'string' })),
     ...o.attrKeys.map((t) => ({ start: t.start + 1, end: t.end, what: 'portsAttributes key' })),
+    ...o.addressKeys.map((t) => ({ start: t.start + 1, end: t.end, what: 'address key' })),
     // The finder reads comments for `host:port` on purpose (`// postgres at localhost:5432`).
     ...o.comments.map((t) => ({ ...t, what: 'comment' })),
   ];
   for (const x of occs) {
     assert.ok(
       places.some((p) => p.start <= x.start && x.end <= p.end),
-      `occurrence ${JSON.stringify(text.slice(x.start, x.end))} at ${x.start}..${x.end} lies in no literal, comment or portsAttributes key` + show(text, occs),
+      `occurrence ${JSON.stringify(text.slice(x.start, x.end))} at ${x.start}..${x.end} lies in no literal, comment, portsAttributes key or address key` + show(text, occs),
     );
     assert.ok(!text.slice(x.start, x.end).includes('"'), 'an occurrence never covers a quote' + show(text, occs));
   }
@@ -172,8 +188,10 @@ type Value =
 const PORT_KEYS = ['port', 'PORT', 'containerPort', 'hostPort', 'forwardPorts', 'appPort', 'localPort', 'db_port', 'server.port', 'ports',
   // Escaped spellings of `port` and `db_port`: the reader compares a key by its decoded value.
   '\\u0070ort', 'db\\u005fport'];
-// Keys with digits in them (`"3000"`, `"localhost:3000"`) must never be read outside `portsAttributes`.
-const OTHER_KEYS = ['timeout', 'replicas', 'version', 'retries', 'name', 'url', 'args', 'scripts', 'env', 'label', 'support', '3000', 'localhost:3000', 'v2'];
+// Keys with digits in them (`"3000"`, `"db:5432"`, `"12:30"`) must never be read outside `portsAttributes`,
+// except a whole address (`"localhost:3000"`, `"0.0.0.0:8080"`).
+const OTHER_KEYS = ['timeout', 'replicas', 'version', 'retries', 'name', 'url', 'args', 'scripts', 'env', 'label', 'support', '3000', 'localhost:3000',
+  '0.0.0.0:8080', '[::]:8443', 'db:5432', '12:30', 'v1.2:3', 'v2'];
 
 const num: fc.Arbitrary<Value> = fc
   .oneof(
@@ -265,7 +283,7 @@ describe('property: the JSON finder agrees with jsonc-parser', () => {
     checkNumbers(text);
   });
 
-  it('generated JSONC documents: the number rule is exact and every occurrence lies in a literal, comment or portsAttributes key', () => {
+  it('generated JSONC documents: the number rule is exact and every occurrence lies in a literal, comment, portsAttributes key or address key', () => {
     fc.assert(fc.property(docArb, checkNumbers), { seed: 4242, numRuns: 600 });
   });
 

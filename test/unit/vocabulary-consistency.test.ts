@@ -82,7 +82,12 @@ const COMMANDS: Array<[command: string, ports: string[]]> = [
   ['ng serve --port 4201', ['4201:listen']],
   ['ssh -p2223 deploy@host', ['2223:connect']],
   ['nc -lk -p 9099', ['9099:listen']],
+  ['curl -k --resolve api.example.com:443:127.0.0.1 https://api.example.com/health', ['443:connect']],
+  ['curl --connect-to example.com:443:localhost:8443 https://example.com', ['443:connect', '8443:connect']],
 ];
+// A command with double quotes of its own (`sysctl -w k="1024 65000"`, `docker run -l "k={{upstreams 80}}"`)
+// reads the same only where it is not written inside a double-quoted string, whose escaped quotes the
+// command reader does not undo; such commands are in the sysctl and label tables below.
 
 /** Where a command cannot stand: an exec form holds one command, and shell syntax is no exec form. */
 const NOT_EXEC: ReadonlySet<string> = new Set(['Dockerfile CMD exec form', 'compose command list', 'Kubernetes command and args', 'Kubernetes args before command']);
@@ -125,6 +130,69 @@ const KEYS: Array<[key: string, value: string, role: string]> = [
   ['GRPC_PORT', '50051', 'listen'],
 ];
 
+/** A value placed under a key that names no port, in a file of some format. */
+type ValuePlace = [format: FormatId, wrap: (key: string, value: string) => string];
+
+const VALUE_PLACES: Record<string, ValuePlace> = {
+  'YAML': ['yaml', (k, v) => `${k}: ${q(v)}\n`],
+  'compose environment': ['compose', (k, v) => `services:\n  app:\n    image: alpine\n    environment:\n      ${k}: ${q(v)}\n`],
+  'compose environment list': ['compose', (k, v) => `services:\n  app:\n    image: alpine\n    environment:\n      - ${k}=${v}\n`],
+  'JSON': ['json', (k, v) => `{"${k}": ${q(v)}}\n`],
+  '.env': ['dotenv', (k, v) => `${k}=${v}\n`],
+  'INI': ['keyvalue', (k, v) => `[app]\n${k} = ${v}\n`],
+  'TOML': ['toml', (k, v) => `[app]\n${k} = ${q(v)}\n`],
+  'Dockerfile ENV': ['dockerfile', (k, v) => `FROM alpine\nENV ${k}=${q(v)}\n`],
+  'TypeScript': ['code', (k, v) => `const ${k} = ${q(v)};\n`],
+};
+
+/** Values whose shape says port under keys that do not, and the ports every format must find in them. */
+const VALUES: Array<[key: string, value: string, ports: string[]]> = [
+  ['MSSQL', 'Server=sqlserver,1433;Database=app', ['1433:connect']],
+  ['MSSQL', 'Data Source=tcp:sql.example.com,1433;Initial Catalog=app', ['1433:connect']],
+  ['MAIL_RELAY', '[smtp.relay-host.test]:465', ['465:connect']],
+  ['CADDY_LABEL', '{{upstreams 80}}', ['80:connect']],
+  ['CADDY_LABEL', '{{upstreams https 8443}}', ['8443:connect']],
+];
+
+/**
+ * Configuration values only (no string literal of code or JSON, which is read for URLs, `host:port`,
+ * `key=port` pairs and flags): a DNS forwarder's `address#port` (dnsmasq, Jitsi) and `address@port` (unbound).
+ */
+const CONFIG_VALUE_PLACES: Record<string, ValuePlace> = Object.fromEntries(
+  Object.entries(VALUE_PLACES).filter(([place]) => place !== 'JSON' && place !== 'TypeScript'),
+);
+
+/** A sysctl setting in the files and commands that set one. */
+const SYSCTL_PLACES: Record<string, [format: FormatId, wrap: (key: string, value: string) => string]> = {
+  'sysctl.conf': ['keyvalue', (k, v) => `# tuning\n${k} = ${v}\n`],
+  'compose sysctls map': ['compose', (k, v) => `services:\n  app:\n    image: alpine\n    sysctls:\n      ${k}: ${q(v)}\n`],
+  'compose sysctls list': ['compose', (k, v) => `services:\n  app:\n    image: alpine\n    sysctls:\n      - ${k}=${v}\n`],
+  'Pod securityContext': ['yaml', (k, v) => `apiVersion: v1\nkind: Pod\nspec:\n  securityContext:\n    sysctls:\n      - name: ${k}\n        value: ${q(v)}\n`],
+  'sysctl -w': ['shell', (k, v) => `sysctl -w ${k}=${q(v)}\n`],
+  'docker run --sysctl': ['shell', (k, v) => `docker run --rm --sysctl ${k}=${q(v)} alpine\n`],
+  'Dockerfile RUN': ['dockerfile', (k, v) => `FROM alpine\nRUN sysctl -w ${k}=${q(v)}\n`],
+  'Ansible lineinfile': ['yaml', (k, v) => `- lineinfile:\n    path: /etc/sysctl.conf\n    line: ${q(`${k} = ${v}`)}\n`],
+};
+
+/** Label values in the places that set a container's labels. */
+const LABEL_PLACES: Record<string, [format: FormatId, wrap: (key: string, value: string) => string]> = {
+  'compose labels map': ['compose', (k, v) => `services:\n  app:\n    image: whoami\n    labels:\n      ${k}: ${q(v)}\n`],
+  'compose labels list': ['compose', (k, v) => `services:\n  app:\n    image: whoami\n    labels:\n      - ${k}=${v}\n`],
+  'Swarm deploy labels': ['compose', (k, v) => `services:\n  app:\n    image: whoami\n    deploy:\n      labels:\n        ${k}: ${q(v)}\n`],
+  'docker run -l': ['shell', (k, v) => `docker run -d -l ${q(`${k}=${v}`)} whoami\n`],
+  'Dockerfile LABEL': ['dockerfile', (k, v) => `FROM whoami\nLABEL ${k}=${q(v)}\n`],
+  'Markdown console fence': ['markdown', (k, v) => `Run:\n\n\`\`\`\n$ docker run -d -l ${q(`${k}=${v}`)} whoami\n\`\`\`\n`],
+};
+
+/** Constructs read through their own table of places: the places, the key, the value and the ports. */
+const PLACED: Array<[what: string, places: Record<string, [FormatId, (key: string, value: string) => string]>, key: string, value: string, ports: string[]]> = [
+  ['sysctl', SYSCTL_PLACES, 'net.ipv4.ip_local_port_range', '1024 65000', ['1024:unknown', '65000:unknown']],
+  ['label', LABEL_PLACES, 'caddy.reverse_proxy', '{{upstreams 80}}', ['80:connect']],
+  ['label', LABEL_PLACES, 'caddy.reverse_proxy', '{{upstreams https 443}}', ['443:connect']],
+  ['config value', CONFIG_VALUE_PLACES, 'DNS_FORWARDER', '9.9.9.9#53', ['53:connect']],
+  ['config value', CONFIG_VALUE_PLACES, 'DNS_FORWARDER', '1.1.1.1@853', ['853:connect']],
+];
+
 function ports(format: FormatId, text: string): string[] {
   const found = findPorts(format, text, (e) => {
     throw e;
@@ -143,6 +211,28 @@ describe('one vocabulary: the same construct reads the same in every format that
       for (const [place, [format, wrap]] of Object.entries(COMMAND_PLACES)) {
         if (NOT_EXEC.has(place) && /[=&|;']/.test(command)) continue;
         const got = ports(format, wrap(command));
+        if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${place}: ${got.join(' ') || 'nothing'}`);
+      }
+      assert.deepEqual(wrong, [], `want ${want.join(' ')}`);
+    });
+  }
+
+  for (const [key, value, want] of VALUES) {
+    it(`value: ${value}`, () => {
+      const wrong: string[] = [];
+      for (const [place, [format, wrap]] of Object.entries(VALUE_PLACES)) {
+        const got = ports(format, wrap(key, value));
+        if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${place}: ${got.join(' ') || 'nothing'}`);
+      }
+      assert.deepEqual(wrong, [], `want ${want.join(' ')}`);
+    });
+  }
+
+  for (const [what, places, key, value, want] of PLACED) {
+    it(`${what}: ${key} ${value}`, () => {
+      const wrong: string[] = [];
+      for (const [place, [format, wrap]] of Object.entries(places)) {
+        const got = ports(format, wrap(key, value));
         if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${place}: ${got.join(' ') || 'nothing'}`);
       }
       assert.deepEqual(wrong, [], `want ${want.join(' ')}`);

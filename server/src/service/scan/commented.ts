@@ -16,6 +16,8 @@ interface CommentSyntax {
   line: RegExp;
   /** True when a comment's body reads as one line of the format. */
   isConfig: (body: string) => boolean;
+  /** Indentation means nesting: the lines of a commented block keep their indentation relative to its first line. */
+  nested?: boolean;
 }
 
 const HASH = /^[ \t]*((?:#[ \t]*)+)(?=\S)/gm;
@@ -38,8 +40,8 @@ const SHELL_LINE = /^(sudo[ \t]+)?(docker(-compose)?|podman|kubectl|helm|curl|wg
 const line = (...res: RegExp[]) => (body: string): boolean => res.some((re) => re.test(body));
 
 const SYNTAX: Partial<Record<FormatId, CommentSyntax>> = {
-  compose: { line: HASH, isConfig: line(YAML_LINE) },
-  yaml: { line: HASH, isConfig: line(YAML_LINE) },
+  compose: { line: HASH, isConfig: line(YAML_LINE), nested: true },
+  yaml: { line: HASH, isConfig: line(YAML_LINE), nested: true },
   dotenv: { line: HASH, isConfig: line(DOTENV_LINE) },
   keyvalue: { line: HASH_OR_SEMI, isConfig: line(INI_LINE, WORD_LINE) },
   toml: { line: HASH, isConfig: line(TOML_LINE) },
@@ -62,10 +64,15 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
     // Per uncommented line: where its body starts in the copy, the body's length and how far the
     // body moved left (the marker's width). The body moves to where the marker stood, so that
     // `  # replicas: 3` reads at the indentation of the keys around it, and the marker's width of
-    // spaces ends the line, so that every other line keeps its offsets.
+    // spaces ends the line, so that every other line keeps its offsets. In YAML the next lines of a
+    // commented block keep their indentation relative to its first line (`# tcp:` / `#   8080: 30080`).
     const lines: number[] = [];
     const pieces: string[] = [];
     let copied = 0;
+    // The end of the last uncommented line, and the columns of its block's first marker and body.
+    let blockEnd = -2;
+    let blockMarker = 0;
+    let blockBody = 0;
     const re = syntax.line;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -76,9 +83,17 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
       const end = le > body && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
       re.lastIndex = le;
       if (end - body > 400 || !syntax.isConfig(text.slice(body, end))) continue;
-      pieces.push(text.slice(copied, markers), text.slice(body, end), ' '.repeat(body - markers));
+      let at = markers;
+      if (syntax.nested && m.index === blockEnd + 1) {
+        at = Math.min(body, Math.max(markers, m.index + blockMarker + (body - m.index - blockBody)));
+      } else {
+        blockMarker = markers - m.index;
+        blockBody = body - m.index;
+      }
+      blockEnd = le;
+      pieces.push(text.slice(copied, markers), ' '.repeat(at - markers), text.slice(body, end), ' '.repeat(body - at));
       copied = end;
-      lines.push(markers, end - body, body - markers);
+      lines.push(at, end - body, body - at);
     }
     if (!lines.length) return found;
     pieces.push(text.slice(copied));

@@ -14,6 +14,9 @@ const INI_LINE = /^[ \t]*(\[[^\]]+\]|[A-Za-z0-9_.-]+[ \t]*=)/;
 // or a common tool's name.
 const SHELL_LINE = /^[ \t]*(\$|>|#|PS>|C:\\>)?[ \t]*(sudo[ \t]+)?(docker(-compose)?|podman|nerdctl|kubectl|helm|curl|wget|ssh|scp|sftp|nc|ncat|telnet|ss|netstat|lsof|nmap|npm|npx|yarn|pnpm|node|deno|bun|python3?|pip3?|go|java|redis-cli|redis-server|psql|mysql|mongo(sh|d)?|iptables|ufw|firewall-cmd|systemctl|ngrok|socat|openssl|minikube|k3d|kind|gcloud|aws|az|terraform|ansible|make|git|cd|export|echo|cat|sh|bash|php|rails|flask|uvicorn|gunicorn|caddy|nginx|haproxy|traefik|consul|vault|nomad|etcd|kafka-[a-z-]+|mvn|gradle|dotnet|cargo)([ \t]|$)/;
 
+/** A here-document's start, `<<EOF`, `<<-'END'`, `<< "EOT"`: group 1 is the word that ends it. */
+const HERE_DOC = /<<-?[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?/;
+
 /** The format a text clearly is, or undefined. Reads at most the first 8 KB. */
 export function sniffFormat(text: string): FormatId | undefined {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
@@ -35,13 +38,25 @@ export function sniffFormat(text: string): FormatId | undefined {
   let shell = 0;
   let counted = 0;
   let continued = false;
+  // The word that ends a here-document a command line opened (`cat > app.properties <<EOF`), whose
+  // lines are part of the script whatever they look like.
+  let hereEnd = '';
   for (const l of lines) {
     const t = l.trimStart();
+    if (hereEnd) {
+      counted++;
+      shell++;
+      if (t.trimEnd() === hereEnd) hereEnd = '';
+      continue;
+    }
     // Comments say nothing about the format (every format here but JSON has `#` comments).
     if (t.startsWith('#') && !SHELL_LINE.test(t)) continue;
     counted++;
     if (continued) shell++;
-    else if (SHELL_LINE.test(l)) shell++;
+    else if (SHELL_LINE.test(l)) {
+      shell++;
+      hereEnd = HERE_DOC.exec(l)?.[1] ?? '';
+    }
     continued = /\\[ \t]*$/.test(l) && (continued || SHELL_LINE.test(l));
     if (DOCKERFILE_LINE.test(t)) docker++;
     if (DOTENV_LINE.test(t)) dotenv++;

@@ -1,5 +1,5 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
-import { finish, isPortKey, isPortKeyIn, portValue } from '../vocabulary/common';
+import { finish, isPortKey, isPortKeyIn, portValue, readAddressKey } from '../vocabulary/common';
 import { isPortDigits, isPortFlag, readPortSpec, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { roleForKey, roleForKeyIn } from '../vocabulary/keys';
 import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
@@ -296,6 +296,9 @@ class JsonReader {
     const top = this.depth - 1;
     if (top >= 0 && !this.isIndex[top] && this.isPortsAttributes(top)) {
       readPortSpec(this.text, ks + 1, this.strClosed ? ke - 1 : ke, this.out, 'listen');
+    } else if ((this.strMarks & MARK_DIGIT) !== 0 && !this.strEscape && this.strClosed) {
+      // A key that is an address: NGINX Unit's `"listeners": {"0.0.0.0:8080": {...}}`.
+      readAddressKey(this.text, ks + 1, ke - 1, top >= 0 && !this.isIndex[top] && (this.keyIs(top, 'listeners') || this.keyIs(top, 'listen')), this.out);
     }
     this.enter(false, ks, ke, this.strEscape);
     this.next();

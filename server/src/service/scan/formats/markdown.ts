@@ -2,6 +2,7 @@ import type { ComposeMapping, EmbeddedFormats, FormatId, PortFinder, PortOccurre
 import { finish, portValue, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { scanProseNumbers } from '../vocabulary/prose';
+import { scanShortcodePorts } from '../vocabulary/templates';
 
 /**
  * Finds the ports in Markdown: a README's fenced code blocks are read by the finder their info
@@ -80,7 +81,8 @@ export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
       nl = text.indexOf('\n', ls);
       if (nl < 0) nl = n;
       const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text.slice(ls, Math.min(le, ls + 512)));
+      // A fence inside a list item is indented as deep as the item's text (`1. Add:` / `    ```text`).
+      const m = /^ {0,12}(`{3,}|~{3,})(.*)$/.exec(text.slice(ls, Math.min(le, ls + 512)));
       if (fence) {
         if (m && m[1][0] === fence.char && m[1].length >= fence.len && !m[2].trim()) {
           readFence(fence.info, fence.body, ls);
@@ -195,5 +197,7 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
     }
   }
   if (from < e && indexIn(text, 58, from, e) >= 0) scanHostPorts(text, from, e, out, SENTENCE);
+  // Hugo documentation fills a port in with a shortcode: `{{< sitevar name="port" nojs="9091" >}}`.
+  scanShortcodePorts(text, s, e, out);
   scanProseNumbers(text, s, e, out, first);
 }

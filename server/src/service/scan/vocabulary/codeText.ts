@@ -2,7 +2,8 @@ import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
 import { markDocumentation, scanProseNumbers } from './prose';
 import { defaultAfterName, isClearHost, isPlaceholderNameChar, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
-import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS } from '../text/chars';
+import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS, MARK_FORMAT } from '../text/chars';
+import { scanUpstreamsActions } from './templates';
 import type { HostPortOptions } from './common';
 import { mayHoldPortWord, roleForKey } from './keys';
 
@@ -122,6 +123,8 @@ function isKeyChar(c: number): boolean {
 const SERVER_KEYS = new Set(['server', 'source', 'address', 'addr']);
 
 function readCommaPort(text: string, v: number, to: number, out: PortOccurrence[]): void {
+  // `Server=tcp:sql.example.com,1433`: the protocol prefix is no part of the host.
+  if (to - v > 4 && (text.charCodeAt(v) | 32) === 116 && (text.charCodeAt(v + 1) | 32) === 99 && (text.charCodeAt(v + 2) | 32) === 112 && text.charCodeAt(v + 3) === 58) v += 4;
   let i = v;
   while (i < to && i - v < 256 && isKeyChar(text.charCodeAt(i))) i++;
   if (i === v || text.charCodeAt(i) !== 44 /* , */) return;
@@ -131,6 +134,19 @@ function readCommaPort(text: string, v: number, to: number, out: PortOccurrence[
   if (pe === ps || !(Number.isNaN(after) || after === 59 || after === 34 || after === 39 || after === 32)) return;
   const port = portValue(text, ps, pe);
   if (port >= 0) out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect', host: text.slice(v, i) });
+}
+
+/**
+ * SQL Server's `host,port` in the connection strings of text[from, to) (`Server=db,1433;`,
+ * `Data Source=tcp:sql.example.com,1433`), for the formats whose values are not read with
+ * `scanKeyEqualsPorts`.
+ */
+export function scanServerCommaPorts(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  for (let i = indexOfBounded(text, 61 /* = */, from, to); i >= 0; i = indexOfBounded(text, 61, i + 1, to)) {
+    let k = i;
+    while (k > from && i - k <= 8 && isKeyChar(text.charCodeAt(k - 1))) k--;
+    if (k < i && i - k <= 7 && SERVER_KEYS.has(text.slice(k, i).toLowerCase())) readCommaPort(text, i + 1, to, out);
+  }
 }
 
 /**
@@ -194,6 +210,8 @@ export function scanStringContentMarked(text: string, from: number, to: number, 
   if (marks & MARK_COLON) scanHostPortsInText(text, from, to, out, STRING_TEXT);
   if (marks & MARK_EQUALS) scanKeyEqualsPorts(text, from, to, out);
   if (marks & MARK_DASH) scanPortFlags(text, from, to, out);
+  // A container label's value: caddy-docker-proxy's `{{upstreams 80}}`.
+  if (marks & MARK_FORMAT) scanUpstreamsActions(text, from, to, out);
 }
 
 /** What a comment can say: URLs, clear `host:port` and numbers its sentences tie to a port; all documentation. */

@@ -6,6 +6,8 @@ import { roleForKeyIn } from './keys';
 import { isPortDigits, readPortSpec, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
 import { WordTable } from '../text/codeLexer';
 import { readForward, scanPortPairs, unquotedEnd, unquotedStart } from './values';
+import { scanUpstreamsActions } from './templates';
+import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
 
 /**
  * The one command reader: which commands take ports in which flags and arguments, and with what
@@ -468,6 +470,15 @@ function readAssignment(text: string, s: number, e: number, out: PortOccurrence[
   const v = assignment(text, s, e);
   if (v < 0) return false;
   const ne = assignedNameEnd;
+  // `sysctl -w net.ipv4.ip_local_port_range="1024 65000"`, `docker run --sysctl ...`.
+  if (isEphemeralRangeKey(text, s, ne)) {
+    const before = out.length;
+    const vs = unquotedStart(text, v, e);
+    if (readEphemeralRange(text, vs, unquotedEnd(text, vs, e), out)) {
+      tagKey(out, before, text.slice(s, Math.min(ne, s + WORD_TEXT_LIMIT)));
+      return true;
+    }
+  }
   if (isPortKeyIn(text, s, ne)) {
     const before = out.length;
     readValue(text, v, e, out, roleForKeyIn(text, s, ne));
@@ -816,6 +827,16 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       const ns = us + 2;
       const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
       if (!portFlag) {
+        const pin = pinnedAddressFlag(text, ns, ne);
+        if (pin !== PIN_NONE) {
+          if (eqAt >= 0) readPinnedAddress(text, eqAt + 1, ue, out, pin);
+          else if (j + 1 < n) {
+            j++;
+            const vs = unquotedStart(text, WS[j], WE[j]);
+            readPinnedAddress(text, vs, unquotedEnd(text, vs, WE[j]), out, pin);
+          }
+          continue;
+        }
         if (eqAt >= 0) readOtherFlagValue(text, ns, ne, eqAt + 1, ue, out);
         else if (firewall && j + 1 < n && wordIs(text, ns, ne, 'protocol')) ruleProtocol = protocolWord(text.slice(WS[j + 1], Math.min(WE[j + 1], WS[j + 1] + 8))) ?? ruleProtocol;
         continue;
@@ -1095,12 +1116,16 @@ function isDigitCode(c: number): boolean {
 /** URLs, host:port and `${PORT:-3000}` defaults anywhere in the word text[s, e). */
 function scanWord(text: string, s: number, e: number, out: PortOccurrence[]): void {
   let m = 0;
+  let brace = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c === 58) m |= WM_COLON;
     else if (c === 36) m |= WM_DOLLAR;
+    else if (c === 123) brace = true;
   }
   scanWordMarked(text, s, e, out, m);
+  // A quoted label value: `-l "caddy.reverse_proxy={{upstreams 80}}"`.
+  if (brace) scanUpstreamsActions(text, s, e, out);
 }
 
 /** Scratch for `readQuotedPairs`. */
@@ -1194,6 +1219,51 @@ function readOtherFlagValue(text: string, ns: number, ne: number, vs: number, ve
     }
   }
   readPairs(text, vs, ve, out);
+}
+
+// curl's flags that pin a host and port to another address: `--resolve HOST:PORT:ADDR[,ADDR]` and
+// `--connect-to HOST1:PORT1:HOST2:PORT2` (either host, and the first port, may be empty).
+const PIN_NONE = 0;
+const PIN_RESOLVE = 1;
+const PIN_CONNECT_TO = 2;
+
+/** Which pinning flag the long flag name text[s, e) is, if any. */
+function pinnedAddressFlag(text: string, s: number, e: number): number {
+  if (e - s === 7 && text.startsWith('resolve', s)) return PIN_RESOLVE;
+  if (e - s === 10 && text.startsWith('connect-to', s)) return PIN_CONNECT_TO;
+  return PIN_NONE;
+}
+
+/**
+ * The value text[s, e) of `--resolve` or `--connect-to`: the ports curl connects to, each with the
+ * host written before it. `--resolve` gives one (`api.example.com:443:127.0.0.1`, perhaps after `+`
+ * or with a `*` host); `--connect-to` two (`example.com:443:localhost:8443`, `::backend:80`).
+ * Anything of another shape gives nothing: the words were scanned for `host:port` already.
+ */
+function readPinnedAddress(text: string, s: number, e: number, out: PortOccurrence[], pin: number): void {
+  if (text.charCodeAt(s) === 43 /* + */) s++;
+  const c1 = indexIn(text, 58, s, e);
+  if (c1 < 0) return;
+  const p1e = indexIn(text, 58, c1 + 1, e);
+  if (p1e < 0) return;
+  const found: PortOccurrence[] = [];
+  if (p1e > c1 + 1) {
+    if (!isPortDigits(text, c1 + 1, p1e)) return;
+    found.push({ start: c1 + 1, end: p1e, kind: 'port', port: portValue(text, c1 + 1, p1e), role: 'connect', host: text.slice(s, c1) || undefined });
+  } else if (pin === PIN_RESOLVE) return;
+  if (pin === PIN_CONNECT_TO) {
+    // The second host may be a bracketed IPv6 address: its port follows the last colon.
+    let c2 = -1;
+    for (let i = e - 1; i > p1e; i--) {
+      if (text.charCodeAt(i) === 58) {
+        c2 = i;
+        break;
+      }
+    }
+    if (c2 < 0 || !isPortDigits(text, c2 + 1, e)) return;
+    found.push({ start: c2 + 1, end: e, kind: 'port', port: portValue(text, c2 + 1, e), role: 'connect', host: text.slice(p1e + 1, c2) || undefined });
+  }
+  for (const o of found) putPort(out, commandFirst, o);
 }
 
 /** Words in a flag's name that say its value is an address to listen on. */

@@ -230,6 +230,25 @@ export function isClearHost(host: string): boolean {
   return isIPv4(host) || (host.includes('.') && /[a-z]/i.test(host) && !/^\d/.test(host));
 }
 
+/**
+ * A map key that is a whole address, text[s, e): NGINX Unit's `"listeners": {"*:8080": ...,
+ * "0.0.0.0:8080": ..., "[::]:8443": ..., "127.0.0.1:9000": ...}`. Only an IP address, `*` or
+ * `localhost` is taken for the host, since keys such as `v1.2:3` or `en:25` are not addresses.
+ * Under a key that names listeners every address is listened on; elsewhere only a wildcard one is.
+ */
+export function readAddressKey(text: string, s: number, e: number, listeners: boolean, out: PortOccurrence[]): boolean {
+  if (e - s > 64) return false;
+  const colon = lastIndexIn(text, 58 /* : */, s, e);
+  if (colon <= s || !isDigit(text.charCodeAt(colon + 1)) || text.charCodeAt(colon + 1) === 48 || digitsEnd(text, colon + 1, e) !== e) return false;
+  const host = text.slice(s, colon);
+  const ok = host === '*' || host.toLowerCase() === 'localhost' || isIPv4(host) || /^\[[0-9a-fA-F:.]+\]$/.test(host);
+  if (!ok) return false;
+  const port = portValue(text, colon + 1, e);
+  if (port <= 0 || port > 65535) return false;
+  out.push({ start: colon + 1, end: e, kind: 'port', port, role: listeners ? 'listen' : roleForHost(host), host });
+  return true;
+}
+
 export interface HostPortOptions {
   /** Role for ports found without a URL scheme. */
   role?: PortRole;
@@ -276,9 +295,13 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     // authority ends at / ? # , ; or whitespace/quote; the last `@` in it ends the userinfo
     let e = a;
     let at = -1;
+    let bracket = false;
     while (e < to) {
       const c = text.charCodeAt(e);
       if (c === 47 || c === 63 || c === 35 || c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 62 || c === 92 || c === 41 || c === 44 || c === 59) break;
+      // A `]` that closes no IPv6 literal ends a Markdown link's text: `[http://localhost:8080](...)`.
+      if (c === 91) bracket = true;
+      else if (c === 93 && !bracket) break;
       if (c === 64) at = e;
       e++;
     }
@@ -311,7 +334,8 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     if (open < from) return pEnd;
     hs = open;
     host = text.slice(open, colon);
-    if (!/^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(host)) return pEnd;
+    // An IPv6 literal, or a name in postfix's brackets that skip the MX lookup: `[smtp.relay-host.test]:465`.
+    if (!/^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(host) && !/^\[[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+\]$/.test(host)) return pEnd;
   } else {
     hs = colon;
     // A host may be or hold a template placeholder: `${POD_IP}:9094`, `{{ .Values.host }}:80`, `pod-$(ID).svc:80`.
@@ -362,7 +386,15 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
  * A wildcard address listens; any other is one to connect to.
  */
 export function scanAtPorts(text: string, from: number, to: number, out: PortOccurrence[], names = false): void {
-  let at = indexIn(text, 64 /* @ */, from, to);
+  scanSeparatedPorts(text, from, to, out, 64 /* @ */, names);
+  // dnsmasq's `server=8.8.8.8#53`, Jitsi's `JVB_ADVERTISE_IPS=192.168.1.1#12000`: an IP address only,
+  // since `#` also starts comments and URL fragments.
+  scanSeparatedPorts(text, from, to, out, 35 /* # */, false);
+}
+
+/** `scanAtPorts` for one separator between the host and the port. */
+function scanSeparatedPorts(text: string, from: number, to: number, out: PortOccurrence[], sep: number, names: boolean): void {
+  let at = indexIn(text, sep, from, to);
   while (at >= 0) {
     const pe = digitsEnd(text, at + 1, to);
     if (pe > at + 1 && isPortEnd(pe < to ? text.charCodeAt(pe) : NaN) && text.charCodeAt(at + 1) !== 48 /* 0 */) {
@@ -375,7 +407,7 @@ export function scanAtPorts(text: string, from: number, to: number, out: PortOcc
         else if (!isHostChar(c) || c === 42) break;
         hs--;
       }
-      if (hs < at && (hs === from || isTokenStart(text.charCodeAt(hs - 1))) && text.charCodeAt(hs - 1) !== 64) {
+      if (hs < at && (hs === from || isTokenStart(text.charCodeAt(hs - 1))) && text.charCodeAt(hs - 1) !== sep) {
         const host = text.slice(hs, at);
         const port = portValue(text, at + 1, pe);
         const ok = colons > 0 ? colons >= 2 && /^[0-9a-fA-F:.]+$/.test(host) : isIPv4(host) || (names && isClearHost(host) && host.includes('.'));
@@ -384,7 +416,7 @@ export function scanAtPorts(text: string, from: number, to: number, out: PortOcc
         }
       }
     }
-    at = indexIn(text, 64, at + 1, to);
+    at = indexIn(text, sep, at + 1, to);
   }
 }
 

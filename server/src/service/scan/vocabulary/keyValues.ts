@@ -4,6 +4,7 @@ import { digitsEnd, isSpace } from '../text/chars';
 import { wordEnd } from '../text/words';
 import { isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
 import { portValue } from './common';
+import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
 import { type AddressOptions, type TextScanOptions, readAddress, readPortItem, readPortsValue, scanValueText, TEXT } from './values';
 
 /*
@@ -33,6 +34,7 @@ const ADDRESS_TEXT: TextScanOptions = { address: true };
 
 /** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
 export function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
+  if (isEphemeralRangeKey(src, ks, ke) && readEphemeralRange(text, vs, ve, out)) return;
   const address = isAddressKeyIn(src, ks, ke);
   if (isConfigPortKeyIn(src, ks, ke)) {
     const r = role ?? roleForKeyIn(src, ks, ke);

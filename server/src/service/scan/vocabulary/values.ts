@@ -5,7 +5,8 @@ import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, readPortV
 import { roleForKeyIn } from './keys';
 import { markDocumentation, scanProseNumbers } from './prose';
 import { NextIndex } from '../text/words';
-import { isPortDigits } from './codeText';
+import { isPortDigits, scanServerCommaPorts } from './codeText';
+import { scanUpstreamsActions } from './templates';
 
 /*
  * Reading port values where a format has found them: a port, a range or a list (`readPortItem`,
@@ -286,6 +287,8 @@ export function scanValueText(text: string, s: number, e: number, out: PortOccur
   }
   scanAtPorts(text, s, e, out, !!opts.address);
   scanPortPairs(text, s, e, out);
+  scanUpstreamsActions(text, s, e, out);
+  if (indexIn(text, 44 /* , */, s, e) >= 0) scanServerCommaPorts(text, s, e, out);
 }
 
 const ADDRESS_HOST_PORTS: HostPortOptions = { allowEmptyHost: true, lowPortsOnBareHosts: true, role: undefined };

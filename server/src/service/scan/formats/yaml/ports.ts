@@ -1,11 +1,14 @@
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
-import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
 import { readPortsValue } from '../../vocabulary/values';
 import { isConfigPortKey } from '../../vocabulary/keys';
+import { scanUpstreamsActions } from '../../vocabulary/templates';
+import { scanServerCommaPorts } from '../../vocabulary/codeText';
+import { isEphemeralRangeKey, readEphemeralRange } from '../../vocabulary/sysctl';
 import {
   MEMO_PORT, MEMO_PLURAL, KIND_SHIFT, K_PORTS, K_EXPOSE, K_TARGET, K_PUBLISHED, K_HOST_PORT, K_CONTAINER_PORT,
   K_APP_PROTOCOL, K_NAME, K_NUMBER, K_IMAGE, K_SERVICES, K_PORT, K_PATH, K_VALUE, K_PROTOCOL, K_HOST_IP, K_LINE,
@@ -33,6 +36,9 @@ function isServiceNameLike(text: string, s: number, e: number): boolean {
   return letter;
 }
 
+/** Keys whose maps go from a port to what serves it: ingress-nginx's `tcp:` and `udp:` services. */
+const PROTOCOL_MAPS = new Set(['tcp', 'udp']);
+
 /*
  * Character classes of a stretch of free text, read in one pass: the scanners that need a class are
  * run only when it is present. A dash counts only where a flag can start (at the start, or after a
@@ -45,6 +51,8 @@ const C_EQ = 8;
 const C_DOLLAR = 16;
 const C_BRACE = 32;
 const C_ANY_DASH = 64;
+/** `@` or `#` between an address and its port: unbound's `1.1.1.1@853`, dnsmasq's `8.8.8.8#53`. */
+const C_AT = 128;
 const CLASS_OF = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS_OF[c] = C_DIGIT;
 CLASS_OF[58] = C_COLON;
@@ -52,6 +60,8 @@ CLASS_OF[45] = C_ANY_DASH;
 CLASS_OF[61] = C_EQ;
 CLASS_OF[36] = C_DOLLAR;
 CLASS_OF[125] = C_BRACE;
+CLASS_OF[64] = C_AT;
+CLASS_OF[35] = C_AT;
 
 /** The character classes (C_...) present in text[s, e). */
 function classesOf(text: string, s: number, e: number): number {
@@ -217,6 +227,39 @@ class PortVisitor implements YamlVisitor {
 
   key(f: YamlFrame): void {
     if (!f.flow && kindOf(f.owner) === K_SERVICES) this.serviceNames.add(f.key);
+    // A map keyed by port: ingress-nginx `tcp: {8080: "ns/svc:9000"}` and `nodePorts: {tcp: {8080: 30080}}`.
+    if (isDigit(f.key.charCodeAt(0)) && f.owner !== null && PROTOCOL_MAPS.has(f.owner.lower)) {
+      this.portMapKey(f, isPortKeyFrame(f.owner.owner) ? 'connect' : 'listen');
+    }
+  }
+
+  /**
+   * ingress-nginx's `NAMESPACE/SERVICE:PORT`, perhaps followed by `:PROXY` flags, as the value
+   * text[s, e) of a `tcp:` or `udp:` map: the Service port the controller forwards to.
+   */
+  private serviceRef(s: number, e: number): boolean {
+    const text = this.text;
+    const slash = findIn(text, '/', s, e);
+    if (slash <= s) return false;
+    const colon = findIn(text, ':', slash + 1, e);
+    if (colon <= slash + 1 || !isServiceNameLike(text, s, slash) || !isServiceNameLike(text, slash + 1, colon)) return false;
+    const pe = digitsEnd(text, colon + 1, e);
+    if (pe === colon + 1 || (pe < e && text.charCodeAt(pe) !== 58)) return false;
+    const port = portValue(text, colon + 1, pe);
+    if (port <= 0 || port > 65535) return false;
+    this.out.push({ start: colon + 1, end: pe, kind: 'port', port, role: 'connect', host: text.slice(slash + 1, colon) });
+    return true;
+  }
+
+  /** The key of `f` when it is a port number (perhaps quoted), with the role the map gives it. */
+  private portMapKey(f: YamlFrame, role: PortRole): void {
+    const text = this.text;
+    const q = text.charCodeAt(f.start);
+    const s = q === 34 || q === 39 ? f.start + 1 : f.start;
+    const e = s + f.key.length;
+    if (text.charCodeAt(s) === 48 /* 0 */ || digitsEnd(text, s, e) !== e) return;
+    const port = portValue(text, s, e);
+    if (port > 0 && port <= 65535) this.out.push({ start: s, end: e, kind: 'port', port, role, protocol: f.owner?.lower === 'udp' ? 'udp' : 'tcp' });
   }
 
   endDocument(): void {
@@ -259,6 +302,9 @@ class PortVisitor implements YamlVisitor {
     const ne = d.nameS >= 0 ? d.nameE : d.pathE;
     if (ns >= 0 && d.valueS >= 0 && isPortKey(text.slice(ns, ne))) {
       this.push(readPortValue(text, d.valueS, d.valueE, 'unknown'), f);
+    } else if (ns >= 0 && d.valueS >= 0 && isEphemeralRangeKey(text, ns, ne)) {
+      // A Pod's `sysctls: [{name: net.ipv4.ip_local_port_range, value: "1024 65000"}]`.
+      readEphemeralRange(text, d.valueS, d.valueE, this.out);
     }
     // Only items of a port list collect occurrences (see push).
     if (had && d.occ !== null) {
@@ -492,7 +538,15 @@ class PortVisitor implements YamlVisitor {
         this.portKeyValue(keyF, keyF.lower, ownerLower(keyF), s, e, quote, item);
         return;
       }
+      // Compose `sysctls: {net.ipv4.ip_local_port_range: "1024 65000"}`.
+      if (isEphemeralRangeKey(keyF.lower, 0, keyF.lower.length) && readEphemeralRange(text, s, e, this.out)) return;
       const ownerF = keyF.owner;
+      // ingress-nginx `tcp: {"5432": "db/postgres:5432", "53": "kube-system/dns:53:PROXY"}`, also as the
+      // `data` of its tcp-services ConfigMap, where only the value's shape tells the key is a port.
+      if (isDigit(keyF.lower.charCodeAt(0)) && ownerF !== null && (PROTOCOL_MAPS.has(ownerF.lower) || ownerF.lower === 'data') && this.serviceRef(s, e)) {
+        if (ownerF.lower === 'data') this.portMapKey(keyF, 'listen');
+        return;
+      }
       const ownerKind = kindOf(ownerF);
       // Ingress backend `port: {number: 80}` or `port: {name: http}`.
       if (ownerKind === K_PORT && kind === K_NUMBER) {
@@ -503,8 +557,8 @@ class PortVisitor implements YamlVisitor {
         this.serviceName(s, e, 'unknown');
         return;
       }
-      // A map under a port key: `containerPorts: {http: 8080}`.
-      if (ownerF && !ownerF.isItem && isPortKeyFrame(ownerF)) {
+      // A map under a port key: `containerPorts: {http: 8080}`, or by protocol: `nodePorts: {tcp: {8080: 30080}}`.
+      if (ownerF && !ownerF.isItem && (isPortKeyFrame(ownerF) || (PROTOCOL_MAPS.has(ownerF.lower) && isPortKeyFrame(ownerF.owner)))) {
         const o = readPortValue(text, s, e, 'unknown');
         if (o) {
           this.push(o, null);
@@ -652,7 +706,9 @@ class PortVisitor implements YamlVisitor {
     if (!sep) return false;
     while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const v = text.charCodeAt(i);
-    if (!(isDigit(v) || v === 34 || v === 39) || !isConfigPortKey(text.slice(ks, ke))) return false;
+    if (!(isDigit(v) || v === 34 || v === 39)) return false;
+    if (isEphemeralRangeKey(text, ks, ke) && readEphemeralRange(text, i, e, this.out)) return true;
+    if (!isConfigPortKey(text.slice(ks, ke))) return false;
     // One port, or several (`ip_local_port_range = 1024 65000`, `ip_local_reserved_ports = 8080,9090`).
     return readPortsValue(text, i, e, 'listen', this.out);
   }
@@ -770,6 +826,8 @@ class PortVisitor implements YamlVisitor {
       else break;
     }
     if (i === s || i >= e || text.charCodeAt(i) !== 61 /* = */) return false;
+    // Compose `sysctls: [net.ipv4.ip_local_port_range=1024 65000]`.
+    if (isEphemeralRangeKey(text, s, i)) return readEphemeralRange(text, i + 1, e, this.out);
     if (!isPortKey(text.slice(s, i))) return false;
     const o = readPortValue(text, i + 1, e, 'unknown');
     if (!o) return false;
@@ -876,6 +934,9 @@ class PortVisitor implements YamlVisitor {
   /** {@link scanString} with the character classes of text[s, e) known. */
   private scanClasses(s: number, e: number, keyF: YamlFrame | null, cls: number): void {
     const text = this.text;
+    // caddy-docker-proxy's `caddy.reverse_proxy: "{{upstreams 80}}"` needs none of what follows.
+    if ((cls & (C_DIGIT | C_BRACE)) === (C_DIGIT | C_BRACE)) scanUpstreamsActions(text, s, e, this.out);
+    if ((cls & (C_DIGIT | C_AT)) === (C_DIGIT | C_AT)) scanAtPorts(text, s, e, this.out);
     // No digit, no port; and a port needs a colon, flag, assignment or variable around it.
     if ((cls & C_DIGIT) === 0 || (cls & (C_COLON | C_DASH | C_EQ | C_DOLLAR)) === 0) return;
     if ((cls & C_COLON) !== 0) {
@@ -900,7 +961,11 @@ class PortVisitor implements YamlVisitor {
       scanPortFlags(text, s, e, this.out, 'listen');
       this.publishFlags(s, e);
     }
-    if ((cls & C_EQ) !== 0) this.assignments(s, e);
+    if ((cls & C_EQ) !== 0) {
+      this.assignments(s, e);
+      // A SQL Server connection string: `Server=sqlserver,1433;Database=app`.
+      scanServerCommaPorts(text, s, e, this.out);
+    }
     if ((cls & C_DOLLAR) !== 0) this.variables(s, e);
     if ((cls & C_COLON) !== 0 && (cls & C_BRACE) !== 0) this.templateHosts(s, e);
   }
