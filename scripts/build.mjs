@@ -19,7 +19,10 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js' },
+  // dist/server.js, the file editors start, runs the server bundle dist/serverCore.js through V8's
+  // code cache (server/src/codeCacheLoader.ts).
+  { ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/serverCore.js' },
+  { ...common, entryPoints: ['server/src/codeCacheLoader.ts'], outfile: 'dist/server.js' },
   // The CLI prints its version (`iana-ports --version`) without reading package.json at run time.
   {
     ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },

@@ -40,7 +40,7 @@ describe('benchmark smoke run (npm run bench -- --quick)', function () {
       assert.ok(r.ratio !== undefined && Number.isFinite(r.ratio), `${r.figure}: ratio is a number`);
     }
     for (const figure of [/^hover p50 \(compose/, /^completion, one letter/]) assert.ok(Number.isFinite(row('in-process', figure).ours));
-    assert.ok(row('bundle', /^dist\/server\.js/).ours > 0);
+    assert.ok(row('bundle', /^dist\/serverCore\.js/).ours > 0);
     row('bundle', /^VSIX/);
     if (fs.existsSync('/proc/self/status')) {
       for (const figure of [/^RSS after start/, /^RSS after opening/]) {
