@@ -5,7 +5,7 @@ import type { Protocol, ServiceRecord } from './registry/types';
 import { unauthorizedConcerns } from './registry/unauthorized';
 import type { PortRole } from './scan/vocabulary/types';
 import type { Settings } from './settings';
-import { t } from './l10n';
+import { messageLanguage, t } from './l10n';
 import { COMMON_PRACTICE_LABELS_SHOWN, commonPracticeLabel, ianaNameAgrees, softwareOnPort } from './softwarePorts';
 
 /** What the context tells about a port, for the card's heading and facts. */
@@ -230,8 +230,29 @@ export function portFacts(port: number, ctx: PortContext): string[] {
   return facts;
 }
 
+/**
+ * Cards already rendered, per registry: a card depends only on the registry, the port, its context, one
+ * setting and the messages' language, and rendering it was most of the server's own work per hover (a
+ * user's pointer resting on a port asks again and again). Bounded: emptied when it holds CARD_CACHE_MAX.
+ */
+const cardCache = new WeakMap<RegistryIndex, { language: unknown; cards: Map<string, string> }>();
+const CARD_CACHE_MAX = 4096;
+
 /** The hover card for a port number: registry answer, common practice, facts and a link to IANA. */
 export function renderPortHover(index: RegistryIndex, port: number, ctx: PortContext, settings: Settings): string {
+  const key = `${port} ${JSON.stringify([ctx.protocol, ctx.scheme, ctx.role, ctx.key, ctx.devServer === true, settings.commonPractice.enable])}`;
+  let cache = cardCache.get(index);
+  if (!cache || cache.language !== messageLanguage()) cardCache.set(index, (cache = { language: messageLanguage(), cards: new Map() }));
+  let card = cache.cards.get(key);
+  if (card === undefined) {
+    card = buildPortHover(index, port, ctx, settings);
+    if (cache.cards.size >= CARD_CACHE_MAX) cache.cards.clear();
+    cache.cards.set(key, card);
+  }
+  return card;
+}
+
+function buildPortHover(index: RegistryIndex, port: number, ctx: PortContext, settings: Settings): string {
   const valid = Number.isInteger(port) && port >= 0 && port <= 65535;
   const lookup = index.byPort(port);
   const heading = [t('**Port {0}**', port)];

@@ -25,6 +25,11 @@ export function currentLocale(): string | undefined {
   return current;
 }
 
+/** Stands for the current language (the same value until setLocale picks another table), for caches of rendered text. */
+export function messageLanguage(): unknown {
+  return table;
+}
+
 /** The message in the current language, with `{n}` replaced by the n-th argument. */
 export function t(message: string, ...args: Array<string | number>): string {
   const text = table?.[message] ?? message;
