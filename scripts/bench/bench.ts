@@ -14,7 +14,7 @@ import type { ServiceRecord } from '../../server/src/service/registry/types';
 import { finderFor } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
 import { BENCH_FORMATS, composeFile, formatSample, kubernetesFile, proseSample, Rng, type Generated } from './generate';
-import { hostileDocuments, hostileOpenDocuments, hostileWorkspaces } from './hostile';
+import { hostileDocuments, hostileOpenDocuments, hostileWorkspaces, pathologicalRows } from './hostile';
 import { killAll, LspProcess } from './lsp';
 
 /** How much to measure. The full run stays under about two minutes on two cores. */
@@ -633,6 +633,7 @@ async function hostileRows(root: string, script: string, quick: boolean, log: (s
   const section = 'hostile inputs';
   return [
     ...hostileDocuments(root, quick).map((r) => ({ section, ...r })),
+    ...pathologicalRows(root, quick).map((r) => ({ section, ...r })),
     ...(await hostileOpenDocuments(script, quick, log)).map((r) => ({ section, ...r })),
     ...(await hostileWorkspaces(script, quick, log)).map((r) => ({ section, ...r })),
   ];

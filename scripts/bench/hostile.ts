@@ -4,10 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doCodeActions } from '../../server/src/service/codeActions';
+import { doComplete } from '../../server/src/service/completion';
 import { PortLanguageService } from '../../server/src/service/languageService';
 import { decodeRegistry } from '../../server/src/service/registry/codec';
 import { RegistryIndex } from '../../server/src/service/registry/registryIndex';
 import { resolveSettings } from '../../server/src/service/settings';
+import { PATHOLOGICAL, repeatTo as repeatToLength } from '../../test/helpers/pathological';
+import { FORMAT_DOCS } from '../../test/helpers/robustness';
 import { LspProcess } from './lsp';
 
 /**
@@ -112,6 +116,59 @@ export function hostileDocuments(root: string, quick: boolean): HostileRow[] {
   const withList = timeCheck(service, 'file:///h/ign/compose.yaml', 'dockercompose', compose, ignore);
   const without = timeCheck(service, 'file:///h/ign/compose.yaml', 'dockercompose', compose);
   rows.push({ figure: 'check with 10,000 ignorePorts entries', ours: withList, unit: 'ms', reference: without, referenceLabel: 'no ignorePorts' });
+  return rows;
+}
+
+/**
+ * The timings of the linear-time tests (test/unit/property-linear.test.ts), which assert only what the
+ * server answers: a document over `maxFileSize` declined as a whole (diagnostics, hover, completion and
+ * code actions on 10 MB of each pathological content; target < 2 s), and completion anywhere on lines
+ * of 100,000 characters (target < 1 s per call). Quick runs decline 20 KB under a 10,000-character limit.
+ */
+export function pathologicalRows(root: string, quick: boolean): HostileRow[] {
+  const registry = new RegistryIndex(decodeRegistry(fs.readFileSync(path.join(root, 'data', 'registry.json'), 'utf8')));
+  const service = new PortLanguageService(() => registry);
+  const size = quick ? 20_000 : 10 * MB;
+  const settings = resolveSettings(quick ? { maxFileSize: 10_000 } : {});
+  let slowest = { ms: 0, name: '' };
+  const cases = quick ? PATHOLOGICAL.slice(0, 3) : PATHOLOGICAL;
+  for (const c of cases) {
+    const text = c.gen(size);
+    const { uri, languageId } = FORMAT_DOCS[c.format];
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    const t0 = performance.now();
+    const diagnostics = service.doValidation(doc, settings);
+    const middle = doc.positionAt(text.length >> 1);
+    service.doHover(doc, middle, settings);
+    doComplete(service, doc, middle, settings);
+    doCodeActions(service, doc, { start: middle, end: middle }, { diagnostics }, settings);
+    const ms = performance.now() - t0;
+    if (ms >= slowest.ms) slowest = { ms, name: `${c.format} ${c.name}` };
+    service.forget(uri);
+  }
+  const rows: HostileRow[] = [{
+    figure: `decline a ${quick ? '20 KB' : '10 MB'} file over maxFileSize (diagnostics, hover, completion, code actions), slowest of ${cases.length}`,
+    ours: slowest.ms, unit: 'ms', target: '< 2000 ms', met: slowest.ms < 2000, note: slowest.name,
+  }];
+  const lines = ['a.', 'a$', 'a.b', '"a', '- ', 'port: [1,', '--port ', 'listen( ', 'http://a:'].map((p) => repeatToLength(p, quick ? 2_000 : 100_000));
+  let slowestCompletion = { ms: 0, name: '' };
+  for (const format of ['compose', 'yaml', 'code', 'keyvalue', 'json', 'dockerfile', 'shell', 'nginx', 'dotenv'] as const) {
+    const { uri, languageId } = FORMAT_DOCS[format];
+    for (const line of lines) {
+      const doc = TextDocument.create(uri, languageId, 1, 'x: 1\n' + line + '\n');
+      for (const character of [line.length, 1999, 2000, 2001, line.length >> 1]) {
+        const t0 = performance.now();
+        doComplete(service, doc, { line: 1, character }, settings);
+        const ms = performance.now() - t0;
+        if (ms >= slowestCompletion.ms) slowestCompletion = { ms, name: `${format} ${JSON.stringify(line.slice(0, 12))} at ${character}` };
+      }
+      service.forget(uri);
+    }
+  }
+  rows.push({
+    figure: `completion on ${quick ? '2,000' : '100,000'}-character lines, slowest call`,
+    ours: slowestCompletion.ms, unit: 'ms', target: '< 1000 ms', met: slowestCompletion.ms < 1000, note: slowestCompletion.name,
+  });
   return rows;
 }
 
