@@ -672,7 +672,10 @@ export async function main(argv: string[], root: string): Promise<void> {
       const opts = { root, ...(quick ? QUICK : FULL) };
       const floor = nullServerPath(root);
       const checks: Record<string, number> = {};
-      const stdio = await stdioRows(root, path.join(root, 'dist', 'server.js'), floor, composeFile(opts.composeLines), kubernetesFile(opts.k8sLines), opts, checks, log);
+      // --server FILE measures another build (another worktree's dist/server.js) against the same floor.
+      const serverAt = argv.indexOf('--server');
+      const server = serverAt >= 0 && argv[serverAt + 1] ? path.resolve(argv[serverAt + 1]) : path.join(root, 'dist', 'server.js');
+      const stdio = await stdioRows(root, server, floor, composeFile(opts.composeLines), kubernetesFile(opts.k8sLines), opts, checks, log);
       const rows = stdio.map((r) => ({ ...r, ratio: r.reference ? r.ours / r.reference : undefined }));
       result = { machine: machine(), date: new Date().toISOString(), nullServer: path.relative(root, floor), rows, finders: [], checks, seconds: (performance.now() - t0) / 1000 };
     } else result = await runBenchmark({ root, ...(quick ? QUICK : FULL) });
