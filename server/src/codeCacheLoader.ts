@@ -38,13 +38,18 @@ function writeCache(script: vm.Script): void {
   }
 }
 
-const cached = readCache();
-const script = new vm.Script(Module.wrap(fs.readFileSync(CORE, 'utf8')), { filename: CORE, cachedData: cached });
-const core = new Module(CORE, module);
-core.filename = CORE;
-core.loaded = true;
-(script.runInThisContext() as (...args: unknown[]) => void).call(core.exports, core.exports, Module.createRequire(CORE), core, CORE, __dirname);
-// Made right after the bundle's top level ran, before the server changes any V8 flag (runtime.ts
-// tuneHeap): V8 refuses a cache whose flags differ from the reading process's, and the next start
-// reads it with the default flags.
-if (!cached || script.cachedDataRejected) writeCache(script);
+/** Runs the bundle; nothing of the loading (the cache's bytes, the script) stays referenced afterwards. */
+function runCore(): void {
+  const cached = readCache();
+  const script = new vm.Script(Module.wrap(fs.readFileSync(CORE, 'utf8')), { filename: CORE, cachedData: cached });
+  const core = new Module(CORE, module);
+  core.filename = CORE;
+  core.loaded = true;
+  (script.runInThisContext() as (...args: unknown[]) => void).call(core.exports, core.exports, Module.createRequire(CORE), core, CORE, __dirname);
+  // Made right after the bundle's top level ran, before the server changes any V8 flag (runtime.ts
+  // tuneHeap): V8 refuses a cache whose flags differ from the reading process's, and the next start
+  // reads it with the default flags.
+  if (!cached || script.cachedDataRejected) writeCache(script);
+}
+
+runCore();
