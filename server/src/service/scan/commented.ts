@@ -1,6 +1,6 @@
 import type { FormatId } from './detect';
 import type { ComposeMapping, PortFinder, PortOccurrence } from './vocabulary/types';
-import { finish } from './vocabulary/common';
+import { finish, shiftOccurrence } from './vocabulary/common';
 
 /**
  * Commented-out configuration, read in the file's own syntax: `#Port 22` in sshd_config,
@@ -105,14 +105,7 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
       if (k >= lines.length) break;
       // `# port 0` documents a sentinel (pick any free port), not a port.
       if (o.start < lines[k] || o.end > lines[k] + lines[k + 1] || (o.kind === 'port' && o.port === 0)) continue;
-      const delta = lines[k + 2];
-      o.start += delta;
-      o.end += delta;
-      if (o.mapping && !moved.has(o.mapping)) {
-        moved.add(o.mapping);
-        o.mapping.start += delta;
-        o.mapping.end += delta;
-      }
+      shiftOccurrence(o, lines[k + 2], moved);
       o.inComment = true;
       extra.push(o);
     }

@@ -1,5 +1,5 @@
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, portValue, scanHostPorts } from '../vocabulary/common';
+import { finish, portValue, scanHostPorts, shiftOccurrence } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { scanProseNumbers } from '../vocabulary/prose';
 import { scanShortcodePorts } from '../vocabulary/templates';
@@ -45,18 +45,6 @@ function fenceFormat(info: string, body: string, sniffFormat: (text: string) => 
   return format;
 }
 
-/** Shifts an occurrence found in a block that starts at `offset` into document offsets. */
-function shift(o: PortOccurrence, offset: number, moved: Set<ComposeMapping>): PortOccurrence {
-  o.start += offset;
-  o.end += offset;
-  if (o.mapping && !moved.has(o.mapping)) {
-    moved.add(o.mapping);
-    o.mapping.start += offset;
-    o.mapping.end += offset;
-  }
-  return o;
-}
-
 /** Makes the Markdown finder; `embedded` gives the finders of the formats fenced blocks name or look like. */
 export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
   const sniffFormat = (body: string) => embedded.sniffFormat(body);
@@ -75,7 +63,7 @@ export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
     const readFence = (info: string, s: number, e: number): void => {
       const body = text.slice(s, e);
       const format = fenceFormat(info, body, sniffFormat);
-      if (format) for (const o of embedded.finder(format)(body)) out.push(shift(o, s, moved));
+      if (format) for (const o of embedded.finder(format)(body)) out.push(shiftOccurrence(o, s, moved));
     };
     for (let ls = 0, nl = 0; ls <= n; ls = nl + 1) {
       nl = text.indexOf('\n', ls);
@@ -191,7 +179,7 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
       const j = closer[k];
       if (j < 0) break;
       if (starts[k] > from && indexIn(text, 58, from, starts[k]) >= 0) scanHostPorts(text, from, starts[k], out, SENTENCE);
-      for (const o of shell(text.slice(ends[k], starts[j]))) out.push(shift(o, ends[k], moved));
+      for (const o of shell(text.slice(ends[k], starts[j]))) out.push(shiftOccurrence(o, ends[k], moved));
       from = ends[j];
       k = j + 1;
     }

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../registry/types';
-import type { PortOccurrence, PortPair, PortRole } from './types';
+import type { ComposeMapping, PortOccurrence, PortPair, PortRole } from './types';
 import { digitsEnd, indexIn, isDigit, lastIndexIn } from '../text/chars';
 
 /**
@@ -688,6 +688,21 @@ export function joinMapping(out: PortOccurrence[], first: number, by: PortPair['
   if (ports < 2) return;
   const pair: PortPair = { by };
   for (let i = first; i < out.length; i++) if (out[i].kind === 'port') out[i].pair = pair;
+}
+
+/**
+ * Moves an occurrence found in a piece of text that starts at `offset` into the offsets of the whole
+ * document. The sides of one Compose mapping share its object, so `moved` makes sure it moves once.
+ */
+export function shiftOccurrence(o: PortOccurrence, offset: number, moved: Set<ComposeMapping>): PortOccurrence {
+  o.start += offset;
+  o.end += offset;
+  if (o.mapping && !moved.has(o.mapping)) {
+    moved.add(o.mapping);
+    o.mapping.start += offset;
+    o.mapping.end += offset;
+  }
+  return o;
 }
 
 export function finish(out: PortOccurrence[]): PortOccurrence[] {

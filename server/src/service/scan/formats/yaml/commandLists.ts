@@ -1,5 +1,6 @@
 import type { ComposeMapping, EmbeddedFormats, PortOccurrence } from '../../vocabulary/types';
 import { digitsEnd, hasDigit, indexIn, isDigit } from '../../text/chars';
+import { shiftOccurrence } from '../../vocabulary/common';
 import type { YamlFrame } from '../../text/yamlScan';
 import { K_SCRIPT, kindOf } from './keyFacts';
 
@@ -270,14 +271,7 @@ export class CommandLists {
       const k = lo;
       const delta = items[2 * (first + k)] - at[k];
       if (o.end + delta > items[2 * (first + k) + 1]) continue;
-      o.start += delta;
-      o.end += delta;
-      if (o.mapping && !shifted.has(o.mapping)) {
-        shifted.add(o.mapping);
-        o.mapping.start += delta;
-        o.mapping.end += delta;
-      }
-      this.pushShell(o, from);
+      this.pushShell(shiftOccurrence(o, delta, shifted), from);
     }
   }
 
@@ -311,16 +305,7 @@ export class CommandLists {
       return;
     }
     const shifted = new Set<ComposeMapping>();
-    for (const o of found) {
-      o.start += s;
-      o.end += s;
-      if (o.mapping && !shifted.has(o.mapping)) {
-        shifted.add(o.mapping);
-        o.mapping.start += s;
-        o.mapping.end += s;
-      }
-      this.pushShell(o, from);
-    }
+    for (const o of found) this.pushShell(shiftOccurrence(o, s, shifted), from);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
-import { finish, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { finish, shiftOccurrence, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
 import { readPortsValue } from '../../vocabulary/values';
@@ -195,16 +195,7 @@ class PortVisitor implements YamlVisitor {
       return;
     }
     const shifted = new Set<ComposeMapping>();
-    for (const o of found) {
-      o.start += s;
-      o.end += s;
-      if (o.mapping && !shifted.has(o.mapping)) {
-        shifted.add(o.mapping);
-        o.mapping.start += s;
-        o.mapping.end += s;
-      }
-      this.out.push(o);
-    }
+    for (const o of found) this.out.push(shiftOccurrence(o, s, shifted));
   }
 
   result(): PortOccurrence[] {
