@@ -57,6 +57,8 @@ interface Item {
   project: number;
   /** The service as the project knows it (an extending service lends its name) and Compose's merge key of the entry. */
   identity: string;
+  /** For an entry a service takes through `extends`, that service: one file's entry can be published by several. */
+  lentTo?: string;
 }
 
 export interface FindingOptions {
@@ -195,7 +197,11 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     return new GroupedClashes(mappings, groupOf, base + ids.size);
   };
   const inProject = grouped((i) => items[i].project, false);
-  const inProjectFile = grouped((i) => items[i].file, true);
+  // One file's entries as the project loads them: an entry lent to two extending services is two bindings,
+  // which the per-file rule cannot see.
+  const loadedAs = new Numbering<string>();
+  const loadedOf = Int32Array.from(items, (it) => loadedAs.of(`${it.file}\0${it.lentTo ?? ''}`));
+  const inProjectFile = grouped((i) => loadedOf[i], true);
   const everywhere = compare ? grouped(() => 0, false) : undefined;
   const inFolder = compare ? grouped((i) => folderOfFile[items[i].file], false) : undefined;
   const inProjectFolder = compare ? grouped((i) => folderOfFile[items[i].file], true) : undefined;
@@ -210,6 +216,12 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     const ef = e * files.length + items[i].file;
     sameEntryInFile.set(ef, (sameEntryInFile.get(ef) ?? 0) + 1);
   }
+  /** An entry as its project publishes it: under the service that takes it through `extends`, where one does. */
+  const describeItem = (j: number): string => {
+    const m = mappingOf(j).mapping;
+    const as = items[j].lentTo;
+    return describe(as === undefined || as === m.service ? m : { ...m, service: as });
+  };
   const reported = new Set<number>();
   let profiledChecks = 0;
   for (let i = 0; i < items.length; i++) {
@@ -220,7 +232,7 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     // MAX_PROFILED_CHECKS such entries, a miss rather than a false clash).
     let profiled: number[] | undefined;
     if (within > 0 && mappings[i].profiles?.length) {
-      profiled = ++profiledChecks > MAX_PROFILED_CHECKS ? [] : inProject.some(i, MAX_PROFILED_CHECKS, (j) => items[j].file !== it.file && entryOf[j] !== e && runTogether(mappings[i], mappings[j]));
+      profiled = ++profiledChecks > MAX_PROFILED_CHECKS ? [] : inProject.some(i, MAX_PROFILED_CHECKS, (j) => loadedOf[j] !== loadedOf[i] && entryOf[j] !== e && runTogether(mappings[i], mappings[j]));
       within = profiled.length;
     }
     const across = everywhere && inFolder && inProjectFolder ? everywhere.count(i) - inFolder.count(i) - inProject.count(i) + inProjectFolder.count(i) : 0;
@@ -231,12 +243,12 @@ export function duplicateHostPortAcrossFiles(files: IndexedFile[], options: Find
     const f = files[it.file];
     const here = mappingOf(i);
     const name = projectName(projects[it.project].folder);
-    const link = (js: number[]) => js.map((j) => ({ uri: files[items[j].file].uri, range: mappingOf(j).range, message: t('also published here: {0}', describe(mappingOf(j).mapping)) }));
+    const link = (js: number[]) => js.map((j) => ({ uri: files[items[j].file].uri, range: mappingOf(j).range, message: t('also published here: {0}', describeItem(j)) }));
     const named = (j: number | undefined, count: number) =>
       j === undefined
         ? (count > 1 ? t('{0} other places', count) : t('1 other place'))
-        : `${t('{0} in {1}', describe(mappingOf(j).mapping), shortName(files[items[j].file].uri))}${morePlaces(count, 1)}`;
-    const sameProject = within <= 0 ? [] : profiled ? profiled.slice(0, MAX_RELATED) : inProject.some(i, MAX_RELATED, (j) => items[j].file !== it.file && entryOf[j] !== e);
+        : `${t('{0} in {1}', describeItem(j), shortName(files[items[j].file].uri))}${morePlaces(count, 1)}`;
+    const sameProject = within <= 0 ? [] : profiled ? profiled.slice(0, MAX_RELATED) : inProject.some(i, MAX_RELATED, (j) => loadedOf[j] !== loadedOf[i] && entryOf[j] !== e);
     // Places, not bindings: an entry an override repeats counts once per file that writes it.
     const head = within === 1
       ? t('Host port {0} is published twice in Compose project "{1}".', hostSide(here.mapping), name)
@@ -295,7 +307,7 @@ function projectItems(files: IndexedFile[], projects: ComposeProject[]): Item[] 
         const service = m.as ?? written;
         if ((resetAt.get(service) ?? -1) > m.order || items.length >= MAX_COMPARED_MAPPINGS) return;
         const identity = `${project}\0${service}\0${x.hostIp}\0${x.hostLo}-${x.hostHi}\0${x.containerLo}-${x.containerHi}\0${x.protocol}`;
-        items.push({ file: m.file, mapping: k, project, identity });
+        items.push(m.as === undefined ? { file: m.file, mapping: k, project, identity } : { file: m.file, mapping: k, project, identity, lentTo: m.as });
       });
     }
   });
