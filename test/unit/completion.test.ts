@@ -84,4 +84,23 @@ describe('completion', () => {
     assert.ok(complete('app.listen(|)', 'javascript', 'file:///p/a.js').items.length > 0);
     assert.equal(complete('const u = "http://localhost:postg|";', 'javascript', 'file:///p/a.js').items[0].label, '5432');
   });
+
+  it("offers ports on each format's own port lines (the format table's completion positions), not on its other lines", () => {
+    const places: [languageId: string, uri: string, port: string, other: string][] = [
+      ['dockerfile', 'file:///p/Dockerfile', 'FROM node:22\nEXPOSE 80 |', 'FROM |'],
+      ['nginx', 'file:///p/nginx.conf', 'server {\n    listen |', 'server {\n    server_name |'],
+      ['ssh_config', 'file:///p/.ssh/config', 'Host a\n  LocalForward |', 'Host a\n  User |'],
+      ['systemd-unit-file', 'file:///p/app.socket', '[Socket]\nListenStream=|', '[Socket]\nAccept=|'],
+      ['caddyfile', 'file:///p/Caddyfile', ':|', 'reverse_proxy |'],
+      ['ini', 'file:///p/pgbouncer.ini', '[pgbouncer]\nport |', '[pgbouncer]\nauth_type |'],
+      ['javascript', 'file:///p/app.js', 'app.listen(|', 'app.use(|'],
+      ['plaintext', 'file:///etc/services', 'myapp |', '# my |'],
+    ];
+    for (const [languageId, uri, port, other] of places) {
+      assert.ok(complete(port, languageId, uri).items.some((i) => /^\d+$/.test(String(i.label))), `a port is offered in ${uri}: ${port}`);
+      assert.deepEqual(complete(other, languageId, uri).items.map((i) => i.label), [], `nothing is offered in ${uri}: ${other}`);
+    }
+    // /etc/services lines start with a service name.
+    assert.ok(complete('post|', 'plaintext', 'file:///etc/services').items.some((i) => i.label === 'postgresql'));
+  });
 });

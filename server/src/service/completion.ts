@@ -12,6 +12,7 @@ import { isWellKnownService, type RegistryIndex, type ServiceEntry } from './reg
 import { portNameProblem } from './rules/portName';
 import { isPortKey } from './scan/vocabulary/common';
 import type { FormatId } from './scan/detect';
+import { FORMAT_TABLE, type FormatRow } from './scan/table';
 import type { Settings } from './settings';
 import type { Software, SoftwarePort } from './softwarePorts';
 
@@ -30,9 +31,12 @@ const MAX_LINE_PREFIX = 2000;
 const WORD = /[A-Za-z0-9_+*-]*$/;
 const PORT_FLAG = /(^|[\s"'[,])(--[\w-]*port|--inspect(-brk)?|-p|-P)[= ]["']?$/;
 const HOST_COLON = /(:\/\/[^\s/"'`]*|(^|[\s"'`=(,@[])(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]*\]|\*|[a-z][\w-]*(\.[\w-]+)+)?):$/;
-// `listen(`, `.bind(("0.0.0.0", `, `new InetSocketAddress("localhost", `, `new ServerSocket(`
-const CALL_ARG = /\b(listen|ListenAndServe|bind|InetSocketAddress|ServerSocket|createServer|run)\(\s*\(?(["'][^"']*["']\s*,\s*)?$/;
 const KEY_VALUE = /(["']?)([A-Za-z_$][\w.\-/$]*)\1\s*(:|=|:=|=>)\s*["']?$/;
+
+/** Each format's own completion positions, from its row of the format table. */
+const COMPLETION_BY_FORMAT: ReadonlyMap<FormatId, NonNullable<FormatRow['completion']>> = new Map(
+  FORMAT_TABLE.flatMap((r) => (r.completion ? [[r.id, r.completion] as const] : [])),
+);
 
 /** Walks the lines above `lineStart` (nearest first), giving each line's start, indentation and trimmed text. */
 function* linesAbove(text: string, lineStart: number): Generator<{ start: number; indent: number; body: string }> {
@@ -96,19 +100,13 @@ export function completionSlot(text: string, offset: number, format: FormatId): 
       if (parent && (parent === 'ports' || parent === 'expose' || isPortKey(parent))) return port();
     }
   }
-  if (format === 'services' && /^\s*$/.test(before)) return { kind: 'serviceName', wordStart, word };
-  if (format === 'services' && /^\S+\s+$/.test(before)) return port();
-  if (format === 'dockerfile' && /^\s*EXPOSE\s+(.*\s)?$/i.test(before)) return port();
-  if (format === 'nginx' && /^\s*listen\s+(\S*:)?$/.test(before)) return port();
-  if (format === 'ssh' && /^\s*(Port|LocalForward|RemoteForward|DynamicForward|PermitListen)\s+$/i.test(before)) return port();
-  if (format === 'systemd' && /^\s*Listen(Stream|Datagram|SequentialPacket)=(\S*:)?$/.test(before)) return port();
-  if (format === 'caddy' && /^\s*:$/.test(before)) return port();
-  if ((format === 'code' || format === 'shell') && CALL_ARG.test(before)) return port();
+  const row = COMPLETION_BY_FORMAT.get(format);
+  if (row?.serviceName?.some((re) => re.test(before))) return { kind: 'serviceName', wordStart, word };
+  if (row?.port?.some((re) => re.test(before))) return port();
   if (PORT_FLAG.test(before)) return port();
   if (HOST_COLON.test(before)) return port();
   const kv = KEY_VALUE.exec(before);
   if (kv && isPortKey(kv[2])) return port();
-  if (/^\s*(Port|port)\s+$/.test(before) && (format === 'ssh' || format === 'keyvalue')) return port();
   // A list under a port key in JSON or YAML flow style: `"forwardPorts": [3000, |`
   const arr = /(["']?)([\w.-]+)\1\s*:\s*\[[^\]]*$/.exec(before);
   if (arr && isPortKey(arr[2])) return port();

@@ -3,8 +3,8 @@ import type { FormatId } from './vocabulary/types';
 /*
  * The format table: one row per format, with the VS Code language ids that open it and the file patterns
  * of the files VS Code opens as plain text. Detection (detect.ts), the client's document selector
- * (client/src/extension.ts) and package.json's activationEvents come from it; a test fails when
- * package.json disagrees (test/unit/format-table.test.ts). Each format's finder is in index.ts, and the
+ * (client/src/extension.ts), package.json's activationEvents and where completion offers ports come from
+ * it; a test fails when package.json disagrees (test/unit/format-table.test.ts). Each format's finder is in index.ts, and the
  * rules that read a file's name (dotted names, folders, samples) in detect.ts's `formatFromFileName`.
  * The client imports this file: it must stay data, importing nothing but types.
  */
@@ -19,12 +19,21 @@ export interface FormatRow {
   readonly filePatterns: readonly string[];
   /** Globs whose presence in a workspace activates the extension before any file is opened. */
   readonly activationFiles?: readonly string[];
+  /**
+   * Where completion offers a port (or a service name) on a line of this format: the line's text before
+   * the word being typed matches one of these. The places every format shares (a port flag, `host:`, a key
+   * that names a port) and the YAML sequences under `ports:` are read in completion.ts.
+   */
+  readonly completion?: { readonly port?: readonly RegExp[]; readonly serviceName?: readonly RegExp[] };
   /** The README's row for this format: the files (Markdown) and what is recognised in them (Markdown). */
   readonly readme: { readonly files: string; readonly recognised: string };
 }
 
 /** VS Code opens the files of `filePatterns`, and every file it has no language for, as plain text. */
 export const PLAIN_TEXT_LANGUAGE = 'plaintext';
+
+/** `listen(`, `.bind(("0.0.0.0", `, `new InetSocketAddress("localhost", `, `new ServerSocket(` */
+const CALL_ARGUMENT = /\b(listen|ListenAndServe|bind|InetSocketAddress|ServerSocket|createServer|run)\(\s*\(?(["'][^"']*["']\s*,\s*)?$/;
 
 export const FORMAT_TABLE: readonly FormatRow[] = [
   {
@@ -45,6 +54,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   {
     id: 'dockerfile', label: 'Dockerfile', languageIds: ['dockerfile'], filePatterns: ['**/Dockerfile', '**/Dockerfile.*', '**/Containerfile'],
     activationFiles: ['**/Dockerfile'],
+    completion: { port: [/^\s*EXPOSE\s+(.*\s)?$/i] },
     readme: {
       files: 'Dockerfile, Containerfile',
       recognised: '`EXPOSE 80/tcp 443`, `ENV PORT=8080`, URLs and commands in `RUN`/`CMD`/`HEALTHCHECK` (`--port N`, `psql -p 5433`, …)',
@@ -63,6 +73,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
       '**/*.conf', '**/*.cnf', '**/*.cfg', '**/*.properties', '**/*.cf', '**/torrc', '**/.gitconfig', '**/.git/config',
       '**/.npmrc', '**/.yarnrc', '**/.pypirc',
     ],
+    completion: { port: [/^\s*(Port|port)\s+$/] },
     readme: {
       files: '`.properties`, INI, `*.conf`, `*.cnf`, `*.cfg`, PostgreSQL/Redis/MySQL config, `.npmrc`, `.gitconfig`, Postfix, `torrc`',
       recognised: 'keys that name a port (`server.port`, `port = 5432`, `mysqlx_port`), `host:port` and URLs (`jdbc:` too)',
@@ -77,6 +88,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'nginx', label: 'nginx', languageIds: ['nginx'], filePatterns: ['**/nginx.conf'],
+    completion: { port: [/^\s*listen\s+(\S*:)?$/] },
     readme: {
       files: 'nginx (`nginx.conf`, `sites-available/*`)',
       recognised: '`listen`, `server`, `proxy_pass`, `fastcgi_pass`, URLs',
@@ -91,6 +103,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'caddy', label: 'Caddyfile', languageIds: ['caddyfile'], filePatterns: ['**/Caddyfile', '**/Corefile'],
+    completion: { port: [/^\s*:$/] },
     readme: {
       files: 'Caddyfile, CoreDNS `Corefile`',
       recognised: 'site addresses, `reverse_proxy`, `zone:port`',
@@ -98,6 +111,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'ssh', label: 'ssh/sshd config', languageIds: ['ssh_config', 'sshd_config'], filePatterns: ['**/sshd_config', '**/ssh_config', '**/.ssh/config'],
+    completion: { port: [/^\s*(Port|LocalForward|RemoteForward|DynamicForward|PermitListen)\s+$/i] },
     readme: {
       files: 'ssh/sshd config',
       recognised: '`Port`, `ListenAddress`, `LocalForward`, `RemoteForward`, `DynamicForward`',
@@ -105,6 +119,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'systemd', label: 'systemd units', languageIds: ['systemd-unit-file'], filePatterns: ['**/*.service', '**/*.socket'],
+    completion: { port: [/^\s*Listen(Stream|Datagram|SequentialPacket)=(\S*:)?$/] },
     readme: {
       files: 'systemd units (`*.service`, `*.socket`, …)',
       recognised: '`ListenStream=`, `ListenDatagram=`, ports in `Exec*=` commands and `Environment=`',
@@ -119,6 +134,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'services', label: '/etc/services', languageIds: [], filePatterns: ['**/services'],
+    completion: { serviceName: [/^\s*$/], port: [/^\S+\s+$/] },
     readme: {
       files: '`/etc/services`',
       recognised: 'the port column',
@@ -139,6 +155,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
       'vue', 'svelte', 'objective-c', 'zig', 'clojure', 'haskell', 'erlang', 'r', 'julia', 'powershell', 'xml',
     ],
     filePatterns: ['**/Vagrantfile', '**/Jenkinsfile'],
+    completion: { port: [CALL_ARGUMENT] },
     readme: {
       files: 'code (JS/TS, Python, Go, Java, Rust, C#, Ruby, PHP, Kotlin, …; `Vagrantfile`, `Jenkinsfile`, XML attributes such as `port="8080"`)',
       recognised: '`host:port` and URLs in string literals, `listen(8080)`, `port: 3000`/`port=5000`/`PORT = 8000`, keyword arguments, `new InetSocketAddress(8080)`, `new ServerSocket(9990)`, env defaults (`process.env.PORT ?? 3000`)',
@@ -146,6 +163,7 @@ export const FORMAT_TABLE: readonly FormatRow[] = [
   },
   {
     id: 'shell', label: 'shell scripts', languageIds: ['shellscript', 'makefile', 'bat', 'procfile'], filePatterns: ['**/Procfile', '**/justfile', '**/Justfile'],
+    completion: { port: [CALL_ARGUMENT] },
     readme: {
       files: 'shell scripts, Makefiles, `justfile`, `Procfile`',
       recognised: 'one command reader for every command (`docker run -p 8080:80`, `kubectl port-forward svc/web 8080:80`, `ssh -L 5433:db:5432`, `psql -p 5433`, `redis-cli -p 6380`, `iptables --dport 8080`, `socat TCP-LISTEN:5000`, dev servers, `python -m http.server 8765`), assignments whose name says port (`PORT=3000`, `PORT ?= 8000`), URLs and `host:port`',
