@@ -3,8 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type * as vscodeApi from 'vscode';
-import { IANA_REGISTRY_URL } from '../../server/src/service/settings';
-import { IMPORT_REGISTRY_REQUEST, REGISTRY_INFO_REQUEST, USE_REGISTRY_REQUEST, type UseRegistryResult } from '../../server/src/protocol';
+import { IANA_REGISTRY_URL, IMPORT_REGISTRY_REQUEST, REGISTRY_INFO_REQUEST, USE_REGISTRY_REQUEST, type UseRegistryResult } from '../../server/src/protocol';
 
 /**
  * "IANA Ports: Update Registry from IANA" and "Revert to Bundled Registry".

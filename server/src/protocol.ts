@@ -4,6 +4,9 @@
  * so that the client's bundle takes nothing else from the server (test/unit/architecture.test.ts).
  */
 
+/** IANA's official XML of the Service Name and Transport Protocol Port Number Registry, the default registry URL. */
+export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml';
+
 /** Request: registry cards for a port number, service name or words of a description. */
 export const LOOKUP_REQUEST = 'ianaPorts/lookup';
 export interface LookupParams {

@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import { findFreePort } from './freePort';
 import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
+import { ruleInfo } from './rules';
 import { suggestName } from './rules/portName';
 import type { Settings } from './settings';
 import { commentLeader, IGNORE_MARKER } from './suppress';
@@ -13,8 +14,6 @@ import { t } from './l10n';
 /** The client command that adds a port to `ianaPorts.ignorePorts` (settings are the client's to write). */
 export const ADD_IGNORED_PORT_COMMAND = 'ianaPorts.addIgnoredPort';
 
-/** Rules whose problem goes away with another port number. */
-const PORT_PROBLEMS = new Set(['outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort', 'duplicateHostPortAcrossFiles', 'privileged']);
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
@@ -35,7 +34,9 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !overlaps(d.range, range)) continue;
     const rule = d.code;
     const port = (d.data as { port?: number } | undefined)?.port;
-    if (PORT_PROBLEMS.has(rule) && port !== undefined) {
+    // The rule's own fix, from its row of the rule table.
+    const ruleFix = ruleInfo(rule)?.fix;
+    if (ruleFix === 'freePort' && port !== undefined) {
       const s = doc.offsetAt(d.range.start);
       const e = doc.offsetAt(d.range.end);
       // The number to replace: the one the diagnostic is about, inside its range (a duplicate's host port).
@@ -46,11 +47,11 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
         actions.push(fix(t('Replace {0} with free port {1}', port, free), d, doc, [{ range: { start: doc.positionAt(target.start), end: doc.positionAt(target.end) }, newText: String(free) }], true));
       }
     }
-    if (rule === 'yamlBase60') {
+    if (ruleFix === 'quoteMapping') {
       const raw = doc.getText(d.range);
       actions.push(fix(t('Quote the port mapping: "{0}"', raw), d, doc, [{ range: d.range, newText: `"${raw}"` }], true));
     }
-    if (rule === 'portName') {
+    if (ruleFix === 'renamePort') {
       const name = doc.getText(d.range);
       // A Service's port name is a DNS label (63 characters), a container's an IANA service name (15).
       const at = doc.offsetAt(d.range.start);

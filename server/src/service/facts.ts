@@ -49,3 +49,13 @@ export const KUBERNETES_NODEPORT_RANGE: PortRange = { start: 30000, end: 32767 }
  * Built from the sourced table in softwarePorts.ts, which completion also reads.
  */
 export const COMMON_PRACTICE: ReadonlyMap<number, string> = commonPracticeByPort();
+
+/** Parses `"8080"`, `8080` or `"9000-9010"` into a range; undefined when malformed. */
+export function parseRange(v: number | string): PortRange | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? { start: v, end: v } : undefined;
+  const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$/.exec(v);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] ? Number(m[2]) : start;
+  return end >= start ? { start, end } : undefined;
+}

@@ -1,17 +1,12 @@
-import type { EphemeralPreset, PortRange } from './facts';
+import { parseRange, type EphemeralPreset, type PortRange } from './facts';
 
 /** A rule's level; `ignore` turns the rule off. */
 export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
-export const RULE_IDS = [
-  'outOfRange', 'dynamicRange', 'ephemeralRange', 'browserUnsafe', 'unauthorizedUse', 'duplicateHostPort',
-  'yamlBase60', 'portName', 'privileged', 'reservedByOS', 'probePort', 'duplicateContainerPort', 'nodePortRange',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import { IANA_REGISTRY_URL } from '../protocol';
+import { DEFAULT_LINT, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId } from './rules';
 
-/** Rules that compare files across the workspace; their severities live beside the others in `lint`. */
-export const WORKSPACE_RULE_IDS = ['duplicateHostPortAcrossFiles', 'unmatchedTargetPort', 'ingressBackendPort'] as const;
-export type WorkspaceRuleId = (typeof WORKSPACE_RULE_IDS)[number];
+export { DEFAULT_LINT, IANA_REGISTRY_URL, parseRange, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId };
 
 /** The extension's settings (`ianaPorts.*`), as the server reads them for one document. */
 export interface Settings {
@@ -42,27 +37,6 @@ export interface Settings {
   machine: { enable: 'auto' | 'on' | 'off' };
 }
 
-/** IANA's official XML of the Service Name and Transport Protocol Port Number Registry. */
-export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml';
-
-export const DEFAULT_LINT: Record<RuleId | WorkspaceRuleId, RuleLevel> = {
-  outOfRange: 'error',
-  dynamicRange: 'warning',
-  ephemeralRange: 'information',
-  browserUnsafe: 'warning',
-  unauthorizedUse: 'information',
-  duplicateHostPort: 'error',
-  yamlBase60: 'warning',
-  portName: 'error',
-  privileged: 'hint',
-  reservedByOS: 'information',
-  probePort: 'error',
-  duplicateContainerPort: 'warning',
-  nodePortRange: 'warning',
-  duplicateHostPortAcrossFiles: 'warning',
-  unmatchedTargetPort: 'error',
-  ingressBackendPort: 'warning',
-};
 
 export const DEFAULT_SETTINGS: Settings = {
   hover: { enable: true },
@@ -134,16 +108,6 @@ export function resolveSettings(raw: unknown): Settings {
     registry: { url: typeof section(s.registry).url === 'string' && section(s.registry).url ? (section(s.registry).url as string) : IANA_REGISTRY_URL },
     machine: { enable: MACHINE_MODES.has(section(s.machine).enable as string) ? (section(s.machine).enable as Settings['machine']['enable']) : 'auto' },
   };
-}
-
-/** Parses `"8080"`, `8080` or `"9000-9010"` into a range; undefined when malformed. */
-export function parseRange(v: number | string): PortRange | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) ? { start: v, end: v } : undefined;
-  const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$/.exec(v);
-  if (!m) return undefined;
-  const start = Number(m[1]);
-  const end = m[2] ? Number(m[2]) : start;
-  return end >= start ? { start, end } : undefined;
 }
 
 /** `ignorePorts` parsed once per settings object: sorted, merged ranges as [start0, end0, start1, end1, ...]. */

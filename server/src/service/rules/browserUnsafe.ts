@@ -19,6 +19,13 @@ function browserPort(ctx: RuleContext, o: PortOccurrence): boolean {
 export const browserUnsafe: Rule = {
   id: 'browserUnsafe',
   description: 'An HTTP(S) or WebSocket URL, or a dev-server port, on a port that browsers refuse (Fetch "bad ports").',
+  level: 'warning',
+  roles: ['listen', 'connect', 'unknown'],
+  fix: 'freePort',
+  help: {
+    name: 'BrowserBlockedPort', uri: 'https://fetch.spec.whatwg.org/#port-blocking',
+    full: 'Browsers refuse HTTP(S) and WebSocket connections to the Fetch standard\'s "bad ports" (for example 6000, 6665-6669) with ERR_UNSAFE_PORT, so a web server or a dev server there cannot be opened in a browser.',
+  },
   check: (ctx) =>
     onePerMapping(portsOf(ctx).filter((o) => BROWSER_BAD_PORTS.has(o.port) && browserPort(ctx, o)))
       .map((o) => ({

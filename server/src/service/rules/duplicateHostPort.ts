@@ -224,6 +224,13 @@ export function morePlaces(count: number, linked: number): string {
 export const duplicateHostPort: Rule = {
   id: 'duplicateHostPort',
   description: 'The same host address, port and protocol published twice in one compose file.',
+  level: 'error',
+  roles: ['host'],
+  fix: 'freePort',
+  help: {
+    name: 'DuplicateHostPort', uri: 'https://docs.docker.com/reference/compose-file/services/#ports',
+    full: 'A compose file publishes the same host address, port and protocol twice; the second container fails to start with "port is already allocated".',
+  },
   check: (ctx) => {
     const all: ComposeMapping[] = [];
     const seen = new Set<ComposeMapping>();

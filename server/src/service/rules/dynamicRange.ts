@@ -6,6 +6,13 @@ import { t } from '../l10n';
 export const dynamicRange: Rule = {
   id: 'dynamicRange',
   description: 'A fixed port in the Dynamic/Private range 49152–65535.',
+  level: 'warning',
+  roles: ['listen', 'host', 'container', 'unknown'],
+  fix: 'freePort',
+  help: {
+    name: 'PortInDynamicRange', uri: 'https://www.rfc-editor.org/rfc/rfc6335#section-6',
+    full: 'IANA leaves 49152-65535 to dynamic and private use (RFC 6335, section 6): operating systems hand ports from it to outgoing connections, so a service fixed there can fail to bind when one is taken.',
+  },
   check: (ctx) =>
     onePerMapping(portsOf(ctx)
       // The ends of a range or pool (`1024:65535` in an ACL, `pasv_min_port=50000`, a TURN relay's

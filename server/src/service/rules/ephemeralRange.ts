@@ -1,5 +1,5 @@
-import { EPHEMERAL_PRESETS, type PortRange } from '../facts';
-import { parseRange, type Settings } from '../settings';
+import { EPHEMERAL_PRESETS, parseRange, type PortRange } from '../facts';
+import type { Settings } from '../settings';
 import { isRangeBound } from './rangeBound';
 import { isBound, onePerMapping, portsOf, type Rule } from './types';
 import { t } from '../l10n';
@@ -33,6 +33,13 @@ function presetLabel(preset: string, english: string): string {
 export const ephemeralRange: Rule = {
   id: 'ephemeralRange',
   description: "A port inside the chosen operating system's ephemeral range (setting `ianaPorts.ephemeralRange`).",
+  level: 'information',
+  roles: ['listen', 'host', 'container', 'unknown'],
+  fix: 'freePort',
+  help: {
+    name: 'PortInEphemeralRange', uri: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    full: "The chosen operating system assigns source ports of outgoing connections from its ephemeral range (Linux: net.ipv4.ip_local_port_range, 32768-60999 by default); a listener fixed inside it can collide with them.",
+  },
   check: (ctx) => {
     const { ranges, label } = ephemeralRanges(ctx.settings);
     const dynamicOn = ctx.settings.lint.dynamicRange !== 'ignore';

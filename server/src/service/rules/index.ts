@@ -1,4 +1,5 @@
-import type { RuleId } from '../settings';
+import type { RuleLevel } from '../settings';
+import { duplicateHostPortAcrossFiles, ingressBackendPort, unmatchedTargetPort } from './acrossFiles';
 import { browserUnsafe } from './browserUnsafe';
 import { duplicateHostPort } from './duplicateHostPort';
 import { dynamicRange } from './dynamicRange';
@@ -8,14 +9,35 @@ import { outOfRange } from './outOfRange';
 import { portName } from './portName';
 import { privileged } from './privileged';
 import { reservedByOS } from './reservedByOS';
-import type { Rule } from './types';
+import type { Rule, RuleInfo } from './types';
 import { unauthorizedUse } from './unauthorizedUse';
 import { yamlBase60 } from './yamlBase60';
 
-export type { Rule, RuleContext, RuleFinding } from './types';
+export type { Rule, RuleContext, RuleFinding, RuleFix, RuleInfo } from './types';
 
-/** Every rule, keyed by its id, which is also its setting key `ianaPorts.lint.<id>`. */
-export const RULES: Record<RuleId, Rule> = {
+/**
+ * The rule table: every rule that judges one document, keyed by its id, which is also its setting key
+ * `ianaPorts.lint.<id>`. Each rule's file holds its id, default level, the roles it judges and its fix;
+ * the ids and defaults of the settings are derived here.
+ */
+export const RULES = {
   outOfRange, dynamicRange, ephemeralRange, browserUnsafe, unauthorizedUse, duplicateHostPort, yamlBase60, portName, privileged, reservedByOS,
   probePort, duplicateContainerPort, nodePortRange,
-};
+} satisfies Record<string, Rule>;
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** The rules that compare the files of a workspace (their rows are in acrossFiles.ts). */
+export const WORKSPACE_RULES = { duplicateHostPortAcrossFiles, unmatchedTargetPort, ingressBackendPort } satisfies Record<string, RuleInfo>;
+export type WorkspaceRuleId = keyof typeof WORKSPACE_RULES;
+export const WORKSPACE_RULE_IDS = Object.keys(WORKSPACE_RULES) as WorkspaceRuleId[];
+
+const ROWS: ReadonlyMap<string, RuleInfo> = new Map([...Object.values(RULES), ...Object.values(WORKSPACE_RULES)].map((r) => [r.id, r]));
+
+/** A rule's row by id, or undefined for an id no rule has (a diagnostic from elsewhere). */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return ROWS.get(id);
+}
+
+/** Each rule's level until the user sets one. */
+export const DEFAULT_LINT = Object.fromEntries([...ROWS].map(([id, r]) => [id, r.level])) as Record<RuleId | WorkspaceRuleId, RuleLevel>;

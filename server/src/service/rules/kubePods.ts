@@ -30,6 +30,8 @@ function templated(text: string): boolean {
 export const probePort: Rule = {
   id: 'probePort',
   description: "A Kubernetes probe's port that its container does not declare (a name is an error, a number a hint).",
+  level: 'error',
+  roles: [],
   check: (ctx) => {
     const k = factsOf(ctx);
     const out: RuleFinding[] = [];
@@ -66,6 +68,8 @@ export const probePort: Rule = {
 export const duplicateContainerPort: Rule = {
   id: 'duplicateContainerPort',
   description: 'The same containerPort and protocol declared twice in one Kubernetes pod.',
+  level: 'warning',
+  roles: [],
   check: (ctx) => {
     const k = factsOf(ctx);
     const out: RuleFinding[] = [];
@@ -102,6 +106,8 @@ const NODE_PORT_HI = 32767;
 export const nodePortRange: Rule = {
   id: 'nodePortRange',
   description: 'A Kubernetes nodePort outside the default range 30000-32767.',
+  level: 'warning',
+  roles: [],
   check: (ctx) => {
     const k = factsOf(ctx);
     const out: RuleFinding[] = [];

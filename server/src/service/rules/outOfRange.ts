@@ -8,6 +8,13 @@ import { t } from '../l10n';
 export const outOfRange: Rule = {
   id: 'outOfRange',
   description: 'A port above 65535 or below 0.',
+  level: 'error',
+  roles: ['listen', 'host', 'container', 'connect', 'unknown'],
+  fix: 'freePort',
+  help: {
+    name: 'PortOutOfRange', uri: 'https://www.rfc-editor.org/rfc/rfc6335#section-6',
+    full: 'TCP, UDP, SCTP and DCCP ports are 16-bit numbers: 0 to 65535. A larger or negative number is rejected or silently wrapped by the software that reads it.',
+  },
   check: (ctx) =>
     onePerMapping(portsOf(ctx).filter((o) => o.port > 65535 || o.port < 0))
       .map((o) => ({

@@ -43,6 +43,13 @@ export function isTemplatedName(name: string): boolean {
 export const portName: Rule = {
   id: 'portName',
   description: "A Kubernetes container port name that is no IANA service name, or a Service port name that is no DNS label.",
+  level: 'error',
+  roles: [],
+  fix: 'renamePort',
+  help: {
+    name: 'InvalidPortName', uri: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports',
+    full: 'Kubernetes requires a container port name to be an IANA_SVC_NAME (at most 15 characters, lowercase letters, digits and hyphens, at least one letter, no double hyphen) and a Service port name to be a DNS label; the API server rejects other names.',
+  },
   check: (ctx) => {
     const findings: RuleFinding[] = [];
     for (const o of ctx.occurrences) {

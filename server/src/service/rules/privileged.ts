@@ -8,6 +8,13 @@ const USER_PROCESS_FORMATS = new Set(['code', 'shell', 'dotenv', 'json', 'keyval
 export const privileged: Rule = {
   id: 'privileged',
   description: 'A port below 1024 that a non-root process would bind.',
+  level: 'hint',
+  roles: ['listen'],
+  fix: 'freePort',
+  help: {
+    name: 'PrivilegedPort', uri: 'https://man7.org/linux/man-pages/man7/capabilities.7.html',
+    full: 'On Linux, binding a port below 1024 needs root or CAP_NET_BIND_SERVICE; a process running as a normal user fails with EACCES.',
+  },
   check: (ctx) =>
     USER_PROCESS_FORMATS.has(ctx.format)
       ? onePerMapping(portsOf(ctx).filter((o) => o.role === 'listen' && o.port > 0 && o.port < 1024))

@@ -10,6 +10,12 @@ import { t } from '../l10n';
 export const reservedByOS: Rule = {
   id: 'reservedByOS',
   description: 'A port this machine would bind inside a range the operating system reserves (Windows excluded port ranges).',
+  level: 'information',
+  roles: ['listen', 'host', 'unknown'],
+  help: {
+    name: 'PortReservedByOS', uri: 'https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/default-dynamic-port-range-tcpip-chang',
+    full: 'The operating system reserves the port (on Windows, an excluded port range set by Hyper-V, WSL or Docker), so binding it fails with an access error.',
+  },
   check: (ctx) => {
     const machine = ctx.machine;
     if (!machine || machine.reserved.length === 0) return [];

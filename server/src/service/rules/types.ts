@@ -1,8 +1,8 @@
 import type { MachineSnapshot } from '../machine/types';
 import type { RegistryIndex } from '../registry/registryIndex';
 import type { FormatId } from '../scan/detect';
-import type { PortOccurrence } from '../scan/vocabulary/types';
-import type { RuleId, Settings } from '../settings';
+import type { PortOccurrence, PortRole } from '../scan/vocabulary/types';
+import type { RuleLevel, Settings } from '../settings';
 
 /** What every rule sees: the document's text, format, ports, the registry and the settings. */
 export interface RuleContext {
@@ -32,10 +32,31 @@ export interface RuleFinding {
   maxLevel?: 'hint' | 'information' | 'warning';
 }
 
-export interface Rule {
-  id: RuleId;
+/** The quick fix a rule's finding offers besides ignoring it: another port, a quoted mapping, a valid name. */
+export type RuleFix = 'freePort' | 'quoteMapping' | 'renamePort';
+
+/**
+ * A rule's row of the rule table: settings (`ianaPorts.lint.<id>` and its default), quick fixes, the
+ * command line's SARIF metadata and the README read it, so a rule is described once, in its own file.
+ */
+export interface RuleInfo {
+  /** Also its setting key, `ianaPorts.lint.<id>`. */
+  id: string;
   /** One line for the settings table and docs. */
   description: string;
+  /** Its level until the user sets one. */
+  level: RuleLevel;
+  /**
+   * The roles of the ports it judges; rules on names and on Kubernetes objects judge none directly.
+   * test/unit/rule-table.test.ts holds every finding of a per-document rule to them.
+   */
+  roles: readonly PortRole[];
+  fix?: RuleFix;
+  /** Why the rule exists and where to read more (SARIF's rule help); the description serves when absent. */
+  help?: { name: string; uri: string; full: string };
+}
+
+export interface Rule extends RuleInfo {
   check(ctx: RuleContext): RuleFinding[];
 }
 

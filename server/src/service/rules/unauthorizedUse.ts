@@ -39,6 +39,13 @@ function isLetter(c: number): boolean {
 export const unauthorizedUse: Rule = {
   id: 'unauthorizedUse',
   description: 'IANA records known unauthorized use of this port.',
+  level: 'information',
+  roles: ['listen', 'host', 'container', 'connect', 'unknown'],
+  fix: 'freePort',
+  help: {
+    name: 'UnauthorizedUseRecorded', uri: 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml',
+    full: 'IANA\'s registry records known unauthorized use of this port by software it did not assign the port to; expect clashes with that software.',
+  },
   check: (ctx) => {
     const found: PortOccurrence[] = [];
     const notes = new Map<PortOccurrence, ServiceRecord>();

@@ -15,6 +15,13 @@ export function base60Value(text: string): number | undefined {
 export const yamlBase60: Rule = {
   id: 'yamlBase60',
   description: 'An unquoted HOST:CONTAINER port mapping that YAML 1.1 parsers read as a base-60 number.',
+  level: 'warning',
+  roles: ['host', 'container'],
+  fix: 'quoteMapping',
+  help: {
+    name: 'YamlBase60Mapping', uri: 'https://yaml.org/type/int.html',
+    full: 'An unquoted HOST:CONTAINER mapping whose parts are below 60, such as 22:22, is a base-60 (sexagesimal) integer to YAML 1.1 parsers and reaches Docker as 1342. Quote the mapping.',
+  },
   check: (ctx) => {
     const findings: RuleFinding[] = [];
     const seen = new Set<ComposeMapping>();
