@@ -33,6 +33,14 @@ describe('rule table', () => {
     assert.equal(Object.keys(DEFAULT_LINT).length, Object.keys(RULES).length + Object.keys(WORKSPACE_RULES).length);
   });
 
+  it("is what the README's Rules table lists: every rule once, with its default level", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| rule | default |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const listed = Object.fromEntries(rows.map((r) => /^\| `(\w+)` \| (\w+) \|/.exec(r)!).map((m) => [m[1], m[2]]));
+    assert.deepEqual(listed, DEFAULT_LINT);
+  });
+
   it('reports each per-document rule only on ports whose role its row names, across test/corpus', () => {
     const service = testService();
     const s = settings({ lint: Object.fromEntries(RULE_IDS.map((id) => [id, 'hint'])) });
