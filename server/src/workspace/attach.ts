@@ -1,5 +1,5 @@
 import {
-  DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError,
+  DidChangeWatchedFilesNotification, ErrorCodes, ResponseError,
   type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +24,7 @@ import type { LargeDocuments } from './openDocuments';
 import type { CheckResult } from './scanThread';
 
 import { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../protocol';
+import { errorText, safeRequest } from '../safeRequest';
 import { t } from '../service/l10n';
 
 // The names are the protocol file's; exported here too for the code and tests that import them from here.
@@ -459,19 +460,11 @@ export class WorkspaceFeature {
     return [...own, ...rest];
   }
 
-  private async guard<T>(token: CancellationToken, fallback: T, f: () => Promise<T>): Promise<T | ResponseError<void>> {
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-    try {
-      const r = await f();
-      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-      return r;
-    } catch (e) {
-      this.error(e);
-      return fallback;
-    }
+  private guard<T>(token: CancellationToken, fallback: T, f: () => Promise<T>): Promise<T | ResponseError<void>> {
+    return safeRequest(token, fallback, f, (e) => this.error(e));
   }
 
   private error(e: unknown): void {
-    this.connection.console.error(`IANA Ports: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    this.connection.console.error(`IANA Ports: ${errorText(e)}`);
   }
 }
