@@ -1,6 +1,7 @@
 import type { Protocol } from '../../registry/types';
 import type { ComposeMapping, PortOccurrence, PortPair, PortRole } from './types';
 import { digitsEnd, indexIn, isDigit, lastIndexIn } from '../text/chars';
+import { WordSet } from '../text/words';
 
 /**
  * Shared recognition primitives for the per-format finders: which keys name a port, and where
@@ -57,9 +58,13 @@ export function isPortKeyIn(text: string, s: number, e: number): boolean {
   // camelCase: `containerPort`, `apiPort`, `debugPorts`, and after an acronym `vhostHTTPPort`, `sshPort`
   // written `SSHPort`: a capital `P` then `ort` in lower case starts a new word.
   if (text.charCodeAt(stem) === 80 /* P */ && ((before >= 97 && before <= 122) || isAcronymPort(text, stem, before))) return true;
-  // Run-together words such as `hostport` or `PGPORT` are rare enough to be lower-cased.
-  return PORT_WORDS.has(text.slice(a, b).toLowerCase()) || isRunTogetherPort(text, a, stem, p);
+  // Run-together words such as `hostport` or `PGPORT`, read in place: every code identifier that ends so
+  // (`export`, `import`, `Report`) comes here, and the segment is ASCII.
+  return PORT_WORD_SET.has(text, a, b) || isRunTogetherPort(text, a, stem, p);
 }
+
+/** PORT_WORDS for text read in place. */
+const PORT_WORD_SET = new WordSet([...PORT_WORDS]);
 
 /**
  * `SERVERPORT`, `ZBX_JAVAGATEWAYPORT`, `dbport`: the last word of a key (text[w, p) after its last `_`
@@ -80,9 +85,15 @@ function isRunTogetherPort(text: string, a: number, stem: number, p: number): bo
     else if (!(c >= 48 && c <= 57)) return false;
   }
   if (upper > 0 && lower > 0 && !(upper === 1 && text.charCodeAt(w) <= 90)) return false;
-  const word = text.slice(w, p).toLowerCase();
-  if (ENGLISH_PORT_WORDS.has(word)) return false;
-  for (const english of ENGLISH_PORT_ENDINGS) if (word.endsWith(english)) return false;
+  for (const english of ENGLISH_PORT_ENDINGS) if (endsWithWord(text, w, p, english)) return false;
+  return !ENGLISH_PORT_WORDS.has(text, w, p);
+}
+
+/** text[w, p) ends in `word` (lower-case ASCII letters), in any case. */
+function endsWithWord(text: string, w: number, p: number, word: string): boolean {
+  const n = word.length;
+  if (p - w < n) return false;
+  for (let i = 0; i < n; i++) if ((text.charCodeAt(p - n + i) | 32) !== word.charCodeAt(i)) return false;
   return true;
 }
 
@@ -90,7 +101,7 @@ function isRunTogetherPort(text: string, a: number, stem: number, p: number): bo
 const ENGLISH_PORT_ENDINGS = ['report', 'support', 'export', 'import', 'passport', 'transport', 'viewport', 'spaceport'];
 
 /** English words and names ending in "port" that a run-together key may end in without being them (`SIDECARPORT`). */
-const ENGLISH_PORT_WORDS = new Set([
+const ENGLISH_PORT_WORDS = new WordSet([
   'airport', 'carport', 'comport', 'deport', 'esport', 'freeport', 'heliport', 'jetport', 'newport', 'outport', 'purport',
   'rapport', 'seaport', 'teleport', 'davenport', 'bridgeport', 'stockport',
 ]);

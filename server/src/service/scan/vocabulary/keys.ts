@@ -215,8 +215,30 @@ function isPortWordAt(text: string, a: number, b: number): boolean {
 }
 
 /**
- * True when text[s, e) may hold the letters "port" in any case: a cheap test before
- * `isQualifiedPortNameIn`, which most identifiers fail.
+ * True when text[s, e) holds "port" (any case) where a word starts, with more after it: a cheap test
+ * that `isQualifiedPortNameIn` passes only then, false for the many names that merely hold the letters
+ * (`export`, `import`, `Report`, `transport`, `PORT`).
+ */
+export function mayHoldQualifiedPortWord(text: string, s: number, e: number): boolean {
+  for (let j = s; j + 4 < e; j++) {
+    if ((text.charCodeAt(j) | 32) !== 112 || (text.charCodeAt(j + 1) | 32) !== 111 || (text.charCodeAt(j + 2) | 32) !== 114 ||
+      (text.charCodeAt(j + 3) | 32) !== 116) continue;
+    if (j === s) return true;
+    // A word starts after a character that is no ASCII letter or digit, at a hump and at an acronym's end.
+    const p = text.charCodeAt(j - 1);
+    const pUpper = p >= 65 && p <= 90;
+    const pLower = p >= 97 && p <= 122;
+    const pDigit = p >= 48 && p <= 57;
+    if (!(pUpper || pLower || pDigit)) return true;
+    const c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90 && (pLower || pDigit || (pUpper && isLowerAt(text, j + 1)))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when text[s, e) may hold the letters "port" in any case: a cheap test before reading a
+ * string as a message.
  */
 export function mayHoldPortWord(text: string, s: number, e: number): boolean {
   for (let i = s; i + 4 <= e; i++) {

@@ -6,7 +6,7 @@ import {
   formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, isPortLikeNumber, messageEnding, messagePortIndex, readPortSpec, scanCommentContent,
   scanMessageContent, scanStringContent, scanStringContentMarked, MESSAGE_NONE, MESSAGE_ON,
 } from '../../vocabulary/codeText';
-import { isQualifiedPortNameIn, mayHoldPortWord, roleForKeyIn } from '../../vocabulary/keys';
+import { isQualifiedPortNameIn, mayHoldQualifiedPortWord, roleForKeyIn } from '../../vocabulary/keys';
 import {
   W_LISTEN, W_CONNECT, W_MAX1, W_CONSTRUCTOR, W_DEFAULT_METHOD, W_CONVERSION, W_DEFAULT_WORD, W_OR, W_NOT_CALLEE,
   W_DEF, W_RETURN, W_FUNC, W_SHELL_CALL, W_DOCKER_ARGS, W_SHELL_KEY, W_SUBPROCESS, W_GUEST, W_HOST, W_COMMAND,
@@ -248,7 +248,7 @@ class CodeScan implements TokenSink {
     // Most names are none of the words the machine knows and come while it waits for a port name:
     // for them `onIdent` would only forget a pending default.
     if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e) &&
-      !(e - s >= 6 && mayHoldPortWord(text, s, e))) {
+      !(e - s >= 6 && mayHoldQualifiedPortWord(text, s, e))) {
       this.pendingDefault = undefined;
     } else this.onIdent(s, e, v);
     this.shift(T_IDENT, v);
@@ -700,7 +700,7 @@ class CodeScan implements TokenSink {
     this.pendingDefault = undefined;
     // Port names end in "port" or "ports"; the cheap test spares most identifiers the full one.
     const named = endsInPort(text, ns, e) && isPortNameIn(text, ns, e);
-    if (named || (e - ns >= 6 && mayHoldPortWord(text, ns, e) && isQualifiedPortNameIn(text, ns, e))) {
+    if (named || (e - ns >= 6 && mayHoldQualifiedPortWord(text, ns, e) && isQualifiedPortNameIn(text, ns, e))) {
       // Ruby symbols (`set :port, 4567`, `:port => 3000`) behave like string keys.
       const symbol = s > 0 && text.charCodeAt(s - 1) === 58 && (s < 2 || !isWordOrColon(text.charCodeAt(s - 2)));
       let r = roleForKeyIn(text, ns, e);
