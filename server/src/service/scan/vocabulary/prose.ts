@@ -22,9 +22,9 @@ interface Token {
   n: number;
 }
 
-// Words joined by `_`, `-`, `.` or an apostrophe stay one token (`in_25`, `6379.conf`, `v1.2`, `don't`),
-// so digits inside names and versions never stand alone; `40000-40002` is split again below.
-const TOKEN = /[A-Za-z0-9]+(?:[._'\u2019-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]/g;
+// A token is what /[A-Za-z0-9]+(?:[._'\u2019-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]/g matches (`tokenize` reads it by
+// character codes): words joined by `_`, `-`, `.` or an apostrophe stay one token (`in_25`, `6379.conf`,
+// `v1.2`, `don't`), so digits inside names and versions never stand alone; `40000-40002` is split again.
 
 /** Characters that decorate a word in prose and Markdown without changing what it says. */
 const DECORATION = new Set(['*', '`', '_', '"', '\'', '(', '[', ']', '<', '>', '~', '\u201c', '\u201d']);
@@ -168,23 +168,57 @@ const SERVICE_PORTS: ReadonlyMap<string, readonly number[]> = (() => {
 
 function tokenize(text: string, s: number, e: number): Token[] {
   const out: Token[] = [];
-  const seg = text.slice(s, e);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(seg); m; m = TOKEN.exec(seg)) {
-    const raw = m[0];
-    const at = s + m.index;
+  // TOKEN's matches, found by character codes: this runs for every comment and sentence with a digit.
+  let i = s;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      if (!isRegExpSpace(c)) out.push({ s: i, e: i + 1, w: text.slice(i, i + 1).toLowerCase(), n: -1 });
+      i++;
+      continue;
+    }
+    const at = i;
+    i = alnumEnd(text, i + 1, e);
+    while (i + 1 < e && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) i = alnumEnd(text, i + 2, e);
+    const raw = text.slice(at, i);
+    if (!isDigit(c)) {
+      out.push({ s: at, e: i, w: raw.toLowerCase(), n: -1 });
+      continue;
+    }
     // A range written `40000-40002` is two numbers joined by a dash.
     const dash = raw.indexOf('-');
     if (dash > 0 && /^\d+-\d+$/.test(raw)) {
       out.push(number(text, at, at + dash));
       out.push({ s: at + dash, e: at + dash + 1, w: '-', n: -1 });
-      out.push(number(text, at + dash + 1, at + raw.length));
+      out.push(number(text, at + dash + 1, i));
       continue;
     }
-    if (isDigit(raw.charCodeAt(0)) && /^\d+$/.test(raw)) out.push(number(text, at, at + raw.length));
-    else out.push({ s: at, e: at + raw.length, w: raw.toLowerCase(), n: -1 });
+    if (/^\d+$/.test(raw)) out.push(number(text, at, i));
+    else out.push({ s: at, e: i, w: raw.toLowerCase(), n: -1 });
   }
   return out;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function alnumEnd(text: string, i: number, e: number): number {
+  while (i < e && isAsciiAlnum(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `.`, `_`, `'`, `\u2019` and `-`, which join the words of one token when a letter or digit follows. */
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 95 || c === 39 || c === 0x2019 || c === 45;
+}
+
+/** What `\s` matches in a regular expression: ASCII and Unicode white space and line ends. */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function number(text: string, s: number, e: number): Token {
