@@ -278,18 +278,42 @@ export interface TextScanOptions {
  */
 export function scanValueText(text: string, s: number, e: number, out: PortOccurrence[], opts: TextScanOptions = TEXT): void {
   if (e <= s) return;
-  if (indexIn(text, 58, s, e) >= 0) {
+  // One pass says which of the readers below can find anything: each needs its character in the value.
+  let has = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) has |= VALUE_CHAR[c];
+  }
+  if ((has & V_COLON) !== 0) {
     const hp = opts.role !== undefined
       ? { allowEmptyHost: !!opts.address, lowPortsOnBareHosts: !!opts.address, role: opts.role }
       : opts.address ? ADDRESS_HOST_PORTS : TEXT_HOST_PORTS;
-    if (indexIn(text, 92 /* \ */, s, e) >= 0) scanEscaped(text, s, e, out, hp);
+    if ((has & V_BACKSLASH) !== 0) scanEscaped(text, s, e, out, hp);
     else scanHostPorts(text, s, e, out, hp);
   }
-  scanAtPorts(text, s, e, out, !!opts.address);
+  if ((has & V_AT_OR_HASH) !== 0) scanAtPorts(text, s, e, out, !!opts.address);
   scanPortPairs(text, s, e, out);
-  scanUpstreamsActions(text, s, e, out);
-  if (indexIn(text, 44 /* , */, s, e) >= 0) scanServerCommaPorts(text, s, e, out);
+  if ((has & V_BRACE) !== 0) scanUpstreamsActions(text, s, e, out);
+  if ((has & V_COMMA) !== 0) scanServerCommaPorts(text, s, e, out);
 }
+
+const V_COLON = 1;
+const V_BACKSLASH = 2;
+const V_AT_OR_HASH = 4;
+const V_BRACE = 8;
+const V_COMMA = 16;
+
+/** For each ASCII character, the V_ bit of the reader of `scanValueText` that looks for it. */
+const VALUE_CHAR = (() => {
+  const t = new Uint8Array(128);
+  t[58] = V_COLON;
+  t[92] = V_BACKSLASH;
+  t[64] = V_AT_OR_HASH;
+  t[35] = V_AT_OR_HASH;
+  t[123] = V_BRACE;
+  t[44] = V_COMMA;
+  return t;
+})();
 
 const ADDRESS_HOST_PORTS: HostPortOptions = { allowEmptyHost: true, lowPortsOnBareHosts: true, role: undefined };
 
