@@ -250,194 +250,254 @@ export interface TokenSink {
  * runs over more than a few characters.
  */
 export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
-  const n = text.length;
-  // Brace depths at which a JS template literal's `${ ... }` returns to the template text.
-  const templateStack: number[] = [];
-  let braceDepth = 0;
-  // What came last, for deciding whether a `/` starts a regular expression (after punctuation such
-  // as `(` or `=`, after keywords such as `return`, and at the start; not after a name, number,
-  // string or regex). It is worked out only when a `/` comes, from the last token: SIG_PUNCT with
-  // its code in `sigCode`, or SIG_WORD with the identifier at sigS..sigE.
-  let sig = SIG_START;
-  let sigCode = 0;
-  let sigS = 0;
-  let sigE = 0;
-  const slashComments = d.slashComments;
-  const hashComments = d.hashComments;
-  const rust = d.rust;
-  // A heredoc of a shell script read (`inline: <<-SHELL` in a Vagrantfile): its body was given to the
-  // sink as a string, and the line end at `heredocFrom` leads past its terminator to `heredocTo`.
-  // After a heredoc whose terminator is missing, no more are looked for (each search could read to
-  // the end).
-  let heredocFrom = -1;
-  let heredocTo = -1;
-  let heredocs = hashComments;
-  let i = 0;
-  if (text.startsWith('#!') && !text.startsWith('#![')) {
-    const nl = text.indexOf('\n');
-    sink.comment(0, nl < 0 ? n : nl);
-    i = nl < 0 ? n : nl;
+  new CodeLexer(text, d, sink).run();
+}
+
+/**
+ * The lexer's state over one text. The main loop (`run`) reads a character's class and hands the token
+ * that starts there to the method for that class, which returns where the next token may start, or
+ * PUNCTUATION when the character is punctuation after all (a `/` that starts no comment or regex).
+ */
+class CodeLexer {
+  private readonly n: number;
+  private readonly slashComments: boolean;
+  private readonly hashComments: boolean;
+  private readonly rust: boolean;
+  /** Brace depths at which a JS template literal's `${ ... }` returns to the template text. */
+  private readonly templateStack: number[] = [];
+  private braceDepth = 0;
+  /*
+   * What came last, for deciding whether a `/` starts a regular expression (after punctuation such
+   * as `(` or `=`, after keywords such as `return`, and at the start; not after a name, number,
+   * string or regex). It is worked out only when a `/` comes, from the last token: SIG_PUNCT with
+   * its code in `sigCode`, or SIG_WORD with the identifier at sigS..sigE.
+   */
+  private sig = SIG_START;
+  private sigCode = 0;
+  private sigS = 0;
+  private sigE = 0;
+  /*
+   * A heredoc of a shell script read (`inline: <<-SHELL` in a Vagrantfile): its body was given to the
+   * sink as a string, and the line end at `heredocFrom` leads past its terminator to `heredocTo`.
+   * After a heredoc whose terminator is missing, no more are looked for (each search could read to
+   * the end).
+   */
+  private heredocFrom = -1;
+  private heredocTo = -1;
+  private heredocs: boolean;
+
+  constructor(private readonly text: string, private readonly d: Dialect, private readonly sink: TokenSink) {
+    this.n = text.length;
+    this.slashComments = d.slashComments;
+    this.hashComments = d.hashComments;
+    this.rust = d.rust;
+    this.heredocs = d.hashComments;
   }
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    switch (c < 128 ? CLASS[c] : C_IDENT) {
-      case C_SPACE:
-        // Runs of blanks (indentation) are passed over here rather than one turn of the loop each.
-        i++;
-        while (i < n && text.charCodeAt(i) === 32) i++;
-        continue;
-      case C_NEWLINE:
-        sink.newline();
-        if (heredocFrom >= 0) {
-          if (i === heredocFrom) {
-            i = heredocTo;
-            heredocFrom = -1;
-            continue;
-          }
-          if (i > heredocFrom) {
-            // Something on the opening line ran past its end, and the body was lexed as code: no
-            // more heredocs, lest one in that body search for the same terminator again.
-            heredocFrom = -1;
-            heredocs = false;
-          }
-        }
-        i++;
-        continue;
-      case C_IDENT: {
-        let e = i + 1;
-        while (e < n) {
-          const x = text.charCodeAt(e);
-          if (x < 128 && IDENT_PART[x] === 0) break;
-          e++;
-        }
-        const next = text.charCodeAt(e);
-        // Rust raw strings: r"..." r#"..."# br#"..."#
-        if (rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
-          const r = rustRawString(text, e, sink);
-          if (r > 0) {
-            i = r;
-            sig = SIG_OTHER;
-            continue;
-          }
-        }
-        if (c === 36 && e === i + 1) {
-          // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
-          if (next === 64 && text.charCodeAt(e + 1) === 34 && !hashComments) {
-            i = verbatimString(text, e + 1, sink);
-            sig = SIG_OTHER;
-            continue;
-          }
-          if (next === 34) {
-            i++;
-            continue;
-          }
-        }
-        sink.ident(i, e);
-        sig = SIG_WORD;
-        sigS = i;
-        sigE = e;
-        // A single blank after a token is passed over here, sparing the loop a turn for it.
-        i = text.charCodeAt(e) === 32 ? e + 1 : e;
-        continue;
+
+  run(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.shebang();
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      let next: number;
+      switch (c < 128 ? CLASS[c] : C_IDENT) {
+        case C_SPACE:
+          // Runs of blanks (indentation) are passed over here rather than one turn of the loop each.
+          i++;
+          while (i < n && text.charCodeAt(i) === 32) i++;
+          continue;
+        case C_NEWLINE:
+          i = this.newline(i);
+          continue;
+        case C_IDENT:
+          i = this.word(c, i);
+          continue;
+        case C_DIGIT:
+          i = lexNumber(text, i, this.sink);
+          this.sig = SIG_OTHER;
+          continue;
+        case C_QUOTE:
+          i = this.quote(c, i);
+          continue;
+        case C_SLASH:
+          next = this.slash(i);
+          break;
+        case C_HASH:
+          next = this.hash(i);
+          break;
+        case C_AT:
+          next = this.at(i);
+          break;
+        case C_DOT:
+          next = this.dot(i);
+          break;
+        case C_OPEN_BRACE:
+          this.braceDepth++;
+          next = PUNCTUATION;
+          break;
+        case C_CLOSE_BRACE:
+          next = this.closeBrace(i);
+          break;
+        default:
+          next = PUNCTUATION;
+          break;
       }
-      case C_DIGIT:
-        i = lexNumber(text, i, sink);
-        sig = SIG_OTHER;
-        continue;
-      case C_QUOTE:
-        if (c === 39 && rust) {
-          // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
-          i = rustQuote(text, i);
-        } else {
-          i = lexString(text, i, d, templateStack, braceDepth, sink);
-        }
-        sig = SIG_OTHER;
-        continue;
-      case C_SLASH:
-        if (slashComments) {
-          const c2 = text.charCodeAt(i + 1);
-          if (c2 === 47) {
-            const e = lineEnd(text, i);
-            sink.comment(i + 2, e);
-            i = e;
-            continue;
-          }
-          if (c2 === 42) {
-            let e = text.indexOf('*/', i + 2);
-            if (e < 0) e = n;
-            sink.comment(i + 2, e);
-            i = Math.min(n, e + 2);
-            continue;
-          }
-          if (!hashComments && regexMayFollow(text, sig, sigCode, sigS, sigE)) {
-            const e = regexEnd(text, i);
-            if (e > 0) {
-              i = e;
-              sig = SIG_OTHER;
-              continue;
-            }
-          }
-        }
-        break;
-      case C_HASH:
-        if (hashComments && text.charCodeAt(i + 1) !== 123 /* #{ */ && text.charCodeAt(i + 1) !== 91 /* #[ attribute */) {
-          const e = lineEnd(text, i);
-          sink.comment(i + 1, e);
-          i = e;
-          continue;
-        }
-        break;
-      case C_AT:
-        // C# verbatim strings @"..." / $@"..." / @$"..."
-        if (!hashComments && (text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) {
-          const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
-          i = verbatimString(text, q, sink);
-          sig = SIG_OTHER;
-          continue;
-        }
-        break;
-      case C_DOT:
-        if (isDigitCode(text.charCodeAt(i + 1))) {
-          i = lexNumber(text, i, sink);
-          sig = SIG_OTHER;
-          continue;
-        }
-        break;
-      case C_OPEN_BRACE:
-        braceDepth++;
-        break;
-      case C_CLOSE_BRACE:
-        if (templateStack.length && templateStack[templateStack.length - 1] === braceDepth) {
-          templateStack.pop();
-          // Back inside the template text that `${` left.
-          i = lexTemplateRest(text, i + 1, templateStack, braceDepth, sink, i + 1);
-          sig = SIG_OTHER;
-          continue;
-        }
-        if (braceDepth > 0) braceDepth--;
-        break;
-      default:
-        break;
+      i = next === PUNCTUATION ? this.punctuation(c, i) : next;
     }
-    if (c === 60 && heredocs && heredocFrom < 0 && text.charCodeAt(i + 1) === 60) {
-      const h = heredoc(text, i, sink);
+  }
+
+  /** A `#!` line at the start is a comment (not Rust's `#![attribute]`); returns where code starts. */
+  private shebang(): number {
+    const text = this.text;
+    if (!text.startsWith('#!') || text.startsWith('#![')) return 0;
+    const nl = text.indexOf('\n');
+    const e = nl < 0 ? this.n : nl;
+    this.sink.comment(0, e);
+    return e;
+  }
+
+  private newline(i: number): number {
+    this.sink.newline();
+    const from = this.heredocFrom;
+    if (from >= 0) {
+      if (i === from) {
+        this.heredocFrom = -1;
+        return this.heredocTo;
+      }
+      if (i > from) {
+        // Something on the opening line ran past its end, and the body was lexed as code: no
+        // more heredocs, lest one in that body search for the same terminator again.
+        this.heredocFrom = -1;
+        this.heredocs = false;
+      }
+    }
+    return i + 1;
+  }
+
+  /** An identifier starting at `i` with character `c` (or a string that a prefix such as `r#` or `$@` opens). */
+  private word(c: number, i: number): number {
+    const text = this.text;
+    const n = this.n;
+    let e = i + 1;
+    while (e < n) {
+      const x = text.charCodeAt(e);
+      if (x < 128 && IDENT_PART[x] === 0) break;
+      e++;
+    }
+    const next = text.charCodeAt(e);
+    // Rust raw strings: r"..." r#"..."# br#"..."#
+    if (this.rust && (next === 35 || next === 34) && (e - i === 1 && c === 114 || e - i === 2 && text.startsWith('br', i))) {
+      const r = rustRawString(text, e, this.sink);
+      if (r > 0) {
+        this.sig = SIG_OTHER;
+        return r;
+      }
+    }
+    if (c === 36 && e === i + 1) {
+      // C# interpolated $"..." and $@"...": the `$` is part of the identifier characters.
+      if (next === 64 && text.charCodeAt(e + 1) === 34 && !this.hashComments) {
+        this.sig = SIG_OTHER;
+        return verbatimString(text, e + 1, this.sink);
+      }
+      if (next === 34) return i + 1;
+    }
+    this.sink.ident(i, e);
+    this.sig = SIG_WORD;
+    this.sigS = i;
+    this.sigE = e;
+    // A single blank after a token is passed over here, sparing the loop a turn for it.
+    return next === 32 ? e + 1 : e;
+  }
+
+  private quote(c: number, i: number): number {
+    this.sig = SIG_OTHER;
+    // A Rust char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static): neither holds ports.
+    if (c === 39 && this.rust) return rustQuote(this.text, i);
+    return lexString(this.text, i, this.d, this.templateStack, this.braceDepth, this.sink);
+  }
+
+  /** A line comment, a block comment or a regular expression at the `/` at `i`. */
+  private slash(i: number): number {
+    if (!this.slashComments) return PUNCTUATION;
+    const text = this.text;
+    const c2 = text.charCodeAt(i + 1);
+    if (c2 === 47) {
+      const e = lineEnd(text, i);
+      this.sink.comment(i + 2, e);
+      return e;
+    }
+    if (c2 === 42) {
+      let e = text.indexOf('*/', i + 2);
+      if (e < 0) e = this.n;
+      this.sink.comment(i + 2, e);
+      return Math.min(this.n, e + 2);
+    }
+    if (!this.hashComments && regexMayFollow(text, this.sig, this.sigCode, this.sigS, this.sigE)) {
+      const e = regexEnd(text, i);
+      if (e > 0) {
+        this.sig = SIG_OTHER;
+        return e;
+      }
+    }
+    return PUNCTUATION;
+  }
+
+  /** A `#` comment, but for Ruby's `#{` and Rust's `#[attribute]`. */
+  private hash(i: number): number {
+    const text = this.text;
+    if (!this.hashComments || text.charCodeAt(i + 1) === 123 || text.charCodeAt(i + 1) === 91) return PUNCTUATION;
+    const e = lineEnd(text, i);
+    this.sink.comment(i + 1, e);
+    return e;
+  }
+
+  /** C# verbatim strings @"..." / @$"..." ($@"..." starts at the `$`). */
+  private at(i: number): number {
+    const text = this.text;
+    if (this.hashComments || !(text.charCodeAt(i + 1) === 34 || (text.charCodeAt(i + 1) === 36 && text.charCodeAt(i + 2) === 34))) return PUNCTUATION;
+    const q = text.charCodeAt(i + 1) === 34 ? i + 1 : i + 2;
+    this.sig = SIG_OTHER;
+    return verbatimString(text, q, this.sink);
+  }
+
+  /** A number written `.5`. */
+  private dot(i: number): number {
+    if (!isDigitCode(this.text.charCodeAt(i + 1))) return PUNCTUATION;
+    this.sig = SIG_OTHER;
+    return lexNumber(this.text, i, this.sink);
+  }
+
+  /** A `}` that closes a template literal's `${`, after which its text goes on. */
+  private closeBrace(i: number): number {
+    const stack = this.templateStack;
+    if (stack.length && stack[stack.length - 1] === this.braceDepth) {
+      stack.pop();
+      this.sig = SIG_OTHER;
+      return lexTemplateRest(this.text, i + 1, stack, this.braceDepth, this.sink, i + 1);
+    }
+    if (this.braceDepth > 0) this.braceDepth--;
+    return PUNCTUATION;
+  }
+
+  /** Punctuation at `i` of one, two or three characters, unless `<<` opens a shell heredoc. */
+  private punctuation(c: number, i: number): number {
+    const text = this.text;
+    if (c === 60 && this.heredocs && this.heredocFrom < 0 && text.charCodeAt(i + 1) === 60) {
+      const h = this.heredoc(i);
       if (h > 0) {
-        i = h;
-        heredocFrom = heredocLineEnd;
-        heredocTo = heredocEnd;
-        sig = SIG_OTHER;
-        continue;
+        this.sig = SIG_OTHER;
+        return h;
       }
-      if (h < 0) heredocs = false;
+      if (h < 0) this.heredocs = false;
     }
-    // Punctuation
     let len = 1;
     let code = c;
     // Every two- and three-character operator has one of PUNCT_SECOND as its second character.
     const c2 = text.charCodeAt(i + 1);
     if (c2 < 128 && PUNCT_SECOND[c2] === 1) {
       const two = c | (c2 << 7);
-      const three = i + 3 <= n ? two | (text.charCodeAt(i + 2) << 14) : -1;
+      const three = i + 3 <= this.n ? two | (text.charCodeAt(i + 2) << 14) : -1;
       if (three >= 0 && PUNCT3.has(three)) {
         len = 3;
         code = three;
@@ -446,57 +506,82 @@ export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
         code = two;
       }
     }
-    sink.punct(code);
-    sig = SIG_PUNCT;
-    sigCode = code;
+    this.sink.punct(code);
+    this.sig = SIG_PUNCT;
+    this.sigCode = code;
     i += len;
-    if (text.charCodeAt(i) === 32) i++;
+    return text.charCodeAt(i) === 32 ? i + 1 : i;
+  }
+
+  /**
+   * A heredoc opened at `i` (`<<`) whose tag says shell (SHELL_TAGS): Ruby's `<<-SHELL`, `<<~SHELL`,
+   * `<<SHELL`, Perl's `<<"SHELL"`, PHP's `<<<SHELL`. Gives the body to the sink as a string marked
+   * MARK_SHELL, sets `heredocFrom` (the end of the line that opens it) and `heredocTo` (where code
+   * resumes after its terminator line) and returns the offset after the tag; 0 when this is no such
+   * heredoc, -1 when it is one whose terminator never comes.
+   */
+  private heredoc(i: number): number {
+    const text = this.text;
+    let j = i + 2;
+    if (text.charCodeAt(j) === 60) j++;
+    const flavour = text.charCodeAt(j);
+    const indented = flavour === 45 /* - */ || flavour === 126 /* ~ */;
+    if (indented) j++;
+    let q = text.charCodeAt(j);
+    if (q === 34 || q === 39) j++;
+    else q = 0;
+    const ts = j;
+    while (j < this.n && j - ts <= 40 && isIdentPart(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+    const te = j;
+    if (te === ts || isDigitCode(text.charCodeAt(ts))) return 0;
+    if (q !== 0) {
+      if (text.charCodeAt(j) !== q) return 0;
+      j++;
+    } else if (!indented && !isUpperTag(text, ts, te)) {
+      // `x <<FOO` with a bare tag: only an upper-case one, `a << b` being a shift or an append.
+      return 0;
+    }
+    const tag = text.slice(ts, te);
+    // Other heredocs (SQL, YAML, text) are lexed as code, as they always were: `port: 5432` there reads well so.
+    if (!SHELL_TAGS.has(tag)) return 0;
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) return 0;
+    const ls = terminatorLine(text, tag, nl + 1);
+    if (ls < 0) return -1;
+    let marks = 0;
+    for (let k = nl + 1; k < ls; k++) {
+      const c2 = text.charCodeAt(k);
+      if (c2 < 128) marks |= CHAR_MARK[c2];
+    }
+    this.sink.string(nl + 1, ls, (marks & ~MARK_STOP) | MARK_SHELL);
+    this.heredocFrom = nl;
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = this.n;
+    this.heredocTo = le;
+    return j;
   }
 }
 
-/** Set by `heredoc`: the end of the line that opens the heredoc, and where code resumes after its terminator line. */
-let heredocLineEnd = 0;
-let heredocEnd = 0;
+/** What a token method returns when the character at hand is punctuation after all. */
+const PUNCTUATION = -1;
 
 /** Heredoc tags that say the body is a shell script. */
 const SHELL_TAGS = new Set(['SHELL', 'SH', 'BASH', 'ZSH', 'SCRIPT']);
 
-/**
- * A heredoc opened at `i` (`<<`) whose tag says shell (SHELL_TAGS): Ruby's `<<-SHELL`, `<<~SHELL`,
- * `<<SHELL`, Perl's `<<"SHELL"`, PHP's `<<<SHELL`. Gives the body to the sink as a string marked
- * MARK_SHELL and returns the offset after the tag, with `heredocLineEnd` and `heredocEnd` set; 0 when
- * this is no such heredoc, -1 when it is one whose terminator never comes.
- */
-function heredoc(text: string, i: number, sink: TokenSink): number {
-  let j = i + 2;
-  if (text.charCodeAt(j) === 60) j++;
-  const flavour = text.charCodeAt(j);
-  const indented = flavour === 45 /* - */ || flavour === 126 /* ~ */;
-  if (indented) j++;
-  let q = text.charCodeAt(j);
-  if (q === 34 || q === 39) j++;
-  else q = 0;
-  const ts = j;
-  while (j < text.length && j - ts <= 40 && isIdentPart(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
-  const te = j;
-  if (te === ts || isDigitCode(text.charCodeAt(ts))) return 0;
-  if (q !== 0) {
-    if (text.charCodeAt(j) !== q) return 0;
-    j++;
-  } else if (!indented) {
-    // `x <<FOO` with a bare tag: only an upper-case one, `a << b` being a shift or an append.
-    for (let k = ts; k < te; k++) {
-      const c = text.charCodeAt(k);
-      if (!((c >= 65 && c <= 90) || c === 95 || isDigitCode(c))) return 0;
-    }
+/** text[ts, te) holds only upper-case letters, digits and `_`. */
+function isUpperTag(text: string, ts: number, te: number): boolean {
+  for (let k = ts; k < te; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || c === 95 || isDigitCode(c))) return false;
   }
-  const tag = text.slice(ts, te);
-  // Other heredocs (SQL, YAML, text) are lexed as code, as they always were: `port: 5432` there reads well so.
-  if (!SHELL_TAGS.has(tag)) return 0;
-  const nl = text.indexOf('\n', j);
-  if (nl < 0) return 0;
-  // The terminator: a line of the tag alone (indented, and followed by `;`, `,` or `)` in PHP).
-  let ls = nl + 1;
+  return true;
+}
+
+/**
+ * The start of the first line from `ls` on that closes a heredoc tagged `tag`: the tag alone (indented,
+ * and followed by `;`, `,` or `)` in PHP). -1 when none does.
+ */
+function terminatorLine(text: string, tag: string, ls: number): number {
   const n = text.length;
   while (ls < n) {
     let le = text.indexOf('\n', ls);
@@ -508,17 +593,7 @@ function heredoc(text: string, i: number, sink: TokenSink): number {
       const c = text.charCodeAt(b);
       if (c === 59 || c === 44 || c === 41) b++;
       while (b < le && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 13)) b++;
-      if (b === le) {
-        let marks = 0;
-        for (let k = nl + 1; k < ls; k++) {
-          const c2 = text.charCodeAt(k);
-          if (c2 < 128) marks |= CHAR_MARK[c2];
-        }
-        sink.string(nl + 1, ls, (marks & ~MARK_STOP) | MARK_SHELL);
-        heredocLineEnd = nl;
-        heredocEnd = le;
-        return j;
-      }
+      if (b === le) return ls;
     }
     ls = le + 1;
   }
