@@ -4,7 +4,7 @@ import { duplicateHostPort } from '../../server/src/service/rules/duplicateHostP
 import { indexFile } from '../../server/src/service/workspaceIndex';
 import { duplicateHostPortAcrossFiles } from '../../server/src/service/workspaceRules';
 import { isIgnored, parseGitignore } from '../../server/src/workspace/gitignore';
-import { compileGlob, excludePatterns, isExcluded } from '../../server/src/workspace/glob';
+import { compileGlob, excludePatterns, isExcluded, MAX_GLOB_CHARS } from '../../server/src/workspace/glob';
 import { ScanWorker } from '../helpers/scanWorker';
 
 // What a hostile or unlucky repository holds, bounded: each test names the figure it guards. Sizes are
@@ -162,19 +162,42 @@ describe('hostile inputs: workspace rules and ignore files', function () {
     assert.equal(isIgnored(g, 'docs/cache', true), false);
   });
 
-  it('.gitignore: a line of 120 KB of blanks is trimmed in one pass (was 24 s)', async () => {
+  it('.gitignore: a line of 120 KB of blanks is trimmed in one pass (was 24 s) and left out as longer than any path (compiling it took 0.1-1 s)', async () => {
     const worker = new ScanWorker();
     try {
       const r = await worker.run({ kind: 'eval', code: `
         const { parseGitignore, isIgnored } = require(root + '/server/src/workspace/gitignore');
         const g = parseGitignore('a' + ' '.repeat(120000) + 'b' + ' '.repeat(120000) + '\\n' + ' '.repeat(120000) + '\\n*.log  \\n');
-        return [g.rules.length, isIgnored([g], 'a' + ' '.repeat(120000) + 'b', false), isIgnored([g], 'x.log', false)];
+        return [g.rules.length, g.leftOut, isIgnored([g], 'a' + ' '.repeat(120000) + 'b', false), isIgnored([g], 'x.log', false)];
       ` }, 10000);
       assert.equal(r.error, undefined, r.error);
-      assert.deepEqual(r.value, [2, true, true]);
+      assert.deepEqual(r.value, [1, 1, false, true]);
     } finally {
       await worker.close();
     }
+  });
+
+  it('.gitignore: rules up to 4,096 characters each and 64 KB in all are compiled, the rest left out and counted (1 MB of rules blocked 3-4 s)', () => {
+    const long = 'x'.repeat(MAX_GLOB_CHARS + 1);
+    const fits = 'y'.repeat(MAX_GLOB_CHARS);
+    const filler = Array.from({ length: 4000 }, (_, i) => `build-${i}/out/*.tmp`);
+    const g = parseGitignore([long, fits, '*.log', ...filler, '*.late'].join('\n'));
+    assert.equal(isIgnored([g], long, false), false);
+    assert.equal(isIgnored([g], fits, false), true);
+    assert.equal(isIgnored([g], 'a/x.log', false), true);
+    assert.equal(isIgnored([g], 'build-7/out/a.tmp', false), true);
+    // The rules past the bound: the filler's tail and the last line.
+    assert.equal(isIgnored([g], 'a/x.late', false), false);
+    assert.equal(isIgnored([g], 'build-3999/out/a.tmp', false), false);
+    const kept = g.rules.length;
+    assert.ok(kept > 2000 && kept < 4003, `${kept} rules kept`);
+    assert.equal(g.leftOut, 4003 - kept + 1);
+  });
+
+  it('files.exclude: a pattern longer than 4,096 characters matches nothing (a 120 KB pattern allocated 480 KB per file walked)', () => {
+    const ex = excludePatterns({ ['a'.repeat(MAX_GLOB_CHARS + 1)]: true, [`${'b'.repeat(MAX_GLOB_CHARS - 1)}*`]: true });
+    assert.equal(isExcluded(ex, 'a'.repeat(MAX_GLOB_CHARS + 1)), false);
+    assert.equal(isExcluded(ex, 'b'.repeat(MAX_GLOB_CHARS + 5)), true);
   });
 
   it('globs: 5,000 nested braces in files.exclude or .gitignore neither throw nor void the file (deeper braces are literal)', () => {

@@ -6,8 +6,8 @@ import type { PortOccurrence } from '../service/scan';
 import type { FormatId } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
 import { indexEntry, WorkspaceIndex, type IndexedFile } from '../service/workspaceIndex';
-import { isExcluded, type ExcludePattern } from './glob';
-import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
+import { isExcluded, MAX_GLOB_CHARS, type ExcludePattern } from './glob';
+import { isIgnored, MAX_IGNORE_PATTERN_CHARS, parseGitignore, type IgnoreFile } from './gitignore';
 import { readRegularFile } from './regularFile';
 
 /**
@@ -230,6 +230,7 @@ export class WorkspaceIndexer {
       const text = r.truncated ? r.text.slice(0, r.text.lastIndexOf('\n') + 1) : r.text;
       if (r.truncated) this.host.log(`${file} is ${r.size} bytes; only the rules in its first ${MAX_IGNORE_FILE_BYTES} bytes are used`);
       parsed = parseGitignore(text, rel);
+      if (parsed.leftOut) this.host.log(`${file}: ${parsed.leftOut} rules left out (longer than ${MAX_GLOB_CHARS} characters, or past ${MAX_IGNORE_PATTERN_CHARS} characters of rules in all)`);
     } else if (r.reason === 'not a regular file') this.host.log(`${file} is not a regular file; it is not read`);
     this.ignoreCache.set(dir, parsed);
     return parsed;
