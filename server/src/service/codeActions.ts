@@ -4,7 +4,7 @@ import {
   type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit,
 } from 'vscode-languageserver-types';
 import { findFreePort } from './freePort';
-import { DIAGNOSTIC_SOURCE, type PortLanguageService } from './languageService';
+import { DIAGNOSTIC_SOURCE, portsUsed, type PortLanguageService } from './languageService';
 import { ruleInfo } from './rules';
 import { suggestName } from './rules/portName';
 import type { Settings } from './settings';
@@ -29,7 +29,7 @@ export function doCodeActions(service: PortLanguageService, doc: TextDocument, r
   if (!scan.format) return [];
   const text = doc.getText();
   const actions: CodeAction[] = [];
-  const used = new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
+  const used = portsUsed(scan);
   for (const d of context.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !overlaps(d.range, range)) continue;
     const rule = d.code;

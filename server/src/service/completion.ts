@@ -7,7 +7,7 @@ import { contextSoftware, MatchTier, matchTier, softwareByDigits, softwarePropos
 import { escapeMarkdown } from './markdown';
 import { findFreePort } from './freePort';
 import { isTakenHere } from './machine/facts';
-import type { PortLanguageService } from './languageService';
+import { portsUsed, type PortLanguageService } from './languageService';
 import { isWellKnownService, type RegistryIndex, type ServiceEntry } from './registry/registryIndex';
 import { portNameProblem } from './rules/portName';
 import { isPortKey } from './scan/vocabulary/common';
@@ -157,7 +157,7 @@ export function doComplete(service: PortLanguageService, doc: TextDocument, pos:
     return { isIncomplete: true, items };
   }
   const query = slot.word;
-  const used = new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
+  const used = portsUsed(scan);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, slot.wordStart);
   const place = placeOf(text, lineStart, before, scan.format);

@@ -37,6 +37,34 @@ export interface ScanResult {
   lineStarts?: number[];
   /** The occurrences rules judge: all but those in comments and prose, computed for the first diagnostics. */
   judged?: PortOccurrence[];
+  /**
+   * Set when `occurrences` hold only part of the document (a large one, whose scan stays in the scan
+   * thread): every occurrence starting in [start, end) is there, the others are not.
+   */
+  window?: ScanWindow;
+  /** With a window: the ports the whole document uses, for the features that look for a free port. */
+  usedPorts?: ReadonlySet<number>;
+}
+
+/** The part of a document a partial scan holds, as text offsets; `end` is past the text when it holds the rest. */
+export interface ScanWindow {
+  start: number;
+  end: number;
+}
+
+/** How far before a request's offset a window must reach: no occurrence is longer, so the one under the offset is held. */
+export const WINDOW_LOOKBEHIND = 1024;
+
+/** True when a window holds every occurrence a request on [span.start, span.end] reads; without a span, the whole document. */
+export function windowCovers(window: ScanWindow | undefined, span?: ScanWindow): boolean {
+  if (!window) return true;
+  if (!span) return window.start === 0 && window.end === Number.MAX_SAFE_INTEGER;
+  return window.start <= Math.max(0, span.start - WINDOW_LOOKBEHIND) && span.end < window.end;
+}
+
+/** The ports a scanned document uses, whole even where the scan holds a window of it. */
+export function portsUsed(scan: ScanResult): ReadonlySet<number> {
+  return scan.usedPorts ?? new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
 }
 
 const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {
@@ -86,10 +114,13 @@ export class PortLanguageService {
     return cached.version === doc.version && cached.text === text && cached.languageId === doc.languageId && cached.maxSize === settings.maxFileSize && cached.associations === settings.files.associations;
   }
 
-  /** True when this version of a document has been scanned under these settings (here, or adopted). */
-  scanned(doc: TextDocument, settings: Settings): boolean {
+  /**
+   * True when this version of a document has been scanned under these settings (here, or adopted),
+   * and, where the scan holds a window of it, the window covers `span` (the whole document without one).
+   */
+  scanned(doc: TextDocument, settings: Settings, span?: ScanWindow): boolean {
     const cached = this.cache.get(doc.uri);
-    return !!cached && this.fits(cached, doc, doc.getText(), settings);
+    return !!cached && this.fits(cached, doc, doc.getText(), settings) && windowCovers(cached.result.window, span);
   }
 
   /** Takes the scan of a document version made elsewhere (the scan thread), as if made here. */

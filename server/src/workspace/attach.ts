@@ -9,7 +9,7 @@ import type { KubeFile } from '../service/kubeModel';
 import { allPlaces, namedPortAt, namedPortHover, type NamedPort } from '../service/kubeNamedPorts';
 import { portNameProblem, servicePortNameProblem } from '../service/rules/portName';
 import { kubeFacts, mapKubeFacts } from '../service/workspaceKube';
-import type { PortLanguageService } from '../service/languageService';
+import type { PortLanguageService, ScanWindow } from '../service/languageService';
 import { inUseLabel } from '../service/machine/facts';
 import type { MachineSnapshot } from '../service/machine/types';
 import type { RegistryIndex } from '../service/registry/registryIndex';
@@ -20,7 +20,7 @@ import type { WorkspacePort } from '../service/workspaceIndex';
 import { shortName, workspaceDiagnostics, workspaceFindings, type WorkspaceFinding } from '../service/workspaceRules';
 import { excludePatterns } from './glob';
 import { canonicalUri, WorkspaceIndexer, type IndexStatus } from './indexer';
-import type { LargeDocuments } from './openDocuments';
+import { spanAt, type LargeDocuments } from './openDocuments';
 import type { CheckResult } from './scanThread';
 
 import { INDEX_STATUS_REQUEST, WORKSPACE_PORTS_CHANGED, WORKSPACE_PORTS_REQUEST } from '../protocol';
@@ -153,7 +153,7 @@ export class WorkspaceFeature {
       const named = await this.namedPort(doc, params.position);
       if (named) return allPlaces(named, params.context.includeDeclaration);
       const settings = await this.settingsFor(doc.uri);
-      await this.scanned(doc, settings);
+      await this.scanned(doc, settings, spanAt(doc, params.position));
       const o = this.service.occurrenceAt(doc, params.position, settings);
       if (!o) return [];
       await this.indexer.ready(READY_WAIT_MS);
@@ -240,7 +240,7 @@ export class WorkspaceFeature {
    */
   async namedPort(doc: TextDocument, pos: Position): Promise<NamedPort | undefined> {
     const settings = await this.settingsFor(doc.uri);
-    await this.scanned(doc, settings);
+    await this.scanned(doc, settings, spanAt(doc, pos));
     const scan = this.service.scan(doc, settings);
     if (scan.format !== 'yaml' || scan.tooLarge || !/^[ \t]*kind:/m.test(doc.getText())) return undefined;
     await this.indexer.ready(READY_WAIT_MS);
@@ -409,9 +409,9 @@ export class WorkspaceFeature {
     }
   }
 
-  /** A request on a large document reads its occurrences: they come from the scan thread, not a scan here. */
-  private scanned(doc: TextDocument, settings: Settings): Promise<void> | undefined {
-    return this.options.large?.applies(doc, settings) ? this.options.large.ensureScan(doc, settings) : undefined;
+  /** A request on a large document reads its occurrences (around `span`): they come from the scan thread, not a scan here. */
+  private scanned(doc: TextDocument, settings: Settings, span: ScanWindow): Promise<void> | undefined {
+    return this.options.large?.applies(doc, settings) ? this.options.large.ensureScan(doc, settings, span) : undefined;
   }
 
   /**

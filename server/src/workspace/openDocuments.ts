@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type PortLanguageService } from '../service/languageService';
+import { DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, type PortLanguageService, type ScanWindow } from '../service/languageService';
 import { t } from '../service/l10n';
 import type { MachineSnapshot } from '../service/machine/types';
 import type { Settings } from '../service/settings';
@@ -15,6 +15,17 @@ import type { CheckResult, OffThread } from './scanThread';
  * Kubernetes manifest, 229 KB, get their first diagnostics without a round trip to the thread).
  */
 export const OFF_THREAD_DOCUMENT_CHARS = 256 * 1024;
+
+/** The text offsets a request at a position reads (for a large document's window of occurrences). */
+export function spanAt(doc: TextDocument, pos: Position): ScanWindow {
+  const at = doc.offsetAt(pos);
+  return { start: at, end: at };
+}
+
+/** The text offsets a request over a range reads. */
+export function spanOf(doc: TextDocument, range: Range): ScanWindow {
+  return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+}
 
 /** A check asked for a document version that a newer version replaced before it was sent. */
 export class StaleCheck extends Error {}
@@ -44,7 +55,7 @@ export class LargeDocuments {
   private readonly entries = new Map<string, Entry>();
   /** The last check of each document in the thread's queue: the next one waits for it. */
   private readonly tails = new Map<string, Promise<unknown>>();
-  private readonly scans = new Map<string, { version: number; text: string; settings: Settings; promise: Promise<void> }>();
+  private readonly scans = new Map<string, { version: number; text: string; settings: Settings; span: ScanWindow | undefined; promise: Promise<void> }>();
   private registryGeneration = 0;
 
   constructor(
@@ -95,14 +106,16 @@ export class LargeDocuments {
   /**
    * Makes the service hold this version's scan, fetched from the scan thread, so that the features
    * that read occurrences (hover, completion, code actions) answer from it without scanning here.
+   * A document of more than MAX_HELD_OCCURRENCES is held as a window around `span`, the text offsets
+   * the request reads (undefined: the whole document, of which its first occurrences are held).
    */
-  ensureScan(doc: TextDocument, settings: Settings): Promise<void> {
-    if (this.service.scanned(doc, settings)) return Promise.resolve();
+  ensureScan(doc: TextDocument, settings: Settings, span?: ScanWindow): Promise<void> {
+    if (this.service.scanned(doc, settings, span)) return Promise.resolve();
     const text = doc.getText();
     const old = this.scans.get(doc.uri);
-    if (old && old.version === doc.version && old.text === text && old.settings === settings) return old.promise;
-    const promise = this.fetchScan(doc, settings);
-    this.scans.set(doc.uri, { version: doc.version, text, settings, promise });
+    if (old && old.version === doc.version && old.text === text && old.settings === settings && old.span?.start === span?.start && old.span?.end === span?.end) return old.promise;
+    const promise = this.fetchScan(doc, settings, span);
+    this.scans.set(doc.uri, { version: doc.version, text, settings, span, promise });
     return promise;
   }
 
@@ -118,7 +131,7 @@ export class LargeDocuments {
     this.registryGeneration++;
   }
 
-  private async fetchScan(doc: TextDocument, settings: Settings): Promise<void> {
+  private async fetchScan(doc: TextDocument, settings: Settings, span: ScanWindow | undefined): Promise<void> {
     let result: (CheckResult & { failed?: boolean }) | undefined;
     try {
       result = await this.check(doc, settings);
@@ -126,13 +139,13 @@ export class LargeDocuments {
       result = undefined;
     }
     // The thread keeps the last few documents it checked; one evicted meanwhile is checked again, once.
-    let kept = result && !result.failed ? await this.thread?.kept(doc.uri, doc.version).catch(() => undefined) : undefined;
+    let kept = result && !result.failed ? await this.thread?.kept(doc.uri, doc.version, span).catch(() => undefined) : undefined;
     if (result && !result.failed && !kept) {
       this.entries.delete(doc.uri);
       result = await this.check(doc, settings).catch(() => undefined);
-      kept = result && !result.failed ? await this.thread?.kept(doc.uri, doc.version).catch(() => undefined) : undefined;
+      kept = result && !result.failed ? await this.thread?.kept(doc.uri, doc.version, span).catch(() => undefined) : undefined;
     }
-    if (this.service.scanned(doc, settings)) return;
+    if (this.service.scanned(doc, settings, span)) return;
     // Without the thread's scan the document's features answer nothing: scanning it here would block.
     this.service.adopt(doc, settings, kept ?? { format: result?.format, occurrences: [], tooLarge: result?.tooLarge });
   }

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { currentLocale, setLocale } from '../service/l10n';
-import { PortLanguageService } from '../service/languageService';
+import { PortLanguageService, portsUsed, WINDOW_LOOKBEHIND, type ScanResult, type ScanWindow } from '../service/languageService';
 import type { MachineSnapshot } from '../service/machine/types';
 import { decodeRegistry } from '../service/registry/codec';
 import { RegistryIndex } from '../service/registry/registryIndex';
@@ -31,6 +31,62 @@ export const SCAN_THREAD_DEADLINE_MS = 30_000;
 export const MAX_THREAD_DIAGNOSTICS = 1000;
 /** Open documents whose scan the worker keeps for later requests (hover, code actions) on them. */
 const KEPT_DOCUMENTS = 4;
+/**
+ * Most occurrences of one large document the server reads back at once: a 2 MB compose file of port
+ * ranges holds 215,000, and decoding them for its first hover blocked the server 0.5-5 s. Past it the
+ * server holds a window of the document around what a request asks about. The workspace index keeps
+ * the same number of places per file.
+ */
+export const MAX_HELD_OCCURRENCES = 20_000;
+/** Text on either side of a request that a window spans, so that requests nearby are answered from it. */
+export const WINDOW_CHARS = 32 * 1024;
+
+/** The first index whose occurrence starts at or after `offset` (occurrences are sorted by start). */
+function firstAtOrAfter(occurrences: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What the server gets to hold of a kept scan for a request on `span`: every occurrence, or past `max`
+ * a window of them with the ports of the whole document (computed once per scan, kept in `cache`).
+ */
+export function heldPart(scan: ScanResult, span: ScanWindow | undefined, max: number, cache: { ports?: ReadonlySet<number> }): KeptScan {
+  if (scan.occurrences.length <= max) return { format: scan.format, occurrences: scan.occurrences, tooLarge: scan.tooLarge };
+  const { from, to, window } = windowOf(scan.occurrences, span, max);
+  cache.ports ??= portsUsed(scan);
+  return { format: scan.format, occurrences: scan.occurrences.slice(from, to), tooLarge: scan.tooLarge, window, usedPorts: cache.ports };
+}
+
+/**
+ * The part of a scan to send for a request on `span` (undefined: the whole document): indexes
+ * [from, to) of at most `max` occurrences around the span, and the window they cover (every
+ * occurrence starting in [start, end) is among them; `end` is MAX_SAFE_INTEGER when they run to the end).
+ */
+export function windowOf(occurrences: readonly { start: number }[], span: ScanWindow | undefined, max: number): { from: number; to: number; window: ScanWindow } {
+  const start = span ? Math.max(0, span.start - WINDOW_CHARS) : 0;
+  const end = span ? span.end + WINDOW_CHARS : Number.MAX_SAFE_INTEGER;
+  let from = firstAtOrAfter(occurrences, start);
+  let to = firstAtOrAfter(occurrences, end);
+  if (to - from > max) {
+    // Too many around the span: those from just before it onwards first, then as many before as fit.
+    const must = span ? firstAtOrAfter(occurrences, Math.max(0, span.start - WINDOW_LOOKBEHIND)) : from;
+    to = Math.min(to, must + max);
+    from = Math.max(from, to - max);
+  }
+  const window = {
+    // An occurrence left out before the window starts at or before occurrences[from - 1].start.
+    start: from > 0 && from > firstAtOrAfter(occurrences, start) ? occurrences[from - 1].start + 1 : start,
+    end: to >= occurrences.length ? Number.MAX_SAFE_INTEGER : Math.min(end, occurrences[to].start),
+  };
+  return { from, to, window };
+}
 
 /** Which format a workspace file is read as and its index entry; undefined when the workspace needs nothing from it. */
 export function scanToIndex(uri: string, text: string, associations: Record<string, string>, onError: (e: unknown) => void): IndexedFile | undefined {
@@ -68,11 +124,13 @@ export interface CheckResult {
   errors: string[];
 }
 
-/** A scan the worker kept: the occurrences of one document version. */
+/** A scan the worker kept: the occurrences of one document version, or of a window of it (with the ports of the whole). */
 export interface KeptScan {
   format: FormatId | undefined;
   occurrences: PortOccurrence[];
   tooLarge?: boolean;
+  window?: ScanWindow;
+  usedPorts?: ReadonlySet<number>;
 }
 
 /** How a check and a kept scan travel from the worker: their lists of records encoded (recordCodec.ts). */
@@ -98,6 +156,9 @@ interface EncodedScan {
   format: FormatId | undefined;
   occurrences: EncodedRecords;
   tooLarge?: boolean;
+  window?: ScanWindow;
+  /** With a window: the distinct ports of the whole document. */
+  ports?: Int32Array;
 }
 
 /** The buffers of an answer's encoded lists, transferred rather than copied. */
@@ -109,6 +170,7 @@ function encodedBuffers(value: unknown): ArrayBuffer[] {
   transferables(v.mappings, out);
   transferables(v.diagnostics, out);
   transferables(v.occurrences, out);
+  if (v.ports) out.push(v.ports.buffer as ArrayBuffer);
   transferables(v.file?.places, out);
   transferables(v.file?.mappings, out);
   return out;
@@ -117,7 +179,7 @@ function encodedBuffers(value: unknown): ArrayBuffer[] {
 type Job =
   | { kind: 'index'; id: number; uri: string; text: string; associations: Record<string, string> }
   | ({ kind: 'check'; id: number } & CheckRequest)
-  | { kind: 'scan'; id: number; uri: string; version: number }
+  | { kind: 'scan'; id: number; uri: string; version: number; span?: ScanWindow; max: number }
   | { kind: 'forget'; id: number; uri: string }
   | { kind: 'convert'; id: number; params: ImportRegistryParams };
 
@@ -157,7 +219,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
   let current: CheckRequest | undefined;
   service.machine = () => current?.machine;
   // The documents checked last, oldest first, with the settings they were checked under.
-  const kept = new Map<string, { doc: TextDocument; settings: Settings }>();
+  const kept = new Map<string, { doc: TextDocument; settings: Settings; ports?: ReadonlySet<number> }>();
   const run = (job: Job): unknown => {
     switch (job.kind) {
       case 'index':
@@ -183,8 +245,8 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
       case 'scan': {
         const k = kept.get(job.uri);
         if (!k || k.doc.version !== job.version) return undefined;
-        const scan = service.scan(k.doc, k.settings);
-        return { format: scan.format, occurrences: encodeRecords(scan.occurrences), tooLarge: scan.tooLarge } satisfies EncodedScan;
+        const part = heldPart(service.scan(k.doc, k.settings), job.span, job.max, k);
+        return { ...part, occurrences: encodeRecords(part.occurrences), ports: part.usedPorts && Int32Array.from(part.usedPorts) } satisfies EncodedScan;
       }
       case 'forget':
         kept.delete(job.uri);
@@ -217,8 +279,11 @@ export interface OffThread {
   scan(uri: string, text: string, associations: Record<string, string>): Promise<{ file: IndexedFile | undefined; errors: string[] }>;
   /** Checks an open document: its diagnostics and index entry; the worker keeps its scan for `kept`. */
   check(request: CheckRequest): Promise<CheckResult>;
-  /** The occurrences of a document version checked last; undefined when the worker no longer holds it. */
-  kept(uri: string, version: number): Promise<KeptScan | undefined>;
+  /**
+   * The occurrences of a document version checked last, all of them or (past `max`) a window around
+   * `span`; undefined when the worker no longer holds it.
+   */
+  kept(uri: string, version: number, span?: ScanWindow, max?: number): Promise<KeptScan | undefined>;
   /** A closed document: the worker drops its scan. */
   forget(uri: string): void;
   /** Converts a downloaded IANA file into the registry's encoded text; rejects with the reason it is not one. */
@@ -247,10 +312,12 @@ export class ScanThread implements OffThread {
     return { format: e.format, tooLarge: e.tooLarge, diagnostics: decodeRecords<Diagnostic>(e.diagnostics), total: e.total, file: decodeFile(e.file), errors: answer.errors };
   }
 
-  async kept(uri: string, version: number): Promise<KeptScan | undefined> {
+  async kept(uri: string, version: number, span?: ScanWindow, max = MAX_HELD_OCCURRENCES): Promise<KeptScan | undefined> {
     if (!this.worker) return undefined;
-    const e = (await this.send({ kind: 'scan', uri, version })).value as EncodedScan | undefined;
-    return e && { format: e.format, tooLarge: e.tooLarge, occurrences: decodeRecords<PortOccurrence>(e.occurrences) };
+    const e = (await this.send({ kind: 'scan', uri, version, span, max })).value as EncodedScan | undefined;
+    if (!e) return undefined;
+    const occurrences = decodeRecords<PortOccurrence>(e.occurrences);
+    return e.window ? { format: e.format, tooLarge: e.tooLarge, occurrences, window: e.window, usedPorts: new Set(e.ports) } : { format: e.format, tooLarge: e.tooLarge, occurrences };
   }
 
   forget(uri: string): void {
