@@ -295,7 +295,8 @@ export async function hostileOpenDocuments(script: string, quick: boolean, log: 
       const own = performance.now() - s0;
       peak = Math.max(peak, p.rss() ?? 0);
       rows.push({ figure: `slowest hover on another document while open: ${d.name}`, ours: slowest, unit: 'ms', target: '< 1000 ms', met: slowest < 1000 && diagnosticsAt !== undefined,
-        note: `${hovers} hovers, diagnostics ${diagnosticsAt === undefined ? 'NOT received' : `after ${(diagnosticsAt / 1000).toFixed(1)} s`}, first hover in the document itself ${own.toFixed(0)} ms` });
+        note: `${hovers} hovers, diagnostics ${diagnosticsAt === undefined ? 'NOT received' : `after ${(diagnosticsAt / 1000).toFixed(1)} s`}` });
+      rows.push({ figure: `  first hover in the document itself: ${d.name}`, ours: own, unit: 'ms', target: '< 1000 ms', met: own < 1000 });
       rows.push({ figure: `  peak RSS: ${d.name} open`, ours: peak / MB, unit: 'MB', target: '< 600 MB', met: peak < 600 * MB });
       log(`hostile open document ${d.name}: slowest other hover ${slowest.toFixed(0)} ms, own hover ${own.toFixed(0)} ms, peak RSS ${(peak / MB).toFixed(0)} MB`);
     } finally {

@@ -2,7 +2,9 @@
 // esbuild, as the server itself is bundled, and runs it in a fresh node process.
 // Options: --quick (tiny counts, a smoke run), --json FILE (also write the figures as JSON),
 // --hostile-only (only the "hostile inputs" section of issue 16), --stdio-only (only the figures over stdio
-// against the null server: start-up, hover, first diagnostics, memory; with --server FILE, of another build).
+// against the null server: start-up, hover, first diagnostics, memory; with --server FILE, of another build),
+// --cold-only --base FILE (only the cold first diagnostics, taking turns with another build's server, e.g. the
+// commit before a change; --rounds N).
 // `node scripts/bench/run.mjs scan [format...]` runs only the scanning figures (scripts/bench/scan.ts),
 // bundled in the same way, so that work on one finder measures the code that ships. With `--base DIR`
 // (a checkout of the same project, e.g. `git worktree add /tmp/main-base main`) the finders of DIR are
