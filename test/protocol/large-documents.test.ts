@@ -17,6 +17,11 @@ function repeatTo(unit: string, n: number): string {
 
 const SHAPES = [
   {
+    name: 'compose file of 2,000 copies of "8080:80", 70 KB and 7,778 ports (its check held up every hover 1.2-1.7 s under load)', uri: 'file:///large/dup/compose.yaml', languageId: 'dockercompose',
+    text: 'services:\n  web:\n    ports:\n' + repeatTo('      - "8080:80"\n', 70_000),
+    hoverAt: { line: 5, character: 10 }, card: /8080/,
+  },
+  {
     name: 'package.json with one 2 MB script (36 s when filed)', uri: 'file:///large/app/package.json', languageId: 'json',
     text: '{"scripts": {"start": "' + repeatTo('node server.js --port=3000 && ', 2 * MB) + 'true"}}',
     hoverAt: { line: 0, character: 23 + 'node server.js --port='.length + 1 }, card: /3000/,
@@ -88,6 +93,35 @@ describe('large open documents are checked in the scan thread', function () {
       assert.match(hoverText(own), shape.card);
     });
   }
+
+  it('compose port ranges on many addresses, 2 MB (215,000 ports; decoding them all for the first hover blocked the server 0.5-5 s): hovers, a code action and completion answer from windows of at most 20,000 ports', async () => {
+    client = new LspClient();
+    await client.initialize(null);
+    const uri = 'file:///large/ranges/compose.yaml';
+    const text = 'services:\n  web:\n    ports:\n' + repeatTo('      - 127.0.0.1:8000-8100:8000-8100\n      - 10.0.0.2:8050-8150:80\n', 2 * MB);
+    const lines = text.split('\n');
+    const diagnostics = client.waitDiagnostics(uri, () => true, 100000);
+    client.open(uri, 'dockercompose', text);
+    const d = await diagnostics;
+    assert.ok(d.diagnostics.length > 0);
+    const windows = () => client!.logs.filter((l) => l.includes(`${uri} (version 1) has more than 20000 ports`));
+    // A line in the middle and the last full line: each its own window, each hover the right port.
+    for (const line of [lines.length >> 1, lines.length - 3]) {
+      const at = lines[line].indexOf('8');
+      const h = hoverText(await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: at + 1 } }, 100000));
+      assert.match(h, new RegExp(lines[line].slice(at, at + 4)), `line ${line}: ${lines[line]}`);
+    }
+    assert.equal(windows().length, 2, client.logs.join('\n'));
+    for (const l of windows()) assert.ok(Number(/the (\d+) from offset/.exec(l)?.[1]) <= 20000, l);
+    // A quick fix on a diagnostic near the end offers a free port: one the whole file does not use.
+    const near = d.diagnostics.filter((x) => x.code === 'duplicateHostPort').pop();
+    if (near) {
+      const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: near.range, context: { diagnostics: [near] } }, 100000) as { title: string }[];
+      const free = actions.map((a) => /free port (\d+)/.exec(a.title)?.[1]).find(Boolean);
+      assert.ok(free, JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(!(Number(free) >= 8000 && Number(free) <= 8150), `free port ${free} is used in the file`);
+    }
+  });
 
   it('a 300 KB compose file edited twice while its first version is checked: the middle version is never checked, and the diagnostics are those of the last version', async () => {
     client = new LspClient();

@@ -5,7 +5,7 @@ import { t } from '../service/l10n';
 import type { MachineSnapshot } from '../service/machine/types';
 import type { Settings } from '../service/settings';
 import { canonicalUri } from './indexer';
-import type { CheckResult, OffThread } from './scanThread';
+import { MAX_HELD_OCCURRENCES, type CheckResult, type OffThread } from './scanThread';
 
 /**
  * Open documents at least this long are checked in the scan thread: a 2 MB package.json with one
@@ -15,6 +15,17 @@ import type { CheckResult, OffThread } from './scanThread';
  * Kubernetes manifest, 229 KB, get their first diagnostics without a round trip to the thread).
  */
 export const OFF_THREAD_DOCUMENT_CHARS = 256 * 1024;
+
+/**
+ * Open documents from this long up to OFF_THREAD_DOCUMENT_CHARS are scanned here, and checked in the
+ * scan thread when the scan found more than MAX_MAIN_CHECK_OCCURRENCES ports and port names: the cost
+ * of the rules and diagnostics grows with them, and a 70 KB compose file of 2,000 copies of `8080:80` (7,778 ports, 1,000 findings)
+ * held up every hover 1.2-1.7 s under load while checked here. The benchmark's 5,000-line compose file
+ * (2,295 ports) and 10,000-line Kubernetes manifest (2,406) stay here, as their first diagnostics
+ * would wait for the thread to start.
+ */
+export const MID_DOCUMENT_CHARS = 64 * 1024;
+export const MAX_MAIN_CHECK_OCCURRENCES = 5000;
 
 /** The text offsets a request at a position reads (for a large document's window of occurrences). */
 export function spanAt(doc: TextDocument, pos: Position): ScanWindow {
@@ -69,12 +80,13 @@ export class LargeDocuments {
   ) {}
 
   /**
-   * True when this document is checked in the scan thread: large, and not too large to scan at all
-   * (that is said at once, without a scan).
+   * True when this document is checked in the scan thread: large, or of middle size with many ports
+   * (scanned here to know), and not too large to scan at all (that is said at once, without a scan).
    */
-  applies(doc: TextDocument, settings?: Settings): boolean {
+  applies(doc: TextDocument, settings: Settings): boolean {
     const n = doc.getText().length;
-    return this.thread !== undefined && n >= OFF_THREAD_DOCUMENT_CHARS && (!settings || n <= settings.maxFileSize);
+    if (this.thread === undefined || n < MID_DOCUMENT_CHARS || n > settings.maxFileSize) return false;
+    return n >= OFF_THREAD_DOCUMENT_CHARS || this.service.scan(doc, settings).occurrences.length > MAX_MAIN_CHECK_OCCURRENCES;
   }
 
   /** The check of this document version under these settings; rejects with StaleCheck when a newer version replaced it first. */
@@ -146,6 +158,8 @@ export class LargeDocuments {
       kept = result && !result.failed ? await this.thread?.kept(doc.uri, doc.version, span).catch(() => undefined) : undefined;
     }
     if (this.service.scanned(doc, settings, span)) return;
+    const w = kept?.window;
+    if (w) this.log(`${doc.uri} (version ${doc.version}) has more than ${MAX_HELD_OCCURRENCES} ports: the server holds the ${kept!.occurrences.length} from offset ${w.start} to ${w.end === Number.MAX_SAFE_INTEGER ? 'the end' : w.end}`);
     // Without the thread's scan the document's features answer nothing: scanning it here would block.
     this.service.adopt(doc, settings, kept ?? { format: result?.format, occurrences: [], tooLarge: result?.tooLarge });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { portsUsed, windowCovers, type ScanWindow } from '../../server/src/service/languageService';
-import { LargeDocuments, OFF_THREAD_DOCUMENT_CHARS, spanAt } from '../../server/src/workspace/openDocuments';
+import { LargeDocuments, MAX_MAIN_CHECK_OCCURRENCES, MID_DOCUMENT_CHARS, OFF_THREAD_DOCUMENT_CHARS, spanAt } from '../../server/src/workspace/openDocuments';
 import { heldPart, MAX_HELD_OCCURRENCES, windowOf, type CheckRequest, type CheckResult, type KeptScan, type OffThread } from '../../server/src/workspace/scanThread';
 import type { Settings } from '../../server/src/service/settings';
 import { doc, settings, testService } from '../helpers/service';
@@ -121,5 +121,34 @@ describe('large open documents: a window of their occurrences past 20,000', func
     const held = service.scan(d, s);
     assert.equal(held.window, undefined);
     assert.deepEqual(held.occurrences, thread.service.scan(d, s).occurrences);
+  });
+});
+
+describe('which open documents are checked in the scan thread', function () {
+  this.timeout(60000);
+  const s = settings();
+  const large = (service = testService()) => new LargeDocuments(new FakeThread(() => { throw new Error('not used'); }), service, () => undefined, () => undefined);
+  const copies = (n: number) => 'services:\n  web:\n    ports:\n' + '      - "8080:80"\n'.repeat(n);
+
+  it('a 70 KB compose file of 2,000 copies of "8080:80" (7,778 ports; its check held up every hover 1.2-1.7 s): yes, its ports counted by a scan here', () => {
+    const service = testService();
+    const d = doc(copies(Math.ceil(70_000 / 18)), 'file:///mid/dup/compose.yaml', 'dockercompose');
+    assert.ok(d.getText().length >= MID_DOCUMENT_CHARS && d.getText().length < OFF_THREAD_DOCUMENT_CHARS);
+    assert.equal(large(service).applies(d, s), true);
+    assert.ok(service.scan(d, s).occurrences.length > MAX_MAIN_CHECK_OCCURRENCES);
+  });
+
+  it('a 144 KB compose file of ordinary services with 2,000 ports: no, its first diagnostics do not wait for the thread', () => {
+    const services = Array.from({ length: 2000 }, (_, i) => `  app${i}:\n    image: registry.local/app:${i % 9}.0\n    restart: unless-stopped\n    ports:\n      - "${10000 + i}:80"\n`);
+    const d = doc('services:\n' + services.join(''), 'file:///mid/plain/compose.yaml', 'dockercompose');
+    assert.ok(d.getText().length >= MID_DOCUMENT_CHARS && d.getText().length < OFF_THREAD_DOCUMENT_CHARS, `${d.getText().length}`);
+    assert.equal(large().applies(d, s), false);
+  });
+
+  it('below 64 KB never, from 256 KB always, over maxFileSize never', () => {
+    assert.equal(large().applies(doc(copies(3000), 'file:///small/compose.yaml', 'dockercompose'), s), false);
+    const big = doc('x: 1\n'.repeat(OFF_THREAD_DOCUMENT_CHARS / 5 + 1), 'file:///big/a.yaml', 'yaml');
+    assert.equal(large().applies(big, s), true);
+    assert.equal(large().applies(big, settings({ maxFileSize: 100_000 })), false);
   });
 });
