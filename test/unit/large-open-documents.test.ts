@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { portsUsed, windowCovers, type ScanWindow } from '../../server/src/service/languageService';
 import { LargeDocuments, MAX_MAIN_CHECK_OCCURRENCES, MID_DOCUMENT_CHARS, OFF_THREAD_DOCUMENT_CHARS, spanAt } from '../../server/src/workspace/openDocuments';
-import { heldPart, MAX_HELD_OCCURRENCES, windowOf, type CheckRequest, type CheckResult, type KeptScan, type OffThread } from '../../server/src/workspace/scanThread';
+import type { CheckRequest, CheckResult, OffThread } from '../../server/src/workspace/scanThread';
+import { heldPart, MAX_HELD_OCCURRENCES, windowOf, type KeptScan } from '../../server/src/workspace/scanWindow';
 import type { Settings } from '../../server/src/service/settings';
 import { doc, settings, testService } from '../helpers/service';
 

@@ -5,7 +5,8 @@ import { t } from '../service/l10n';
 import type { MachineSnapshot } from '../service/machine/types';
 import type { Settings } from '../service/settings';
 import { canonicalUri } from './indexer';
-import { MAX_HELD_OCCURRENCES, type CheckResult, type OffThread } from './scanThread';
+import type { CheckResult, OffThread } from './scanThread';
+import { MAX_HELD_OCCURRENCES } from './scanWindow';
 
 /**
  * Open documents at least this long are checked in the scan thread: a 2 MB package.json with one
