@@ -64,7 +64,12 @@ export class DiagnosticsPush {
         // Edited while the scan thread checked it: the newer version's own push follows.
         if (!checked || this.documents.get(uri)?.version !== version) return;
         diagnostics = checked;
-      } else diagnostics = this.checks.here(current, settings);
+      } else {
+        const checked = await this.checks.hereInTurns(current, settings, () => this.snapshots.get(uri));
+        // Edited between the scan and the rules: the newer version's own push follows.
+        if (!checked) return;
+        diagnostics = checked;
+      }
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (e) {
       this.connection.console.error(`IANA Ports: ${errorText(e)}`);

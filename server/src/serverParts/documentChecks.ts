@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../service/l10n';
-import type { PortLanguageService } from '../service/languageService';
+import type { PortLanguageService, ScanWindow } from '../service/languageService';
 import type { Settings } from '../service/settings';
 import type { WorkspaceFeature } from '../workspace/attach';
 import type { LargeDocuments } from '../workspace/openDocuments';
@@ -34,9 +34,27 @@ export class DocumentChecks {
     return capDiagnostics([...r.diagnostics, ...this.workspace.diagnosticsFor(doc, settings)], r.total - r.diagnostics.length);
   }
 
-  /** Where a large document's occurrences come from the scan thread: the promise to wait for, else undefined. */
-  scanned(doc: TextDocument, settings: Settings): Promise<void> | undefined {
-    return this.large.applies(doc, settings) ? this.large.ensureScan(doc, settings) : undefined;
+  /**
+   * Where a large document's occurrences come from the scan thread: the promise to wait for, else
+   * undefined. `span` is what the request reads (a document of many ports is held as a window around it).
+   */
+  scanned(doc: TextDocument, settings: Settings, span?: ScanWindow): Promise<void> | undefined {
+    return this.large.applies(doc, settings) ? this.large.ensureScan(doc, settings, span) : undefined;
+  }
+
+  /**
+   * A document's diagnostics checked here, its scan and its rules in two turns of the event loop, so
+   * that a request that arrived meanwhile (a hover on another document) is answered between them;
+   * undefined when the document changed in between (the newer version is checked in its turn).
+   */
+  async hereInTurns(doc: TextDocument, settings: Settings, current: () => TextDocument | undefined): Promise<Diagnostic[] | undefined> {
+    this.service.scan(doc, settings);
+    // Two turns: messages that arrived during the scan are read after the first (the library queues
+    // each for a turn of its own), and are handled before the second.
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    const now = current();
+    if (!now || now.version !== doc.version || now.getText() !== doc.getText()) return undefined;
+    return this.here(doc, settings);
   }
 }
 

@@ -8,10 +8,10 @@ import { doCodeActions } from '../service/codeActions';
 import { doComplete } from '../service/completion';
 import { doDocumentLinks } from '../service/documentLinks';
 import { doInlayHints } from '../service/inlayHints';
-import { DIAGNOSTIC_SOURCE, type PortLanguageService } from '../service/languageService';
+import { DIAGNOSTIC_SOURCE, type PortLanguageService, type ScanWindow } from '../service/languageService';
 import type { Settings } from '../service/settings';
 import type { WorkspaceFeature } from '../workspace/attach';
-import { StaleCheck } from '../workspace/openDocuments';
+import { spanAt, spanOf, StaleCheck } from '../workspace/openDocuments';
 import { errorText, safeRequest } from '../safeRequest';
 import type { ClientFeatures } from './clientFeatures';
 import type { DocumentChecks } from './documentChecks';
@@ -58,17 +58,17 @@ export class DocumentRequests {
    * The request's document and its settings, once a large document's occurrences have come from the
    * scan thread where `needsScan` says the answer reads them; undefined when the document is not open.
    */
-  private async prepare(uri: string, needsScan: (settings: Settings) => boolean): Promise<Prepared | undefined> {
+  private async prepare(uri: string, needsScan: (settings: Settings) => boolean, span?: (doc: TextDocument) => ScanWindow): Promise<Prepared | undefined> {
     const doc = this.parts.snapshots.get(uri);
     if (!doc) return undefined;
     const settings = await this.parts.settings.for(doc.uri);
-    const scanned = needsScan(settings) ? this.parts.checks.scanned(doc, settings) : undefined;
+    const scanned = needsScan(settings) ? this.parts.checks.scanned(doc, settings, span?.(doc)) : undefined;
     if (scanned) await scanned;
     return { doc, settings };
   }
 
   private async hover(params: HoverParams) {
-    const at = await this.prepare(params.textDocument.uri, always);
+    const at = await this.prepare(params.textDocument.uri, always, (doc) => spanAt(doc, params.position));
     if (!at) return null;
     const hover = this.parts.service.doHover(at.doc, params.position, at.settings);
     if (!at.settings.hover.enable) return hover;
@@ -80,7 +80,7 @@ export class DocumentRequests {
   }
 
   private async completion(params: CompletionParams) {
-    const at = await this.prepare(params.textDocument.uri, always);
+    const at = await this.prepare(params.textDocument.uri, always, (doc) => spanAt(doc, params.position));
     if (!at) return null;
     return doComplete(this.parts.service, at.doc, params.position, at.settings, { snippets: this.parts.client.snippets });
   }
@@ -90,13 +90,13 @@ export class DocumentRequests {
     const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_ACTION_DIAGNOSTICS) : [];
     // Quick fixes are for this server's diagnostics only: a large document without any is not fetched from the scan thread.
     const ours = diagnostics.some((d) => d?.source === DIAGNOSTIC_SOURCE);
-    const at = await this.prepare(params.textDocument.uri, () => ours);
+    const at = await this.prepare(params.textDocument.uri, () => ours, (doc) => spanOf(doc, params.range));
     if (!at) return null;
     return doCodeActions(this.parts.service, at.doc, params.range, { ...params.context, diagnostics }, at.settings).slice(0, MAX_CODE_ACTIONS);
   }
 
   private async inlayHints(params: InlayHintParams) {
-    const at = await this.prepare(params.textDocument.uri, (settings) => settings.inlayHints.enable);
+    const at = await this.prepare(params.textDocument.uri, (settings) => settings.inlayHints.enable, (doc) => spanOf(doc, params.range));
     if (!at) return null;
     return doInlayHints(this.parts.service, at.doc, params.range, at.settings);
   }
@@ -118,7 +118,11 @@ export class DocumentRequests {
     const at = await this.prepare(params.textDocument.uri, never);
     if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const { checks } = this.parts;
-    if (!checks.offThread(at.doc, at.settings)) return { kind: DocumentDiagnosticReportKind.Full, items: checks.here(at.doc, at.settings) };
+    if (!checks.offThread(at.doc, at.settings)) {
+      // The answer is for the version asked about (the snapshot), even when an edit arrives between the turns.
+      const items = await checks.hereInTurns(at.doc, at.settings, () => at.doc);
+      return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+    }
     try {
       return { kind: DocumentDiagnosticReportKind.Full, items: await checks.inThread(at.doc, at.settings) };
     } catch (e) {
