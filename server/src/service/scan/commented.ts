@@ -12,7 +12,9 @@ import { finish, shiftOccurrence } from './vocabulary/common';
  */
 
 interface CommentSyntax {
-  /** The regular expression that finds a full-line comment: group 1 is the marker run. */
+  /** The characters a comment marker starts with: a line whose first non-blank character is one may be a comment. */
+  marks: string;
+  /** Read (sticky) at the start of such a line: its blanks, the marker run (group 1), then the comment's first character. */
   line: RegExp;
   /** True when a comment's body reads as one line of the format. */
   isConfig: (body: string) => boolean;
@@ -20,9 +22,9 @@ interface CommentSyntax {
   nested?: boolean;
 }
 
-const HASH = /^[ \t]*((?:#[ \t]*)+)(?=\S)/gm;
-const HASH_OR_SEMI = /^[ \t]*((?:[#;][ \t]*)+)(?=\S)/gm;
-const SLASHES = /^[ \t]*((?:\/\/[ \t]*)+)(?=\S)/gm;
+const HASH = /[ \t]*((?:#[ \t]*)+)(?=\S)/y;
+const HASH_OR_SEMI = /[ \t]*((?:[#;][ \t]*)+)(?=\S)/y;
+const SLASHES = /[ \t]*((?:\/\/[ \t]*)+)(?=\S)/y;
 
 // One line of each syntax. A key holds no space, so "Note: see below" passes but reads as nothing,
 // while "Generated for the benchmark: ..." does not pass.
@@ -40,19 +42,19 @@ const SHELL_LINE = /^(sudo[ \t]+)?(docker(-compose)?|podman|kubectl|helm|curl|wg
 const line = (...res: RegExp[]) => (body: string): boolean => res.some((re) => re.test(body));
 
 const SYNTAX: Partial<Record<FormatId, CommentSyntax>> = {
-  compose: { line: HASH, isConfig: line(YAML_LINE), nested: true },
-  yaml: { line: HASH, isConfig: line(YAML_LINE), nested: true },
-  dotenv: { line: HASH, isConfig: line(DOTENV_LINE) },
-  keyvalue: { line: HASH_OR_SEMI, isConfig: line(INI_LINE, WORD_LINE) },
-  toml: { line: HASH, isConfig: line(TOML_LINE) },
-  nginx: { line: HASH, isConfig: line(NGINX_LINE) },
-  haproxy: { line: HASH, isConfig: line(WORD_LINE) },
-  caddy: { line: HASH, isConfig: line(WORD_LINE) },
-  ssh: { line: HASH, isConfig: line(WORD_LINE) },
-  systemd: { line: HASH_OR_SEMI, isConfig: line(INI_LINE) },
-  json: { line: SLASHES, isConfig: line(JSON_LINE) },
-  dockerfile: { line: HASH, isConfig: line(DOCKERFILE_LINE) },
-  shell: { line: HASH, isConfig: line(SHELL_LINE) },
+  compose: { marks: '#', line: HASH, isConfig: line(YAML_LINE), nested: true },
+  yaml: { marks: '#', line: HASH, isConfig: line(YAML_LINE), nested: true },
+  dotenv: { marks: '#', line: HASH, isConfig: line(DOTENV_LINE) },
+  keyvalue: { marks: '#;', line: HASH_OR_SEMI, isConfig: line(INI_LINE, WORD_LINE) },
+  toml: { marks: '#', line: HASH, isConfig: line(TOML_LINE) },
+  nginx: { marks: '#', line: HASH, isConfig: line(NGINX_LINE) },
+  haproxy: { marks: '#', line: HASH, isConfig: line(WORD_LINE) },
+  caddy: { marks: '#', line: HASH, isConfig: line(WORD_LINE) },
+  ssh: { marks: '#', line: HASH, isConfig: line(WORD_LINE) },
+  systemd: { marks: '#;', line: HASH_OR_SEMI, isConfig: line(INI_LINE) },
+  json: { marks: '/', line: SLASHES, isConfig: line(JSON_LINE) },
+  dockerfile: { marks: '#', line: HASH, isConfig: line(DOCKERFILE_LINE) },
+  shell: { marks: '#', line: HASH, isConfig: line(SHELL_LINE) },
 };
 
 /** Wraps a format's finder so that it also reads that format's commented-out configuration. */
@@ -74,21 +76,25 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
     let blockMarker = 0;
     let blockBody = 0;
     const re = syntax.line;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const markers = m.index + m[0].length - m[1].length;
-      const body = m.index + m[0].length;
+    const marked = new MarkedLines(text, syntax.marks);
+    while (marked.next()) {
+      const ls = marked.start;
+      re.lastIndex = ls;
+      const m = re.exec(text);
+      if (!m) continue;
+      const markers = ls + m[0].length - m[1].length;
+      const body = ls + m[0].length;
       let le = text.indexOf('\n', body);
       if (le < 0) le = text.length;
       const end = le > body && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
-      re.lastIndex = le;
+      marked.skipTo(le);
       if (end - body > 400 || !syntax.isConfig(text.slice(body, end))) continue;
       let at = markers;
-      if (syntax.nested && m.index === blockEnd + 1) {
-        at = Math.min(body, Math.max(markers, m.index + blockMarker + (body - m.index - blockBody)));
+      if (syntax.nested && ls === blockEnd + 1) {
+        at = Math.min(body, Math.max(markers, ls + blockMarker + (body - ls - blockBody)));
       } else {
-        blockMarker = markers - m.index;
-        blockBody = body - m.index;
+        blockMarker = markers - ls;
+        blockBody = body - ls;
       }
       blockEnd = le;
       pieces.push(text.slice(copied, markers), ' '.repeat(at - markers), text.slice(body, end), ' '.repeat(body - at));
@@ -113,4 +119,51 @@ export function withCommentedConfig(format: FormatId, finder: PortFinder): PortF
     // The commented line's own reading comes first, so that it wins over the prose reading of the same digits.
     return finish([...extra, ...found]);
   };
+}
+
+/**
+ * The lines whose first non-blank character is a comment marker, found by searching for the marker
+ * characters (`indexOf`) rather than by trying a regular expression at every line of the text. A line
+ * starts where a multiline `^` would match: after `\n`, `\r`, U+2028 or U+2029.
+ */
+class MarkedLines {
+  /** The start of the current line. */
+  start = 0;
+  private from = 0;
+  /** Per marker character, the offset of its next occurrence at or after `from` (the text's length for none). */
+  private readonly ahead: number[];
+
+  constructor(private readonly text: string, private readonly marks: string) {
+    this.ahead = new Array<number>(marks.length).fill(-1);
+  }
+
+  next(): boolean {
+    const text = this.text;
+    while (this.from < text.length) {
+      let p = text.length;
+      for (let c = 0; c < this.marks.length; c++) {
+        if (this.ahead[c] < this.from) {
+          const n = text.indexOf(this.marks[c], this.from);
+          this.ahead[c] = n < 0 ? text.length : n;
+        }
+        if (this.ahead[c] < p) p = this.ahead[c];
+      }
+      if (p >= text.length) break;
+      this.from = p + 1;
+      let ls = p;
+      while (ls > 0 && (text.charCodeAt(ls - 1) === 32 || text.charCodeAt(ls - 1) === 9)) ls--;
+      const before = ls > 0 ? text.charCodeAt(ls - 1) : 10;
+      if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) {
+        this.start = ls;
+        return true;
+      }
+    }
+    this.from = text.length;
+    return false;
+  }
+
+  /** Goes on searching at `offset` (the end of a comment line just read). */
+  skipTo(offset: number): void {
+    if (offset > this.from) this.from = offset;
+  }
 }
