@@ -32,6 +32,19 @@ describe('occurrence fields', () => {
     assert.deepEqual(finderFor('yaml')('spec:\n  nodePort: 30080\n').map((o) => o.key), ['nodePort']);
   });
 
+  it('the key readers of each format give a port its key where they read the key, and a flag element its flag', () => {
+    const keys = (format: FormatId, text: string) => finderFor(format)(text).map((o) => `${o.port} ${o.key ?? '-'} ${o.flag ?? '-'}`);
+    assert.deepEqual(keys('json', '{ "spec": { "nodePort": 0, "ports": [50000, 50001] }, "args": ["--min-port", 49160] }\n'), ['0 nodePort -', '50000 - -', '50001 - -', '49160 - --min-port']);
+    assert.deepEqual(keys('compose', 'services:\n  turn:\n    image: coturn\n    command: ["-n", "--min-port=49160", "--max-port", "49200"]\n    environment:\n      - MIN_PORT=21000\n      PASV_MAX_PORT: 21010\n'),
+      ['49160 --min-port -', '49200 - --max-port', '21000 MIN_PORT -', '21010 PASV_MAX_PORT -']);
+    assert.deepEqual(keys('yaml', 'spec:\n  hostPort: 0\n  prometheus.io/port: "9100"\n'), ['0 hostPort -', '9100 prometheus.io/port -']);
+    assert.deepEqual(keys('terraform', 'resource "x" "y" {\n  from_port = 0\n  to_port   = 65535\n  ports     = [80, 443]\n}\n'), ['65535 to_port -', '80 - -', '443 - -']);
+    assert.deepEqual(keys('systemd', '[Container]\nPublishPort=8443:443/tcp\nEnvironment=PORT=8080 rtpPortMax=50100\n'), ['8443 PublishPort -', '443 PublishPort -', '8080 PORT -', '50100 rtpPortMax -']);
+    assert.deepEqual(keys('dockerfile', 'FROM x\nENV HTTP_PORT=8080 WORKERS=4\nEXPOSE 8080\n'), ['8080 HTTP_PORT -', '8080 - -']);
+    assert.deepEqual(keys('haproxy', 'frontend f\n  acl high dst_port 1024:65535\n  server a 10.0.0.1:80 check port 8081\n'), ['1024 dst_port -', '65535 dst_port -', '80 - -', '8081 port -']);
+    assert.deepEqual(keys('caddy', '{\n  http_port 8080\n}\n:{$APP_PORT:3000} {\n}\n'), ['8080 http_port -', '3000 APP_PORT -']);
+  });
+
   it('isRangeBound reads the key of the occurrence, not the text', () => {
     const o: PortOccurrence = { start: 0, end: 5, kind: 'port', port: 50000, role: 'listen' };
     assert.equal(isRangeBound(o), false);

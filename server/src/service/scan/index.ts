@@ -64,11 +64,10 @@ const READERS: Record<FormatId, PortFinder> = {
 };
 
 /**
- * Formats whose values stand after keys, read by `withKeys`. The command reader gives keys and flags
- * itself (shell); ssh, /etc/services, nginx, HTTP requests, Markdown and plain text hold no key that
- * bounds a range or gives port 0 a meaning (a fenced block is read by its own format's finder).
+ * Formats whose ports still get their key from `withKeys`, a pass over the finder's result. Every other
+ * finder's key readers give a port its key where they read the key (`giveKey` in vocabulary/keys.ts).
  */
-const KEYED: ReadonlySet<FormatId> = new Set<FormatId>(['compose', 'yaml', 'dockerfile', 'dotenv', 'keyvalue', 'toml', 'haproxy', 'caddy', 'systemd', 'terraform', 'json', 'code']);
+const KEYED: ReadonlySet<FormatId> = new Set<FormatId>(['code']);
 
 /**
  * Gives every port of a finder that has no key or flag of its own, and is no `host:port` or URL, the key

@@ -3,6 +3,7 @@ import { finish, isPortKey, portValue, scanHostPorts } from '../vocabulary/commo
 import { digitsEnd, indexIn } from '../text/chars';
 import { readAddress, readPortItem, scanComment, hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from '../vocabulary/values';
 import { HashCommentedLines, isWordLower, NextIndex, FoldedWordSet } from '../text/words';
+import { giveKey } from '../vocabulary/keys';
 
 /** Directives whose arguments (after an optional matcher) are upstream addresses. */
 const UPSTREAMS = new FoldedWordSet(['reverse_proxy', 'to', 'php_fastcgi', 'forward_auth', 'upstreams']);
@@ -84,7 +85,9 @@ export const findCaddyPorts: PortFinder = (text) => {
     if (opens) depth++;
     if (!hasDigit) continue;
     if (n >= 2 && PORT_OPTIONS.has(text, fs, fe)) {
+      const first = out.length;
       readPortItem(text, ws[1], we[1], isWordLower(text, fs, fe, 'health_port') ? 'connect' : 'listen', out);
+      giveKey(out, first, text, fs, fe);
       continue;
     }
     if (UPSTREAMS.has(text, fs, fe)) {
@@ -218,7 +221,10 @@ function envDefaults(text: string, s: number, e: number, out: PortOccurrence[]):
         const de = digitsEnd(text, colon + 1, close);
         const port = portValue(text, colon + 1, de);
         if (de === close && port >= 0) {
-          if (isPortKey(text.slice(i + 2, colon))) out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'listen' });
+          if (isPortKey(text.slice(i + 2, colon))) {
+            out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'listen' });
+            giveKey(out, out.length - 1, text, i + 2, colon);
+          }
         } else {
           // `{$BACKEND:localhost:4001}`: the default is an address.
           readAddress(text, colon + 1, close, 'connect', out, LISTEN_ADDRESS);

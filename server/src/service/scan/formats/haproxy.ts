@@ -3,6 +3,7 @@ import { finish, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { readAddress, readPortItem, scanComment, scanPortPairs, ANY_HOST, LISTEN_ADDRESS } from '../vocabulary/values';
 import { HashCommentedLines, isWordLower, type NextDigit, type Words } from '../text/words';
+import { giveKey } from '../vocabulary/keys';
 
 /**
  * Finds the ports in a haproxy configuration: `bind` addresses (`*:80`, `:::443`, `ipv4@:80`,
@@ -94,6 +95,8 @@ function portOptions(text: string, words: Words, digits: NextDigit, from: number
     // An anonymous ACL may be written without a space after its brace: `{dst_port 8080}`.
     const s = text.charCodeAt(ws[k]) === 123 ? ws[k] + 1 : ws[k];
     if (isPortOption(text, s, we[k], PORT_FETCHES)) {
+      const first = out.length;
+      const fetch = k;
       // Every following number (or `lo:hi` range) until the next word.
       for (let m = k + 1; m < n; m++) {
         const s = ws[m];
@@ -115,10 +118,13 @@ function portOptions(text: string, words: Words, digits: NextDigit, from: number
         } else break;
         k = m;
       }
+      giveKey(out, first, text, s, we[fetch]);
       continue;
     }
     if (k + 1 < n && isPortOption(text, s, we[k], PORT_OPTIONS)) {
+      const first = out.length;
       readPortItem(text, ws[k + 1], we[k + 1], 'connect', out);
+      giveKey(out, first, text, s, we[k]);
       k++;
       continue;
     }

@@ -1,7 +1,7 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, isPortKeyIn, portValue, readAddressKey } from '../vocabulary/common';
 import { isPortDigits, isPortFlag, readPortSpec, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
-import { roleForKey, roleForKeyIn } from '../vocabulary/keys';
+import { giveKey, roleForKey, roleForKeyIn } from '../vocabulary/keys';
 import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
 import { readForward } from '../vocabulary/values';
 
@@ -90,6 +90,8 @@ class JsonReader {
   private readonly index: number[] = [];
   /** For each open array: the role its next element takes after a port flag element. */
   private readonly flagAfter: FlagAfter[] = [];
+  /** The last port flag element read, which the next element's ports are the value of. */
+  private flag = '';
 
   constructor(private readonly text: string, private readonly out: PortOccurrence[], private readonly embedded: EmbeddedFormats) {}
 
@@ -449,6 +451,7 @@ class JsonReader {
       afterFlag = fa[fa.length - 1];
       fa[fa.length - 1] = undefined;
     }
+    const first = this.out.length;
     if (afterFlag === 'forward') {
       // `["-L", "6543:db:5432"]`, or a bare number (`["-D", 1080]`), which has no quotes to leave out.
       if (tok === STRING) readForward(text, { s: offset + 1, e: this.strClosed ? end - 1 : end }, this.out);
@@ -460,6 +463,7 @@ class JsonReader {
     } else if (tok === STRING && ((this.strMarks & MARK_DIGIT) !== 0 || this.strEscape)) {
       this.stringLiteral(offset, end, top, afterFlag);
     }
+    if (first < this.out.length) this.giveKeyOrFlag(first, top, afterFlag !== undefined);
     if (inArray && tok === STRING) {
       // A flag element starts with `-` (or is written with escapes).
       const c = text.charCodeAt(offset + 1);
@@ -467,7 +471,27 @@ class JsonReader {
         const value = this.strEscape ? decodeString(text, offset, end) : text.slice(offset + 1, text.charCodeAt(end - 1) === 34 && end - 1 > offset ? end - 1 : end);
         if (value === '-L' || value === '-R') fa[fa.length - 1] = 'forward';
         else if (isPortFlag(value)) fa[fa.length - 1] = value === '--publish' || value === '-p' ? 'host' : 'listen';
+        if (fa[fa.length - 1] !== undefined) this.flag = value;
       }
+    }
+  }
+
+  /**
+   * The ports a literal gave since `first` know where they came from: the flag element before them
+   * (`["--port", 8080]`), or the property whose value the literal is (`"nodePort": 0`), when it names a port.
+   */
+  private giveKeyOrFlag(first: number, top: number, afterFlag: boolean): void {
+    const out = this.out;
+    if (afterFlag) {
+      for (let i = first; i < out.length; i++) out[i].flag ??= this.flag;
+      return;
+    }
+    if (top < 0 || this.isIndex[top]) return;
+    if (this.keyEsc[top]) {
+      const key = this.key(top);
+      giveKey(out, first, key, 0, key.length);
+    } else {
+      giveKey(out, first, this.text, this.keyOff[top] + 1, this.keyContentEnd(top));
     }
   }
 

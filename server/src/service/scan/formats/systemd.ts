@@ -5,6 +5,7 @@ import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { readAddress, readPortItem, scanComment, scanValueText } from '../vocabulary/values';
 import { scanKeyValue } from '../vocabulary/keyValues';
+import { giveKey } from '../vocabulary/keys';
 import { Lines, splitWords, WordSet } from '../text/words';
 
 /**
@@ -94,14 +95,16 @@ export const findSystemdPorts: PortFinder = (text) => {
       scanCommand(text, cs, ve, out);
     } else if (id === SOCKET_BIND_ALLOW || id === SOCKET_BIND_DENY) {
       socketBind(text, vs, ve, out);
-    } else if (id === PUBLISH_PORT) {
-      publishPort(text, vs, ve, out);
-    } else if (id === EXPOSE_HOST_PORT) {
-      readPortItem(text, vs, ve, 'listen', out);
+    } else if (id === PUBLISH_PORT || id === EXPOSE_HOST_PORT) {
+      const first = out.length;
+      if (id === PUBLISH_PORT) publishPort(text, vs, ve, out);
+      else readPortItem(text, vs, ve, 'listen', out);
+      giveKey(out, first, src, ka, kb);
     } else if (id >= IMAGE) {
       scanValueText(text, vs, ve, out);
     } else if (!NOT_PORT_PREFIXES.hasPrefixOf(src, ka, kb)) {
-      scanKeyValue(text, src === text ? text.slice(ka, kb).toLowerCase() : src, vs, ve, out);
+      if (src === text) scanKeyValue(text, text.slice(ka, kb).toLowerCase(), vs, ve, out, { written: text.slice(ka, kb) });
+      else scanKeyValue(text, src, vs, ve, out);
     }
   }
   return finish(out);

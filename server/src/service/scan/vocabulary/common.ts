@@ -598,7 +598,7 @@ export function scanPortFlags(text: string, from: number, to: number, out: PortO
         const after = ve < to ? text.charCodeAt(ve) : NaN;
         if (ve > v && isPortEnd(after)) {
           const port = portValue(text, v, ve);
-          if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role });
+          if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role, flag: text.slice(i, j) });
         }
       }
     }

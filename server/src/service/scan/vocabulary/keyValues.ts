@@ -2,7 +2,7 @@ import { scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
 import { digitsEnd, isSpace } from '../text/chars';
 import { wordEnd } from '../text/words';
-import { isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
+import { giveKey, isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
 import { portValue } from './common';
 import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
 import { type AddressOptions, type TextScanOptions, readAddress, readPortItem, readPortsValue, scanValueText, TEXT } from './values';
@@ -18,10 +18,14 @@ const PORT_FLAG_ADDRESS: AddressOptions = { emptyHost: true, anyHost: true };
 
 /**
  * Handles one `key <sep> value` pair whose value is text[vs, ve): a port key reads its value as
- * ports; any value is scanned for addresses, URLs and port pairs.
+ * ports; any value is scanned for addresses, URLs and port pairs. The value's ports get the key when it names a port.
  */
-export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole } = {}): void {
-  scanPair(text, key, 0, key.length, vs, ve, out, opts.role);
+export function scanKeyValue(text: string, key: string, vs: number, ve: number, out: PortOccurrence[], opts: { role?: PortRole; written?: string } = {}): void {
+  const first = out.length;
+  readPair(text, key, 0, key.length, vs, ve, out, opts.role);
+  // The key as the file writes it, when the reader was given it lower-cased.
+  const written = opts.written ?? key;
+  giveKey(out, first, written, 0, written.length);
 }
 
 /** `scanKeyValue` for a key that stands in the text itself, at text[ks, ke); no role means the key's. */
@@ -32,8 +36,14 @@ export function scanKeyValueAt(text: string, ks: number, ke: number, vs: number,
 /** Options of a value scanned as an address, shared rather than made per line. */
 const ADDRESS_TEXT: TextScanOptions = { address: true };
 
-/** `scanKeyValue` with the key at src[ks, ke), read where it stands. */
+/** `scanKeyValue` with the key at src[ks, ke), read where it stands; the value's ports get the key when it names a port. */
 export function scanPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
+  const first = out.length;
+  readPair(text, src, ks, ke, vs, ve, out, role);
+  giveKey(out, first, src, ks, ke);
+}
+
+function readPair(text: string, src: string, ks: number, ke: number, vs: number, ve: number, out: PortOccurrence[], role: PortRole | undefined): void {
   if (isEphemeralRangeKey(src, ks, ke) && readEphemeralRange(text, vs, ve, out)) return;
   const address = isAddressKeyIn(src, ks, ke);
   if (isConfigPortKeyIn(src, ks, ke)) {

@@ -1,7 +1,7 @@
 import { WordSet } from '../text/words';
 import { isPortKeyIn, lastKeySegment } from './common';
 import { digitsEnd, isAsciiSpace, lastIndexIn, stripQuotes } from '../text/chars';
-import type { PortRole } from './types';
+import type { PortOccurrence, PortRole } from './types';
 
 /*
  * Which configuration keys hold a port (`port`, `DB_PORT`, `listen`, `*_port_range`), an address
@@ -460,3 +460,26 @@ export function keyWrittenBefore(text: string, start: number): string | undefine
 
 /** `port` read from its end. */
 const PORT_BACKWARDS = [116, 114, 111, 112];
+
+/** True when `port` stands in src[s, e) in any case (`nodePort`, `pasv_min_port`, `prometheus.io/port`). */
+function holdsPort(src: string, s: number, e: number): boolean {
+  for (let i = s; i + 4 <= e; i++) {
+    if ((src.charCodeAt(i) | 32) === 112 && (src.charCodeAt(i + 1) | 32) === 111 && (src.charCodeAt(i + 2) | 32) === 114 && (src.charCodeAt(i + 3) | 32) === 116) return true;
+  }
+  return false;
+}
+
+/**
+ * Gives the ports a key reader pushed to `out` since `first`, as the value of the key src[ks, ke),
+ * that key as theirs, when it names a port (`port` stands in it in any case). A port that already
+ * has a key or flag (an assignment or flag inside the value), and a `host:port` or URL, keeps what it has:
+ * its key is not the setting's. Rules and hovers read `key` here, never the text.
+ */
+export function giveKey(out: PortOccurrence[], first: number, src: string, ks: number, ke: number): void {
+  if (first >= out.length || !holdsPort(src, ks, ke)) return;
+  const key = ks === 0 && ke === src.length ? src : src.slice(ks, ke);
+  for (let i = first; i < out.length; i++) {
+    const o = out[i];
+    if (o.key === undefined && o.flag === undefined && o.kind === 'port' && o.host === undefined && o.scheme === undefined) o.key = key;
+  }
+}

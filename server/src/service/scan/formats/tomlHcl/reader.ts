@@ -4,7 +4,7 @@ import { finish, isPortKey, protocolWord } from '../../vocabulary/common';
 import { indexIn, isDigit } from '../../text/chars';
 import { scanCommand } from '../../vocabulary/commands';
 import { readPortItem, readPortsValue, scanComment, scanValueText, maskVariables } from '../../vocabulary/values';
-import { isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../vocabulary/keys';
+import { giveKey, isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../vocabulary/keys';
 import { Lines, NextDigit } from '../../text/words';
 
 /*
@@ -226,6 +226,12 @@ class StructuredScan {
       this.list = null;
     }
     while (i < le) {
+      // Blanks, operators and digits are passed here rather than by a call per character.
+      const c = text.charCodeAt(i);
+      if (c < 128 && PLAIN[c] === 1 && !this.blockComment) {
+        i++;
+        continue;
+      }
       i = this.token(i);
       if (i === DONE) break;
     }
@@ -386,6 +392,8 @@ class StructuredScan {
     const role = lower === 'default' ? roleForKey(frame.label) : lower === 'external' ? 'host' : lower === 'internal' ? 'container' : info.role;
     const before = this.out.length;
     const next = this.portValue(lower, role, frame, v);
+    // A number or string written right after its key knows the key (`to_port = 65535`); a list's items do not.
+    if (text.charCodeAt(v) !== 91 /* [ */) giveKey(this.out, before, key, 0, key.length);
     this.record(before, frame);
     return next;
   }

@@ -5,7 +5,7 @@ import { finish, shiftOccurrence, isClearHost, isPortKey, portValue, protocolWor
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
 import { readPortsValue } from '../../vocabulary/values';
-import { isConfigPortKey } from '../../vocabulary/keys';
+import { giveKey, isConfigPortKey } from '../../vocabulary/keys';
 import { scanUpstreamsActions } from '../../vocabulary/templates';
 import { scanServerCommaPorts } from '../../vocabulary/codeText';
 import { isEphemeralRangeKey, readEphemeralRange } from '../../vocabulary/sysctl';
@@ -150,6 +150,7 @@ class PortVisitor implements YamlVisitor {
   private readonly serviceNames = new Set<string>();
   /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
   private pendingFlag: YamlFrame | null = null;
+  private pendingFlagText = '';
   private readonly commands: CommandLists;
   /** Compose: the mappings made, and each service's `profiles:`, joined when the document is read. */
   private readonly mappings: ComposeMapping[] = [];
@@ -435,7 +436,11 @@ class PortVisitor implements YamlVisitor {
     // the command reader alone, as the same command is read in a shell script or a Dockerfile. A list
     // of options for the image's own entrypoint (`args: ["--port", "8080"]`) is left to the rules.
     if (!command || (inSeq && this.commands.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
-    if (!command) return;
+    if (!command) {
+      // The ports of a key's own value know the key (`nodePort: 0`, `pasv_min_port: 50000`).
+      if (!inSeq && keyF !== null) giveKey(this.out, before, keyF.key, 0, keyF.key.length);
+      return;
+    }
     if (inSeq) {
       // Only entries of the key's own list: `- sh` items or a flow list, not the fields of mapping items.
       if (!f!.isItem || !f!.flow) this.commands.add(keyF!, s, e, before);
@@ -474,12 +479,16 @@ class PortVisitor implements YamlVisitor {
       const pending = this.pendingFlag === keyF && keyF !== null;
       this.pendingFlag = null;
       if (pending) {
+        const first = this.out.length;
         const short = this.shortSyntax(s, e, quote, null, false);
         if (!short) this.push(readPortValue(text, s, e, 'listen'), null);
+        // The entry before was the flag these ports are the value of.
+        for (let i = first; i < this.out.length; i++) this.out[i].flag ??= this.pendingFlagText;
         return;
       }
       if (keyF && this.isBareFlag(s, e)) {
         this.pendingFlag = keyF;
+        this.pendingFlagText = text.slice(s, e);
         return;
       }
       if (kind === K_PORTS || (portKey && (facts & MEMO_PLURAL) !== 0)) {
@@ -817,12 +826,18 @@ class PortVisitor implements YamlVisitor {
       else break;
     }
     if (i === s || i >= e || text.charCodeAt(i) !== 61 /* = */) return false;
+    const first = this.out.length;
     // Compose `sysctls: [net.ipv4.ip_local_port_range=1024 65000]`.
-    if (isEphemeralRangeKey(text, s, i)) return readEphemeralRange(text, i + 1, e, this.out);
+    if (isEphemeralRangeKey(text, s, i)) {
+      const read = readEphemeralRange(text, i + 1, e, this.out);
+      giveKey(this.out, first, text, s, i);
+      return read;
+    }
     if (!isPortKey(text.slice(s, i))) return false;
     const o = readPortValue(text, i + 1, e, 'unknown');
     if (!o) return false;
     this.push(o, item);
+    giveKey(this.out, first, text, s, i);
     return true;
   }
 
@@ -1035,7 +1050,10 @@ class PortVisitor implements YamlVisitor {
         const after = ve < e ? text.charCodeAt(ve) : 32;
         if (ve > v && !isIdentChar(after) && after !== 46 && after !== 58) {
           const port = portValue(text, v, ve);
-          if (port >= 0) this.out.push({ start: v, end: ve, kind: 'port', port, role: 'unknown' });
+          if (port >= 0) {
+            this.out.push({ start: v, end: ve, kind: 'port', port, role: 'unknown' });
+            giveKey(this.out, this.out.length - 1, text, b, i);
+          }
         }
       }
       i = findIn(text, '=', i + 1, e);
