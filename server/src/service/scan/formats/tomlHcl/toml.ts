@@ -16,8 +16,8 @@ export const findTomlPorts: PortFinder = (text) => {
   return out.length === before ? out : finish(out);
 };
 
-// A list of servers (`servers = [`, `mirrors = [`) and one `["host", port` tuple in it.
-const SERVER_LIST = /^[ \t]*(servers|hosts|mirrors|replicas|nodes|endpoints|addresses|upstreams|backends|peers|members)[ \t]*=[ \t]*\[/gm;
+// The keys of a list of servers (`servers = [`, `mirrors = [`), and one `["host", port` tuple in it.
+const SERVER_LISTS = new Set(['servers', 'hosts', 'mirrors', 'replicas', 'nodes', 'endpoints', 'addresses', 'upstreams', 'backends', 'peers', 'members']);
 const TUPLE = /\[[ \t]*"([^"\n]{1,253})"[ \t]*,[ \t]*(\d{1,5})[ \t]*[,\]]/g;
 
 /**
@@ -35,10 +35,8 @@ function scanServerTuples(text: string, out: PortOccurrence[]): void {
     taken.add(start);
     out.push({ start, end: start + m[2].length, kind: 'port', port, role: 'connect', host });
   };
-  SERVER_LIST.lastIndex = 0;
-  for (let l = SERVER_LIST.exec(text); l; l = SERVER_LIST.exec(text)) {
+  for (let s = serverListAt(text, 0); s >= 0; ) {
     // The list runs to the next line that starts a key or a table, at most 200 lines on.
-    const s = l.index + l[0].length - 1;
     let e = s;
     for (let n = 0; n < 200; n++) {
       const nl = text.indexOf('\n', e + 1);
@@ -56,6 +54,32 @@ function scanServerTuples(text: string, out: PortOccurrence[]): void {
       m.index += s;
       add(m);
     }
-    SERVER_LIST.lastIndex = Math.max(SERVER_LIST.lastIndex, e);
+    s = serverListAt(text, Math.max(s + 1, e));
   }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * The `[` of the next line at or after `from` that opens a server list, `servers = [` with blanks
+ * anywhere around the `=` and before the key, or -1. Each `[` is looked at from its end, which rules
+ * out table headers and value lists at once.
+ */
+function serverListAt(text: string, from: number): number {
+  for (let b = text.indexOf('[', from); b >= 0; b = text.indexOf('[', b + 1)) {
+    let i = b;
+    while (i > from && isBlank(text.charCodeAt(i - 1))) i--;
+    if (i <= from || text.charCodeAt(i - 1) !== 61 /* = */) continue;
+    i--;
+    while (i > from && isBlank(text.charCodeAt(i - 1))) i--;
+    const ke = i;
+    while (i > from && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
+    if (ke - i < 5 || !SERVER_LISTS.has(text.slice(i, ke))) continue;
+    while (i > from && isBlank(text.charCodeAt(i - 1))) i--;
+    const c = i > 0 ? text.charCodeAt(i - 1) : 10;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return b;
+  }
+  return -1;
 }
