@@ -8,108 +8,66 @@ import { WordTable } from '../text/codeLexer';
 import { readForward, scanPortPairs, unquotedEnd, unquotedStart } from './values';
 import { scanUpstreamsActions } from './templates';
 import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
+import { COMMAND_TABLE, EVERY_COMMAND_LONG, type ArgumentsRule, type CommandRow, type Reading } from './commandTable';
 
 /**
- * The one command reader: which commands take ports in which flags and arguments, and with what
- * role. Shell scripts and Makefiles are read with it, and so is every command another format holds
- * (Dockerfile RUN/CMD, Compose and Kubernetes command/args, CI run steps, systemd Exec lines,
- * package.json scripts, Markdown fences), so a command reads the same wherever it is written.
- * Commands are split into words with shell quoting rules; each command is then read with what its
- * name tells: `-p` is a port for `psql` and `ssh`, a published mapping for `docker run`, a password
- * for `mysql` and a process id for `ps`. Words are kept as offsets and compared where they stand:
- * a script has many words and few ports.
+ * The one command reader. Shell scripts and Makefiles are read with it, and so is every command
+ * another format holds (Dockerfile RUN/CMD, Compose and Kubernetes command/args, CI run steps,
+ * systemd Exec lines, package.json scripts, Markdown fences), so a command reads the same wherever it
+ * is written. Commands are split into words with shell quoting rules; each command is then read with
+ * its row of the command table (commandTable.ts), which says which flags and arguments take ports and
+ * with what role: `-p` is a port for `psql` and `ssh`, a published mapping for `docker run`, a
+ * password for `mysql` and a process id for `ps`. Words are kept as offsets and compared where they
+ * stand: a script has many words and few ports.
  */
 
-// Flags of the command names and words that change how a command is read.
-const F_WRAPPER = 1;
-const F_NO_SHORT_P = 2;
-const F_SHORT_P_UPPER = 4;
-const F_GLUED_OK = 8;
-const F_CLIENT = 16;
-const F_DOCKER = 32;
-const F_NETCAT = 64;
-/** `export`, `local`, `readonly`, `declare`, `typeset`, `set`: the rest of the command is assignments. */
-const F_DECLARE = 128;
-const F_SUDO = 256;
-const F_PYTHON = 512;
-const F_PY = 1024;
-const F_SSH = 2048;
-const F_TELNET = 4096;
-const F_KUBECTL = 8192;
-const F_UFW = 16384;
-const F_FUSER = 32768;
-/** Long flags that give a port besides names that `isPortKey` accepts. */
-const F_LONG_PORT_FLAG = 65536;
-/** Shells, whose `-c` takes a script (`sh -c 'nc -z db 5432'`). */
-const F_SH = 131072;
-/** `socat`, whose arguments are addresses such as `TCP-LISTEN:5000,fork` and `UDP4-SENDTO:10.0.7.2:514`. */
-const F_SOCAT = 262144;
-/** `autossh`, whose `-M` is its monitoring port. */
-const F_AUTOSSH = 524288;
-/** `ss`, whose filter compares ports written `:443` (`ss -tln 'sport = :443'`). */
-const F_SS = 1048576;
 /**
- * Firewall commands (`iptables`, `firewall-cmd`): their port flags take lists and ranges
- * (`--dports 80,1024:65535`, `--add-port=60000-61000/udp`) whose ends bind nothing.
+ * A row of the command table as the reader uses it: every field present, each short flag's reading
+ * found by its character code.
  */
-const F_FIREWALL = 2097152;
-/** `nft`, whose rules name ports after `dport` and `sport` (`tcp dport { 22, 60000-61000 }`). */
-const F_NFT = 4194304;
-/** `netsh`, whose `set dynamicport tcp start=49152 num=16384` gives a range by its start and size. */
-const F_NETSH = 8388608;
-/** No command of its own: the words are options given to a command named elsewhere (`JAVA_OPTS`, `extra_args`). */
-const F_ARGUMENTS = 16777216;
+class CommandSpec {
+  readonly runsCommand: boolean;
+  readonly runsAssignments: boolean;
+  readonly valueFlags: string;
+  readonly role: PortRole;
+  /** The reading of each short flag letter (by character code below 128), the defaults applied. */
+  readonly short: (Reading | undefined)[] = new Array<Reading | undefined>(128).fill(undefined);
+  /** The character code of `listenSwitch`, or -1. */
+  readonly listenSwitch: number;
+  readonly long: readonly (readonly [string, Reading])[];
+  readonly glued: boolean;
+  readonly portLists: boolean;
+  /** Its `-c` takes a script: a shell. */
+  readonly shell: boolean;
+  readonly args: ArgumentsRule | undefined;
+  readonly listenArgs: ArgumentsRule | undefined;
 
-const WORDS = (() => {
-  const entries: [string, number][] = [];
-  const add = (words: string[], flag: number) => { for (const w of words) entries.push([w, flag]); };
-  /** Commands that merely run the next word as the command. */
-  // Package managers run a script or a binary of the project (`pnpm next dev -p 3001`, `yarn dev -p 3001`).
-  add(['sudo', 'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'npx', 'pnpx', 'bunx', 'pnpm', 'yarn', 'bun', 'dlx', 'if', 'then', 'else', 'elif',
-    'do', 'while', 'until', '!', 'watch', 'timeout', 'nice', 'ionice', 'stdbuf', 'caffeinate', 'dotenv', 'cross-env',
-    'exec-cmd', '{', '('], F_WRAPPER);
-  /** Commands whose `-p` is not a port. */
-  add(['ps', 'top', 'htop', 'kill', 'pkill', 'pgrep', 'strace', 'ltrace', 'gdb', 'perf', 'pidstat', 'renice', 'taskset',
-    'prlimit', 'lsof', 'patch', 'git', 'mkdir', 'cp', 'mv', 'install', 'read', 'xargs', 'tar', 'unzip', 'zip',
-    'rsync', 'sed', 'grep', 'curl', 'wget', 'sort', 'make', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb',
-    'mysqlimport', 'mysqlshow', 'chrt', 'mount', 'useradd', 'usermod', 'passwd', 'printf', 'echo', 'date', 'tsc',
-    'jest', 'pip', 'pip3', 'cargo', 'go', 'helm', 'terraform', 'ls', 'cat', 'diff', 'less', 'openssl',
-    'ssh-keygen', 'gpg', 'zstd', 'gzip', 'xz', 'docker-compose', 'compose', 'ln', 'chmod', 'chown', 'time', 'watch',
-    'sysctl', 'nproc', 'kubectl', 'awk', 'perl', 'ss', 'netstat'], F_NO_SHORT_P);
-  /** Commands whose `-P` is the port. */
-  add(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mysqlimport', 'mysqlshow', 'scp', 'sftp', 'mysqlsh'], F_SHORT_P_UPPER);
-  /** Commands that accept the port glued to the flag (`-p5432`). */
-  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'ssh', 'autossh', 'nc', 'ncat', 'netcat', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb'], F_GLUED_OK);
-  /** Commands that connect to the port they are given. */
-  add(['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli', 'mysql', 'mysqldump', 'mysqladmin',
-    'mariadb', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'ssh', 'autossh', 'scp', 'sftp', 'curl', 'wget', 'telnet',
-    'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'openssl', 'ab', 'wrk', 'hey', 'k6', 'nats',
-    'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx', 'ldapsearch'], F_CLIENT);
-  add(['docker', 'podman', 'nerdctl'], F_DOCKER);
-  add(['nc', 'ncat', 'netcat'], F_NETCAT);
-  add(['export', 'local', 'readonly', 'declare', 'typeset', 'set'], F_DECLARE);
-  add(['sudo'], F_SUDO);
-  add(['python', 'python3'], F_PYTHON);
-  add(['python', 'python3', 'py'], F_PY);
-  add(['ssh', 'autossh'], F_SSH);
-  add(['autossh'], F_AUTOSSH);
-  add(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], F_SH);
-  add(['socat'], F_SOCAT);
-  add(['ss'], F_SS);
-  add(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'], F_FIREWALL | F_NO_SHORT_P);
-  add(['firewall-cmd'], F_FIREWALL);
-  add(['nft'], F_NFT);
-  add(['netsh'], F_NETSH);
-  add(['telnet'], F_TELNET);
-  add(['kubectl'], F_KUBECTL);
-  add(['ufw'], F_UFW);
-  add(['fuser'], F_FUSER);
-  add(['inspect', 'inspect-brk', 'debug-port', 'listen', 'dport', 'sport', 'dports', 'sports', 'expose', 'publish'], F_LONG_PORT_FLAG);
-  return new WordTable(entries);
-})();
+  constructor(row: CommandRow) {
+    this.runsCommand = row.runs === 'command';
+    this.runsAssignments = row.runs === 'assignments';
+    this.valueFlags = row.valueFlags ?? '';
+    this.role = row.role ?? 'listen';
+    this.short[112 /* p */] = 'port';
+    for (const [letter, reading] of Object.entries(row.short ?? {})) this.short[letter.charCodeAt(0)] = reading === 'no port' ? undefined : reading;
+    this.listenSwitch = row.listenSwitch ? row.listenSwitch.charCodeAt(0) : -1;
+    this.long = Object.entries(row.long ?? {});
+    this.glued = row.glued ?? false;
+    this.portLists = row.portLists ?? false;
+    this.shell = row.short?.c === 'script';
+    this.args = row.args;
+    this.listenArgs = row.listenArgs;
+  }
+}
 
-/** Short netcat flags that take a value (which is then not the port). */
-const NETCAT_VALUE_FLAGS = 'wisqxXTOIMmVec';
+/** How the words of a command no row names are read, and options given to a command named elsewhere (`JAVA_OPTS`). */
+const ANY_COMMAND = new CommandSpec({ names: [] });
+
+/** The rows of the command table, and a table of their names (row index + 1). */
+const SPECS = COMMAND_TABLE.map((row) => new CommandSpec(row));
+const DOCKER = SPECS[COMMAND_TABLE.findIndex((row) => row.names.includes('docker'))];
+const NAMES = new WordTable(COMMAND_TABLE.flatMap((row, i) => row.names.map((name): [string, number] => [name, i + 1])));
+const EVERY_LONG = Object.entries(EVERY_COMMAND_LONG);
+const LONG_NAMES = new WordTable(EVERY_LONG.map(([name], i): [string, number] => [name, i + 1]));
 
 /** Words are read up to this many characters where their text matters (a longer word is no name). */
 const WORD_TEXT_LIMIT = 200;
@@ -144,10 +102,33 @@ const WM_SLASH = 32;
  * and for command strings inside other formats (the offsets are those of `text`).
  */
 export function scanShellText(text: string, from: number, to: number, out: PortOccurrence[]): void {
+  const r = new CommandRead(text, out, 0);
   let s = from;
   while (s < to && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 10 || text.charCodeAt(s) === 13)) s++;
-  if (text.charCodeAt(s) === 91 /* [ */ && s < to && readExecArray(text, s, to, out)) return;
-  scanShellCommands(text, from, to, out, 0);
+  if (text.charCodeAt(s) === 91 /* [ */ && s < to && readExecArray(r, s, to)) return;
+  scanShellCommands(r, from, to, undefined);
+}
+
+/** One reading of command text: the text, where its ports go, and what is known of the command being read. */
+class CommandRead {
+  /** The words of the command being read, and those of them that are plain arguments. */
+  readonly words = new Words();
+  readonly positional = new Words();
+  /** Where the ports of the command being read begin in `out`. */
+  first = 0;
+  /** Its row of the command table. */
+  spec = ANY_COMMAND;
+  /** The protocol a firewall rule names (`-p udp`, `--protocol tcp`), for the ports after it. */
+  protocol: Protocol | undefined = undefined;
+  /** The row's listen switch was given (`nc -l`). */
+  listening = false;
+  /** The module it runs (`python -m http.server`). */
+  module = '';
+  /** A shell was named (the command, or among its arguments: `docker exec web sh -c`): `-c` gives a script. */
+  shell = false;
+
+  /** `depth`: how deep in scripts inside scripts (`sh -c '...'`) the text is. */
+  constructor(readonly text: string, readonly out: PortOccurrence[], readonly depth: number) {}
 }
 
 /**
@@ -156,8 +137,9 @@ export function scanShellText(text: string, from: number, to: number, out: PortO
  * the words of one command, each read as a whole. Returns false, reading nothing, when text[s, to)
  * is not such a list: `[ -f x ]` and `[ "$a" = 1 ]` are shell tests, which have no commas.
  */
-function readExecArray(text: string, s: number, to: number, out: PortOccurrence[]): boolean {
-  const words = execWords;
+function readExecArray(r: CommandRead, s: number, to: number): boolean {
+  const text = r.text;
+  const words = r.words;
   words.n = 0;
   let i = s + 1;
   let commas = 0;
@@ -201,13 +183,9 @@ function readExecArray(text: string, s: number, to: number, out: PortOccurrence[
   // Only a blank may follow the list.
   for (let j = i + 1; j < to; j++) if (!isListSpace(text.charCodeAt(j))) return false;
   if (commas === 0 || words.n === 0) return false;
-  readCommand(text, words, execPositional, out, 0);
+  readCommand(r, undefined);
   return true;
 }
-
-/** The words of an exec-form list, reused from list to list. */
-const execWords = new Words();
-const execPositional = new Words();
 
 function isListSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -232,7 +210,7 @@ function itemMarks(text: string, s: number, e: number): number {
  * `docker.image('postgres').withRun('-e X=1 -p 5433:5432')`.
  */
 export function scanDockerRunArgs(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  scanShellCommands(text, from, to, out, F_DOCKER);
+  scanShellCommands(new CommandRead(text, out, 0), from, to, DOCKER);
 }
 
 /**
@@ -240,7 +218,7 @@ export function scanDockerRunArgs(text: string, from: number, to: number, out: P
  * `extra_args = --port 9000`. Every word is an argument; none is the command.
  */
 export function scanCommandArguments(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  scanShellCommands(text, from, to, out, F_ARGUMENTS);
+  scanShellCommands(new CommandRead(text, out, 0), from, to, ANY_COMMAND);
 }
 
 /**
@@ -254,27 +232,20 @@ export function scanCommand(text: string, s: number, e: number, out: PortOccurre
   else scanShellText(text, s, e, out);
 }
 
-/** How deep scripts inside scripts (`sh -c '...'`) are being read; deeper ones are left alone. */
-let nesting = 0;
-
-/** A script given to `sh -c` in text[from, to), read as commands of its own. */
-function scanNestedScript(text: string, from: number, to: number, out: PortOccurrence[]): void {
-  if (nesting >= 2) return;
-  nesting++;
-  try {
-    scanShellCommands(text, from, to, out, 0);
-  } finally {
-    nesting--;
-  }
+/** A script given to `sh -c` in text[from, to), read as commands of its own; scripts two deep are left alone. */
+function scanNestedScript(r: CommandRead, from: number, to: number): void {
+  if (r.depth < 2) scanShellCommands(new CommandRead(r.text, r.out, r.depth + 1), from, to, undefined);
 }
 
 /**
- * `scanShellText`; `preset`, when not 0, is the WORDS flags of a command that the first command's
+ * `scanShellText` with `r`; `preset`, when set, is the row of a command that the first command's
  * words are the arguments of.
  */
-function scanShellCommands(text: string, from: number, to: number, out: PortOccurrence[], preset: number): void {
-  const words = new Words();
-  const positional = new Words();
+function scanShellCommands(r: CommandRead, from: number, to: number, preset: CommandSpec | undefined): void {
+  const text = r.text;
+  const out = r.out;
+  const words = r.words;
+  words.n = 0;
   let ws = -1;
   // WM_ bits of the word being read.
   let wm = 0;
@@ -308,8 +279,8 @@ function scanShellCommands(text: string, from: number, to: number, out: PortOccu
     if (c === 10 || c === 59 || c === 124 || c === 38 || c === 40 || c === 41) {
       if (ws >= 0 && i > ws) words.add(ws, i, wm);
       ws = -1;
-      if (words.n) readCommand(text, words, positional, out, preset);
-      preset = 0;
+      if (words.n) readCommand(r, preset);
+      preset = undefined;
       words.n = 0;
       i++;
       continue;
@@ -372,7 +343,7 @@ function scanShellCommands(text: string, from: number, to: number, out: PortOccu
     i++;
   }
   if (ws >= 0 && to > ws) words.add(ws, to, wm);
-  if (words.n) readCommand(text, words, positional, out, preset);
+  if (words.n) readCommand(r, preset);
 }
 
 /** Non-zero for ASCII characters that the tokenizer treats as part of a word with no further thought. */
@@ -420,56 +391,40 @@ function isNameQuote(c: number): boolean {
 }
 
 /**
- * The flags of a word's base name: the first 200 characters of text[s, e) without leading and
- * trailing `"`, `'` and `\\`, after its last `/` (`"/usr/bin/nc"` is `nc`). `own` is `wordFlags` of the word.
+ * The row of the command named by the word text[s, e) (`marks`: its WM_ bits), or undefined: its
+ * base name, the first 200 characters without leading and trailing `"`, `'` and `\\`, after its last
+ * `/` (`"/usr/bin/nc"` is `nc`).
  */
-function baseNameFlags(text: string, s: number, e: number, own: number): number {
+function specOf(text: string, s: number, e: number, marks: number): CommandSpec | undefined {
   e = Math.min(e, s + WORD_TEXT_LIMIT);
-  const s0 = s;
-  const e0 = e;
-  while (s < e && isNameQuote(text.charCodeAt(s))) s++;
-  while (e > s && isNameQuote(text.charCodeAt(e - 1))) e--;
-  for (let i = e - 1; i >= s; i--) {
-    if (text.charCodeAt(i) === 47) {
-      s = i + 1;
-      break;
-    }
+  // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
+  if ((marks & (WM_UNREAD | WM_SLASH)) !== 0) {
+    while (s < e && isNameQuote(text.charCodeAt(s))) s++;
+    while (e > s && isNameQuote(text.charCodeAt(e - 1))) e--;
+    const slash = lastIndexIn(text, 47 /* / */, s, e);
+    if (slash >= 0) s = slash + 1;
   }
-  // Most names have no path or quotes: their base name is the word, whose flags `own` holds.
-  if (s === s0 && e === e0) return own;
-  return e > s ? WORDS.find(text, s, e) : 0;
+  const row = e > s ? NAMES.find(text, s, e) : 0;
+  return row === 0 ? undefined : SPECS[row - 1];
 }
 
-/** The flags of the word text[s, e) itself (its first 200 characters). */
-function wordFlags(text: string, s: number, e: number): number {
-  e = Math.min(e, s + WORD_TEXT_LIMIT);
-  return e > s ? WORDS.find(text, s, e) : 0;
-}
-
-/** End of the name of the last `assignment` found. */
-let assignedNameEnd = 0;
-
-/**
- * `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the value's start, or -1. The name ends
- * at `assignedNameEnd`.
- */
-function assignment(text: string, s: number, e: number): number {
+/** `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the end of the name, or -1. The value follows the `=` after it. */
+function assignmentNameEnd(text: string, s: number, e: number): number {
   let i = s;
   const c0 = text.charCodeAt(i);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return -1;
   while (i < e && isNameChar(text.charCodeAt(i))) i++;
   const nameEnd = i;
   while (i < e && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 58 || text.charCodeAt(i) === 43 || text.charCodeAt(i) === 33)) i++;
-  if (text.charCodeAt(i) !== 61 || i - nameEnd > 3) return -1;
-  assignedNameEnd = nameEnd;
-  return i + 1;
+  return text.charCodeAt(i) === 61 && i - nameEnd <= 3 ? nameEnd : -1;
 }
 
 /** An assignment in text[s, e) whose name says port: its value is read, and its ports get the name as their key. */
-function readAssignment(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
-  const v = assignment(text, s, e);
-  if (v < 0) return false;
-  const ne = assignedNameEnd;
+function readAssignment(r: CommandRead, s: number, e: number): boolean {
+  const { text, out } = r;
+  const ne = assignmentNameEnd(text, s, e);
+  if (ne < 0) return false;
+  const v = indexIn(text, 61 /* = */, ne, e) + 1;
   // `sysctl -w net.ipv4.ip_local_port_range="1024 65000"`, `docker run --sysctl ...`.
   if (isEphemeralRangeKey(text, s, ne)) {
     const before = out.length;
@@ -536,8 +491,12 @@ function readValue(text: string, s: number, e: number, out: PortOccurrence[], ro
   readPortSpec(text, vs, ve, out, role);
 }
 
-/** A flag's value in text[s, e): `8080`, `8080:80`, `127.0.0.1:5432:5432/tcp`, `:8080`, `22,80,443`, `$(PORT):5432`. */
-function readFlagValue(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, mapping: boolean): void {
+/**
+ * A flag's value or a port argument in text[s, e): `8080`, `8080:80`, `127.0.0.1:5432:5432/tcp`,
+ * `:8080`, `22,80,443`, and with `mapping` `$(PORT):5432`.
+ */
+function readFlagValue(r: CommandRead, s: number, e: number, role: PortRole, mapping: boolean): void {
+  const { text, out } = r;
   const vs = unquotedStart(text, s, e);
   const ve = unquotedEnd(text, vs, e);
   if (ve <= vs) return;
@@ -545,20 +504,20 @@ function readFlagValue(text: string, s: number, e: number, out: PortOccurrence[]
   const before = out.length;
   if (text.charCodeAt(p) === 58 /* : */) p++;
   if (!readPortSpec(text, p, ve, out, role, true) && mapping) readLooseMapping(text, vs, ve, out);
-  replaceEarlier(out, before);
+  replaceEarlier(out, before, r.first);
 }
 
 /**
  * The flag's reading of its value (out[from..]) replaces what the host and port scan of the word
- * found at the same offsets (`--publish 127.0.0.1:5433:5432` publishes, it does not connect).
+ * found at the same offsets since `first` (`--publish 127.0.0.1:5433:5432` publishes, it does not connect).
  */
-function replaceEarlier(out: PortOccurrence[], from: number): void {
+function replaceEarlier(out: PortOccurrence[], from: number, first: number): void {
   let n = from;
   for (let i = from; i < out.length; i++) {
     const o = out[i];
     let j = from - 1;
-    while (j >= commandFirst && j >= from - 32 && !(out[j].start === o.start && out[j].end === o.end)) j--;
-    if (j >= commandFirst && j >= from - 32) out[j] = o;
+    while (j >= first && j >= from - 32 && !(out[j].start === o.start && out[j].end === o.end)) j--;
+    if (j >= first && j >= from - 32) out[j] = o;
     else out[n++] = o;
   }
   out.length = n;
@@ -596,16 +555,14 @@ function wordIs(text: string, s: number, e: number, word: string): boolean {
   return Math.min(e - s, WORD_TEXT_LIMIT) === word.length && text.startsWith(word, s);
 }
 
-/** Where the ports of the command being read begin in `out`. */
-let commandFirst = 0;
-
-/** Reads one simple command (its words) for ports. */
-function readCommand(text: string, words: Words, positional: Words, out: PortOccurrence[], preset: number): void {
+/** Reads one simple command (the words of `r`) for ports; `preset` as in `scanShellCommands`. */
+function readCommand(r: CommandRead, preset: CommandSpec | undefined): void {
+  const out = r.out;
   const first = out.length;
-  commandFirst = first;
-  const at = readCommandWords(text, words, positional, out, first, preset);
-  if (at >= 0 && out.length > first) tagCommand(text, words, at, out, first);
-  readQuotedPairs(text, words, out, first);
+  r.first = first;
+  const at = readCommandWords(r, preset);
+  if (at >= 0 && out.length > first) tagCommand(r, at);
+  readQuotedPairs(r.text, r.words, out, first);
   if (out.length - first > 1) sortTail(out, first);
 }
 
@@ -628,11 +585,12 @@ function sortTail(out: PortOccurrence[], first: number): void {
 }
 
 /**
- * Gives out[first..] the command they were read from (word `at` and, when a plain word follows it,
- * its subcommand: `docker run`, `next dev`) and its program as their software, where unset: a port of
- * a nested `sh -c` script keeps the inner command.
+ * Gives the command's ports the command they were read from (word `at` and, when a plain word follows
+ * it, its subcommand: `docker run`, `next dev`) and its program as their software, where unset: a port
+ * of a nested `sh -c` script keeps the inner command.
  */
-function tagCommand(text: string, words: Words, at: number, out: PortOccurrence[], first: number): void {
+function tagCommand(r: CommandRead, at: number): void {
+  const { text, words, out } = r;
   let s = unquotedStart(text, words.s[at], words.e[at]);
   const e = Math.min(unquotedEnd(text, s, words.e[at]), s + WORD_TEXT_LIMIT);
   const slash = lastIndexIn(text, 47 /* / */, s, e);
@@ -641,7 +599,7 @@ function tagCommand(text: string, words: Words, at: number, out: PortOccurrence[
   const program = text.slice(s, e);
   let command = program;
   if (at + 1 < words.n && isSubcommand(text, words.s[at + 1], words.e[at + 1])) command += ' ' + text.slice(words.s[at + 1], words.e[at + 1]);
-  for (let i = first; i < out.length; i++) {
+  for (let i = r.first; i < out.length; i++) {
     const o = out[i];
     if (o.command === undefined) {
       o.command = command;
@@ -663,13 +621,13 @@ function isSubcommand(text: string, s: number, e: number): boolean {
 }
 
 /**
- * Whether a flag (word `flagJ`, its value up to word `end`) may have given ports: out grew past
+ * Whether a flag (words flagJ to last, the flag and its value) may have given ports: out grew past
  * `mark`, or one of its words has a colon, a dollar or quotes, whose ports the flag's reading may
  * have put in place of those the words' scan found. Most flags (`-d`, `--rm`) did neither.
  */
-function flagRead(marks: number[], out: PortOccurrence[], flagJ: number, end: number, mark: number): boolean {
+function flagRead(marks: number[], out: PortOccurrence[], flagJ: number, last: number, mark: number): boolean {
   if (out.length > mark) return true;
-  for (let j = flagJ; j < end; j++) if ((marks[j] & (WM_COLON | WM_DOLLAR | WM_UNREAD)) !== 0) return true;
+  for (let j = flagJ; j <= last; j++) if ((marks[j] & (WM_COLON | WM_DOLLAR | WM_UNREAD)) !== 0) return true;
   return false;
 }
 
@@ -686,17 +644,33 @@ function tagFlag(text: string, out: PortOccurrence[], first: number, s: number, 
 }
 
 /**
- * Reads the words of one command; `first` is where its ports begin in `out`, and `preset`, when not
- * 0, the WORDS flags of a command that all the words are arguments of. Returns the index of the
- * command's own word (its program), or -1 when it has none (assignments alone, options of a command
- * named elsewhere).
+ * Reads the words of one command with its row of the command table; `preset`, when set, is the row
+ * of a command that all the words are arguments of. Returns the index of the command's own word (its
+ * program), or -1 when it has none (assignments alone, options of a command named elsewhere).
  */
-function readCommandWords(text: string, words: Words, positional: Words, out: PortOccurrence[], first: number, preset: number): number {
-  const WS = words.s;
-  const WE = words.e;
-  const WM = words.m;
-  const n = words.n;
-  // Every word may hold a URL, host:port or a `${PORT:-3000}` default, and a path `/dev/tcp/host/port`.
+function readCommandWords(r: CommandRead, preset: CommandSpec | undefined): number {
+  scanEveryWord(r);
+  if (readSpacedAssignment(r)) return -1;
+  let at = -1;
+  if (preset !== undefined) r.spec = preset;
+  else {
+    at = findProgram(r);
+    if (at >= r.words.n) return -1;
+  }
+  r.protocol = undefined;
+  r.listening = false;
+  r.module = '';
+  r.shell = r.spec.shell;
+  r.positional.n = 0;
+  readArguments(r, at + 1);
+  readPlainArguments(r, at);
+  return at;
+}
+
+/** Every word may hold a URL, host:port or a `${PORT:-3000}` default, and a path `/dev/tcp/host/port`. */
+function scanEveryWord(r: CommandRead): void {
+  const { text, out } = r;
+  const { s: WS, e: WE, m: WM, n } = r.words;
   for (let k = 0; k < n; k++) {
     const m = WM[k];
     if ((m & WM_UNREAD) !== 0) scanWord(text, WS[k], WE[k], out);
@@ -707,292 +681,267 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
       if (c === 47 || (isQuoteish(c) && text.charCodeAt(WS[k] + 1) === 47)) readDevTcp(text, WS[k], WE[k], out);
     }
   }
+}
 
-  // Make-style and spaced assignments: `PORT ?= 8000`, `PORT := 8000`.
-  if (n >= 3 && WE[1] - WS[1] <= 3 && text.charCodeAt(WE[1] - 1) === 61 /* = */) {
-    const o = WS[1];
-    const oe = WE[1];
-    if (wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+=')) {
-      const name = text.slice(WS[0], Math.min(WE[0], WS[0] + WORD_TEXT_LIMIT)).replace(/^export\s+/, '');
-      if (n === 3 && isPortKeyIn(name, 0, name.length)) {
-        const before = out.length;
-        readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
-        tagKey(out, before, name);
-      }
-      return -1;
-    }
+/** Make-style and spaced assignments, `PORT ?= 8000`, `PORT := 8000`: read, and true, when the command is one. */
+function readSpacedAssignment(r: CommandRead): boolean {
+  const { text, out } = r;
+  const { s: WS, e: WE, n } = r.words;
+  if (n < 3 || WE[1] - WS[1] > 3 || text.charCodeAt(WE[1] - 1) !== 61 /* = */) return false;
+  const o = WS[1];
+  const oe = WE[1];
+  if (!(wordIs(text, o, oe, '=') || wordIs(text, o, oe, '?=') || wordIs(text, o, oe, ':=') || wordIs(text, o, oe, '::=') || wordIs(text, o, oe, '+='))) return false;
+  const name = text.slice(WS[0], Math.min(WE[0], WS[0] + WORD_TEXT_LIMIT)).replace(/^export\s+/, '');
+  if (n === 3 && isPortKeyIn(name, 0, name.length)) {
+    const before = out.length;
+    readValue(text, WS[2], WE[2], out, roleForKeyIn(name, 0, name.length));
+    tagKey(out, before, name);
   }
+  return true;
+}
 
-  let k = 0;
-  // The flags of the base name of word k, once read.
-  let base = 0;
-  if (preset !== 0) {
-    k = -1;
-    base = preset;
-  }
-  // Leading assignments and wrappers (`PGPASSWORD=x psql`, `sudo -u app nc`, `export PORT=1`).
-  for (; k >= 0 && k < n; k++) {
+/**
+ * Finds the command's program past leading assignments and wrappers (`PGPASSWORD=x psql`,
+ * `sudo -u app nc`, `timeout 60 curl`) and sets `r.spec` to its row. Returns its index; -1 when the
+ * words are options of a command named elsewhere; the number of words when there is no program
+ * (`export PORT=1`).
+ */
+function findProgram(r: CommandRead): number {
+  const text = r.text;
+  const { s: WS, e: WE, m: WM, n } = r.words;
+  for (let k = 0; k < n; k++) {
     const s = WS[k];
     const e = WE[k];
-    if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, s, e, out)) continue;
+    if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(r, s, e)) continue;
     // A Procfile's process name (`web: gunicorn ...`) comes before the command.
     if (k === 0 && (WM[k] & WM_COLON) !== 0 && isLabel(text, s, e)) continue;
-    const own = wordFlags(text, s, e);
-    if ((own & F_DECLARE) !== 0) {
-      for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(text, WS[k], WE[k], out);
-      return -1;
+    const spec = specOf(text, s, e, WM[k]);
+    if (spec?.runsAssignments) {
+      for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(r, WS[k], WE[k]);
+      return n;
     }
-    // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
-    base = (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 ? own : baseNameFlags(text, s, e, own);
-    if ((base & F_WRAPPER) !== 0) {
-      if ((own & F_SUDO) !== 0) {
-        while (k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
-          const fs = WS[k + 1];
-          const c = text.charCodeAt(fs + 1);
-          // `-u user`, `-g group`, `-C fd`, `-D dir` take a value.
-          k += WE[k + 1] - fs === 2 && (c === 117 || c === 103 || c === 67 || c === 68) ? 2 : 1;
-        }
+    if (spec?.runsCommand) {
+      // Its flags that take a value: `sudo -u user`.
+      while (spec.valueFlags !== '' && k + 1 < n && text.charCodeAt(WS[k + 1]) === 45) {
+        const fs = WS[k + 1];
+        k += WE[k + 1] - fs === 2 && spec.valueFlags.includes(text[fs + 1]) ? 2 : 1;
       }
       continue;
     }
-    // A wrapper's flags and numbers: `nice -n 10`, `timeout 60`, `watch -n 5`.
     const c0 = text.charCodeAt(s);
     if (k === 0 && c0 === 45 /* - */) {
       // A line of options alone (the rest of a folded `command: >` block): the arguments of a command named elsewhere.
-      base = F_ARGUMENTS;
-      k = -1;
-      break;
+      r.spec = ANY_COMMAND;
+      return -1;
     }
+    // A wrapper's flags and numbers: `nice -n 10`, `timeout 60`, `watch -n 5`.
     if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
-    break;
+    r.spec = spec ?? ANY_COMMAND;
+    return k;
   }
-  if (k >= n) return -1;
-  const cmd = base;
-  const docker = (cmd & F_DOCKER) !== 0;
-  const netcat = (cmd & F_NETCAT) !== 0;
-  const python = (cmd & F_PYTHON) !== 0;
-  const clientRole: PortRole = (cmd & F_CLIENT) !== 0 ? 'connect' : 'listen';
-  const firewall = (cmd & F_FIREWALL) !== 0;
-  // The protocol a firewall rule names (`-p udp`, `--protocol tcp`), for the ports after it.
-  let ruleProtocol: Protocol | undefined;
-  let listenFlag = false;
-  let pythonModule = '';
-  // The first plain argument that is not empty (a subcommand such as `port-forward`), or an empty range.
-  let subS = 0;
-  let subE = 0;
-  // A shell named among the arguments (`docker exec web sh -c '...'`): a `-c` after it gives a script.
-  let shell = (cmd & F_SH) !== 0;
-  positional.n = 0;
+  return n;
+}
 
-  // The flag read in the previous word (text[flagS, flagE), word flagJ, when out had flagMark
-  // occurrences), whose value's ports are tagged with it.
-  let flagS = -1;
-  let flagE = -1;
-  let flagJ = 0;
-  let flagMark = 0;
-  for (let j = k + 1; j < n; j++) {
-    if (flagS >= 0) {
-      if (flagRead(WM, out, flagJ, j, flagMark)) tagFlag(text, out, first, flagS, flagE, WE[j - 1]);
-      flagS = -1;
-    }
+/** Reads the command's words from `from` on: assignments, flags (with their values) and plain arguments, noted in `r.positional`. */
+function readArguments(r: CommandRead, from: number): void {
+  const { text, out } = r;
+  const { s: WS, e: WE, m: WM, n } = r.words;
+  for (let j = from; j < n; j++) {
     const unread = (WM[j] & WM_UNREAD) !== 0;
     const us = unread ? unquotedStart(text, WS[j], WE[j]) : WS[j];
     const ue = unread ? unquotedEnd(text, us, WE[j]) : WE[j];
-    if ((WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, us, ue, out)) continue;
-    // Most words are plain arguments: only flags need their text.
-    if (text.charCodeAt(us) !== 45 /* - */ || ue <= us) {
-      if (subE <= subS) {
-        subS = us;
-        subE = ue;
-      }
-      // Every shell's name ends in `h` (sh, bash, zsh, dash, ksh, ash) but su's.
-      if (!shell && ue - us <= 4 && ue - us >= 2) {
-        const lc = text.charCodeAt(ue - 1);
-        if ((lc === 104 || lc === 117) && (wordFlags(text, us, ue) & F_SH) !== 0) shell = true;
-      }
-      positional.add(us, ue);
-      continue;
-    }
+    if ((WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(r, us, ue)) continue;
     // The flag as far as its text is read.
     const te = Math.min(ue, us + WORD_TEXT_LIMIT);
-    const len = te - us;
-    flagS = us;
-    flagE = flagEnd(text, us, te);
-    flagJ = j;
-    flagMark = out.length;
-    if (len > 2 && text.charCodeAt(us + 1) === 45) {
-      // `--name` or `--name=value`
-      const eqAt = indexIn(text, 61, us, te);
-      const ne = eqAt >= 0 ? eqAt : te;
-      const ns = us + 2;
-      const portFlag = isPortKeyIn(text, ns, ne) || (ne > ns && (WORDS.find(text, ns, ne) & F_LONG_PORT_FLAG) !== 0);
-      if (!portFlag) {
-        const pin = pinnedAddressFlag(text, ns, ne);
-        if (pin !== PIN_NONE) {
-          if (eqAt >= 0) readPinnedAddress(text, eqAt + 1, ue, out, pin);
-          else if (j + 1 < n) {
-            j++;
-            const vs = unquotedStart(text, WS[j], WE[j]);
-            readPinnedAddress(text, vs, unquotedEnd(text, vs, WE[j]), out, pin);
-          }
-          continue;
-        }
-        if (eqAt >= 0) readOtherFlagValue(text, ns, ne, eqAt + 1, ue, out);
-        else if (firewall && j + 1 < n && wordIs(text, ns, ne, 'protocol')) ruleProtocol = protocolWord(text.slice(WS[j + 1], Math.min(WE[j + 1], WS[j + 1] + 8))) ?? ruleProtocol;
-        continue;
-      }
-      // A firewall rule's ports: `--dport 60000:61000`, `--dports 80,443`, `--add-port=5060-5061/udp`.
-      if (firewall) {
-        if (eqAt >= 0 ? readFirewallPorts(text, eqAt + 1, ue, out, clientRole, ruleProtocol) : j + 1 < n && readFirewallPorts(text, WS[j + 1], WE[j + 1], out, clientRole, ruleProtocol)) {
-          if (eqAt < 0) j++;
-          continue;
-        }
-      }
-      const publish = ne - ns === 7 && text.startsWith('publish', ns);
-      const mapping = publish || (docker && ne - ns === 4 && text.startsWith('port', ns));
-      const role: PortRole = publish ? 'host' : clientRole;
-      if (eqAt >= 0) {
-        const before = out.length;
-        readFlagValue(text, eqAt + 1, ue, out, role, mapping);
-        if (out.length === before) readPairs(text, eqAt + 1, ue, out);
-      } else if (j + 1 < n) {
-        j++;
-        readFlagValue(text, WS[j], WE[j], out, role, mapping);
-      }
+    const c1 = text.charCodeAt(us + 1);
+    // Most words are plain arguments: only flags need their text. `-` and `-5` are no flags.
+    if (text.charCodeAt(us) !== 45 /* - */ || ue <= us || te - us < 2 || isDigitCode(c1)) {
+      notePlainArgument(r, us, ue);
       continue;
     }
-    if (len >= 2 && !isDigitCode(text.charCodeAt(us + 1))) {
-      // Short flags: the letters after the dash, as far as the text is read.
-      const ls = us + 1;
-      if (netcat && indexIn(text, 108 /* l */, ls, te) >= 0) listenFlag = true;
-      const last = text.charCodeAt(te - 1);
-      const one = te - ls === 1;
-      // A Java system property, `-Dserver.port=8080`.
-      if (text.charCodeAt(ls) === 68 /* D */ && !one && (WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(text, ls + 1, ue, out)) continue;
-      // Go's `flag` style: `-dns.port 53`, `-http.port=9090`, `-grpc-port=50051`. The name must say port
-      // (`isPortKey`), so `-p`, `-P` and clusters such as `-pp` keep their own readings below.
-      if (len > 4) {
-        const eqAt = indexIn(text, 61 /* = */, ls, te);
-        if (isPortKeyIn(text, ls, eqAt >= 0 ? eqAt : te)) {
-          if (eqAt >= 0) readFlagValue(text, eqAt + 1, ue, out, clientRole, false);
-          else if (j + 1 < n) {
-            j++;
-            readFlagValue(text, WS[j], WE[j], out, clientRole, false);
-          }
-          continue;
-        }
-      }
-      if (shell && last === 99 /* c */ && j + 1 < n) {
-        // `sh -c 'script'`, `bash -lc "..."`: the script is read as commands of its own.
-        j++;
-        const ss = unquotedStart(text, WS[j], WE[j]);
-        scanNestedScript(text, ss, unquotedEnd(text, ss, WE[j]), out);
-        continue;
-      }
-      if ((cmd & F_AUTOSSH) !== 0 && one && last === 77 /* M */) {
-        // autossh's monitoring port.
-        if (j + 1 < n) {
-          j++;
-          readFlagValue(text, WS[j], WE[j], out, 'listen', false);
-        }
-        continue;
-      }
-      if (python) {
-        if (one && last === 109 /* m */ && j + 1 < n) {
-          j++;
-          const ms = unquotedStart(text, WS[j], WE[j]);
-          pythonModule = text.slice(ms, Math.min(unquotedEnd(text, ms, WE[j]), ms + WORD_TEXT_LIMIT));
-        }
-        continue;
-      }
-      if ((cmd & F_SSH) !== 0 && one && (last === 76 /* L */ || last === 82 /* R */ || last === 68 /* D */)) {
-        if (j + 1 < n) {
-          j++;
-          readForward(text, { s: WS[j], e: WE[j] }, out);
-        }
-        continue;
-      }
-      if (firewall && one && last === 112 /* p */) {
-        // iptables' `-p udp`: the protocol of the ports the rule names after it.
-        if (j + 1 < n) {
-          j++;
-          ruleProtocol = protocolWord(text.slice(WS[j], Math.min(WE[j], WS[j] + 8))) ?? ruleProtocol;
-        }
-        continue;
-      }
-      let isPort = false;
-      if (last === 112 /* p */ && !docker) isPort = (cmd & F_NO_SHORT_P) === 0;
-      else if (last === 112 && docker) isPort = true;
-      else if (last === 80 /* P */) isPort = (cmd & F_SHORT_P_UPPER) !== 0;
-      const first = text.charCodeAt(ls);
-      if (!one && (first === 112 || first === 80) && digitsEnd(text, ls + 1, te) === te) {
-        // Glued: `-p5432`, `-P3307`.
-        if ((cmd & F_GLUED_OK) !== 0 && (first === 80 ? (cmd & F_SHORT_P_UPPER) !== 0 : (cmd & F_NO_SHORT_P) === 0)) readFlagValue(text, us + 2, ue, out, clientRole, false);
-        continue;
-      }
-      if (isPort) {
-        if (j + 1 < n) {
-          j++;
-          readFlagValue(text, WS[j], WE[j], out, docker ? 'host' : netcat && !listenFlag ? 'listen' : clientRole, docker);
-        }
-        continue;
-      }
-      if (netcat && one && NETCAT_VALUE_FLAGS.indexOf(String.fromCharCode(last)) >= 0) j++;
-      continue;
-    }
-    if (subE <= subS) {
-      subS = us;
-      subE = te;
-    }
-    positional.add(us, ue);
+    const mark = out.length;
+    const last = te - us > 2 && c1 === 45 ? readLongFlag(r, j, us, ue, te) : readShortFlag(r, j, us, ue, te);
+    if (flagRead(WM, out, j, last, mark)) tagFlag(text, out, r.first, us, flagEnd(text, us, te), WE[last]);
+    j = last;
   }
+}
 
-  if (flagS >= 0 && flagRead(WM, out, flagJ, n, flagMark)) tagFlag(text, out, first, flagS, flagE, WE[n - 1]);
+/** A plain argument, text[us, ue). */
+function notePlainArgument(r: CommandRead, us: number, ue: number): void {
+  const text = r.text;
+  // Every shell's name ends in `h` (sh, bash, zsh, dash, ksh, ash) but su's.
+  if (!r.shell && ue - us <= 4 && ue - us >= 2) {
+    const lc = text.charCodeAt(ue - 1);
+    if ((lc === 104 || lc === 117) && specOf(text, us, ue, 0)?.shell) r.shell = true;
+  }
+  r.positional.add(us, ue);
+}
 
-  // Commands that take the port as a plain argument.
-  const PS = positional.s;
-  const PE = positional.e;
-  const np = positional.n;
-  if (netcat || (cmd & F_TELNET) !== 0) {
-    const hostFirst = !(netcat && listenFlag);
-    for (let idx = hostFirst ? 1 : 0; idx < np; idx++) readPortSpec(text, PS[idx], PE[idx], out, hostFirst ? 'connect' : 'listen');
-  } else if ((cmd & F_PY) !== 0 && /^(http\.server|SimpleHTTPServer)$/.test(pythonModule)) {
-    for (let idx = 0; idx < np; idx++) {
-      if (isPortDigits(text, PS[idx], PE[idx])) {
-        readPortSpec(text, PS[idx], PE[idx], out, 'listen');
-        break;
-      }
-    }
-  } else if ((cmd & F_KUBECTL) !== 0) {
-    // `kubectl [-n ns] port-forward RESOURCE PORT...`: a flag's value may stand before the subcommand.
-    let pf = -1;
-    for (let idx = 0; idx < np && idx < 4; idx++) {
-      if (wordIs(text, PS[idx], PE[idx], 'port-forward')) {
-        pf = idx;
-        break;
-      }
-    }
-    if (pf >= 0) for (let idx = pf + 2; idx < np; idx++) readFlagValue(text, PS[idx], PE[idx], out, 'listen', false);
-  } else if ((cmd & F_SOCAT) !== 0) {
-    for (let idx = 0; idx < np; idx++) readSocatAddress(text, PS[idx], PE[idx], out, first);
-  } else if ((cmd & F_SS) !== 0) {
-    // The filter: `'sport = :443'`, `( dport = :5432 or dport = :6432 )`.
-    for (let idx = 0; idx < np; idx++) {
-      if (indexIn(text, 58, PS[idx], PE[idx]) >= 0) scanHostPortsInText(text, PS[idx], PE[idx], out, SS_FILTER);
-    }
-  } else if ((cmd & F_UFW) !== 0 && (wordIs(text, subS, subE, 'allow') || wordIs(text, subS, subE, 'deny') || wordIs(text, subS, subE, 'reject') || wordIs(text, subS, subE, 'limit'))) {
-    // `ufw allow 60000:61000/udp` is a range, as in iptables.
-    for (let idx = 1; idx < np; idx++) if (!readFirewallPorts(text, PS[idx], PE[idx], out, 'listen', undefined)) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
-  } else if ((cmd & F_NFT) !== 0) {
-    readNftPorts(text, positional, out);
-  } else if ((cmd & F_NETSH) !== 0) {
-    readNetshDynamicPort(text, words, k + 1, positional, out);
-  } else if ((cmd & F_FUSER) !== 0) {
-    for (let idx = 0; idx < np; idx++) {
-      if (/^\d+\/(tcp|udp)$/.test(text.slice(PS[idx], Math.min(PE[idx], PS[idx] + WORD_TEXT_LIMIT)))) readPortSpec(text, PS[idx], PE[idx], out, 'listen');
+/**
+ * A short flag, word j, text[us, ue) (its text read to te): `-p 5432`, `-p5432`, `-lp 4444`, Go's
+ * `-http.port=9090`, Java's `-Dserver.port=8080`. Returns the index of its last word (its value's).
+ */
+function readShortFlag(r: CommandRead, j: number, us: number, ue: number, te: number): number {
+  const { text, spec } = r;
+  const { s: WS, e: WE, m: WM, n } = r.words;
+  const ls = us + 1;
+  const one = te - ls === 1;
+  if (spec.listenSwitch >= 0 && indexIn(text, spec.listenSwitch, ls, te) >= 0) r.listening = true;
+  // A Java system property, `-Dserver.port=8080`.
+  if (text.charCodeAt(ls) === 68 /* D */ && !one && (WM[j] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(r, ls + 1, ue)) return j;
+  // Go's `flag` style: `-dns.port 53`, `-http.port=9090`, `-grpc-port=50051`. The name must say port
+  // (`isPortKey`), so `-p`, `-P` and clusters such as `-pp` keep the row's readings below.
+  if (te - us > 4) {
+    const eqAt = indexIn(text, 61 /* = */, ls, te);
+    if (isPortKeyIn(text, ls, eqAt >= 0 ? eqAt : te)) {
+      if (eqAt >= 0) readFlagValue(r, eqAt + 1, ue, spec.role, false);
+      else if (j + 1 < n) readFlagValue(r, WS[++j], WE[j], spec.role, false);
+      return j;
     }
   }
-  return k;
+  const last = text.charCodeAt(te - 1);
+  if (r.shell && last === 99 /* c */ && j + 1 < n) {
+    // `sh -c 'script'`, `bash -lc "..."`: the script is read as commands of its own.
+    j++;
+    const ss = unquotedStart(text, WS[j], WE[j]);
+    scanNestedScript(r, ss, unquotedEnd(text, ss, WE[j]));
+    return j;
+  }
+  if (!one && digitsEnd(text, ls + 1, te) === te) {
+    // A value glued to its letter: `-p5432`, `-P3307`.
+    if (spec.glued && spec.short[text.charCodeAt(ls)] === 'port') readFlagValue(r, us + 2, ue, spec.role, false);
+    return j;
+  }
+  const reading = last < 128 ? spec.short[last] : undefined;
+  if (reading === undefined || j + 1 >= n) return j;
+  j++;
+  switch (reading) {
+    case 'port':
+      readFlagValue(r, WS[j], WE[j], spec.role, false);
+      break;
+    case 'listen port':
+      readFlagValue(r, WS[j], WE[j], 'listen', false);
+      break;
+    case 'published':
+      readFlagValue(r, WS[j], WE[j], 'host', true);
+      break;
+    case 'forward':
+      readForward(text, { s: WS[j], e: WE[j] }, r.out);
+      break;
+    case 'protocol':
+      r.protocol = protocolWord(text.slice(WS[j], Math.min(WE[j], WS[j] + 8))) ?? r.protocol;
+      break;
+    case 'module': {
+      const ms = unquotedStart(text, WS[j], WE[j]);
+      r.module = text.slice(ms, Math.min(unquotedEnd(text, ms, WE[j]), ms + WORD_TEXT_LIMIT));
+      break;
+    }
+    case 'value':
+      break;
+    default:
+      // Readings that take no value here.
+      return j - 1;
+  }
+  return j;
+}
+
+/**
+ * A long flag, word j, text[us, ue) (its text read to te): `--port 8080`, `--port=8080`,
+ * `--publish 127.0.0.1:8080:80`, `--dport 60000:61000`. Returns the index of its last word.
+ */
+function readLongFlag(r: CommandRead, j: number, us: number, ue: number, te: number): number {
+  const { text, spec, out } = r;
+  const { s: WS, e: WE, n } = r.words;
+  const eqAt = indexIn(text, 61 /* = */, us, te);
+  const ns = us + 2;
+  const ne = eqAt >= 0 ? eqAt : te;
+  const reading = longReading(spec, text, ns, ne);
+  if (reading === undefined) {
+    if (eqAt >= 0) readOtherFlagValue(r, ns, ne, eqAt + 1, ue);
+    return j;
+  }
+  // The value: after `=`, or the next word.
+  let vs = eqAt + 1;
+  let ve = ue;
+  if (eqAt < 0) {
+    if (j + 1 >= n) return j;
+    j++;
+    vs = WS[j];
+    ve = WE[j];
+  }
+  switch (reading) {
+    case 'protocol':
+      r.protocol = protocolWord(text.slice(vs, Math.min(ve, vs + 8))) ?? r.protocol;
+      return j;
+    case 'resolve':
+    case 'connect-to': {
+      const ps = unquotedStart(text, vs, ve);
+      readPinnedAddress(r, ps, unquotedEnd(text, ps, ve), reading === 'connect-to');
+      return j;
+    }
+  }
+  // A firewall rule's ports: `--dport 60000:61000`, `--dports 80,443`, `--add-port=5060-5061/udp`.
+  if (spec.portLists && readFirewallPorts(r, vs, ve, spec.role, r.protocol)) return j;
+  const before = out.length;
+  if (reading === 'published') readFlagValue(r, vs, ve, 'host', true);
+  else readFlagValue(r, vs, ve, reading === 'listen port' ? 'listen' : spec.role, false);
+  if (eqAt >= 0 && out.length === before) readPairs(text, vs, ve, out);
+  return j;
+}
+
+/** How the long flag named text[ns, ne) is read: the row's long flags, those of every command, then any name that says port. */
+function longReading(spec: CommandSpec, text: string, ns: number, ne: number): Reading | undefined {
+  if (ne <= ns) return undefined;
+  for (const [name, reading] of spec.long) if (wordIs(text, ns, ne, name)) return reading;
+  const every = LONG_NAMES.find(text, ns, ne);
+  if (every !== 0) return EVERY_LONG[every - 1][1];
+  return isPortKeyIn(text, ns, ne) ? 'port' : undefined;
+}
+
+/** Reads the plain arguments with the row's rule (`nc host 80`, `kubectl port-forward svc/web 8080:80`, `ufw allow 8443/tcp`). */
+function readPlainArguments(r: CommandRead, at: number): void {
+  const spec = r.spec;
+  const rule = r.listening && spec.listenArgs !== undefined ? spec.listenArgs : spec.args;
+  if (rule === undefined || (rule.module !== undefined && !rule.module.includes(r.module))) return;
+  const { s: PS, e: PE, n: np } = r.positional;
+  let from = 0;
+  if (rule.after !== undefined) {
+    const within = Math.min(np, rule.within ?? np);
+    while (from < within && !rule.after.some((w) => wordIs(r.text, PS[from], PE[from], w))) from++;
+    if (from >= within) return;
+    from++;
+  }
+  if (rule.read === 'nft rule') return readNftPorts(r);
+  if (rule.read === 'netsh dynamic range') return readNetshDynamicRange(r, at + 1, from);
+  const role = rule.role ?? spec.role;
+  for (let idx = from + (rule.skip ?? 0); idx < np; idx++) {
+    if (rule.first && !isPortDigits(r.text, PS[idx], PE[idx])) continue;
+    readArgument(r, rule.read, PS[idx], PE[idx], role);
+    if (rule.first) break;
+  }
+}
+
+/** One plain argument, text[s, e), read as `reading` says. */
+function readArgument(r: CommandRead, reading: Reading, s: number, e: number, role: PortRole): void {
+  const { text, out } = r;
+  switch (reading) {
+    case 'port':
+      readPortSpec(text, s, e, out, role);
+      break;
+    case 'firewall':
+      if (!readFirewallPorts(r, s, e, role, r.protocol)) readPortSpec(text, s, e, out, role);
+      break;
+    case 'socat address':
+      readSocatAddress(r, s, e);
+      break;
+    case 'ss filter':
+      // `'sport = :443'`, `( dport = :5432 or dport = :6432 )`.
+      if (indexIn(text, 58, s, e) >= 0) scanHostPortsInText(text, s, e, out, SS_FILTER);
+      break;
+    case 'port/protocol':
+      if (/^\d+\/(tcp|udp)$/.test(text.slice(s, Math.min(e, s + WORD_TEXT_LIMIT)))) readPortSpec(text, s, e, out, role);
+      break;
+  }
 }
 
 /**
@@ -1001,7 +950,8 @@ function readCommandWords(text: string, words: Words, positional: Words, out: Po
  * (`60000:61000/udp`) or else `protocol`. Ranges bind nothing (role 'unknown'); single ports take
  * `role`. Returns false, adding nothing, when the value has another shape (`port=80:proto=tcp`).
  */
-function readFirewallPorts(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
+function readFirewallPorts(r: CommandRead, s: number, e: number, role: PortRole, protocol: Protocol | undefined): boolean {
+  const text = r.text;
   let vs = unquotedStart(text, s, e);
   let ve = unquotedEnd(text, vs, e);
   if (text.charCodeAt(vs) === 33 /* ! */) vs++;
@@ -1021,7 +971,7 @@ function readFirewallPorts(text: string, s: number, e: number, out: PortOccurren
     is = i + 1;
   }
   // They replace what the host and port scan of the word made of them (`:1023` alone is no listen port).
-  for (const o of firewallPorts) putPort(out, commandFirst, o);
+  for (const o of firewallPorts) putPort(r.out, r.first, o);
   firewallPorts.length = 0;
   return true;
 }
@@ -1056,10 +1006,9 @@ function readFirewallItem(text: string, s: number, e: number, out: PortOccurrenc
  * nft rules given as words: `tcp dport 22`, `udp dport 60000-61000`, `tcp dport { 22, 80, 443 }`
  * (each item its own word, braces and commas glued on or standing alone).
  */
-function readNftPorts(text: string, positional: Words, out: PortOccurrence[]): void {
-  const PS = positional.s;
-  const PE = positional.e;
-  const np = positional.n;
+function readNftPorts(r: CommandRead): void {
+  const text = r.text;
+  const { s: PS, e: PE, n: np } = r.positional;
   for (let idx = 0; idx + 1 < np; idx++) {
     if (!wordIs(text, PS[idx], PE[idx], 'dport') && !wordIs(text, PS[idx], PE[idx], 'sport')) continue;
     const protocol = idx > 0 ? protocolWord(text.slice(PS[idx - 1], Math.min(PE[idx - 1], PS[idx - 1] + 8))) : undefined;
@@ -1073,7 +1022,7 @@ function readNftPorts(text: string, positional: Words, out: PortOccurrence[]): v
       if (close) e--;
       while (e > s && text.charCodeAt(e - 1) === 44) e--;
       while (s < e && text.charCodeAt(s) === 44) s++;
-      if (e > s) readFirewallPorts(text, s, e, out, 'listen', protocol);
+      if (e > s) readFirewallPorts(r, s, e, 'listen', protocol);
       if (!braced || close) break;
     }
     idx = j;
@@ -1082,18 +1031,12 @@ function readNftPorts(text: string, positional: Words, out: PortOccurrence[]): v
 
 /**
  * `netsh int ipv4 set dynamicport tcp start=49152 num=16384`: the start of the range Windows takes
- * outgoing ports from (`num` is its size, no port). Words from `from` on are the arguments.
+ * outgoing ports from (`num` is its size, no port). Words from `from` on are the arguments; plain
+ * argument `protocolAt` names the protocol.
  */
-function readNetshDynamicPort(text: string, words: Words, from: number, positional: Words, out: PortOccurrence[]): void {
-  let dyn = -1;
-  for (let idx = 0; idx < positional.n; idx++) {
-    if (wordIs(text, positional.s[idx], positional.e[idx], 'dynamicport')) {
-      dyn = idx;
-      break;
-    }
-  }
-  if (dyn < 0) return;
-  const protocol = dyn + 1 < positional.n ? protocolWord(text.slice(positional.s[dyn + 1], Math.min(positional.e[dyn + 1], positional.s[dyn + 1] + 8))) : undefined;
+function readNetshDynamicRange(r: CommandRead, from: number, protocolAt: number): void {
+  const { text, out, words, positional } = r;
+  const protocol = protocolAt < positional.n ? protocolWord(text.slice(positional.s[protocolAt], Math.min(positional.e[protocolAt], positional.s[protocolAt] + 8))) : undefined;
   let ss = -1, se = -1, count = -1;
   for (let k = from; k < words.n; k++) {
     const s = words.s[k];
@@ -1202,7 +1145,8 @@ function readDevTcp(text: string, s: number, e: number, out: PortOccurrence[]): 
  * port pairs inside it (`--ip-permissions=FromPort=443,...`). `host:PORT` values are found with
  * every other host and port.
  */
-function readOtherFlagValue(text: string, ns: number, ne: number, vs: number, ve: number, out: PortOccurrence[]): void {
+function readOtherFlagValue(r: CommandRead, ns: number, ne: number, vs: number, ve: number): void {
+  const { text, out } = r;
   if (text.charCodeAt(vs) === 58 /* : */ && isPortDigits(text, vs + 1, ve)) {
     if (isAddressFlag(text, ns, ne)) out.push({ start: vs + 1, end: ve, kind: 'port', port: portValue(text, vs + 1, ve), role: 'listen' });
     return;
@@ -1213,25 +1157,12 @@ function readOtherFlagValue(text: string, ns: number, ne: number, vs: number, ve
     if (readPortSpec(text, vs, ve, found, 'listen')) {
       for (const o of found) {
         o.role = 'listen';
-        putPort(out, commandFirst, o);
+        putPort(out, r.first, o);
       }
       return;
     }
   }
   readPairs(text, vs, ve, out);
-}
-
-// curl's flags that pin a host and port to another address: `--resolve HOST:PORT:ADDR[,ADDR]` and
-// `--connect-to HOST1:PORT1:HOST2:PORT2` (either host, and the first port, may be empty).
-const PIN_NONE = 0;
-const PIN_RESOLVE = 1;
-const PIN_CONNECT_TO = 2;
-
-/** Which pinning flag the long flag name text[s, e) is, if any. */
-function pinnedAddressFlag(text: string, s: number, e: number): number {
-  if (e - s === 7 && text.startsWith('resolve', s)) return PIN_RESOLVE;
-  if (e - s === 10 && text.startsWith('connect-to', s)) return PIN_CONNECT_TO;
-  return PIN_NONE;
 }
 
 /**
@@ -1240,7 +1171,8 @@ function pinnedAddressFlag(text: string, s: number, e: number): number {
  * or with a `*` host); `--connect-to` two (`example.com:443:localhost:8443`, `::backend:80`).
  * Anything of another shape gives nothing: the words were scanned for `host:port` already.
  */
-function readPinnedAddress(text: string, s: number, e: number, out: PortOccurrence[], pin: number): void {
+function readPinnedAddress(r: CommandRead, s: number, e: number, connectTo: boolean): void {
+  const text = r.text;
   if (text.charCodeAt(s) === 43 /* + */) s++;
   const c1 = indexIn(text, 58, s, e);
   if (c1 < 0) return;
@@ -1250,8 +1182,8 @@ function readPinnedAddress(text: string, s: number, e: number, out: PortOccurren
   if (p1e > c1 + 1) {
     if (!isPortDigits(text, c1 + 1, p1e)) return;
     found.push({ start: c1 + 1, end: p1e, kind: 'port', port: portValue(text, c1 + 1, p1e), role: 'connect', host: text.slice(s, c1) || undefined });
-  } else if (pin === PIN_RESOLVE) return;
-  if (pin === PIN_CONNECT_TO) {
+  } else if (!connectTo) return;
+  if (connectTo) {
     // The second host may be a bracketed IPv6 address: its port follows the last colon.
     let c2 = -1;
     for (let i = e - 1; i > p1e; i--) {
@@ -1263,7 +1195,7 @@ function readPinnedAddress(text: string, s: number, e: number, out: PortOccurren
     if (c2 < 0 || !isPortDigits(text, c2 + 1, e)) return;
     found.push({ start: c2 + 1, end: e, kind: 'port', port: portValue(text, c2 + 1, e), role: 'connect', host: text.slice(p1e + 1, c2) || undefined });
   }
-  for (const o of found) putPort(out, commandFirst, o);
+  for (const o of found) putPort(r.out, r.first, o);
 }
 
 /** Words in a flag's name that say its value is an address to listen on. */
@@ -1286,7 +1218,8 @@ const socatPorts: PortOccurrence[] = [];
  * and `UDP4-SENDTO:10.0.7.2:514` (a port it sends to). Its ports replace what the host and port scan
  * of the word made of them (`TCP-LISTEN` is no host); `first` is where the command's ports begin.
  */
-function readSocatAddress(text: string, s: number, e: number, out: PortOccurrence[], first: number): void {
+function readSocatAddress(r: CommandRead, s: number, e: number): void {
+  const text = r.text;
   const colon = indexIn(text, 58, s, Math.min(e, s + 20));
   if (colon < 0) return;
   const type = text.slice(s, colon);
@@ -1306,7 +1239,7 @@ function readSocatAddress(text: string, s: number, e: number, out: PortOccurrenc
       o.protocol = protocol;
     }
   }
-  for (const o of socatPorts) putPort(out, first, o);
+  for (const o of socatPorts) putPort(r.out, r.first, o);
   socatPorts.length = 0;
 }
 
@@ -1330,22 +1263,15 @@ function isTransportPrefix(text: string, s: number, e: number): boolean {
   return (a === 116 && b === 99 && c === 112) || (a === 117 && b === 100 && c === 112);
 }
 
-/**
- * Development servers, whose port a browser opens: each program with the subcommands that start one,
- * or null when the program alone does (`vite`, `next dev`, `ng serve`, `hugo server`).
- */
-const DEV_SERVERS: ReadonlyMap<string, readonly string[] | null> = new Map<string, readonly string[] | null>([
-  ['vite', null], ['next', ['dev', 'start']], ['nuxt', null], ['nuxi', ['dev']], ['astro', null], ['ng', ['serve']],
-  ['webpack', ['serve']], ['webpack-dev-server', null], ['react-scripts', null], ['http-server', null],
-  ['live-server', null], ['serve', null], ['parcel', null], ['storybook', null], ['remix', null],
-  ['docusaurus', null], ['gatsby', null], ['svelte-kit', null], ['browser-sync', null], ['expo', ['start']],
-  ['ember', ['serve']], ['hugo', ['server']], ['jekyll', ['serve']], ['mkdocs', ['serve']],
-]);
+/** Development servers by program: true when the program alone starts one, or the subcommands that do. */
+const DEV_SERVERS: ReadonlyMap<string, true | readonly string[]> = new Map(
+  COMMAND_TABLE.flatMap((row) => (row.devServer === undefined ? [] : row.names.map((name): [string, true | readonly string[]] => [name, row.devServer!]))),
+);
 
-/** True when an occurrence's `command` (`vite`, `next dev`) starts a development server. */
+/** True when an occurrence's `command` (`vite`, `next dev`) starts a development server (the command table's `devServer`). */
 export function isDevServerCommand(command: string): boolean {
   const blank = command.indexOf(' ');
   const subs = DEV_SERVERS.get(blank < 0 ? command : command.slice(0, blank));
   if (subs === undefined) return false;
-  return subs === null || (blank >= 0 && subs.includes(command.slice(blank + 1)));
+  return subs === true || (blank >= 0 && subs.includes(command.slice(blank + 1)));
 }

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { COMMAND_TABLE, EVERY_COMMAND_LONG } from '../../server/src/service/scan/vocabulary/commandTable';
+import { isDevServerCommand, scanShellText } from '../../server/src/service/scan/vocabulary/commands';
+import type { PortOccurrence } from '../../server/src/service/scan';
+
+// The command table is data that one reader reads: its rows must be well formed (a name in two rows
+// would read as neither), and what a row says is what the reader does.
+
+function ports(line: string): string[] {
+  const out: PortOccurrence[] = [];
+  scanShellText(line, 0, line.length, out);
+  return out.map((o) => `${o.port}:${o.role}`);
+}
+
+describe('command table', () => {
+  it('every name is in one row only, and no row is empty', () => {
+    const seen = new Map<string, number>();
+    COMMAND_TABLE.forEach((row, i) => {
+      assert.ok(row.names.length > 0, `row ${i} names no command`);
+      for (const name of row.names) {
+        assert.equal(seen.get(name), undefined, `${name} is in rows ${seen.get(name)} and ${i}`);
+        seen.set(name, i);
+      }
+    });
+  });
+
+  it('short flags are single letters, and a row that reads arguments after a switch has the switch', () => {
+    for (const row of COMMAND_TABLE) {
+      for (const letter of Object.keys(row.short ?? {})) assert.match(letter, /^[A-Za-z]$/, `${row.names[0]}: short flag ${letter}`);
+      if (row.listenArgs) assert.ok(row.listenSwitch, `${row.names[0]} has listenArgs without listenSwitch`);
+      if (row.valueFlags) assert.equal(row.runs, 'command', `${row.names[0]}: valueFlags are for commands that run a command`);
+    }
+    for (const name of Object.keys(EVERY_COMMAND_LONG)) assert.match(name, /^[a-z][a-z-]*$/);
+  });
+
+  it('a row decides what -p is: a port it connects to, a published mapping, a password, or its own port', () => {
+    assert.deepEqual(ports('psql -h db -p 5433'), ['5433:connect']);
+    assert.deepEqual(ports('docker run -p 8080:80 nginx'), ['8080:host', '80:container']);
+    assert.deepEqual(ports('mysql -h db -p secret -P 3307'), ['3307:connect']);
+    assert.deepEqual(ports('some-server -p 9000'), ['9000:listen']);
+  });
+
+  it('glued values are read only for rows that say so', () => {
+    assert.deepEqual(ports('redis-cli -p6380'), ['6380:connect']);
+    assert.deepEqual(ports('some-server -p9000'), []);
+  });
+
+  it('every development server of the table is one for the rules and the hover', () => {
+    for (const row of COMMAND_TABLE) {
+      if (row.devServer === undefined) continue;
+      for (const name of row.names) {
+        if (row.devServer === true) assert.ok(isDevServerCommand(name), name);
+        else for (const sub of row.devServer) assert.ok(isDevServerCommand(`${name} ${sub}`) && !isDevServerCommand(name), `${name} ${sub}`);
+      }
+    }
+    assert.equal(isDevServerCommand('next build'), false);
+  });
+});
