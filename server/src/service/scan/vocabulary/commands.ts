@@ -520,7 +520,8 @@ function replaceEarlier(out: PortOccurrence[], from: number, first: number): voi
     if (j >= first && j >= from - 32) out[j] = o;
     else out[n++] = o;
   }
-  out.length = n;
+  // Setting the length is a call into the runtime: most values replace nothing.
+  if (n !== out.length) out.length = n;
 }
 
 /**
@@ -892,7 +893,10 @@ function readLongFlag(r: CommandRead, j: number, us: number, ue: number, te: num
 /** How the long flag named text[ns, ne) is read: the row's long flags, those of every command, then any name that says port. */
 function longReading(spec: CommandSpec, text: string, ns: number, ne: number): Reading | undefined {
   if (ne <= ns) return undefined;
-  for (const [name, reading] of spec.long) if (wordIs(text, ns, ne, name)) return reading;
+  // Index loops, not for-of or a closure: this runs for every long flag, and a closure in a function
+  // gives every call of it a context object (the command reader's garbage grew a fifth).
+  const long = spec.long;
+  for (let i = 0; i < long.length; i++) if (wordIs(text, ns, ne, long[i][0])) return long[i][1];
   const every = LONG_NAMES.find(text, ns, ne);
   if (every !== 0) return EVERY_LONG[every - 1][1];
   return isPortKeyIn(text, ns, ne) ? 'port' : undefined;
@@ -907,7 +911,7 @@ function readPlainArguments(r: CommandRead, at: number): void {
   let from = 0;
   if (rule.after !== undefined) {
     const within = Math.min(np, rule.within ?? np);
-    while (from < within && !rule.after.some((w) => wordIs(r.text, PS[from], PE[from], w))) from++;
+    while (from < within && !isOneOf(r.text, PS[from], PE[from], rule.after)) from++;
     if (from >= within) return;
     from++;
   }
@@ -919,6 +923,12 @@ function readPlainArguments(r: CommandRead, at: number): void {
     readArgument(r, rule.read, PS[idx], PE[idx], role);
     if (rule.first) break;
   }
+}
+
+/** text[s, e) is one of `words`. */
+function isOneOf(text: string, s: number, e: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (wordIs(text, s, e, words[i])) return true;
+  return false;
 }
 
 /** One plain argument, text[s, e), read as `reading` says. */
@@ -1084,11 +1094,11 @@ function readQuotedPairs(text: string, words: Words, out: PortOccurrence[], firs
     const s = words.s[k];
     const e = words.e[k];
     if (indexIn(text, 32, s, e) < 0) continue;
-    pairPorts.length = 0;
     scanPortPairs(text, s, e, pairPorts);
+    if (pairPorts.length === 0) continue;
     for (const o of pairPorts) if (!hasSpan(out, first, o)) out.push(o);
+    pairPorts.length = 0;
   }
-  pairPorts.length = 0;
 }
 
 /**
