@@ -101,6 +101,23 @@ function isIdentPart(c: number): boolean {
   return c >= 128 || IDENT_PART[c] === 1;
 }
 
+/**
+ * For each ASCII character: 0 when it ends an identifier, else 16, and for the letters of "port" (either
+ * case) a bit of its own, so that the lexer learns in passing whether an identifier holds all four.
+ */
+const IDENT_BITS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (IDENT_PART[c] === 1) t[c] = 16;
+  [112, 111, 114, 116].forEach((c, bit) => {
+    t[c] |= 1 << bit;
+    t[c - 32] |= 1 << bit;
+  });
+  return t;
+})();
+
+/** The four bits of IDENT_BITS that the letters p, o, r and t set. */
+const PORT_LETTERS = 15;
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -230,8 +247,11 @@ export const MARKS_UNKNOWN = -1;
 
 /** Receives tokens in order, one method per kind of token. */
 export interface TokenSink {
-  /** An identifier text[s, e). */
-  ident(s: number, e: number): void;
+  /**
+   * An identifier text[s, e); `portLetters` when it holds the letters p, o, r and t in any case, as
+   * every name that says port does.
+   */
+  ident(s: number, e: number, portLetters: boolean): void;
   /** Punctuation, by its `punctCode`. */
   punct(code: number): void;
   /** A number: an integer literal (`Tok.Int`) or any other (`Tok.Num`). */
@@ -380,9 +400,14 @@ class CodeLexer {
     const text = this.text;
     const n = this.n;
     let e = i + 1;
+    let letters = c < 128 ? IDENT_BITS[c] : 0;
     while (e < n) {
       const x = text.charCodeAt(e);
-      if (x < 128 && IDENT_PART[x] === 0) break;
+      if (x < 128) {
+        const b = IDENT_BITS[x];
+        if (b === 0) break;
+        letters |= b;
+      }
       e++;
     }
     const next = text.charCodeAt(e);
@@ -402,7 +427,7 @@ class CodeLexer {
       }
       if (next === 34) return i + 1;
     }
-    this.sink.ident(i, e);
+    this.sink.ident(i, e, (letters & PORT_LETTERS) === PORT_LETTERS);
     this.sig = SIG_WORD;
     this.sigS = i;
     this.sigE = e;

@@ -234,7 +234,7 @@ class CodeScan implements TokenSink {
     }
   }
 
-  ident(s: number, e: number): void {
+  ident(s: number, e: number, portLetters: boolean): void {
     const text = this.text;
     const v = WORDS.find(text, s, e);
     if (this.lineStart) {
@@ -246,9 +246,9 @@ class CodeScan implements TokenSink {
     // The call's bracket may come after type arguments: `connectMicroservice<MicroserviceOptions>(`.
     if (e - s >= 18 && isOwnAddressCall(text, s, e)) this.ownCall = true;
     // Most names are none of the words the machine knows and come while it waits for a port name:
-    // for them `onIdent` would only forget a pending default.
-    if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 && !endsInPort(text, s, e) &&
-      !(e - s >= 6 && mayHoldQualifiedPortWord(text, s, e))) {
+    // for them `onIdent` would only forget a pending default. A port name holds the letters of "port".
+    if (v === 0 && this.mode === Mode.Off && this.defState === 0 && text.charCodeAt(s) !== 36 &&
+      (!portLetters || (!endsInPort(text, s, e) && !(e - s >= 6 && mayHoldQualifiedPortWord(text, s, e))))) {
       this.pendingDefault = undefined;
     } else this.onIdent(s, e, v);
     this.shift(T_IDENT, v);
