@@ -215,23 +215,36 @@ function isPortWordAt(text: string, a: number, b: number): boolean {
 }
 
 /**
- * True when text[s, e) holds "port" (any case) where a word starts, with more after it: a cheap test
- * that `isQualifiedPortNameIn` passes only then, false for the many names that merely hold the letters
- * (`export`, `import`, `Report`, `transport`, `PORT`).
+ * True when text[s, e) holds "port" (any case) where a word starts, with a letter after its fifth
+ * character: a cheap test that `isQualifiedPortNameIn` passes only then (its qualifiers are words of
+ * two letters or more), false for the many names that merely hold the letters (`export`, `import`,
+ * `Report`, `transport`) and for `PORT`, `PORT_0`.
  */
 export function mayHoldQualifiedPortWord(text: string, s: number, e: number): boolean {
   for (let j = s; j + 4 < e; j++) {
     if ((text.charCodeAt(j) | 32) !== 112 || (text.charCodeAt(j + 1) | 32) !== 111 || (text.charCodeAt(j + 2) | 32) !== 114 ||
       (text.charCodeAt(j + 3) | 32) !== 116) continue;
-    if (j === s) return true;
-    // A word starts after a character that is no ASCII letter or digit, at a hump and at an acronym's end.
-    const p = text.charCodeAt(j - 1);
-    const pUpper = p >= 65 && p <= 90;
-    const pLower = p >= 97 && p <= 122;
-    const pDigit = p >= 48 && p <= 57;
-    if (!(pUpper || pLower || pDigit)) return true;
-    const c = text.charCodeAt(j);
-    if (c >= 65 && c <= 90 && (pLower || pDigit || (pUpper && isLowerAt(text, j + 1)))) return true;
+    if (isWordStartAt(text, s, j) && hasLetter(text, j + 5, e)) return true;
+  }
+  return false;
+}
+
+/** A word starts at `j` (> `s`): after a character that is no ASCII letter or digit, at a hump and at an acronym's end. */
+function isWordStartAt(text: string, s: number, j: number): boolean {
+  if (j === s) return true;
+  const p = text.charCodeAt(j - 1);
+  const pUpper = p >= 65 && p <= 90;
+  const pLower = p >= 97 && p <= 122;
+  const pDigit = p >= 48 && p <= 57;
+  if (!(pUpper || pLower || pDigit)) return true;
+  const c = text.charCodeAt(j);
+  return c >= 65 && c <= 90 && (pLower || pDigit || (pUpper && isLowerAt(text, j + 1)));
+}
+
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
   }
   return false;
 }
