@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, portValue, scanHostPorts } from '../vocabulary/common';
 import { digitsEnd, indexIn } from '../text/chars';
-import { readAddress, readPortItem, scanComment, hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from '../vocabulary/values';
+import { scanComment, hasSchemeSeparator, LISTEN_ADDRESS, maskVariables, URL_ANY_HOST } from '../vocabulary/values';
+import { readAddress, readPortItem } from '../vocabulary/portValue';
 import { HashCommentedLines, isWordLower, NextIndex, FoldedWordSet } from '../text/words';
 import { giveKey } from '../vocabulary/keys';
 

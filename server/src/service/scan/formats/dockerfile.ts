@@ -2,7 +2,8 @@ import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, portValue } from '../vocabulary/common';
 import { indexIn, isDigit, digitsEnd } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
-import { readPortItem, scanComment, scanValueText } from '../vocabulary/values';
+import { scanComment, scanValueText } from '../vocabulary/values';
+import { readPortItem } from '../vocabulary/portValue';
 import { scanKeyValue } from '../vocabulary/keyValues';
 import { splitWords, Lines, NextDigit, NextIndex } from '../text/words';
 

@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, scanHostPorts } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
-import { readAddress, readPortItem, scanComment, scanPortPairs, ANY_HOST, LISTEN_ADDRESS } from '../vocabulary/values';
+import { scanComment, scanPortPairs, ANY_HOST, LISTEN_ADDRESS } from '../vocabulary/values';
+import { readAddress, readPortItem } from '../vocabulary/portValue';
 import { HashCommentedLines, isWordLower, type NextDigit, type Words } from '../text/words';
 import { giveKey } from '../vocabulary/keys';
 

@@ -1,6 +1,6 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, isPortKeyIn, scanHostPorts, type HostPortOptions } from '../vocabulary/common';
-import { readPortSpec } from '../vocabulary/codeText';
+import { readPortSpec } from '../vocabulary/portValue';
 import { markDocumentation } from '../vocabulary/prose';
 import { indexIn } from '../text/chars';
 

@@ -1,6 +1,7 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
 import { finish, isPortKey, isPortKeyIn, portValue, readAddressKey } from '../vocabulary/common';
-import { isPortDigits, isPortFlag, readPortSpec, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
+import { readPortSpec } from '../vocabulary/portValue';
+import { isPortDigits, isPortFlag, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { giveKey, roleForKey, roleForKeyIn } from '../vocabulary/keys';
 import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
 import { readForward } from '../vocabulary/values';

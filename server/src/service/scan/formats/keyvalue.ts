@@ -4,7 +4,8 @@ import { finish, portValue } from '../vocabulary/common';
 import { digitsEnd, indexIn, isDigit, isSpace, isWordChar } from '../text/chars';
 import { WordSet, commentStart, splitWords, wordOffsets } from '../text/words';
 import { isConfigPortKeyIn, roleForKeyIn } from '../vocabulary/keys';
-import { type AddressOptions, hostOcc, readAddress, readPortItem, scanComment, scanValueText } from '../vocabulary/values';
+import { scanComment, scanValueText } from '../vocabulary/values';
+import { type AddressOptions, hostOcc, readAddress, readPortItem } from '../vocabulary/portValue';
 import { scanKeyValueAt, scanPair } from '../vocabulary/keyValues';
 
 /*

@@ -1,6 +1,7 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, isPortKey, scanHostPorts } from '../vocabulary/common';
-import { readAddress, readPortItem, scanComment, scanPortPairs, type AddressOptions, ANY_HOST, URL_ANY_HOST, hasSchemeSeparator, maskVariables } from '../vocabulary/values';
+import { scanComment, scanPortPairs, ANY_HOST, URL_ANY_HOST, hasSchemeSeparator, maskVariables } from '../vocabulary/values';
+import { readAddress, readPortItem, type AddressOptions } from '../vocabulary/portValue';
 import { NextDigit, NextIndex, FoldedWordSet, Words, isWordLower } from '../text/words';
 
 /* The nginx finder: the directives that hold ports (listen, server, proxy_pass, ...) and their addresses. */

@@ -1,7 +1,8 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish } from '../vocabulary/common';
 import { indexIn, skipBlanks } from '../text/chars';
-import { readPortItem, scanComment } from '../vocabulary/values';
+import { scanComment } from '../vocabulary/values';
+import { readPortItem } from '../vocabulary/portValue';
 import { Lines, wordEnd } from '../text/words';
 
 /**

@@ -2,7 +2,8 @@ import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, joinMapping } from '../vocabulary/common';
 import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
-import { type AddressOptions, readAddress, readPortItem, readPortsValue, scanComment } from '../vocabulary/values';
+import { scanComment } from '../vocabulary/values';
+import { type AddressOptions, readAddress, readPortItem, readPortsValue } from '../vocabulary/portValue';
 import { commentStart, Lines, WordSet, wordOffsets } from '../text/words';
 
 /**

@@ -1,9 +1,10 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
-import { ADDRESS_FLAGS, isPortKeyIn, placeholderDefaultStart, portValue, protocolSuffix, protocolWord } from './common';
+import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
 import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
-import { isPortDigits, readPortSpec, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
+import { readFirewallItem, readPortSpec, readPortValue } from './portValue';
+import { isPortDigits, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
 import { WordTable } from '../text/codeLexer';
 import { readForward, scanPortPairs, unquotedEnd, unquotedStart } from './values';
 import { scanUpstreamsActions } from './templates';
@@ -478,14 +479,8 @@ function readValue(text: string, s: number, e: number, out: PortOccurrence[], ro
   if (ve <= vs) return;
   if (text.charCodeAt(vs) === 36 /* $ */) {
     // `${PORT:-3000}` / `${PORT:=3000}` whatever the inner name is: the variable holds a port.
-    const ds = placeholderDefaultStart(text, vs, ve);
-    if (ds >= 0) {
-      const d = digitsEnd(text, ds, ve - 1);
-      if (d === ve - 1 && d > ds) {
-        const port = portValue(text, ds, d);
-        if (port >= 0) out.push({ start: ds, end: d, kind: 'port', port, role });
-      }
-    }
+    const o = readPortValue(text, vs, ve, role);
+    if (o && o.port >= 0) out.push(o);
     return;
   }
   readPortSpec(text, vs, ve, out, role);
@@ -988,29 +983,6 @@ function readFirewallPorts(r: CommandRead, s: number, e: number, role: PortRole,
 
 /** Scratch for `readFirewallPorts`. */
 const firewallPorts: PortOccurrence[] = [];
-
-/** One item of `readFirewallPorts`: `443`, `1024:65535`, `:1023`, `1024:`, `5060-5061`. */
-function readFirewallItem(text: string, s: number, e: number, out: PortOccurrence[], role: PortRole, protocol: Protocol | undefined): boolean {
-  const d = digitsEnd(text, s, e);
-  if (d === e) {
-    if (!isPortDigits(text, s, e)) return false;
-    out.push({ start: s, end: e, kind: 'port', port: portValue(text, s, e), role, protocol });
-    return true;
-  }
-  const sep = text.charCodeAt(d);
-  if (sep !== 58 && sep !== 45) return false;
-  if (digitsEnd(text, d + 1, e) !== e) return false;
-  const hasLo = d > s;
-  const hasHi = e > d + 1;
-  // Only iptables' colon leaves an end open; `1024-` is no range.
-  if ((!hasLo || !hasHi) && (sep !== 58 || (!hasLo && !hasHi))) return false;
-  if ((hasLo && !isPortDigits(text, s, d)) || (hasHi && !isPortDigits(text, d + 1, e))) return false;
-  const lo = hasLo ? portValue(text, s, d) : 0;
-  const hi = hasHi ? portValue(text, d + 1, e) : 65535;
-  if (hasLo) out.push({ start: s, end: d, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
-  if (hasHi) out.push({ start: d + 1, end: e, kind: 'port', port: hi, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
-  return true;
-}
 
 /**
  * nft rules given as words: `tcp dport 22`, `udp dport 60000-61000`, `tcp dport { 22, 80, 443 }`

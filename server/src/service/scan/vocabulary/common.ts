@@ -655,39 +655,6 @@ export function isPlaceholderNameChar(c: number, spring: boolean): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 46 || (spring && c === 45);
 }
 
-/**
- * Reads a scalar value that should be exactly a port (`3000`, `"8000"`, `'5432'`, `${PORT:-3000}`)
- * in text[from, to). Returns the occurrence or undefined. Surrounding whitespace is ignored.
- */
-export function readPortValue(text: string, from: number, to: number, role: PortRole): PortOccurrence | undefined {
-  let s = from;
-  let e = to;
-  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
-  const q = text.charCodeAt(s);
-  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-    s++;
-    e--;
-  }
-  // ${VAR:-3000}, ${VAR-3000}, ${VAR:=3000}: the default is the port
-  if (text.charCodeAt(s) === 36 && text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
-    const d = placeholderDefaultStart(text, s, e);
-    if (d < 0) return undefined;
-    s = d;
-    e = e - 1;
-  }
-  let neg = false;
-  if (text.charCodeAt(s) === 45 /* - */ && isDigit(text.charCodeAt(s + 1))) {
-    neg = true;
-    s++;
-  }
-  const de = digitsEnd(text, s, e);
-  if (de !== e || de === s) return undefined;
-  const v = portValue(text, s, e);
-  if (v < 0) return undefined;
-  return { start: s, end: e, kind: 'port', port: neg ? -v : v, role };
-}
-
 /** Sorts occurrences by offset and drops exact duplicates (two scanners finding the same digits). */
 /**
  * Makes the ports pushed to `out` since `first` the sides of one mapping (`ssh -L`, Vagrant's

@@ -5,7 +5,8 @@ import { wordEnd } from '../text/words';
 import { giveKey, isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
 import { portValue } from './common';
 import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
-import { type AddressOptions, type TextScanOptions, readAddress, readPortItem, readPortsValue, scanValueText, TEXT } from './values';
+import { type TextScanOptions, scanValueText, TEXT } from './values';
+import { type AddressOptions, readAddress, readPortItem, readPortsValue, valueEnd, valueStart } from './portValue';
 
 /*
  * Reading one `key <sep> value` pair of a configuration file: the key says whether the value holds
@@ -67,16 +68,7 @@ function readPair(text: string, src: string, ks: number, ke: number, vs: number,
   // `HTTP_BIND=8080`, `GRPC_LISTEN="9090"`: a bare number of two digits or more where an address may stand.
   if (address && isBindKeyIn(src, ks, ke) && readBareListenPort(text, vs, ve, out)) return;
   if (isCommandKeyIn(src, ks, ke)) {
-    let s = vs;
-    let e = ve;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    const q = text.charCodeAt(s);
-    if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-      s++;
-      e--;
-    }
-    scanCommand(text, s, e, out);
+    scanCommand(text, valueStart(text, vs, ve), valueEnd(text, vs, ve), out);
     return;
   }
   scanValueText(text, vs, ve, out, address ? ADDRESS_TEXT : TEXT);
@@ -84,15 +76,8 @@ function readPair(text: string, src: string, ks: number, ke: number, vs: number,
 
 /** A value text[vs, ve) that is only a number of 2 to 5 digits, perhaps quoted: a listening port. */
 function readBareListenPort(text: string, vs: number, ve: number, out: PortOccurrence[]): boolean {
-  let s = vs;
-  let e = ve;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  const q = text.charCodeAt(s);
-  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-    s++;
-    e--;
-  }
+  const s = valueStart(text, vs, ve);
+  const e = valueEnd(text, vs, ve);
   if (e - s < 2 || e - s > 5 || digitsEnd(text, s, e) !== e || text.charCodeAt(s) === 48) return false;
   const port = portValue(text, s, e);
   if (port > 65535) return false;

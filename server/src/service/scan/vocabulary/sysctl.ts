@@ -1,6 +1,7 @@
 import type { PortOccurrence } from './types';
 import { digitsEnd } from '../text/chars';
 import { portValue } from './common';
+import { valueEnd, valueStart } from './portValue';
 
 /*
  * Linux's `net.ipv4.ip_local_port_range`, wherever a sysctl is set: sysctl.conf, Compose `sysctls`
@@ -30,14 +31,9 @@ function isBlank(c: number): boolean {
  * The value text[s, e) of the setting: two numbers apart by blanks, perhaps quoted (`"1024 65000"`).
  * Pushes both ends and returns true; returns false, pushing nothing, for any other shape.
  */
-export function readEphemeralRange(text: string, s: number, e: number, out: PortOccurrence[]): boolean {
-  while (s < e && isBlank(text.charCodeAt(s))) s++;
-  while (e > s && (isBlank(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
-  const q = text.charCodeAt(s);
-  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) {
-    s++;
-    e--;
-  }
+export function readEphemeralRange(text: string, vs: number, ve: number, out: PortOccurrence[]): boolean {
+  const s = valueStart(text, vs, ve);
+  const e = valueEnd(text, vs, ve);
   const loE = digitsEnd(text, s, e);
   let hiS = loE;
   while (hiS < e && isBlank(text.charCodeAt(hiS))) hiS++;

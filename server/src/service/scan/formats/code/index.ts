@@ -3,9 +3,10 @@ import { finish, isPortKeyIn, joinMapping, portValue } from '../../vocabulary/co
 import { digitsEnd, MARK_DIGIT, MARK_FORMAT, MARK_SHELL } from '../../text/chars';
 import { MARKS_UNKNOWN, Tok, lexCode, sniffDialect, type Dialect, type TokenSink } from '../../text/codeLexer';
 import {
-  formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, isPortLikeNumber, messageEnding, messagePortIndex, readPortSpec, scanCommentContent,
+  formatPortIndex, isLikelyHost, isPortDigits, isPortFlag, isPortLikeNumber, messageEnding, messagePortIndex, scanCommentContent,
   scanMessageContent, scanStringContent, scanStringContentMarked, MESSAGE_NONE, MESSAGE_ON,
 } from '../../vocabulary/codeText';
+import { readPortSpec } from '../../vocabulary/portValue';
 import { isQualifiedPortNameIn, mayHoldQualifiedPortWord, roleForKeyIn } from '../../vocabulary/keys';
 import {
   W_LISTEN, W_CONNECT, W_MAX1, W_CONSTRUCTOR, W_DEFAULT_METHOD, W_CONVERSION, W_DEFAULT_WORD, W_OR, W_NOT_CALLEE,

@@ -3,7 +3,8 @@ import type { PortOccurrence, PortPair, PortRole } from '../../vocabulary/types'
 import { finish, isPortKey, protocolWord } from '../../vocabulary/common';
 import { indexIn, isDigit } from '../../text/chars';
 import { scanCommand } from '../../vocabulary/commands';
-import { readPortItem, readPortsValue, scanComment, scanValueText, maskVariables } from '../../vocabulary/values';
+import { scanComment, scanValueText, maskVariables } from '../../vocabulary/values';
+import { readPortItem, readPortsValue } from '../../vocabulary/portValue';
 import { giveKey, isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../vocabulary/keys';
 import { Lines, NextDigit } from '../../text/words';
 

@@ -1,10 +1,10 @@
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
-import { finish, shiftOccurrence, isClearHost, isPortKey, portValue, protocolWord, readPortValue, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { finish, shiftOccurrence, isClearHost, isPortKey, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
-import { readPortsValue } from '../../vocabulary/values';
+import { PortPart, readPortPart, readPortsValue, readPortValue, ShortMapping, parseShortMapping } from '../../vocabulary/portValue';
 import { giveKey, isConfigPortKey } from '../../vocabulary/keys';
 import { scanUpstreamsActions } from '../../vocabulary/templates';
 import { scanServerCommaPorts } from '../../vocabulary/codeText';
@@ -15,7 +15,6 @@ import {
   isCommandFrame, factsOf, kindOf, isPortKeyFrame, isHostishFrame, portNameOwner, isOwnEndpoint, ownerLower,
   PROBE_ACTIONS, roleForYamlKey
 } from './keyFacts';
-import { PortPart, parsePortPart, ShortMapping, parseShortMapping } from './mappings';
 import { CommandLists } from './commandLists';
 
 /**
@@ -498,7 +497,7 @@ class PortVisitor implements YamlVisitor {
       }
       if (kind === K_EXPOSE) {
         const p = this.part;
-        if (parsePortPart(text, s, this.protoEnd(s, e), p) && p.kind === 'num') {
+        if (readPortPart(text, s, this.protoEnd(s, e), p) && p.kind === 'num') {
           const proto = this.protoAfter(s, e) ?? 'tcp';
           this.rangeOccurrences(p, 'listen', proto, undefined, item);
           return;
@@ -519,7 +518,7 @@ class PortVisitor implements YamlVisitor {
           // Istio ServiceEntry / Gateway `ports: - number: 5432` names the port by `number`.
           const role: PortRole = kind === K_PUBLISHED || kind === K_HOST_PORT ? 'host' : kind === K_NUMBER ? 'unknown' : 'container';
           const p = this.part;
-          if (parsePortPart(text, s, e, p) && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
+          if (readPortPart(text, s, e, p) && p.kind === 'num') this.rangeOccurrences(p, role, undefined, undefined, item);
           return;
         }
         if (kind === K_APP_PROTOCOL) {
@@ -604,7 +603,7 @@ class PortVisitor implements YamlVisitor {
     // A range or a protocol suffix: `port_range: 8000-8010`, firewalld `port: 9100-9102/tcp`.
     const pe = this.protoEnd(s, e);
     const p = this.part;
-    if (parsePortPart(text, s, pe, p) && p.kind === 'num') {
+    if (readPortPart(text, s, pe, p) && p.kind === 'num') {
       this.rangeOccurrences(p, role, pe < e ? protocolWord(text.slice(pe + 1, e)) : undefined, undefined, item);
       return;
     }
