@@ -1,4 +1,4 @@
-import type { Person, Protocol } from '../service/registry/types';
+import type { Person, Protocol, ServiceRecord } from '../service/registry/types';
 import { isRegistryDate, normaliseReference, parsePortText, parseProtocol, splitIds } from './common';
 
 /**
@@ -8,20 +8,12 @@ import { isRegistryDate, normaliseReference, parsePortText, parseProtocol, split
  * and trailing free text (unauthorized-use report or notes).
  */
 
-/** One registry row as printed; `dates` holds the one or two dates without deciding what they mean. */
-export interface SeedRow {
-  name: string;
-  portLo: number | null;
-  portHi: number | null;
-  protocol: Protocol | '';
-  description: string;
-  assignee: string[];
-  contact: string[];
+/**
+ * One registry row as printed: a record's columns but for its two dates, which `dates` holds (one or
+ * two) without deciding what they mean, and its provenance, which the merge gives it.
+ */
+export interface SeedRow extends Omit<ServiceRecord, 'registered' | 'modified' | 'sources' | 'superseded'> {
   dates: string[];
-  references: string[];
-  serviceCode: string;
-  unauthorized: string;
-  notes: string;
   /** 1-based line in the seed file, for error messages. */
   line: number;
 }

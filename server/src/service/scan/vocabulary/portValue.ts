@@ -131,8 +131,12 @@ export function readPortPart(text: string, s: number, e: number, p: PortPart): b
  * `-1`, which the rules judge) in text[from, to). Returns the occurrence or undefined.
  */
 export function readPortValue(text: string, from: number, to: number, role: PortRole): PortOccurrence | undefined {
-  let s = valueStart(text, from, to);
-  let e = valueEnd(text, from, to);
+  let s = trimmedStart(text, from, to);
+  let e = trimmedEnd(text, s, to);
+  if (isQuoted(text, s, e)) {
+    s++;
+    e--;
+  }
   // ${VAR:-3000}, ${VAR-3000}, ${VAR:=3000}: the default is the port
   if (text.charCodeAt(s) === 36 && text.charCodeAt(s + 1) === 123 && text.charCodeAt(e - 1) === 125) {
     const d = placeholderDefaultStart(text, s, e);
@@ -205,8 +209,12 @@ const ITEM = new PortPart();
  * numbers and returns true when the whole item is a port (or range), false otherwise (nothing pushed).
  */
 export function readPortItem(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[], protocol?: Protocol): boolean {
-  const vs = valueStart(text, s, e);
-  const ve = valueEnd(text, s, e);
+  let vs = trimmedStart(text, s, e);
+  let ve = trimmedEnd(text, vs, e);
+  if (isQuoted(text, vs, ve)) {
+    vs++;
+    ve--;
+  }
   if (text.charCodeAt(vs) === 36 /* $ */) {
     const o = readPortValue(text, vs, ve, role);
     if (!o) return false;
@@ -298,9 +306,12 @@ const ADDRESS_PORT = new PortPart();
  * nothing. Returns true when a port was pushed.
  */
 export function readAddress(text: string, s: number, e: number, role: PortRole, out: PortOccurrence[], opts: AddressOptions = {}): boolean {
-  const vs = valueStart(text, s, e);
-  e = valueEnd(text, s, e);
-  s = vs;
+  s = trimmedStart(text, s, e);
+  e = trimmedEnd(text, s, e);
+  if (isQuoted(text, s, e)) {
+    s++;
+    e--;
+  }
   if (s >= e) return false;
   // haproxy `ipv4@`, `udp@`, ssh `user@`: the address follows the last `@`.
   let at = -1;
