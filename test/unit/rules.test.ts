@@ -128,6 +128,21 @@ describe('rules', () => {
     for (const d of client) assert.doesNotMatch(String(d.message), /consider another/);
   });
 
+  it('unauthorizedUse: the owner\'s software is read from the occurrence (its service, image, key, command or host), not from the text near it', () => {
+    const uu = (text: string, uri: string, lang: string) => codes(text, uri, lang).filter((d) => d.code === 'unauthorizedUse').length;
+    // The image names the owner though the service does not.
+    assert.equal(uu('services:\n  db:\n    image: tarantool/tarantool:2.11\n    ports:\n      - "3301:3301"\n', C, 'dockercompose'), 0);
+    assert.equal(uu('services:\n  db:\n    ports:\n      - "3301:3301"\n    image: docker.io/tarantool/tarantool\n', C, 'dockercompose'), 0);
+    assert.equal(uu('FROM tarantool/tarantool:2.11\nEXPOSE 3301\n', 'file:///p/Dockerfile', 'dockerfile'), 0);
+    assert.equal(uu('TARANTOOL_PORT=3301\n', 'file:///p/.env', 'dotenv'), 0);
+    assert.equal(uu('CACHE_ADDR=tarantool:3301\n', 'file:///p/.env', 'dotenv'), 0);
+    assert.equal(uu('tarantool --listen 3301\n', 'file:///p/run.sh', 'shellscript'), 0);
+    // The name written nearby, in a comment or another service, is not the software of this port.
+    assert.equal(uu('services:\n  web:\n    image: nginx\n    # not tarantool\n    ports:\n      - "3301:3301"\n', C, 'dockercompose'), 1);
+    assert.equal(uu('FROM tarantool/tarantool\nFROM nginx\nEXPOSE 3301\n', 'file:///p/Dockerfile', 'dockerfile'), 1);
+    assert.equal(uu('# tarantool\nAPP_PORT=3301\n', 'file:///p/.env', 'dotenv'), 1);
+  });
+
   it('every rule message leads with what is wrong in under 90 characters', () => {
     const text = compose(['"99999:80"', '"61000:61000"', '"3301:80"', '22:22', '"8080:80"', '"8080:81"']);
     const ds = codes(text, C, 'dockercompose', { ephemeralRange: 'custom', customEphemeralRanges: ['8000-8100'] });

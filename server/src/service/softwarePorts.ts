@@ -1,3 +1,7 @@
+import { normaliseImage } from './scan/vocabulary/common';
+
+export { normaliseImage };
+
 /**
  * What everyday software listens on by default, with aliases people type and the Docker images that run
  * it. IANA's registry says who registered a port, often decades ago; this table says what developers
@@ -322,25 +326,6 @@ export function commonPracticeByPort(): Map<number, string> {
   const map = new Map<number, string>();
   for (const port of [...byPortCache.keys()].sort((a, b) => a - b)) map.set(port, commonPracticeLabel(port) ?? '');
   return map;
-}
-
-/**
- * An image reference reduced to its repository as the table stores it: tag and digest dropped,
- * `docker.io/`, `index.docker.io/` and `library/` dropped, lower-case. `bitnami/kafka:3.7` ->
- * `bitnami/kafka`, `docker.io/library/postgres@sha256:...` -> `postgres`. Returns '' for a reference
- * the table cannot match (a variable such as `${IMAGE}`).
- */
-export function normaliseImage(ref: string): string {
-  let s = ref.trim().replace(/^["']|["']$/g, '').toLowerCase();
-  if (!s || s.includes('$') || s.includes('{')) return '';
-  const at = s.indexOf('@');
-  if (at >= 0) s = s.slice(0, at);
-  // A tag follows the last ':' after the last '/'; a ':' before it is a registry's port.
-  const slash = s.lastIndexOf('/');
-  const colon = s.indexOf(':', slash + 1);
-  if (colon >= 0) s = s.slice(0, colon);
-  s = s.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  return s;
 }
 
 const byImage = new Map<string, Software>();

@@ -1,28 +1,28 @@
 import type { PortOccurrence } from '../scan/vocabulary/types';
 import type { ServiceRecord } from '../registry/types';
 import { unauthorizedConcerns } from '../registry/unauthorized';
-import { isBound, onePerMapping, portsOf, type Rule, type RuleContext, type RuleFinding } from './types';
+import { isBound, onePerMapping, portsOf, type Rule, type RuleFinding } from './types';
 import { t } from '../l10n';
 
-/** How far before a port the rule looks for the name of the software that uses it (its compose service, image, key). */
-const OWNER_WINDOW = 400;
-
 /**
- * True when the text around the port names the registered service itself (`tarantool` in the compose
- * service, its image or the key before 3301): the registered owner's own software uses its own port.
+ * True when the occurrence's context names the registered service itself: its compose service
+ * (`tarantool:`), the software of its image or command (`tarantool/tarantool`), its key
+ * (`TARANTOOL_PORT`) or the host it connects to (`tarantool:3301`). The registered owner's own software
+ * uses its own port.
  */
-function isOwnersSoftware(ctx: RuleContext, o: PortOccurrence, registeredName: string): boolean {
+function isOwnersSoftware(o: PortOccurrence, registeredName: string): boolean {
   if (registeredName.length < 3) return false;
   const name = registeredName.toLowerCase();
   if (o.mapping?.service?.toLowerCase().includes(name)) return true;
-  const lineEnd = ctx.text.indexOf('\n', o.end);
-  const around = ctx.text.slice(Math.max(0, o.start - OWNER_WINDOW), lineEnd < 0 ? ctx.text.length : lineEnd).toLowerCase();
-  let i = around.indexOf(name);
-  while (i >= 0) {
-    const before = i > 0 ? around.charCodeAt(i - 1) : 32;
-    const after = i + name.length < around.length ? around.charCodeAt(i + name.length) : 32;
-    if (!isLetter(before) && !isLetter(after)) return true;
-    i = around.indexOf(name, i + name.length);
+  return namesWord(o.software, name) || namesWord(o.key, name) || namesWord(o.command, name) || namesWord(o.host, name);
+}
+
+/** True when `name` (lower-case) stands in `field` as a word of its own: no letter right before or after it. */
+function namesWord(field: string | undefined, name: string): boolean {
+  if (field === undefined || field.length < name.length) return false;
+  const lower = field.toLowerCase();
+  for (let i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + name.length)) {
+    if (!isLetter(lower.charCodeAt(i - 1)) && !isLetter(lower.charCodeAt(i + name.length))) return true;
   }
   return false;
 }
@@ -61,7 +61,7 @@ export const unauthorizedUse: Rule = {
       });
       if (!hit) continue;
       // The registered owner's own software on its own port is what the registration is for.
-      if (hit.name !== '' && isOwnersSoftware(ctx, o, hit.name)) continue;
+      if (hit.name !== '' && isOwnersSoftware(o, hit.name)) continue;
       found.push(o);
       notes.set(o, hit);
     }

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, portValue } from '../vocabulary/common';
+import { finish, normaliseImage, portValue } from '../vocabulary/common';
 import { indexIn, isDigit, digitsEnd } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { scanComment, scanValueText } from '../vocabulary/values';
@@ -55,6 +55,9 @@ export const findDockerfilePorts: PortFinder = (text) => {
   let first = true;
   let heredoc = '';
   let envLegacy = false;
+  // The image of the current stage (`FROM tarantool/tarantool:2.11` -> `tarantool/tarantool`), the software
+  // of the ports the image itself declares: EXPOSE, ENV, ARG and LABEL (a command's ports name its program).
+  let image = '';
   const lines = new Lines(text);
   const digits = new NextDigit(text);
   const angles = new NextIndex(text, 60 /* < */);
@@ -110,18 +113,23 @@ export const findDockerfilePorts: PortFinder = (text) => {
       }
     }
     if (instr === 'ENV' && startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
+    if (instr === 'FROM' && startOfInstr) image = fromImage(text, as, argsEnd);
     if (!hasDigit || digits.from(as) >= argsEnd) continue;
+    const before = out.length;
     switch (instr) {
       case 'EXPOSE':
         for (const [ws, we] of splitWords(text, as, argsEnd)) readPortItem(text, ws, we, 'listen', out);
+        giveSoftware(out, before, image);
         break;
       case 'ENV':
         if (envLegacy) legacyEnv(text, as, argsEnd, out);
         else pairs(text, as, argsEnd, out);
+        giveSoftware(out, before, image);
         break;
       case 'ARG':
       case 'LABEL':
         pairs(text, as, argsEnd, out);
+        giveSoftware(out, before, image);
         break;
       case 'FROM':
         for (const [ws, we] of splitWords(text, as, argsEnd)) registryPort(text, ws, we, out);
@@ -149,6 +157,19 @@ export const findDockerfilePorts: PortFinder = (text) => {
   }
   return finish(out);
 };
+
+/** The image a `FROM` line names, normalised: `FROM --platform=$P tarantool/tarantool:2.11 AS db` -> `tarantool/tarantool`. */
+function fromImage(text: string, s: number, e: number): string {
+  for (const [ws, we] of splitWords(text, s, e)) {
+    if (text.charCodeAt(ws) !== 45 /* --platform */) return we - ws > 256 ? '' : normaliseImage(text.slice(ws, we));
+  }
+  return '';
+}
+
+/** Gives the ports pushed since `from` the software the context names, where they have none of their own. */
+function giveSoftware(out: PortOccurrence[], from: number, software: string): void {
+  if (software) for (let i = from; i < out.length; i++) out[i].software ??= software;
+}
 
 /** True when `ENV` arguments are `KEY=value` pairs rather than the legacy `ENV KEY value`. */
 function isPairForm(text: string, s: number, e: number): boolean {

@@ -728,3 +728,21 @@ export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
   'inspect', 'inspect-brk', 'debug', 'bind-address', 'socket', 'uwsgi-socket', 'http-socket',
 ]);
 
+/**
+ * An image reference reduced to its repository as the table stores it: tag and digest dropped,
+ * `docker.io/`, `index.docker.io/` and `library/` dropped, lower-case. `bitnami/kafka:3.7` ->
+ * `bitnami/kafka`, `docker.io/library/postgres@sha256:...` -> `postgres`. Returns '' for a reference
+ * the table cannot match (a variable such as `${IMAGE}`).
+ */
+export function normaliseImage(ref: string): string {
+  let s = ref.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (!s || s.includes('$') || s.includes('{')) return '';
+  const at = s.indexOf('@');
+  if (at >= 0) s = s.slice(0, at);
+  // A tag follows the last ':' after the last '/'; a ':' before it is a registry's port.
+  const slash = s.lastIndexOf('/');
+  const colon = s.indexOf(':', slash + 1);
+  if (colon >= 0) s = s.slice(0, colon);
+  s = s.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+  return s;
+}

@@ -1,7 +1,7 @@
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
-import { finish, shiftOccurrence, isClearHost, isPortKey, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { finish, shiftOccurrence, isClearHost, isPortKey, normaliseImage, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
 import { PortPart, readPortPart, readPortsValue, readPortValue, ShortMapping, parseShortMapping } from '../../vocabulary/portValue';
@@ -154,6 +154,8 @@ class PortVisitor implements YamlVisitor {
   /** Compose: the mappings made, and each service's `profiles:`, joined when the document is read. */
   private readonly mappings: ComposeMapping[] = [];
   private readonly profiles = new Map<string, string[]>();
+  /** Compose: each service's image (`tarantool/tarantool`), the software of its mappings. */
+  private readonly images = new Map<string, string>();
   constructor(
     private readonly text: string,
     private readonly compose: boolean,
@@ -204,6 +206,12 @@ class PortVisitor implements YamlVisitor {
       for (const m of this.mappings) {
         const p = m.service === undefined ? undefined : this.profiles.get(m.service);
         if (p) m.profiles = p;
+      }
+    }
+    if (this.images.size > 0) {
+      for (const o of out) {
+        const image = o.mapping?.service === undefined ? undefined : this.images.get(o.mapping.service);
+        if (image) o.software ??= image;
       }
     }
     for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) out.push(o);
@@ -351,6 +359,14 @@ class PortVisitor implements YamlVisitor {
     let list = this.profiles.get(service);
     if (list === undefined) this.profiles.set(service, (list = []));
     if (list.length < MAX_PROFILES) list.push(this.text.slice(s, Math.min(e, s + MAX_PROFILE_CHARS)));
+  }
+
+  /** A Compose service's image (`services.<name>.image`), kept for its mappings' `software`. */
+  private serviceImage(keyF: YamlFrame, s: number, e: number): void {
+    const svc = keyF.owner;
+    if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e - s > 256) return;
+    const image = normaliseImage(this.text.slice(s, e));
+    if (image) this.images.set(svc.key, image);
   }
 
   /** Makes the occurrences pushed since `first` one mapping, when they are ports. */
@@ -565,6 +581,7 @@ class PortVisitor implements YamlVisitor {
         }
       }
       if (kind === K_IMAGE) {
+        this.serviceImage(keyF, s, e);
         this.imageRegistry(s, e);
         return;
       }
