@@ -133,7 +133,6 @@ describe('rules', () => {
     // The image names the owner though the service does not.
     assert.equal(uu('services:\n  db:\n    image: tarantool/tarantool:2.11\n    ports:\n      - "3301:3301"\n', C, 'dockercompose'), 0);
     assert.equal(uu('services:\n  db:\n    ports:\n      - "3301:3301"\n    image: docker.io/tarantool/tarantool\n', C, 'dockercompose'), 0);
-    assert.equal(uu('FROM tarantool/tarantool:2.11\nEXPOSE 3301\n', 'file:///p/Dockerfile', 'dockerfile'), 0);
     assert.equal(uu('TARANTOOL_PORT=3301\n', 'file:///p/.env', 'dotenv'), 0);
     assert.equal(uu('CACHE_ADDR=tarantool:3301\n', 'file:///p/.env', 'dotenv'), 0);
     assert.equal(uu('tarantool --listen 3301\n', 'file:///p/run.sh', 'shellscript'), 0);

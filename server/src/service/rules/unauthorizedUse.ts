@@ -6,7 +6,7 @@ import { t } from '../l10n';
 
 /**
  * True when the occurrence's context names the registered service itself: its compose service
- * (`tarantool:`), the software of its image or command (`tarantool/tarantool`), its key
+ * (`tarantool:`) or that service's image (`tarantool/tarantool`), the program of its command, its key
  * (`TARANTOOL_PORT`) or the host it connects to (`tarantool:3301`). The registered owner's own software
  * uses its own port.
  */
@@ -14,7 +14,7 @@ function isOwnersSoftware(o: PortOccurrence, registeredName: string): boolean {
   if (registeredName.length < 3) return false;
   const name = registeredName.toLowerCase();
   if (o.mapping?.service?.toLowerCase().includes(name)) return true;
-  return namesWord(o.software, name) || namesWord(o.key, name) || namesWord(o.command, name) || namesWord(o.host, name);
+  return namesWord(o.mapping?.software, name) || namesWord(o.software, name) || namesWord(o.key, name) || namesWord(o.command, name) || namesWord(o.host, name);
 }
 
 /** True when `name` (lower-case) stands in `field` as a word of its own: no letter right before or after it. */

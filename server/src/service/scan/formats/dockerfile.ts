@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, normaliseImage, portValue } from '../vocabulary/common';
+import { finish, portValue } from '../vocabulary/common';
 import { indexIn, isDigit, digitsEnd } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { scanComment, scanValueText } from '../vocabulary/values';
@@ -55,11 +55,6 @@ export const findDockerfilePorts: PortFinder = (text) => {
   let first = true;
   let heredoc = '';
   let envLegacy = false;
-  // The image of the current stage (`FROM tarantool/tarantool:2.11` -> `tarantool/tarantool`), the software
-  // of the ports the image itself declares: EXPOSE, ENV, ARG and LABEL (a command's ports name its program).
-  // It is read from its FROM line (at fromS) the first time a port needs it.
-  let image: string | undefined = '';
-  let fromS = -1;
   const lines = new Lines(text);
   const digits = new NextDigit(text);
   const angles = new NextIndex(text, 60 /* < */);
@@ -115,26 +110,18 @@ export const findDockerfilePorts: PortFinder = (text) => {
       }
     }
     if (instr === 'ENV' && startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
-    if (instr === 'FROM' && startOfInstr) {
-      image = undefined;
-      fromS = as;
-    }
     if (!hasDigit || digits.from(as) >= argsEnd) continue;
-    const before = out.length;
     switch (instr) {
       case 'EXPOSE':
         for (const [ws, we] of splitWords(text, as, argsEnd)) readPortItem(text, ws, we, 'listen', out);
-        if (out.length > before) giveSoftware(out, before, (image ??= fromImage(text, fromS)));
         break;
       case 'ENV':
         if (envLegacy) legacyEnv(text, as, argsEnd, out);
         else pairs(text, as, argsEnd, out);
-        if (out.length > before) giveSoftware(out, before, (image ??= fromImage(text, fromS)));
         break;
       case 'ARG':
       case 'LABEL':
         pairs(text, as, argsEnd, out);
-        if (out.length > before) giveSoftware(out, before, (image ??= fromImage(text, fromS)));
         break;
       case 'FROM':
         for (const [ws, we] of splitWords(text, as, argsEnd)) registryPort(text, ws, we, out);
@@ -162,36 +149,6 @@ export const findDockerfilePorts: PortFinder = (text) => {
   }
   return finish(out);
 };
-
-/**
- * The image the `FROM` line whose arguments start at `s` names, normalised: `FROM --platform=$P
- * tarantool/tarantool:2.11 AS db` -> `tarantool/tarantool`; '' for none.
- */
-function fromImage(text: string, s: number): string {
-  for (let i = s; i < text.length && i < s + 512;) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    if (c === 32 || c === 9) {
-      i++;
-      continue;
-    }
-    let we = i;
-    while (we < text.length && we < i + 256 && !isWordEnd(text.charCodeAt(we))) we++;
-    // A flag (`--platform=...`) stands before the image.
-    if (c !== 45) return isWordEnd(text.charCodeAt(we)) || we === text.length ? normaliseImage(text.slice(i, we)) : '';
-    i = we;
-  }
-  return '';
-}
-
-function isWordEnd(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** Gives the ports pushed since `from` the software the context names, where they have none of their own. */
-function giveSoftware(out: PortOccurrence[], from: number, software: string): void {
-  if (software) for (let i = from; i < out.length; i++) out[i].software ??= software;
-}
 
 /** True when `ENV` arguments are `KEY=value` pairs rather than the legacy `ENV KEY value`. */
 function isPairForm(text: string, s: number, e: number): boolean {

@@ -735,7 +735,13 @@ export const ADDRESS_FLAGS: ReadonlySet<string> = new Set([
  * the table cannot match (a variable such as `${IMAGE}`).
  */
 export function normaliseImage(ref: string): string {
-  let s = ref.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  // Plain string operations rather than regular expressions: finders call this for every image they read.
+  let s = ref.trim();
+  const first = s.charCodeAt(0);
+  if (first === 34 || first === 39) s = s.slice(1);
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 34 || last === 39) s = s.slice(0, -1);
+  s = s.toLowerCase();
   if (!s || s.includes('$') || s.includes('{')) return '';
   const at = s.indexOf('@');
   if (at >= 0) s = s.slice(0, at);
@@ -743,6 +749,14 @@ export function normaliseImage(ref: string): string {
   const slash = s.lastIndexOf('/');
   const colon = s.indexOf(':', slash + 1);
   if (colon >= 0) s = s.slice(0, colon);
-  s = s.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  return s;
+  for (const registry of DOCKER_HUB) {
+    if (s.startsWith(registry)) {
+      s = s.slice(registry.length);
+      break;
+    }
+  }
+  return s.startsWith('library/') ? s.slice(8) : s;
 }
+
+/** The names of Docker Hub an image reference may start with, each with its slash. */
+const DOCKER_HUB = ['docker.io/', 'index.docker.io/', 'registry-1.docker.io/'];

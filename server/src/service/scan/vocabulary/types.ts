@@ -30,6 +30,8 @@ export interface ComposeMapping {
   quoted: boolean;
   /** The compose service the entry belongs to, where known. */
   service?: string;
+  /** The software the service's image names (`tarantool/tarantool` for `image: tarantool/tarantool:2.11`), where known. */
+  software?: string;
   /**
    * The service's `profiles:`, where it names any: it runs only when one of them is enabled. Absent,
    * the service always runs.

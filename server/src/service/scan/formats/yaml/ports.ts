@@ -208,11 +208,9 @@ class PortVisitor implements YamlVisitor {
         if (p) m.profiles = p;
       }
     }
+    // A mapping has a slot for its software from the start: filling it here changes no object's shape.
     if (this.images.size > 0) {
-      for (const o of out) {
-        const image = o.mapping?.service === undefined ? undefined : this.images.get(o.mapping.service);
-        if (image) o.software ??= image;
-      }
+      for (const m of this.mappings) if (m.service !== undefined) m.software = this.images.get(m.service);
     }
     for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) out.push(o);
     // The walk reports in text order almost always; sort and deduplicate only when it did not.
@@ -344,7 +342,7 @@ class PortVisitor implements YamlVisitor {
     if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
     const mapping: ComposeMapping = {
       start: f.start + 2, end: Math.max(f.start + 2, f.end), hostIp, hostLo, hostHi, containerLo: cLo, containerHi: cHi,
-      protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f),
+      protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f), software: undefined,
     };
     for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
     this.mappings.push(mapping);
@@ -903,7 +901,7 @@ class PortVisitor implements YamlVisitor {
         start: s, end: e, hostIp: m.hostIp,
         hostLo: h && h.kind === 'num' ? h.lo : null, hostHi: h && h.kind === 'num' ? h.hi : null,
         containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
-        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx),
+        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx), software: undefined,
       };
       this.mappings.push(mapping);
     }
