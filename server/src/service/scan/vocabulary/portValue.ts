@@ -222,17 +222,25 @@ export function readPortItem(text: string, s: number, e: number, role: PortRole,
     return true;
   }
   // A `/udp` right after the number or range states the protocol.
-  let pe = ve;
+  const d = digitsEnd(text, vs, ve);
+  if (d === vs) return false;
+  let pe = d;
+  if (pe < ve && text.charCodeAt(pe) === 45 /* - */) pe = digitsEnd(text, pe + 1, ve);
   let proto = protocol;
-  const slash = indexIn(text, 47, vs, ve);
-  if (slash >= 0) {
-    const p = protocolSuffix(text, slash);
+  if (pe < ve) {
+    const p = text.charCodeAt(pe) === 47 ? protocolSuffix(text, pe) : undefined;
     if (!p) return false;
-    let end = slash + 1;
+    let end = pe + 1;
     while (end < ve && isWordChar(text.charCodeAt(end))) end++;
     if (end !== ve) return false;
     proto = p;
-    pe = slash;
+  }
+  // One number, the common case (every line of /etc/services), is pushed without the range reader.
+  if (pe === d) {
+    const port = portValue(text, vs, d);
+    if (port < 0) return false;
+    out.push(portOcc(vs, d, port, role, proto));
+    return true;
   }
   if (!readPortRange(text, vs, pe, ITEM)) return false;
   pushPart(ITEM, role, proto, out);
