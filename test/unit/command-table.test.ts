@@ -13,12 +13,14 @@ function ports(line: string): string[] {
 }
 
 describe('command table', () => {
-  it('every name is in one row only, and no row is empty', () => {
+  it('every name is in one row only and in lower case, and no row is empty', () => {
     const seen = new Map<string, number>();
     COMMAND_TABLE.forEach((row, i) => {
       assert.ok(row.names.length > 0, `row ${i} names no command`);
       for (const name of row.names) {
         assert.equal(seen.get(name), undefined, `${name} is in rows ${seen.get(name)} and ${i}`);
+        // The reader gives a name of the table as the occurrence's software, which is in lower case.
+        assert.equal(name, name.toLowerCase(), `${name} is not in lower case`);
         seen.set(name, i);
       }
     });

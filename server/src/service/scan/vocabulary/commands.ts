@@ -42,6 +42,11 @@ class CommandSpec {
   readonly shell: boolean;
   readonly args: ArgumentsRule | undefined;
   readonly listenArgs: ArgumentsRule | undefined;
+  /** The `program subcommand` strings given last (`docker run`), so that each command of a script shares one. */
+  private readonly subPrograms: string[] = new Array<string>(8).fill('');
+  private readonly subs: string[] = new Array<string>(8).fill('');
+  private readonly subCommands: string[] = new Array<string>(8).fill('');
+  private subNext = 0;
 
   constructor(row: CommandRow) {
     this.runsCommand = row.runs === 'command';
@@ -58,20 +63,87 @@ class CommandSpec {
     this.args = row.args;
     this.listenArgs = row.listenArgs;
   }
+
+  /** `program` (one of the row's names) and its subcommand text[s, e), as one string. */
+  commandWith(program: string, text: string, s: number, e: number): string {
+    for (let i = 0; i < 8; i++) {
+      const sub = this.subs[i];
+      if (this.subPrograms[i] === program && sub.length === e - s && text.startsWith(sub, s)) return this.subCommands[i];
+    }
+    const i = this.subNext++ & 7;
+    this.subPrograms[i] = program;
+    this.subs[i] = text.slice(s, e);
+    return (this.subCommands[i] = program + ' ' + this.subs[i]);
+  }
 }
 
 /** How the words of a command no row names are read, and options given to a command named elsewhere (`JAVA_OPTS`). */
 const ANY_COMMAND = new CommandSpec({ names: [] });
 
 /** The rows of the command table, and a table of their names (row index + 1). */
+/** Every name of the table, its row, and a table of the names (index + 1). */
 const SPECS = COMMAND_TABLE.map((row) => new CommandSpec(row));
 const DOCKER = SPECS[COMMAND_TABLE.findIndex((row) => row.names.includes('docker'))];
-const NAMES = new WordTable(COMMAND_TABLE.flatMap((row, i) => row.names.map((name): [string, number] => [name, i + 1])));
+const NAME_LIST = COMMAND_TABLE.flatMap((row) => row.names);
+const NAME_SPEC = COMMAND_TABLE.flatMap((row, i) => row.names.map(() => SPECS[i]));
+const NAMES = new WordTable(NAME_LIST.map((name, i): [string, number] => [name, i + 1]));
+/** `-a` ... `-z`, `-A` ... `-Z` and the other short flags, as strings, by the character code of their letter. */
+const SHORT_FLAGS = Array.from({ length: 128 }, (_, c) => '-' + String.fromCharCode(c));
 const EVERY_LONG = Object.entries(EVERY_COMMAND_LONG);
 const LONG_NAMES = new WordTable(EVERY_LONG.map(([name], i): [string, number] => [name, i + 1]));
 
 /** Words are read up to this many characters where their text matters (a longer word is no name). */
 const WORD_TEXT_LIMIT = 200;
+
+/**
+ * The names an occurrence carries (its command, program, flag and key), read once: a script names
+ * the same few commands and flags again and again, and each occurrence would otherwise hold copies
+ * of its own. A small table by hash, whose slots are overwritten: bounded whatever the text.
+ */
+class NamesRead {
+  private readonly names = new Array<string>(512).fill('');
+  private readonly lower = new Array<string>(512).fill('');
+  private readonly commands = new Map<string, Map<string, string>>();
+
+  /** text[s, e) as a string, the one read before when it is in the table. */
+  get(text: string, s: number, e: number): string {
+    let h = e - s;
+    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const slot = h & 511;
+    const known = this.names[slot];
+    if (known.length === e - s && text.startsWith(known, s)) return known;
+    const name = text.slice(s, e);
+    this.names[slot] = name;
+    this.lower[slot] = '';
+    return name;
+  }
+
+  /** `name` (a string `get` gave) in lower case. */
+  lowerCase(name: string): string {
+    let h = name.length;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    const slot = h & 511;
+    if (this.names[slot] !== name) return name.toLowerCase();
+    return this.lower[slot] || (this.lower[slot] = name.toLowerCase());
+  }
+
+  /** `program subcommand`, one string for each pair. */
+  command(program: string, sub: string): string {
+    let subs = this.commands.get(program);
+    if (subs === undefined) {
+      if (this.commands.size >= 256) this.commands.clear();
+      this.commands.set(program, (subs = new Map()));
+    }
+    let command = subs.get(sub);
+    if (command === undefined) {
+      if (subs.size >= 64) subs.clear();
+      subs.set(sub, (command = program + ' ' + sub));
+    }
+    return command;
+  }
+}
+
+const NAMES_READ = new NamesRead();
 
 /** The words of the command being read: offsets in two arrays, reused from command to command. */
 class Words {
@@ -117,8 +189,9 @@ class CommandRead {
   readonly positional = new Words();
   /** Where the ports of the command being read begin in `out`. */
   first = 0;
-  /** Its row of the command table. */
+  /** Its row of the command table, and the program's name when it is a plain word of the table (else ''). */
   spec = ANY_COMMAND;
+  programName = '';
   /** The protocol a firewall rule names (`-p udp`, `--protocol tcp`), for the ports after it. */
   protocol: Protocol | undefined = undefined;
   /** The row's listen switch was given (`nc -l`). */
@@ -405,8 +478,8 @@ function specOf(text: string, s: number, e: number, marks: number): CommandSpec 
     const slash = lastIndexIn(text, 47 /* / */, s, e);
     if (slash >= 0) s = slash + 1;
   }
-  const row = e > s ? NAMES.find(text, s, e) : 0;
-  return row === 0 ? undefined : SPECS[row - 1];
+  const name = e > s ? NAMES.find(text, s, e) : 0;
+  return name === 0 ? undefined : NAME_SPEC[name - 1];
 }
 
 /** `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the end of the name, or -1. The value follows the `=` after it. */
@@ -431,14 +504,14 @@ function readAssignment(r: CommandRead, s: number, e: number): boolean {
     const before = out.length;
     const vs = unquotedStart(text, v, e);
     if (readEphemeralRange(text, vs, unquotedEnd(text, vs, e), out)) {
-      tagKey(out, before, text.slice(s, Math.min(ne, s + WORD_TEXT_LIMIT)));
+      tagKey(out, before, NAMES_READ.get(text, s, Math.min(ne, s + WORD_TEXT_LIMIT)));
       return true;
     }
   }
   if (isPortKeyIn(text, s, ne)) {
     const before = out.length;
     readValue(text, v, e, out, roleForKeyIn(text, s, ne));
-    tagKey(out, before, text.slice(s, Math.min(ne, s + WORD_TEXT_LIMIT)));
+    tagKey(out, before, NAMES_READ.get(text, s, Math.min(ne, s + WORD_TEXT_LIMIT)));
   } else readPairs(text, v, e, out);
   return true;
 }
@@ -587,19 +660,30 @@ function sortTail(out: PortOccurrence[], first: number): void {
  */
 function tagCommand(r: CommandRead, at: number): void {
   const { text, words, out } = r;
-  let s = unquotedStart(text, words.s[at], words.e[at]);
-  const e = Math.min(unquotedEnd(text, s, words.e[at]), s + WORD_TEXT_LIMIT);
-  const slash = lastIndexIn(text, 47 /* / */, s, e);
-  if (slash >= 0) s = slash + 1;
-  if (e <= s) return;
-  const program = text.slice(s, e);
+  const known = r.programName !== '';
+  let program = r.programName;
+  if (!known) {
+    let s = unquotedStart(text, words.s[at], words.e[at]);
+    const e = Math.min(unquotedEnd(text, s, words.e[at]), s + WORD_TEXT_LIMIT);
+    const slash = lastIndexIn(text, 47 /* / */, s, e);
+    if (slash >= 0) s = slash + 1;
+    if (e <= s) return;
+    program = NAMES_READ.get(text, s, e);
+  }
   let command = program;
-  if (at + 1 < words.n && isSubcommand(text, words.s[at + 1], words.e[at + 1])) command += ' ' + text.slice(words.s[at + 1], words.e[at + 1]);
+  if (at + 1 < words.n && isSubcommand(text, words.s[at + 1], words.e[at + 1])) {
+    const ss = words.s[at + 1];
+    const se = words.e[at + 1];
+    command = known ? r.spec.commandWith(program, text, ss, se) : NAMES_READ.command(program, NAMES_READ.get(text, ss, se));
+  }
+  // The table's names are in lower case.
+  const software = known ? program : NAMES_READ.lowerCase(program);
   for (let i = r.first; i < out.length; i++) {
     const o = out[i];
+    // Only this reader sets `software`, with `command`.
     if (o.command === undefined) {
       o.command = command;
-      o.software ??= program.toLowerCase();
+      o.software = software;
     }
   }
 }
@@ -635,7 +719,7 @@ function tagFlag(text: string, out: PortOccurrence[], first: number, s: number, 
   let flag: string | undefined;
   for (let i = Math.max(first, out.length - 32); i < out.length; i++) {
     const o = out[i];
-    if (o.start >= s && o.start < valueEnd && o.flag === undefined) o.flag = flag ??= text.slice(s, Math.min(flagEnd, s + WORD_TEXT_LIMIT));
+    if (o.start >= s && o.start < valueEnd && o.flag === undefined) o.flag = flag ??= flagEnd - s === 2 && text.charCodeAt(s + 1) < 128 ? SHORT_FLAGS[text.charCodeAt(s + 1)] : NAMES_READ.get(text, s, Math.min(flagEnd, s + WORD_TEXT_LIMIT));
   }
 }
 
@@ -733,6 +817,8 @@ function findProgram(r: CommandRead): number {
     // A wrapper's flags and numbers: `nice -n 10`, `timeout 60`, `watch -n 5`.
     if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
     r.spec = spec ?? ANY_COMMAND;
+    // A plain word that is a name of the table is the program's name as the table writes it.
+    r.programName = spec !== undefined && (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 && e - s < WORD_TEXT_LIMIT ? NAME_LIST[NAMES.find(text, s, e) - 1] : '';
     return k;
   }
   return n;
