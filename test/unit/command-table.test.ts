@@ -42,6 +42,13 @@ describe('command table', () => {
     assert.deepEqual(ports('some-server -p 9000'), ['9000:listen']);
   });
 
+  it('a variable a client reads its port from connects; py runs modules as python does; mysqlsh connects', () => {
+    assert.deepEqual(ports('PGPORT=5433 psql -h db'), ['5433:connect']);
+    assert.deepEqual(ports('PGPORT=5433 postgres -D /data'), ['5433:listen']);
+    assert.deepEqual(ports('py -m http.server 8000'), ['8000:listen']);
+    assert.deepEqual(ports('mysqlsh -h db -P 3307'), ['3307:connect']);
+  });
+
   it('glued values are read only for rows that say so', () => {
     assert.deepEqual(ports('redis-cli -p6380'), ['6380:connect']);
     assert.deepEqual(ports('some-server -p9000'), []);

@@ -88,6 +88,11 @@ export interface CommandRow {
   readonly listenSwitch?: string;
   /** Its long flags (`--name` or `--name=value`) beyond those of every command. */
   readonly long?: Readonly<Record<string, Reading>>;
+  /**
+   * Environment variables it reads its port from, given before it (`PGPORT=5433 psql`): their ports
+   * take the row's role (the variable's name alone may say another).
+   */
+  readonly env?: readonly string[];
   /** Its 'port' short flags also take the port glued to the letter (`-p5433`, `-P3307`). */
   readonly glued?: boolean;
   /** Its long port flags take lists and ranges (`--dports 80,1024:65535`, `--add-port=5060-5061/udp`). */
@@ -130,10 +135,10 @@ export const COMMAND_TABLE: readonly CommandRow[] = [
   { names: ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], short: { c: 'script' } },
 
   // Clients, which connect to the port they are given.
-  { names: ['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall', 'redis-cli'], role: 'connect', glued: true },
+  { names: ['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall'], role: 'connect', glued: true, env: ['PGPORT'] },
+  { names: ['redis-cli'], role: 'connect', glued: true },
   { names: ['mysql', 'mysqldump', 'mysqladmin', 'mariadb'], role: 'connect', short: { p: 'no port', P: 'port' }, glued: true },
-  { names: ['mysqlimport', 'mysqlshow'], role: 'connect', short: { p: 'no port', P: 'port' } },
-  { names: ['mysqlsh'], short: { P: 'port' } },
+  { names: ['mysqlimport', 'mysqlshow', 'mysqlsh'], role: 'connect', short: { p: 'no port', P: 'port' } },
   { names: ['scp', 'sftp'], role: 'connect', short: { P: 'port' } },
   { names: ['ssh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward' }, glued: true },
   { names: ['autossh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward', M: 'listen port' }, glued: true },
@@ -170,8 +175,8 @@ export const COMMAND_TABLE: readonly CommandRow[] = [
   { names: ['fuser'], args: { read: 'port/protocol', role: 'listen' } },
 
   // Language runtimes.
-  { names: ['python', 'python3'], short: { m: 'module', p: 'no port' }, args: { read: 'port', role: 'listen', module: ['http.server', 'SimpleHTTPServer'], first: true } },
-  { names: ['py'], args: { read: 'port', role: 'listen', module: ['http.server', 'SimpleHTTPServer'], first: true } },
+  // `py` is the launcher of Windows (`py -m http.server 8000`).
+  { names: ['python', 'python3', 'py'], short: { m: 'module', p: 'no port' }, args: { read: 'port', role: 'listen', module: ['http.server', 'SimpleHTTPServer'], first: true } },
 
   // Development servers.
   { names: ['vite', 'nuxt', 'astro', 'webpack-dev-server', 'react-scripts', 'http-server', 'live-server', 'serve', 'parcel', 'storybook', 'remix', 'docusaurus', 'gatsby', 'svelte-kit', 'browser-sync'], devServer: true },

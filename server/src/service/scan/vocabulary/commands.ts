@@ -42,6 +42,7 @@ class CommandSpec {
   readonly shell: boolean;
   readonly args: ArgumentsRule | undefined;
   readonly listenArgs: ArgumentsRule | undefined;
+  readonly env: readonly string[] | undefined;
   /** The `program subcommand` strings given last (`docker run`), so that each command of a script shares one. */
   private readonly subPrograms: string[] = new Array<string>(8).fill('');
   private readonly subs: string[] = new Array<string>(8).fill('');
@@ -62,6 +63,7 @@ class CommandSpec {
     this.shell = row.short?.c === 'script';
     this.args = row.args;
     this.listenArgs = row.listenArgs;
+    this.env = row.env;
   }
 
   /** `program` (one of the row's names) and its subcommand text[s, e), as one string. */
@@ -736,6 +738,7 @@ function readCommandWords(r: CommandRead, preset: CommandSpec | undefined): numb
   else {
     at = findProgram(r);
     if (at >= r.words.n) return -1;
+    if (r.spec.env !== undefined) giveEnvRole(r);
   }
   r.protocol = undefined;
   r.listening = false;
@@ -745,6 +748,15 @@ function readCommandWords(r: CommandRead, preset: CommandSpec | undefined): numb
   readArguments(r, at + 1);
   readPlainArguments(r, at);
   return at;
+}
+
+/** The ports of variables set before the command that it reads its port from (`PGPORT=5433 psql`) take its role. */
+function giveEnvRole(r: CommandRead): void {
+  const { out, spec } = r;
+  for (let i = r.first; i < out.length; i++) {
+    const key = out[i].key;
+    if (key !== undefined && spec.env!.includes(key)) out[i].role = spec.role;
+  }
 }
 
 /** Every word may hold a URL, host:port or a `${PORT:-3000}` default, and a path `/dev/tcp/host/port`. */
