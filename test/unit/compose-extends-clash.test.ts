@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
-import { detectFormat, findPorts } from '../../server/src/service/scan';
-import { indexEntry, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { duplicateHostPortAcrossFiles } from '../../server/src/service/workspaceRules';
+import { indexedFiles as files } from '../helpers/indexedFiles';
 
 // Two services of one project extending the same base service from another file both publish its
 // ports: `docker compose up` fails the second with "port is already allocated".
-
-function files(m: Record<string, string>): IndexedFile[] {
-  const out: IndexedFile[] = [];
-  for (const [name, text] of Object.entries(m)) {
-    const uri = `file:///repo/${name}`;
-    const format = detectFormat('plaintext', uri, text);
-    assert.ok(format, `${name} has a format`);
-    const entry = indexEntry(uri, format, text, findPorts(format, text));
-    if (entry) out.push(entry);
-  }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : 1));
-}
 
 const common = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n';
 const extending = (...names: string[]) => `services:\n${names.map((n) => `  ${n}:\n    extends:\n      file: common.yaml\n      service: web\n`).join('')}`;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { detectFormat, findPorts } from '../../server/src/service/scan';
+import { findPorts } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
-import { indexEntry, type IndexedFile } from '../../server/src/service/workspaceIndex';
 import { duplicateHostPortAcrossFiles, workspaceDiagnostics } from '../../server/src/service/workspaceRules';
 import { doc, settings, testService } from '../helpers/service';
+import { indexedFiles as files } from '../helpers/indexedFiles';
 
 // Compose profiles: services only in disjoint profiles are started by different commands
 // (`docker compose --profile dev up` or `--profile prod up`), so the same host port in both is no clash;
@@ -76,19 +76,6 @@ describe('Compose profiles and duplicate host ports in one file', () => {
     assert.deepEqual(clashLines(text), [7, 10]);
   });
 });
-
-/** Indexes texts as the server does, sorted by URI. */
-function files(m: Record<string, string>): IndexedFile[] {
-  const out: IndexedFile[] = [];
-  for (const [name, text] of Object.entries(m)) {
-    const uri = `file:///repo/${name}`;
-    const format = detectFormat('plaintext', uri, text);
-    assert.ok(format, `${name} has a format`);
-    const entry = indexEntry(uri, format, text, findPorts(format, text));
-    if (entry) out.push(entry);
-  }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : 1));
-}
 
 /** Cross-file findings as `file:line`, as the Problems panel shows them. */
 function shown(m: Record<string, string>): string[] {

@@ -2,26 +2,15 @@ import assert from 'node:assert/strict';
 import { composeFileFacts, composeProjects, dotenvComposeFiles, fileKey } from '../../server/src/service/composeProject';
 import { detectFormat, findPorts } from '../../server/src/service/scan';
 import { resolveSettings } from '../../server/src/service/settings';
-import { indexEntry, type IndexedFile } from '../../server/src/service/workspaceIndex';
+import { indexEntry } from '../../server/src/service/workspaceIndex';
 import { duplicateHostPortAcrossFiles, workspaceDiagnostics, type WorkspaceFinding } from '../../server/src/service/workspaceRules';
+import { indexedFiles as files } from '../helpers/indexedFiles';
 
 // Which compose files Docker Compose merges into one project, and the duplicate host port rule that
 // compares only those: an override pair, include and extends, COMPOSE_FILE in .env, Compose's merge
 // rules for ports, and projects side by side that stay silent unless compose.compareProjects is on.
 
 /** Indexes texts as the server does (files without ports that decide a project included), sorted by URI. */
-function files(m: Record<string, string>): IndexedFile[] {
-  const out: IndexedFile[] = [];
-  for (const [name, text] of Object.entries(m)) {
-    const uri = `file:///repo/${name}`;
-    const format = detectFormat('plaintext', uri, text);
-    assert.ok(format, `${name} has a format`);
-    const entry = indexEntry(uri, format, text, findPorts(format, text));
-    if (entry) out.push(entry);
-  }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : 1));
-}
-
 const compose = (service: string, ...ports: string[]) => `services:\n  ${service}:\n    image: example/${service}\n    ports:\n${ports.map((p) => `      - "${p}"\n`).join('')}`;
 
 /** Findings as `file:line` lists per setting value, as the Problems panel would show them. */
