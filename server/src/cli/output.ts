@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { RULE_IDS, WORKSPACE_RULE_IDS, ruleInfo } from '../service/rules';
+import { RULE_ROWS } from '../service/rules';
 import type { RuleLevel } from '../service/settings';
 
 /**
@@ -61,8 +61,7 @@ const FILE_TOO_LARGE = {
 
 /** Metadata of every rule the checks can report, in a stable order. */
 export function ruleMetadata(): RuleMeta[] {
-  const rows = [...[...RULE_IDS, ...WORKSPACE_RULE_IDS].map((id) => ruleInfo(id)!), FILE_TOO_LARGE];
-  return rows.map((r) => {
+  return [...RULE_ROWS, FILE_TOO_LARGE].map((r) => {
     const short = r.description;
     const name = r.help?.name ?? r.id[0].toUpperCase() + r.id.slice(1);
     const full = r.help?.full ?? short;

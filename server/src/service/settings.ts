@@ -1,10 +1,9 @@
+import { IANA_REGISTRY_URL } from '../protocol';
 import { parseRange, type EphemeralPreset, type PortRange } from './facts';
+import { DEFAULT_LINT, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId } from './rules';
 
 /** A rule's level; `ignore` turns the rule off. */
 export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
-
-import { IANA_REGISTRY_URL } from '../protocol';
-import { DEFAULT_LINT, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId } from './rules';
 
 export { DEFAULT_LINT, IANA_REGISTRY_URL, parseRange, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId };
 

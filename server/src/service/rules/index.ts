@@ -32,7 +32,10 @@ export const WORKSPACE_RULES = { duplicateHostPortAcrossFiles, unmatchedTargetPo
 export type WorkspaceRuleId = keyof typeof WORKSPACE_RULES;
 export const WORKSPACE_RULE_IDS = Object.keys(WORKSPACE_RULES) as WorkspaceRuleId[];
 
-const ROWS: ReadonlyMap<string, RuleInfo> = new Map([...Object.values(RULES), ...Object.values(WORKSPACE_RULES)].map((r) => [r.id, r]));
+/** Every row of the rule table, the per-document rules first, in a stable order. */
+export const RULE_ROWS: readonly RuleInfo[] = [...Object.values(RULES), ...Object.values(WORKSPACE_RULES)];
+
+const ROWS: ReadonlyMap<string, RuleInfo> = new Map(RULE_ROWS.map((r) => [r.id, r]));
 
 /** A rule's row by id, or undefined for an id no rule has (a diagnostic from elsewhere). */
 export function ruleInfo(id: string): RuleInfo | undefined {
@@ -40,4 +43,4 @@ export function ruleInfo(id: string): RuleInfo | undefined {
 }
 
 /** Each rule's level until the user sets one. */
-export const DEFAULT_LINT = Object.fromEntries([...ROWS].map(([id, r]) => [id, r.level])) as Record<RuleId | WorkspaceRuleId, RuleLevel>;
+export const DEFAULT_LINT = Object.fromEntries(RULE_ROWS.map((r) => [r.id, r.level])) as Record<RuleId | WorkspaceRuleId, RuleLevel>;
