@@ -7,7 +7,7 @@
 // Exits 1 unless the hover shows and the running-extensions list names IANA Ports.
 import fs from 'node:fs';
 import path from 'node:path';
-import { HOME, ROOT, ensureInstalled, forwardConsole, installVsix, launchBrowser, log, sleep, startCodeServer, workbenchUrl } from './lib.mjs';
+import { HOME, ROOT, ensureInstalled, forwardConsole, installVsix, launchBrowser, log, sleep, startCodeServer, wordCentre, workbenchUrl } from './lib.mjs';
 
 const web = process.argv.includes('--web');
 const name = web ? 'web' : 'remote';
@@ -42,28 +42,7 @@ try {
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: /postgresql/ }).first();
   let shown = false;
   for (const deadline = Date.now() + 60_000; Date.now() < deadline && !shown;) {
-    const box = await page.evaluate(() => {
-      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf('- "5432:5432"');
-        if (at < 0) continue;
-        // The rectangle of the digit 4 of 5432, from the text node that holds it.
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (at + 4 < seen + node.textContent.length) {
-            const range = document.createRange();
-            range.setStart(node, at + 4 - seen);
-            range.setEnd(node, at + 5 - seen);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-          }
-          seen += node.textContent.length;
-        }
-      }
-      return null;
-    });
-    if (!box) throw new Error('5432 is not on screen');
+    const box = await wordCentre(page, '- "5432:5432"', '5432');
     await page.mouse.move(10, 10);
     await sleep(200);
     await page.mouse.move(box.x, box.y, { steps: 5 });

@@ -224,3 +224,33 @@ export function workbenchUrl(port, folder, payload = []) {
   const query = `folder=${encodeURIComponent(folder)}` + (entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : '');
   return `http://127.0.0.1:${port}/?${query}`;
 }
+
+/** Centre of the first `word` inside the editor line that contains `lineText`, in page pixels. */
+export async function wordCentre(page, lineText, word) {
+  const box = await page.evaluate(([needle, w]) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      // Monaco renders spaces as U+00A0; compare with plain spaces.
+      const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+      const at = text.indexOf(needle);
+      if (at < 0) continue;
+      const target = at + needle.indexOf(w);
+      // Walk the token spans' text nodes to the character offset, then measure a DOM range over the word.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent.length;
+        if (target < seen + len) {
+          const range = document.createRange();
+          range.setStart(node, target - seen);
+          range.setEnd(node, Math.min(len, target - seen + w.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2, right: r.right };
+        }
+        seen += len;
+      }
+    }
+    return null;
+  }, [lineText, word]);
+  if (!box) throw new Error(`"${lineText}" is not on screen`);
+  return box;
+}

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  HOME, ROOT, ensureInstalled, forwardConsole, installVsix, launchBrowser, log, runChecked, sleep, startCodeServer, workbenchUrl,
+  HOME, ROOT, ensureInstalled, forwardConsole, installVsix, launchBrowser, log, runChecked, sleep, startCodeServer, wordCentre, workbenchUrl,
 } from './lib.mjs';
 
 const locale = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'zh-cn';
@@ -48,35 +48,15 @@ fs.writeFileSync(path.join(serverDir, 'user-data', 'languagepacks.json'), JSON.s
 }));
 
 /**
- * Moves the mouse onto the port at the start of `lineText` until a hover matching `shows` appears, takes a
- * screenshot, and says whether the hover also matches `translated`.
+ * Moves the mouse onto `word` in the line that holds `lineText` until a hover matching `shows` appears, takes
+ * a screenshot, and says whether the hover also matches `translated`.
  */
-async function hoverShot(page, lineText, shows, translated, file) {
+async function hoverShot(page, lineText, word, shows, translated, file) {
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: shows }).first();
   const deadline = Date.now() + 60_000;
   let seen = false;
   while (Date.now() < deadline && !seen) {
-    const box = await page.evaluate((needle) => {
-      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf(needle);
-        if (at < 0) continue;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        let seenChars = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (at + 4 < seenChars + node.textContent.length) {
-            const range = document.createRange();
-            range.setStart(node, at + 4 - seenChars);
-            range.setEnd(node, at + 5 - seenChars);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-          }
-          seenChars += node.textContent.length;
-        }
-      }
-      return null;
-    }, lineText);
-    if (!box) throw new Error(`${lineText} is not on screen`);
+    const box = await wordCentre(page, lineText, word);
     await page.mouse.move(10, 10);
     await sleep(200);
     await page.mouse.move(box.x, box.y, { steps: 5 });
@@ -112,8 +92,8 @@ try {
   const shots = path.join(HOME, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
   // The card on 5432, then the warning on 61000: a rule message in the display language.
-  const card = await hoverShot(page, '- "5432:5432"', /postgresql/, EXPECTED[locale] ?? /./, path.join(shots, `${locale}-hover.png`));
-  const warning = await hoverShot(page, '- "61000:61000"', /dynamicRange/, EXPECTED_WARNING[locale] ?? /./, path.join(shots, `${locale}-diagnostic.png`));
+  const card = await hoverShot(page, '- "5432:5432"', '5432', /postgresql/, EXPECTED[locale] ?? /./, path.join(shots, `${locale}-hover.png`));
+  const warning = await hoverShot(page, '- "61000:61000"', '61000', /dynamicRange/, EXPECTED_WARNING[locale] ?? /./, path.join(shots, `${locale}-diagnostic.png`));
   ok = card && warning;
   if (process.argv.includes('--update-screenshots')) fs.copyFileSync(path.join(shots, `${locale}-hover.png`), path.join(ROOT, 'docs', 'images', `${locale}-hover.png`));
 } finally {
