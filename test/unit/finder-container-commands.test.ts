@@ -7,7 +7,7 @@ import { indexFile, WorkspaceIndex, type IndexedFile } from '../../server/src/se
 import { kubeFacts } from '../../server/src/service/workspaceKube';
 import { unmatchedTargetPort } from '../../server/src/service/kubeRules';
 
-// Shapes met in the fourth blind evaluation: commands inside YAML values (Kubernetes `command`/`args`,
+// Shapes real files have: commands inside YAML values (Kubernetes `command`/`args`,
 // Compose `command`/`entrypoint`/healthcheck `test`) read as shell, comma lists under a plural port
 // key, Ruby ERB defaults under a port key, and Services whose selector is a flow mapping.
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findPorts, type FormatId } from '../../server/src/service/scan';
 
-// Shapes from the fifth blind sample that the key/value finders used to miss: Samba's keys of several
+// Shapes real files have that the key/value finders used to miss: Samba's keys of several
 // words, unbound's `host@port`, address flags named by their last word, and Postfix master.cf service
 // lines. Each rule has look-alikes beside it that must stay silent.
 
@@ -12,7 +12,7 @@ function found(format: FormatId, text: string): string[] {
   }).map((o) => `${text.slice(o.start, o.end)}@${o.start}:${o.role}${o.kind === 'port' ? '' : `:${o.kind}`}`);
 }
 
-describe('blind sample 5: INI keys of several words', () => {
+describe('INI keys of several words', () => {
   it('reads every number after a multi-word port key such as Samba smb ports', () => {
     assert.deepEqual(found('keyvalue', '[global]\n   smb ports = 445 139\n'), ['445@24:listen', '139@28:listen']);
     assert.deepEqual(found('keyvalue', 'smb ports=445\n'), ['445@10:listen']);
@@ -34,7 +34,7 @@ describe('blind sample 5: INI keys of several words', () => {
   });
 });
 
-describe('blind sample 5: host@port', () => {
+describe('host@port', () => {
   it('reads the digits after an IP address and @ as the port to connect to, up to # or the end', () => {
     const unbound = 'forward-zone:\n    forward-addr: 1.1.1.1@853#cloudflare-dns.com\n    stub-addr: 192.168.1.1@53\n';
     assert.deepEqual(found('keyvalue', unbound), [`853@${unbound.indexOf('853')}:connect`, `53@${unbound.indexOf('@53') + 1}:connect`]);
@@ -55,7 +55,7 @@ describe('blind sample 5: host@port', () => {
   });
 });
 
-describe('blind sample 5: address flags named by their last word', () => {
+describe('address flags named by their last word', () => {
   it('reads :PORT after --console-address, --metrics-addr and --web.listen-address as a listen port', () => {
     assert.deepEqual(found('dotenv', 'MINIO_OPTS="--address :9000 --console-address :9001"\n'), ['9000@23:listen', '9001@47:listen']);
     assert.deepEqual(found('dotenv', 'OPTS="--admin-listen=127.0.0.1:9901 --probe_addr :8081"\n'), ['9901@31:listen', '8081@50:listen']);
@@ -71,7 +71,7 @@ describe('blind sample 5: address flags named by their last word', () => {
   });
 });
 
-describe('blind sample 5: Postfix master.cf service lines', () => {
+describe('Postfix master.cf service lines', () => {
   const master = [
     'smtp      inet  n       -       y       -       -       smtpd',
     '2525      inet  n       -       y       -       -       smtpd',

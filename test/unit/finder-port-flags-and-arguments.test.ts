@@ -3,7 +3,7 @@ import { findPorts, type FormatId } from '../../server/src/service/scan';
 import { scanShellText } from '../../server/src/service/scan/vocabulary/commands';
 import type { PortOccurrence } from '../../server/src/service/scan/vocabulary/types';
 
-// Shapes from the fourth blind sample that the finders used to miss: sshd's `Match LocalPort`,
+// Shapes real files have that the finders used to miss: sshd's `Match LocalPort`,
 // Go-style single-dash port flags (`-dns.port 53`) and a module's port (`python -m http.server 8765`),
 // also as the list form of a command. Each rule has look-alikes beside it that must stay silent.
 
@@ -23,7 +23,7 @@ function fromCommand(text: string): string[] {
   return out.filter((o) => o.kind === 'port').map((o) => `${text.slice(o.start, o.end)}:${o.role}`);
 }
 
-describe('blind sample 4: sshd Match LocalPort', () => {
+describe('sshd Match LocalPort', () => {
   it('reads the port or ports after a LocalPort criterion as ports sshd listens on', () => {
     assert.deepEqual(found('ssh', 'Port 22\nPort 2222\n\nMatch LocalPort 2222\n    PasswordAuthentication no\n'), ['22:listen', '2222:listen', '2222:listen']);
     assert.deepEqual(found('ssh', 'Match LocalPort 2222,2223 Address 10.0.0.0/8\n'), ['2222:listen', '2223:listen']);
@@ -40,7 +40,7 @@ describe('blind sample 4: sshd Match LocalPort', () => {
   });
 });
 
-describe('blind sample 4: single-dash long port flags (Go flag style)', () => {
+describe('single-dash long port flags (Go flag style)', () => {
   it('reads the next word or the = value after a single-dash port name in a shell script', () => {
     assert.deepEqual(found('shell', './coredns -dns.port 53 -conf /etc/coredns/Corefile\n'), ['53:listen']);
     assert.deepEqual(found('shell', 'prometheus -http.port=9090 -storage.tsdb.retention 15d\n'), ['9090:listen']);
@@ -74,7 +74,7 @@ describe('blind sample 4: single-dash long port flags (Go flag style)', () => {
   });
 });
 
-describe('blind sample 4: a module or built-in server that takes its port as an argument', () => {
+describe('a module or built-in server that takes its port as an argument', () => {
   it('reads the first number after python -m http.server as the port it listens on', () => {
     assert.deepEqual(found('shell', 'python3 -m http.server 8000 --bind 127.0.0.1\n'), ['8000:listen']);
     assert.deepEqual(found('shell', 'python -m "http.server" 8765 --directory static\n'), ['8765:listen']);
