@@ -129,7 +129,7 @@ describe('Kubernetes facts', () => {
   });
 
   it('reads nothing from YAML that is not Kubernetes', () => {
-    assert.deepEqual(kubeFacts('ports:\n  - containerPort: 80\n'), { services: [], workloads: [], backends: [] });
+    assert.deepEqual(kubeFacts('ports:\n  - containerPort: 80\n'), { services: [], workloads: [], backends: [], manifest: false });
   });
 });
 

@@ -17,6 +17,7 @@ import { isDevServerConfig } from './facts';
 import { isDevServerCommand } from './scan/vocabulary/commands';
 import { bindsOnThisMachine, machineLine } from './machine/facts';
 import type { MachineSnapshot } from './machine/types';
+import { isKubeManifest, kubeFacts, type KubeFacts } from './workspaceKube';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
@@ -44,6 +45,19 @@ export interface ScanResult {
   window?: ScanWindow;
   /** With a window: the ports the whole document uses, for the features that look for a free port. */
   usedPorts?: ReadonlySet<number>;
+  /**
+   * A YAML document's Kubernetes objects, read on first need (the rules, then the workspace index,
+   * read this one object): see {@link kubeOf}.
+   */
+  kube?: KubeFacts;
+}
+
+/**
+ * The Kubernetes objects of a scanned document, read from its text once per version: for YAML only
+ * (a Compose file holds none), undefined for other formats.
+ */
+export function kubeOf(scan: ScanResult, text: string): KubeFacts | undefined {
+  return scan.format === 'yaml' ? (scan.kube ??= kubeFacts(text)) : undefined;
 }
 
 /** The part of a document a partial scan holds, as text offsets; `end` is past the text when it holds the rest. */
@@ -173,9 +187,11 @@ export class PortLanguageService {
   private machineLineFor(doc: TextDocument, o: PortOccurrence, settings: Settings): string | undefined {
     // A port in a comment or prose is not bound by this file, whatever its words say.
     if (!this.machine || o.inComment || (o.protocol !== undefined && o.protocol !== 'tcp' && o.protocol !== 'udp')) return undefined;
-    const { format } = this.scan(doc, settings);
-    if (!bindsOnThisMachine(format, o.role, doc.getText())) return undefined;
-    return machineLine(this.machine(settings), o.port, o.protocol, format, o.role, Date.now());
+    // Diagnostics have usually read the document's Kubernetes objects; a hover alone needs only the cheap test.
+    const scan = this.scan(doc, settings);
+    const manifest = scan.format === 'yaml' && (scan.kube ? scan.kube.manifest : isKubeManifest(doc.getText()));
+    if (!bindsOnThisMachine(scan.format, o.role, manifest)) return undefined;
+    return machineLine(this.machine(settings), o.port, o.protocol, scan.format, o.role, Date.now());
   }
 
   /** Diagnostics for a document: every enabled rule, minus suppressed lines and ignored ports. */
@@ -198,7 +214,10 @@ export class PortLanguageService {
     // Comments and prose explain; they never draw a warning.
     const judged = (scan.judged ??= scan.occurrences.some((o) => o.inComment) ? scan.occurrences.filter((o) => !o.inComment) : scan.occurrences);
     const machine = settings.lint.reservedByOS !== 'ignore' ? this.machine?.(settings) : undefined;
-    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings, machine };
+    // Only the Kubernetes rules and reservedByOS read the document's Kubernetes objects.
+    const lint = settings.lint;
+    const kube = machine || lint.probePort !== 'ignore' || lint.duplicateContainerPort !== 'ignore' || lint.nodePortRange !== 'ignore' ? kubeOf(scan, text) : undefined;
+    const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings, machine, kube };
     const lines = (scan.lineStarts ??= lineStarts(text));
     const positionAt = (offset: number): Position => positionIn(text, lines, offset);
     const out: Diagnostic[] = [];

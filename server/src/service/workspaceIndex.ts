@@ -142,14 +142,17 @@ export function composeFactsOf(uri: string, format: FormatId, text: string): Com
  * that only includes others, a `.env` with COMPOSE_FILE, a default compose file without ports, which
  * still decides which file Compose picks in its folder).
  */
-export function indexEntry(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[]): IndexedFile | undefined {
+export function indexEntry(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[], kube?: KubeFacts): IndexedFile | undefined {
   const compose = composeFactsOf(uri, format, text);
   if (!occurrences.length && !compose && !(format === 'compose' && isComposeDefaultName(uri))) return undefined;
-  return indexFile(uri, format, text, occurrences, compose);
+  return indexFile(uri, format, text, occurrences, compose, kube);
 }
 
-/** Builds the index entry for one file from its text and the ports the finders found in it. */
-export function indexFile(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[], compose = composeFactsOf(uri, format, text)): IndexedFile {
+/**
+ * Builds the index entry for one file from its text and the ports the finders found in it; `kube`, its
+ * Kubernetes objects where its diagnostics read them already (`ScanResult.kube`), spares a second reading.
+ */
+export function indexFile(uri: string, format: FormatId, text: string, occurrences: PortOccurrence[], compose = composeFactsOf(uri, format, text), kube?: KubeFacts): IndexedFile {
   const lines = new LineMap(text);
   const places: IndexedPlace[] = [];
   const mappings: IndexedMapping[] = [];
@@ -169,12 +172,12 @@ export function indexFile(uri: string, format: FormatId, text: string, occurrenc
       else omitted++;
     }
   }
-  let kube = EMPTY_KUBE;
+  let indexed = EMPTY_KUBE;
   if (format === 'yaml') {
-    const k: KubeFacts = kubeFacts(text);
-    if (k.services.length || k.workloads.length || k.backends.length) kube = mapKubeFacts(k, (v) => ({ text: v.text, range: lines.range(v.start, v.end) }));
+    const k: KubeFacts = kube ?? kubeFacts(text);
+    if (k.services.length || k.workloads.length || k.backends.length) indexed = mapKubeFacts(k, (v) => ({ text: v.text, range: lines.range(v.start, v.end) }));
   }
-  const file: IndexedFile = { uri, format, digest: textDigest(text), places, omitted, mappings, kube };
+  const file: IndexedFile = { uri, format, digest: textDigest(text), places, omitted, mappings, kube: indexed };
   if (compose) file.compose = compose;
   return file;
 }

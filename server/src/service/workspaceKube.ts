@@ -78,6 +78,16 @@ export interface KubeFacts {
   services: KubeService[];
   workloads: KubeWorkload[];
   backends: KubeBackend[];
+  /**
+   * True when the file is a Kubernetes manifest (`apiVersion:` and `kind:` at the top level): its ports
+   * live in the cluster, never on this machine, whatever objects it holds (a ConfigMap's `PORT` too).
+   */
+  manifest: boolean;
+}
+
+/** True when a YAML text is a Kubernetes manifest: top-level `apiVersion:` and `kind:` keys. */
+export function isKubeManifest(text: string): boolean {
+  return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }
 
 interface DocState {
@@ -150,9 +160,10 @@ function endsWith(path: string[], tail: string[]): boolean {
 
 /** Reads the Services and workloads of every YAML document in a file. Never throws. */
 export function kubeFacts(text: string): KubeFacts {
-  const facts: KubeFacts = { services: [], workloads: [], backends: [] };
+  const facts: KubeFacts = { services: [], workloads: [], backends: [], manifest: false };
   // Cheap test first: most YAML files in a workspace are not Kubernetes manifests.
   if (!/^[ \t]*kind:/m.test(text)) return facts;
+  facts.manifest = isKubeManifest(text);
   // The `service` mapping of an Ingress backend being read: its name and port may come in any order.
   let backend: { service: string; port?: KubeScalar; byName: boolean } | undefined;
   let doc = newDoc();

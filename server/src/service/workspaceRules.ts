@@ -362,7 +362,7 @@ export function findingsForDocuments(service: PortLanguageService, docs: TextDoc
   const files: IndexedFile[] = [];
   for (const doc of docs) {
     const scan = service.scan(doc, settings);
-    const entry = scan.format && !scan.tooLarge ? indexEntry(doc.uri, scan.format, doc.getText(), scan.occurrences) : undefined;
+    const entry = scan.format && !scan.tooLarge ? indexEntry(doc.uri, scan.format, doc.getText(), scan.occurrences, scan.kube) : undefined;
     if (entry) files.push(entry);
   }
   files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));

@@ -437,7 +437,7 @@ export class WorkspaceFeature {
     if (pending) clearTimeout(pending);
     this.pendingDocs.delete(doc.uri);
     const scan = this.service.scan(doc, settings);
-    this.indexer.setOpenDocument(doc.uri, scan.tooLarge ? undefined : scan.format, doc.getText(), scan.occurrences);
+    this.indexer.setOpenDocument(doc.uri, scan.tooLarge ? undefined : scan.format, doc.getText(), scan.occurrences, scan.kube);
     this.indexedVersion.set(doc.uri, doc.version);
     if (this.withheld.delete(doc.uri)) {
       this.findingsChanged = true;

@@ -6,6 +6,7 @@ import type { PortOccurrence } from '../service/scan';
 import type { FormatId } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
 import { indexEntry, WorkspaceIndex, type IndexedFile } from '../service/workspaceIndex';
+import type { KubeFacts } from '../service/workspaceKube';
 import { isExcluded, MAX_GLOB_CHARS, type ExcludePattern } from './glob';
 import { isIgnored, MAX_IGNORE_PATTERN_CHARS, parseGitignore, type IgnoreFile } from './gitignore';
 import { readRegularFile } from './regularFile';
@@ -393,8 +394,8 @@ export class WorkspaceIndexer {
     return this.index.generation !== before;
   }
 
-  /** An open document's text replaces the disk's until it is closed. */
-  setOpenDocument(uri: string, format: FormatId | undefined, text: string, occurrences: PortOccurrence[]): void {
+  /** An open document's text replaces the disk's until it is closed; `kube`, its Kubernetes objects where its scan read them. */
+  setOpenDocument(uri: string, format: FormatId | undefined, text: string, occurrences: PortOccurrence[], kube?: KubeFacts): void {
     const u = canonicalUri(uri);
     const fsPath = u.startsWith('file:') ? fileURLToPath(u) : undefined;
     // Only documents inside a workspace folder belong to the workspace's ports.
@@ -403,7 +404,7 @@ export class WorkspaceIndexer {
     const before = this.index.generation;
     // Back to a text already indexed (an undo, a save): nothing to build.
     if (format && this.index.get(u)?.format === format && this.index.holds(u, text)) return;
-    const entry = format && indexEntry(u, format, text, occurrences);
+    const entry = format && indexEntry(u, format, text, occurrences, kube);
     if (entry) this.index.set(entry);
     else this.index.delete(u);
     if (this.index.generation !== before) this.host.onDidChange();

@@ -173,7 +173,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
           kept.delete(uri);
           service.forget(uri);
         }
-        const file = job.indexUri && scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences) : undefined;
+        const file = job.indexUri && scan.format && !scan.tooLarge ? indexEntry(job.indexUri, scan.format, job.text, scan.occurrences, scan.kube) : undefined;
         return {
           format: scan.format, tooLarge: scan.tooLarge, diagnostics: encodeRecords(all.slice(0, MAX_THREAD_DIAGNOSTICS)), total: all.length,
           file: encodeFile(file),

@@ -16,9 +16,10 @@ const AIRPLAY_PROCESSES = new Set(['ControlCenter', 'AirPlayXPCHelper']);
 /**
  * Whether a port written in this place is one this machine binds, so that its state here matters: a
  * port something listens on or publishes, outside containers and clusters (a Dockerfile's EXPOSE or a
- * pod's containerPort binds inside its own network namespace), outside documentation.
+ * pod's containerPort binds inside its own network namespace), outside documentation. `kubeManifest`
+ * says the YAML document is a Kubernetes manifest (`KubeFacts.manifest`).
  */
-export function bindsOnThisMachine(format: string | undefined, role: PortRole, text: string): boolean {
+export function bindsOnThisMachine(format: string | undefined, role: PortRole, kubeManifest: boolean): boolean {
   if (role !== 'listen' && role !== 'host') return false;
   switch (format) {
     case undefined:
@@ -29,7 +30,7 @@ export function bindsOnThisMachine(format: string | undefined, role: PortRole, t
       return role === 'host';
     case 'yaml':
       // A Kubernetes object's ports live in the cluster; a Spring or app config's on this machine.
-      return !(/^apiVersion:/m.test(text) && /^kind:/m.test(text));
+      return !kubeManifest;
     default:
       return true;
   }

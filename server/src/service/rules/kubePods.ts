@@ -1,38 +1,24 @@
-import { kubeFacts, type KubeFacts } from '../workspaceKube';
-import type { Rule, RuleContext, RuleFinding, RuleInfo } from './types';
+import type { KubeFacts } from '../workspaceKube';
+import { isNumber, isTemplated } from '../kubeModel';
+import type { Rule, RuleFinding, RuleInfo } from './types';
 import { t } from '../l10n';
 
 /**
  * Kubernetes checks inside one manifest file: a probe's port its container does not declare, the same
  * containerPort twice in one pod, a nodePort outside the default range. Values a template fills in are
- * not judged.
+ * not judged. They read the document's Kubernetes objects its scan holds (`ctx.kube`), never the text.
  */
-
-const cache = new WeakMap<RuleContext, KubeFacts>();
-
-/** The file's Kubernetes objects, read once for the three rules. */
-function factsOf(ctx: RuleContext): KubeFacts | undefined {
-  if (ctx.format !== 'yaml') return undefined;
-  let k = cache.get(ctx);
-  if (!k) cache.set(ctx, (k = kubeFacts(ctx.text)));
-  return k;
-}
 
 /** A rule over the file's Kubernetes objects, which finds nothing in a file that holds none. */
 function kubeRule(info: RuleInfo, check: (k: KubeFacts, out: RuleFinding[]) => void): Rule {
   return {
     ...info,
     check: (ctx) => {
-      const k = factsOf(ctx);
       const out: RuleFinding[] = [];
-      if (k) check(k, out);
+      if (ctx.kube) check(ctx.kube, out);
       return out;
     },
   };
-}
-
-function templated(text: string): boolean {
-  return text.includes('{{') || text.includes('}}') || text.includes('<%') || text.includes('${');
 }
 
 /**
@@ -49,10 +35,10 @@ export const probePort = kubeRule({
   for (const w of k.workloads) {
     for (const pr of w.probes) {
       const text = pr.port.text;
-      if (templated(text)) continue;
+      if (isTemplated(text)) continue;
       const own = w.ports.filter((p) => p.container === pr.container);
-      if (own.some((p) => p.name !== undefined && templated(p.name))) continue;
-      const numeric = /^\d{1,5}$/.test(text);
+      if (own.some((p) => p.name !== undefined && isTemplated(p.name))) continue;
+      const numeric = isNumber(text);
       if (numeric) {
         if (!own.length || own.some((p) => Number.isNaN(p.containerPort) || p.containerPort === Number(text))) continue;
         out.push({

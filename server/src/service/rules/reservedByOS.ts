@@ -19,7 +19,7 @@ export const reservedByOS: Rule = {
   check: (ctx) => {
     const machine = ctx.machine;
     if (!machine || machine.reserved.length === 0) return [];
-    return onePerMapping(portsOf(ctx).filter((o) => bindsOnThisMachine(ctx.format, o.role, ctx.text)))
+    return onePerMapping(portsOf(ctx).filter((o) => bindsOnThisMachine(ctx.format, o.role, ctx.kube?.manifest === true)))
       .flatMap((o) => {
         const r = reservedRangeOf(machine, o.port, o.protocol === 'udp' ? 'udp' : 'tcp');
         return r

@@ -3,6 +3,7 @@ import type { RegistryIndex } from '../registry/registryIndex';
 import type { FormatId } from '../scan/detect';
 import type { PortOccurrence, PortRole } from '../scan/vocabulary/types';
 import type { RuleLevel, Settings } from '../settings';
+import type { KubeFacts } from '../workspaceKube';
 
 /** What every rule sees: the document's text, format, ports, the registry and the settings. */
 export interface RuleContext {
@@ -13,6 +14,12 @@ export interface RuleContext {
   occurrences: PortOccurrence[];
   index: RegistryIndex;
   settings: Settings;
+  /**
+   * A YAML document's Kubernetes objects and whether it is a manifest, read once per document version
+   * with its scan (`ScanResult.kube`); undefined for other formats. The Kubernetes rules and reservedByOS
+   * read this, never the text.
+   */
+  kube?: KubeFacts;
   /** What this machine says about its ports, where the server reads it (the reservedByOS rule). */
   machine?: MachineSnapshot;
   /** The occurrences that are ports, kept by `portsOf` for the rules after the first. */
