@@ -85,6 +85,17 @@ describe('completion', () => {
     assert.equal(complete('const u = "http://localhost:postg|";', 'javascript', 'file:///p/a.js').items[0].label, '5432');
   });
 
+  it('offers a port after a flag that takes one (the command table\'s and every --name-port), not after a flag that merely ends in "port"', () => {
+    const SH = 'file:///p/run.sh';
+    const offered = (src: string) => complete(src, 'shellscript', SH).items.some((i) => /^\d+$/.test(String(i.label)));
+    for (const src of ['docker run --publish |', 'node --inspect=|', 'node --inspect-brk=|', 'redis-server --port |', 'app --metrics-port=|', 'psql -p |', 'mysql -P |', 'iptables -A INPUT --dport |', 'iptables -m multiport --dports |']) {
+      assert.ok(offered(src), `a port is offered: ${src}`);
+    }
+    for (const src of ['make --report |', 'curl --transport |', 'gpg --export |', 'tar --exclude |']) {
+      assert.deepEqual(complete(src, 'shellscript', SH).items.map((i) => i.label), [], `nothing is offered: ${src}`);
+    }
+  });
+
   it("offers ports on each format's own port lines (the format table's completion positions), not on its other lines", () => {
     const places: [languageId: string, uri: string, port: string, other: string][] = [
       ['dockerfile', 'file:///p/Dockerfile', 'FROM node:22\nEXPOSE 80 |', 'FROM |'],

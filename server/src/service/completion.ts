@@ -11,6 +11,7 @@ import { portsUsed, type PortLanguageService } from './languageService';
 import { isWellKnownService, type RegistryIndex, type ServiceEntry } from './registry/registryIndex';
 import { portNameProblem } from './rules/portName';
 import { isPortKey } from './scan/vocabulary/common';
+import { isPortFlag } from './scan/vocabulary/codeText';
 import type { FormatId } from './scan/detect';
 import { FORMAT_TABLE, type FormatRow } from './scan/table';
 import type { Settings } from './settings';
@@ -29,7 +30,8 @@ export interface CompletionSlot {
 /** Longest line prefix (characters before the cursor) that completion reads. */
 const MAX_LINE_PREFIX = 2000;
 const WORD = /[A-Za-z0-9_+*-]*$/;
-const PORT_FLAG = /(^|[\s"'[,])(--[\w-]*port|--inspect(-brk)?|-p|-P)[= ]["']?$/;
+/** A flag just before the cursor and its `=` or space (`--port=`, `-p "`); `isPortFlag` says whether it takes a port. */
+const FLAG_BEFORE = /(?:^|[\s"'[,])(--?[\w.-]+)[= ]["']?$/;
 const HOST_COLON = /(:\/\/[^\s/"'`]*|(^|[\s"'`=(,@[])(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]*\]|\*|[a-z][\w-]*(\.[\w-]+)+)?):$/;
 const KEY_VALUE = /(["']?)([A-Za-z_$][\w.\-/$]*)\1\s*(:|=|:=|=>)\s*["']?$/;
 
@@ -103,7 +105,8 @@ export function completionSlot(text: string, offset: number, format: FormatId): 
   const row = COMPLETION_BY_FORMAT.get(format);
   if (row?.serviceName?.some((re) => re.test(before))) return { kind: 'serviceName', wordStart, word };
   if (row?.port?.some((re) => re.test(before))) return port();
-  if (PORT_FLAG.test(before)) return port();
+  const flag = FLAG_BEFORE.exec(before);
+  if (flag && isPortFlag(flag[1])) return port();
   if (HOST_COLON.test(before)) return port();
   const kv = KEY_VALUE.exec(before);
   if (kv && isPortKey(kv[2])) return port();

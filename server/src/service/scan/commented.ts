@@ -37,6 +37,9 @@ const NGINX_LINE = /^[a-z_]+([ \t]+[^;#{}]+)?[ \t]*(;|\{)[ \t]*(#.*)?$/;
 const TOML_LINE = /^(\[\[?[^\]\s]+\]\]?$|[A-Za-z0-9_."-]+[ \t]*=[ \t]*\S)/;
 const JSON_LINE = /^("[^"]+"[ \t]*:|[{}[\]]|\d+[ \t]*,?$)/;
 const DOCKERFILE_LINE = /^(EXPOSE|ENV|ARG|CMD|ENTRYPOINT|RUN|HEALTHCHECK)[ \t]/;
+// A commented-out shell line worth reading as a command. Not the command table's names: these are the
+// commands people leave commented out to run by hand (servers such as `uvicorn` or `java` take ports
+// through flags every command shares and have no row), and a commented `# read -p ...` or `# echo` is prose.
 const SHELL_LINE = /^(sudo[ \t]+)?(docker(-compose)?|podman|kubectl|helm|curl|wget|ssh|nc|ncat|socat|redis-server|redis-cli|psql|mysql|python3?|node|npm|npx|uvicorn|gunicorn|flask|java|ngrok|iptables|ufw|firewall-cmd|export)[ \t]|^[A-Za-z_][A-Za-z0-9_]*=\S/;
 
 const line = (...res: RegExp[]) => (body: string): boolean => res.some((re) => re.test(body));

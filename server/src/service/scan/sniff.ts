@@ -11,7 +11,9 @@ const DOTENV_LINE = /^(export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*=/;
 const YAML_LINE = /^[ \t]*(- |-$|"[^"]*":([ \t]|$)|'[^']*':([ \t]|$)|[A-Za-z0-9_./-][A-Za-z0-9_./ -]*:([ \t]|$))/;
 const INI_LINE = /^[ \t]*(\[[^\]]+\]|[A-Za-z0-9_.-]+[ \t]*=)/;
 // A command line as READMEs show them: an optional prompt, then a command the command readers know
-// or a common tool's name.
+// or a common tool's name. Not the command table's names: this list says which words start a shell
+// line in a text of unknown format (`cd`, `git`, `echo` do, and take no port), while the table's rows
+// include words that start lines of other formats too (`set`, `if`, `read`, `watch`).
 const SHELL_LINE = /^[ \t]*(\$|>|#|PS>|C:\\>)?[ \t]*(sudo[ \t]+)?(docker(-compose)?|podman|nerdctl|kubectl|helm|curl|wget|ssh|scp|sftp|nc|ncat|telnet|ss|netstat|lsof|nmap|npm|npx|yarn|pnpm|node|deno|bun|python3?|pip3?|go|java|redis-cli|redis-server|psql|mysql|mongo(sh|d)?|iptables|ufw|firewall-cmd|systemctl|ngrok|socat|openssl|minikube|k3d|kind|gcloud|aws|az|terraform|ansible|make|git|cd|export|echo|cat|sh|bash|php|rails|flask|uvicorn|gunicorn|caddy|nginx|haproxy|traefik|consul|vault|nomad|etcd|kafka-[a-z-]+|mvn|gradle|dotnet|cargo)([ \t]|$)/;
 
 /** A here-document's start, `<<EOF`, `<<-'END'`, `<< "EOT"`: group 1 is the word that ends it. */

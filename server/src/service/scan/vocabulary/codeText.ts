@@ -5,6 +5,7 @@ import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK
 import { scanUpstreamsActions } from './templates';
 import type { HostPortOptions } from './common';
 import { mayHoldPortWord, roleForKey } from './keys';
+import { EVERY_COMMAND_LONG } from './commandTable';
 
 /**
  * Recognition inside free text that the code, JSON and shell finders share: the contents of a string
@@ -238,8 +239,13 @@ function indexOfBounded(text: string, code: number, from: number, to: number): n
   return -1;
 }
 
-/** Long flags that give a port besides names that `isPortKey` accepts (`--inspect=9229`). */
-const LONG_PORT_FLAGS = new Set(['inspect', 'inspect-brk', 'debug-port', 'listen', 'publish', 'dport', 'sport', 'expose']);
+/**
+ * Long flags that give a port besides names that `isPortKey` accepts (`--inspect=9229`): the command
+ * table's flags of every command whose value is a port or a published mapping.
+ */
+const LONG_PORT_FLAGS: ReadonlySet<string> = new Set(
+  Object.keys(EVERY_COMMAND_LONG).filter((f) => EVERY_COMMAND_LONG[f] === 'port' || EVERY_COMMAND_LONG[f] === 'published'),
+);
 
 /** A command-line flag, written alone, whose value is a port: `-p`, `--port`, `--metrics-port`, `--inspect`. */
 export function isPortFlag(flag: string): boolean {

@@ -91,8 +91,10 @@ const SHELL_CALLS = ['sh', 'bat', 'system', 'exec', 'execSync', 'check_output', 
 /**
  * Commands that, starting a line and followed by a word or flag, make the line a shell command (a
  * PowerShell script runs `netsh` and `docker` as they are); no other language has such a statement.
+ * A few names of the command table (test/unit/command-word-lists.test.ts), not all of them: its other
+ * names (`next`, `set`, `serve`, `env`) start statements of programming languages too.
  */
-const NATIVE_COMMANDS = ['netsh', 'docker', 'podman', 'kubectl', 'iptables', 'ip6tables', 'ufw', 'nft'];
+export const NATIVE_COMMANDS = ['netsh', 'docker', 'podman', 'kubectl', 'iptables', 'ip6tables', 'ufw', 'nft'];
 /** Keywords that introduce a function definition, whose name then says what it returns. */
 const DEF_KEYWORDS = ['def', 'func', 'function', 'fn', 'fun', 'sub', 'get'];
 
