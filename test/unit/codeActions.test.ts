@@ -34,6 +34,15 @@ describe('quick fixes', () => {
     assert.equal(a!.isPreferred, true);
   });
 
+  it('never offers a port inside a range the file already publishes', () => {
+    const text = 'services:\n  a:\n    ports:\n      - "7900-8100:7900-8100"\n  m:\n    ports:\n      - "61000:8025"\n';
+    const { d, actions } = actionsFor(text, C, 'dockercompose', 'dynamicRange');
+    const m = /- "(\d+):8025"/.exec(apply(d, actions.find((x) => /free port/.test(x.title))));
+    assert.ok(m);
+    const p = Number(m[1]);
+    assert.ok(p < 7900 || p > 8100, `${p} is published by 7900-8100`);
+  });
+
   it('replaces the host port of a duplicate, not the container port', () => {
     const text = 'services:\n  a:\n    ports:\n      - "8080:80"\n  b:\n    ports:\n      - "8080:81"\n';
     const { d, actions } = actionsFor(text, C, 'dockercompose', 'duplicateHostPort');

@@ -5,6 +5,7 @@ import { LargeDocuments, MAX_MAIN_CHECK_OCCURRENCES, MID_DOCUMENT_CHARS, OFF_THR
 import type { CheckRequest, CheckResult, OffThread } from '../../server/src/workspace/scanThread';
 import { heldPart, MAX_HELD_OCCURRENCES, windowOf, type KeptScan } from '../../server/src/workspace/scanWindow';
 import type { Settings } from '../../server/src/service/settings';
+import type { UsedPorts } from '../../server/src/service/freePort';
 import { doc, settings, testService } from '../helpers/service';
 
 // A large open document's occurrences stay in the scan thread (server/src/workspace/openDocuments.ts);
@@ -29,7 +30,7 @@ function randomOccurrences(n: number, seed: number): { start: number; end: numbe
 class FakeThread implements OffThread {
   readonly service = testService();
   readonly asked: (ScanWindow | undefined)[] = [];
-  private readonly docs = new Map<string, { doc: TextDocument; settings: Settings; cache: { ports?: ReadonlySet<number> } }>();
+  private readonly docs = new Map<string, { doc: TextDocument; settings: Settings; cache: { ports?: UsedPorts } }>();
 
   constructor(private readonly docFor: (uri: string, version: number) => TextDocument) {}
 
@@ -103,7 +104,7 @@ describe('large open documents: a window of their occurrences past 20,000', func
       const hover = service.doHover(d, pos, s);
       const card = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       assert.match(card, new RegExp(String(10000 + line - 3)), `hover at line ${line}`);
-      assert.deepEqual([...portsUsed(held)].sort(), [...portsUsed(whole)].sort());
+      assert.deepEqual([...portsUsed(held).bounds], [...portsUsed(whole).bounds]);
     }
     // Three windows were fetched; a request inside the last one fetches nothing more.
     assert.equal(thread.asked.length, 3);

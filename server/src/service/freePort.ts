@@ -1,5 +1,57 @@
 import { EPHEMERAL_PRESETS } from './facts';
 import type { RegistryIndex } from './registry/registryIndex';
+import type { PortOccurrence } from './scan/vocabulary/types';
+
+/**
+ * The ports a document uses: every port it writes, and every port inside a range it writes
+ * (`8000-8100:8000-8100` uses 8049 too). Held as sorted, disjoint intervals, so that a range
+ * 1-65535 costs two numbers rather than a set of 65,535.
+ */
+export class UsedPorts {
+  /** Interval bounds, `lo0, hi0, lo1, hi1, ...`, sorted and disjoint (adjacent ones merged). */
+  readonly bounds: Float64Array;
+
+  private constructor(bounds: Float64Array) {
+    this.bounds = bounds;
+  }
+
+  /** The ports of a document's occurrences; a number that is one end of a range brings the whole range. */
+  static of(occurrences: readonly PortOccurrence[]): UsedPorts {
+    const spans: [number, number][] = [];
+    for (const o of occurrences) {
+      if (o.kind !== 'port' || !Number.isFinite(o.port)) continue;
+      const ranged = o.rangeLo !== undefined && o.rangeHi !== undefined && o.rangeLo <= o.rangeHi;
+      spans.push(ranged ? [o.rangeLo!, o.rangeHi!] : [o.port, o.port]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged: number[] = [];
+    for (const [lo, hi] of spans) {
+      const last = merged.length - 1;
+      if (last > 0 && lo <= merged[last] + 1) merged[last] = Math.max(merged[last], hi);
+      else merged.push(lo, hi);
+    }
+    return new UsedPorts(Float64Array.from(merged));
+  }
+
+  /** The ports of bounds made by another {@link UsedPorts} (sent by the scan thread). */
+  static fromBounds(bounds: Float64Array): UsedPorts {
+    return new UsedPorts(bounds);
+  }
+
+  /** True when the document uses the port. A binary search over the intervals. */
+  has(port: number): boolean {
+    const b = this.bounds;
+    let lo = 0;
+    let hi = (b.length >> 1) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (port < b[2 * mid]) hi = mid - 1;
+      else if (port > b[2 * mid + 1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+}
 
 const USER_LO = 1024;
 const USER_HI = 49151;
@@ -15,7 +67,7 @@ function isCandidate(port: number): boolean {
  * Windows ephemeral ranges, that `used` does not contain and that `taken` (this machine's ports in use)
  * does not refuse. Searches outward, lower port first on a tie.
  */
-export function findFreePort(index: RegistryIndex, near: number, used: ReadonlySet<number>, taken?: (port: number) => boolean): number | undefined {
+export function findFreePort(index: RegistryIndex, near: number, used: UsedPorts, taken?: (port: number) => boolean): number | undefined {
   const start = Math.min(Math.max(Number.isFinite(near) ? Math.round(near) : 8000, USER_LO), EPHEMERAL_PRESETS.linux.start - 1);
   for (let d = 0; d <= USER_HI; d++) {
     for (const p of d === 0 ? [start] : [start - d, start + d]) {

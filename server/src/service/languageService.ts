@@ -18,6 +18,7 @@ import { isDevServerCommand } from './scan/vocabulary/commands';
 import { bindsOnThisMachine, machineLine } from './machine/facts';
 import type { MachineSnapshot } from './machine/types';
 import { isKubeManifest, kubeFacts, type KubeFacts } from './workspaceKube';
+import { UsedPorts } from './freePort';
 
 export const DIAGNOSTIC_SOURCE = 'iana-ports';
 
@@ -44,7 +45,7 @@ export interface ScanResult {
    */
   window?: ScanWindow;
   /** With a window: the ports the whole document uses, for the features that look for a free port. */
-  usedPorts?: ReadonlySet<number>;
+  usedPorts?: UsedPorts;
   /**
    * A YAML document's Kubernetes objects, read on first need (the rules, then the workspace index,
    * read this one object): see {@link kubeOf}.
@@ -76,9 +77,9 @@ export function windowCovers(window: ScanWindow | undefined, span?: ScanWindow):
   return window.start <= Math.max(0, span.start - WINDOW_LOOKBEHIND) && span.end < window.end;
 }
 
-/** The ports a scanned document uses, whole even where the scan holds a window of it. */
-export function portsUsed(scan: ScanResult): ReadonlySet<number> {
-  return scan.usedPorts ?? new Set(scan.occurrences.filter((o) => o.kind === 'port').map((o) => o.port));
+/** The ports a scanned document uses (every port of its ranges too), whole even where the scan holds a window of it. */
+export function portsUsed(scan: ScanResult): UsedPorts {
+  return scan.usedPorts ?? UsedPorts.of(scan.occurrences);
 }
 
 const SEVERITY: Record<Exclude<RuleLevel, 'ignore'>, DiagnosticSeverity> = {

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { currentLocale, setLocale } from '../service/l10n';
 import { PortLanguageService, type ScanWindow } from '../service/languageService';
+import { UsedPorts } from '../service/freePort';
 import { heldPart, MAX_HELD_OCCURRENCES, type KeptScan } from './scanWindow';
 import type { MachineSnapshot } from '../service/machine/types';
 import { decodeRegistry } from '../service/registry/codec';
@@ -94,8 +95,8 @@ interface EncodedScan {
   occurrences: EncodedRecords;
   tooLarge?: boolean;
   window?: ScanWindow;
-  /** With a window: the distinct ports of the whole document. */
-  ports?: Int32Array;
+  /** With a window: the ports of the whole document, as the bounds of their intervals ({@link UsedPorts}). */
+  ports?: Float64Array;
 }
 
 /** The buffers of an answer's encoded lists, transferred rather than copied. */
@@ -156,7 +157,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
   let current: CheckRequest | undefined;
   service.machine = () => current?.machine;
   // The documents checked last, oldest first, with the settings they were checked under.
-  const kept = new Map<string, { doc: TextDocument; settings: Settings; ports?: ReadonlySet<number> }>();
+  const kept = new Map<string, { doc: TextDocument; settings: Settings; ports?: UsedPorts }>();
   const run = (job: Job): unknown => {
     switch (job.kind) {
       case 'index':
@@ -183,7 +184,7 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
         const k = kept.get(job.uri);
         if (!k || k.doc.version !== job.version) return undefined;
         const part = heldPart(service.scan(k.doc, k.settings), job.span, job.max, k);
-        return { ...part, occurrences: encodeRecords(part.occurrences), ports: part.usedPorts && Int32Array.from(part.usedPorts) } satisfies EncodedScan;
+        return { ...part, occurrences: encodeRecords(part.occurrences), ports: part.usedPorts && Float64Array.from(part.usedPorts.bounds) } satisfies EncodedScan;
       }
       case 'forget':
         kept.delete(job.uri);
@@ -254,7 +255,7 @@ export class ScanThread implements OffThread {
     const e = (await this.send({ kind: 'scan', uri, version, span, max })).value as EncodedScan | undefined;
     if (!e) return undefined;
     const occurrences = decodeRecords<PortOccurrence>(e.occurrences);
-    return e.window ? { format: e.format, tooLarge: e.tooLarge, occurrences, window: e.window, usedPorts: new Set(e.ports) } : { format: e.format, tooLarge: e.tooLarge, occurrences };
+    return e.window ? { format: e.format, tooLarge: e.tooLarge, occurrences, window: e.window, usedPorts: UsedPorts.fromBounds(e.ports ?? new Float64Array(0)) } : { format: e.format, tooLarge: e.tooLarge, occurrences };
   }
 
   forget(uri: string): void {

@@ -1,5 +1,6 @@
 import { portsUsed, WINDOW_LOOKBEHIND, type ScanResult, type ScanWindow } from '../service/languageService';
 import type { FormatId, PortOccurrence } from '../service/scan';
+import type { UsedPorts } from '../service/freePort';
 
 // Which part of a large open document's scan the server holds (workspace/openDocuments.ts): the scan
 // stays in the scan thread (scanThread.ts), and past a bound the server reads a window of it. No Node
@@ -11,7 +12,7 @@ export interface KeptScan {
   occurrences: PortOccurrence[];
   tooLarge?: boolean;
   window?: ScanWindow;
-  usedPorts?: ReadonlySet<number>;
+  usedPorts?: UsedPorts;
 }
 
 /**
@@ -40,7 +41,7 @@ function firstAtOrAfter(occurrences: readonly { start: number }[], offset: numbe
  * What the server gets to hold of a kept scan for a request on `span`: every occurrence, or past `max`
  * a window of them with the ports of the whole document (computed once per scan, kept in `cache`).
  */
-export function heldPart(scan: ScanResult, span: ScanWindow | undefined, max: number, cache: { ports?: ReadonlySet<number> }): KeptScan {
+export function heldPart(scan: ScanResult, span: ScanWindow | undefined, max: number, cache: { ports?: UsedPorts }): KeptScan {
   if (scan.occurrences.length <= max) return { format: scan.format, occurrences: scan.occurrences, tooLarge: scan.tooLarge };
   const { from, to, window } = windowOf(scan.occurrences, span, max);
   cache.ports ??= portsUsed(scan);
