@@ -7,9 +7,10 @@
 // commit before a change; --rounds N).
 // `node scripts/bench/run.mjs scan [format...]` runs only the scanning figures (scripts/bench/scan.ts),
 // bundled in the same way, so that work on one finder measures the code that ships. With `--base DIR`
-// (a checkout of the same project, e.g. `git worktree add /tmp/main-base main`) the finders of DIR are
-// bundled too and timed in the same run on the same samples: ours / base per finder.
-import { spawnSync } from 'node:child_process';
+// (a checkout of the same project, e.g. `git worktree add /tmp/main-base main`; `--base .` for the A/A
+// control) the finders of DIR are bundled too and timed in the same run on the same samples, in CPU time
+// and in alternating pairs: ours / base per finder with its spread (scan.ts has the method and options).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,11 +22,21 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iana-ports-bench-'));
 const outfile = path.join(outDir, 'bench.cjs');
 const scanOnly = process.argv[2] === 'scan';
 const args = scanOnly ? process.argv.slice(3) : process.argv.slice(2);
+/** A tree as the scan bench names it: its path, commit and whether it has uncommitted changes. */
+function treeLabel(dir) {
+  try {
+    const git = (...a) => execFileSync('git', ['-C', dir, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${dir} at ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'server/src') ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return dir;
+  }
+}
+
 try {
   await esbuild.build({
     stdin: {
       contents: scanOnly
-        ? `import './scan';`
+        ? `import { main } from './scan';\nmain(process.argv.slice(2));`
         : `import { main } from './bench';\nmain(process.argv.slice(2), ${JSON.stringify(root)}).catch((e) => { console.error(e); process.exit(1); });`,
       resolveDir: path.join(root, 'scripts', 'bench'),
       loader: 'ts',
@@ -36,10 +47,12 @@ try {
   });
   const env = { ...process.env };
   const baseAt = args.indexOf('--base');
+  if (scanOnly) env.IANA_BENCH_OURS_LABEL = treeLabel(root);
   if (scanOnly && baseAt >= 0) {
     const baseDir = path.resolve(args[baseAt + 1] ?? '');
     if (!fs.existsSync(path.join(baseDir, 'server', 'src', 'service', 'scan', 'index.ts'))) throw new Error(`--base ${baseDir}: not a checkout of this project`);
     env.IANA_BENCH_BASE = path.join(outDir, 'base.cjs');
+    env.IANA_BENCH_BASE_LABEL = treeLabel(baseDir) + (baseDir === root ? ' (A/A: our own tree, bundled a second time)' : '');
     await esbuild.build({
       stdin: { contents: `export { finderFor } from './server/src/service/scan';`, resolveDir: baseDir, loader: 'ts' },
       bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: env.IANA_BENCH_BASE, logLevel: 'warning',
