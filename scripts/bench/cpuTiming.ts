@@ -1,5 +1,5 @@
 // Timing by the CPU time of this process, and the paired comparison behind `run.mjs scan --base DIR`:
-// ours and another checkout's finder timed in turns on the same text, each pair giving one ratio.
+// ours and another checkout's finder timed in turns on the same text, every two pairs giving one ratio.
 //
 // Why CPU time: on a shared machine a pass's wall time includes the time the process sat descheduled
 // while other processes ran, which comes and goes at random; CPU time (user + system, process.cpuUsage)
@@ -8,6 +8,7 @@
 // thread of the process, so V8's concurrent marking, sweeping and compilation threads are included (work
 // the finder causes, which a user's second core would run in parallel); it does not count time spent
 // waiting, nor what the machine does for the process elsewhere.
+import v8 from 'node:v8';
 
 /** CPU time (user + system, every thread of this process) that `f` takes, in ms. */
 export function cpuMs(f: () => void): number {
@@ -41,7 +42,7 @@ export function quantile(xs: readonly number[], q: number): number {
 export interface PairOptions {
   /** CPU ms each side must accumulate in counted passes (the budget), unless `maxPairs` or `maxWallMs` ends it first. */
   budgetMs: number;
-  /** Counted pairs at least, however fast the passes. */
+  /** Counted pairs at least, however fast the passes (the loop ends only after an even number of pairs). */
   minPairs: number;
   maxPairs: number;
   /** Wall-clock bound of one comparison, warm-up included. */
@@ -59,7 +60,11 @@ export interface Paired {
   base: number[];
   /** The bare /\d+/g floor, one pass per pair. */
   bare: number[];
-  /** base / ours per pair: above 1 ours is faster (the same sense as a throughput ratio ours / base). */
+  /**
+   * One ratio per block of two consecutive pairs (ours first in one, the base first in the other): the
+   * geometric mean of the two pair ratios base / ours, in which any advantage of going first or second
+   * cancels. Above 1 ours is faster (the same sense as a throughput ratio ours / base).
+   */
   ratios: number[];
   /** Why the loop stopped: the budget was reached, or the pair or wall-clock bound ended it first. */
   stop: 'budget' | 'pairs' | 'wall';
@@ -67,6 +72,31 @@ export interface Paired {
 }
 
 declare const gc: (() => void) | undefined;
+
+let junk: unknown;
+
+/**
+ * Allocates, untimed, a random amount of short-lived garbage of up to the young generation's size. Passes
+ * repeated in a fixed rhythm lock the young-generation collections into it: with a finder that fills the
+ * young generation every two passes, every collection would fall in the same side's pass, run after run.
+ * A random offset before each pair lets collections fall where each side's own allocation brings them.
+ */
+function shiftYoungGeneration(random: () => number): void {
+  const size = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 1 << 20;
+  const bytes = random() * size;
+  for (let n = 0; n < bytes; n += 8 * 1024) junk = new Array(1024).fill(n);
+}
+
+/** A seeded PRNG (mulberry32), so that every run shifts the same way. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    let t = (s = (s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /**
  * Times `ours` and `base` in pairs, alternating which goes first so that neither always runs on the
@@ -86,10 +116,12 @@ export function timePairs(ours: () => number, base: (() => number) | undefined, 
     });
   };
   const out: Paired = { ours: [], base: [], bare: [], ratios: [], stop: 'budget', wallMs: 0 };
+  const random = seeded(0x5ca1ab1e);
   let warmOurs = 0;
   let warmBase = 0;
   if (!base) warmBase = Infinity;
   for (let i = 0; i < o.warmupPairs * 3 && (i < o.warmupPairs || warmOurs < o.warmupMs || warmBase < o.warmupMs); i++) {
+    shiftYoungGeneration(random);
     warmOurs += pass(ours);
     if (base) warmBase += pass(base);
     pass(bare);
@@ -97,7 +129,7 @@ export function timePairs(ours: () => number, base: (() => number) | undefined, 
   let sumOurs = 0;
   let sumBase = base ? 0 : Infinity;
   for (let i = 0; ; i++) {
-    if (i >= o.minPairs && sumOurs >= o.budgetMs && sumBase >= o.budgetMs) break;
+    if (i >= o.minPairs && i % 2 === 0 && sumOurs >= o.budgetMs && sumBase >= o.budgetMs) break;
     if (i >= o.maxPairs) {
       out.stop = 'pairs';
       break;
@@ -106,6 +138,7 @@ export function timePairs(ours: () => number, base: (() => number) | undefined, 
       out.stop = 'wall';
       break;
     }
+    shiftYoungGeneration(random);
     let a: number;
     let b = 0;
     if (base && i % 2) {
@@ -121,28 +154,42 @@ export function timePairs(ours: () => number, base: (() => number) | undefined, 
     if (base) {
       out.base.push(b);
       sumBase += b;
-      // A pass shorter than the clock's resolution would give an infinite or zero ratio; such a pair says nothing.
-      if (a > 0 && b > 0) out.ratios.push(b / a);
     }
   }
+  if (base) out.ratios = blockRatios(out.ours, out.base);
   out.wallMs = performance.now() - t0;
+  junk = undefined;
   if (sink < 0) throw new Error('unreachable');
+  return out;
+}
+
+/**
+ * The ratio base / ours of each block of two pairs, pair 2k having run ours first and pair 2k + 1 the base:
+ * the geometric mean of the two pair ratios, so that a cost of going first (or second) cancels. A pass
+ * shorter than the clock's resolution would give an infinite or zero ratio; such a block is left out.
+ */
+export function blockRatios(ours: readonly number[], base: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; 2 * k + 1 < Math.min(ours.length, base.length); k++) {
+    const [o0, o1, b0, b1] = [ours[2 * k], ours[2 * k + 1], base[2 * k], base[2 * k + 1]];
+    if (o0 > 0 && o1 > 0 && b0 > 0 && b1 > 0) out.push(Math.sqrt((b0 / o0) * (b1 / o1)));
+  }
   return out;
 }
 
 export type Verdict = 'met' | 'MISSED' | 'undecided';
 
-/** Fewer counted pairs than this and the quartiles mean little: the verdict stays undecided. */
-export const MIN_PAIRS_FOR_VERDICT = 9;
+/** Fewer blocks of pairs than this and the quartiles mean little: the verdict stays undecided. */
+export const MIN_BLOCKS_FOR_VERDICT = 6;
 
 /**
  * "Not slower by more than `allowed`" (0.10 for the issues' 10%), decided on the interquartile range of
- * the pair ratios: met when even the lower quartile is at or above 1 - allowed, MISSED when even the
+ * the block ratios: met when even the lower quartile is at or above 1 - allowed, MISSED when even the
  * upper quartile is below it, undecided when the spread straddles the line (run again on a quieter
  * machine, or with a larger --budget).
  */
 export function verdict(ratios: readonly number[], allowed = 0.1): Verdict {
-  if (ratios.length < MIN_PAIRS_FOR_VERDICT) return 'undecided';
+  if (ratios.length < MIN_BLOCKS_FOR_VERDICT) return 'undecided';
   const line = 1 - allowed;
   if (quantile(ratios, 0.25) >= line) return 'met';
   if (quantile(ratios, 0.75) < line) return 'MISSED';

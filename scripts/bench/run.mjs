@@ -46,18 +46,25 @@ try {
     mainFields: ['module', 'main'],
   });
   const env = { ...process.env };
+  // The finders of a tree, bundled alone. Ours and the base are bundled and loaded the same way, so that an
+  // A/A run (--base .) compares two identical things and an A/B run differs only in the source.
+  const finders = (dir, file) => esbuild.build({
+    stdin: { contents: `export { finderFor } from './server/src/service/scan';`, resolveDir: dir, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'warning',
+    mainFields: ['module', 'main'], nodePaths: [path.join(root, 'node_modules')],
+  });
   const baseAt = args.indexOf('--base');
-  if (scanOnly) env.IANA_BENCH_OURS_LABEL = treeLabel(root);
+  if (scanOnly) {
+    env.IANA_BENCH_OURS = path.join(outDir, 'ours.cjs');
+    env.IANA_BENCH_OURS_LABEL = treeLabel(root);
+    await finders(root, env.IANA_BENCH_OURS);
+  }
   if (scanOnly && baseAt >= 0) {
     const baseDir = path.resolve(args[baseAt + 1] ?? '');
     if (!fs.existsSync(path.join(baseDir, 'server', 'src', 'service', 'scan', 'index.ts'))) throw new Error(`--base ${baseDir}: not a checkout of this project`);
     env.IANA_BENCH_BASE = path.join(outDir, 'base.cjs');
     env.IANA_BENCH_BASE_LABEL = treeLabel(baseDir) + (baseDir === root ? ' (A/A: our own tree, bundled a second time)' : '');
-    await esbuild.build({
-      stdin: { contents: `export { finderFor } from './server/src/service/scan';`, resolveDir: baseDir, loader: 'ts' },
-      bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: env.IANA_BENCH_BASE, logLevel: 'warning',
-      mainFields: ['module', 'main'], nodePaths: [path.join(root, 'node_modules')],
-    });
+    await finders(baseDir, env.IANA_BENCH_BASE);
   }
   const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { cwd: root, stdio: 'inherit', env });
   process.exitCode = r.status ?? 1;

@@ -6,16 +6,20 @@
 // reading comments and prose costs.
 //
 // Method (docs/benchmarks.md, "What is measured"): every pass is timed by this process's CPU time
-// (cpuTiming.ts says why not wall time); ours and the base run in pairs, alternating which goes first,
-// after uncounted warm-up pairs, until each side has spent the CPU budget (2 s, `--budget MS`) and at
-// least 15 pairs have run, bounded by 15 s of wall time per finder and sample. ours/base is the median
-// of the per-pair ratios base/ours, printed with their interquartile range; "not slower by more than 10%"
-// is met when the lower quartile is at or above 0.90, MISSED when the upper quartile is below it, and
-// undecided otherwise. `--base .` (our own tree, bundled a second time) is the A/A control: its ratios
-// show what the machine's noise alone does.
-// Options: --quick (a 0.3 s budget and 4 s bound: a rough look in about a minute), --budget MS,
+// (cpuTiming.ts says why not wall time). Our finders and the base's are each bundled alone and loaded the
+// same way. Per finder and sample, after uncounted warm-up pairs, ours and the base run in pairs, each
+// pair after an untimed random shift of the young generation, alternating which goes first, until each
+// side has spent the CPU budget (2 s, `--budget MS`) and at least 20 pairs have run, bounded by 15 s of
+// wall time. Every two pairs (one in each order) give one ratio base/ours; ours/base is the median of
+// these ratios, printed with their interquartile range; "not slower by more than 10%" is met when the
+// lower quartile is at or above 0.90, MISSED when the upper quartile is below it, undecided otherwise.
+// `--base .` (our own tree, bundled a second time) is the A/A control: its ratios show what the
+// machine's noise alone does.
+// Options: --quick (a 0.3 s budget, 12 pairs, 5 s bound: a rough look in about a minute), --budget MS,
 // --after-gc (a full GC, untimed, before every pass: the first pass after a collection, as after idle),
-// --markdown (the table as Markdown, for docs/benchmarks.md).
+// --markdown (the table as Markdown, for docs/benchmarks.md), --json FILE (every figure and the CPU time of
+// every counted pass).
+import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { finderFor } from '../../server/src/service/scan';
@@ -25,10 +29,10 @@ import { BENCH_FORMATS, formatSample, proseSample, type BenchFormat } from './ge
 type Finder = (text: string) => unknown[];
 
 export const SCAN_FULL: PairOptions = {
-  budgetMs: 2000, minPairs: 15, maxPairs: 2000, maxWallMs: 15000, warmupPairs: 3, warmupMs: 300, afterGc: false,
+  budgetMs: 2000, minPairs: 20, maxPairs: 2000, maxWallMs: 15000, warmupPairs: 3, warmupMs: 300, afterGc: false,
 };
 export const SCAN_QUICK: PairOptions = {
-  budgetMs: 300, minPairs: 9, maxPairs: 2000, maxWallMs: 4000, warmupPairs: 2, warmupMs: 100, afterGc: false,
+  budgetMs: 300, minPairs: 12, maxPairs: 2000, maxWallMs: 5000, warmupPairs: 2, warmupMs: 100, afterGc: false,
 };
 
 export interface ScanFigure {
@@ -42,10 +46,12 @@ export interface ScanFigure {
   ratio: number;
   pairs: number;
   stop: string;
+  /** CPU ms of every counted pass, in order (for --json: other statistics can be drawn from them). */
+  passes: { ours: number[]; base: number[]; bare: number[] };
   base?: {
     mbPerSec: number;
     ports: number;
-    /** Median, lower and upper quartile of the per-pair ratios base CPU / ours CPU (above 1: ours faster). */
+    /** Median, lower and upper quartile of the block ratios base CPU / ours CPU (above 1: ours faster; cpuTiming.ts). */
     median: number;
     q1: number;
     q3: number;
@@ -54,13 +60,16 @@ export interface ScanFigure {
   };
 }
 
-/** Times each format's finder on both samples; `base` is another build's `finderFor`. */
+type FinderFor = (format: BenchFormat) => Finder | undefined;
+
+/** Times each format's finder (of `ours`, a build's `finderFor`) on both samples; `base` is another build's. */
 export function scanBench(formats: readonly BenchFormat[], o: PairOptions, sampleSize: number,
-  base?: (format: string) => Finder | undefined, log?: (s: string) => void): ScanFigure[] {
+  ours: FinderFor, base?: FinderFor, log?: (s: string) => void): ScanFigure[] {
   const out: ScanFigure[] = [];
   for (const format of formats) {
     if (!BENCH_FORMATS.includes(format)) throw new Error(`unknown format ${format}; one of ${BENCH_FORMATS.join(', ')}`);
-    const find = finderFor(format) as Finder;
+    const find = ours(format);
+    if (!find) throw new Error(`no finder for ${format}`);
     const before = base?.(format);
     if (base && !before) throw new Error(`the base has no finder for ${format}`);
     for (const [sample, text] of [['format', formatSample(format, sampleSize)], ['comments and prose', proseSample(format, sampleSize)]] as const) {
@@ -75,7 +84,7 @@ export function scanBench(formats: readonly BenchFormat[], o: PairOptions, sampl
       const bareMbPerSec = mb / (quantile(p.bare, 0.5) / 1000);
       const fig: ScanFigure = {
         format, sample, chars: text.length, ports: find(text).length, mbPerSec, bareMbPerSec, ratio: mbPerSec / bareMbPerSec,
-        pairs: p.ours.length, stop: p.stop,
+        pairs: p.ours.length, stop: p.stop, passes: { ours: p.ours, base: p.base, bare: p.bare },
       };
       if (before) {
         fig.base = {
@@ -118,11 +127,11 @@ export function markdown(figs: readonly ScanFigure[]): string {
   return [head, ...rows].join('\n') + '\n';
 }
 
-const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const loadAverage = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 /** `run.mjs scan`: parses the options, prints each figure as it comes, then a summary. */
 export function main(argv: string[]): void {
-  const valued = new Set(['--base', '--budget']);
+  const valued = new Set(['--base', '--budget', '--json']);
   const wanted = argv.filter((a, i) => !a.startsWith('-') && !valued.has(argv[i - 1]));
   const formats = (wanted.length ? wanted : BENCH_FORMATS) as BenchFormat[];
   const o: PairOptions = { ...(argv.includes('--quick') ? SCAN_QUICK : SCAN_FULL), afterGc: argv.includes('--after-gc') };
@@ -133,22 +142,28 @@ export function main(argv: string[]): void {
     o.budgetMs = ms;
     o.maxWallMs = Math.max(o.maxWallMs, ms * 7.5);
   }
-  // run.mjs bundles the base checkout's finders and names the bundle and both trees here.
+  // run.mjs bundles our finders and the base checkout's, each alone, and names the bundles and trees here.
+  const load = (bundle: string | undefined): FinderFor | undefined =>
+    bundle ? (createRequire(__filename)(bundle) as { finderFor: FinderFor }).finderFor : undefined;
   const baseBundle = process.env.IANA_BENCH_BASE;
-  const baseFinderFor = baseBundle
-    ? (createRequire(__filename)(baseBundle) as { finderFor: (f: string) => Finder | undefined }).finderFor
-    : undefined;
+  const oursFinderFor = load(process.env.IANA_BENCH_OURS) ?? (finderFor as FinderFor);
+  const baseFinderFor = load(baseBundle);
   const md = argv.includes('--markdown');
   const t0 = performance.now();
   const say = (s: string): void => void process.stdout.write(s + '\n');
   say(`ours: ${process.env.IANA_BENCH_OURS_LABEL ?? 'this tree'}` + (baseFinderFor ? `; base: ${process.env.IANA_BENCH_BASE_LABEL ?? baseBundle}` : ''));
   say(`CPU time per pass (user + system), ${o.afterGc ? 'each pass the first after a full GC' : 'no forced GC'}; budget ${o.budgetMs} ms per side, ` +
     `at least ${o.minPairs} ${baseFinderFor ? 'pairs' : 'passes'}, at most ${o.maxWallMs / 1000} s per finder and sample; node ${process.version}, ` +
-    `${os.cpus().length} cores, load average ${load()}`);
-  const figs = scanBench(formats, o, 1_500_000, baseFinderFor, md ? undefined : say);
+    `${os.cpus().length} cores, load average ${loadAverage()}`);
+  const figs = scanBench(formats, o, 1_500_000, oursFinderFor, baseFinderFor, md ? undefined : say);
   if (md) say(markdown(figs));
+  const jsonAt = argv.indexOf('--json');
+  if (jsonAt >= 0 && argv[jsonAt + 1]) {
+    fs.writeFileSync(argv[jsonAt + 1], JSON.stringify({ date: new Date().toISOString(), ours: process.env.IANA_BENCH_OURS_LABEL,
+      base: process.env.IANA_BENCH_BASE_LABEL, options: o, loadAverage: os.loadavg(), figures: figs }) + '\n');
+  }
   const tally = (v: Verdict): number => figs.filter((f) => f.base?.verdict === v).length;
-  say(`${((performance.now() - t0) / 1000).toFixed(0)} s; load average ${load()}` + (baseFinderFor
+  say(`${((performance.now() - t0) / 1000).toFixed(0)} s; load average ${loadAverage()}` + (baseFinderFor
     ? `; not slower than the base by more than 10% (lower quartile of ours/base >= 0.90): met ${tally('met')}, MISSED ${tally('MISSED')}, undecided ${tally('undecided')}`
     : ''));
 }
