@@ -47,7 +47,10 @@ export interface PairOptions {
   maxPairs: number;
   /** Wall-clock bound of one comparison, warm-up included. */
   maxWallMs: number;
-  /** Uncounted pairs first, at least this many and until each side has run `warmupMs` of CPU (at most 3 times as many). */
+  /**
+   * Uncounted pairs first, at least this many and until each side has run `warmupMs` of CPU (at most 3 times
+   * as many), within a third of `maxWallMs` (at least one pair).
+   */
   warmupPairs: number;
   warmupMs: number;
   /** A full garbage collection (untimed) before every timed pass: each figure is then a first pass after GC. */
@@ -120,7 +123,9 @@ export function timePairs(ours: () => number, base: (() => number) | undefined, 
   let warmOurs = 0;
   let warmBase = 0;
   if (!base) warmBase = Infinity;
+  // Warm-up takes at most a third of the wall-clock bound, so that pairs are left to count.
   for (let i = 0; i < o.warmupPairs * 3 && (i < o.warmupPairs || warmOurs < o.warmupMs || warmBase < o.warmupMs); i++) {
+    if (i > 0 && performance.now() - t0 > o.maxWallMs / 3) break;
     shiftYoungGeneration(random);
     warmOurs += pass(ours);
     if (base) warmBase += pass(base);
