@@ -160,7 +160,8 @@ export function main(argv: string[]): void {
   say(`CPU time per pass (user + system), ${o.afterGc ? 'each pass the first after a full GC' : 'no forced GC'}; budget ${o.budgetMs} ms per side, ` +
     `at least ${o.minPairs} ${baseFinderFor ? 'pairs' : 'passes'}, at most ${o.maxWallMs / 1000} s per finder and sample; node ${process.version}, ` +
     `${os.cpus().length} cores, load average ${loadAverage()}`);
-  const figs = scanBench(formats, o, 1_500_000, oursFinderFor, baseFinderFor, md ? undefined : say);
+  // With --markdown the lines still come as they are measured, on stderr, so a long run shows its progress.
+  const figs = scanBench(formats, o, 1_500_000, oursFinderFor, baseFinderFor, md ? (x) => void process.stderr.write(x + '\n') : say);
   if (md) say(markdown(figs));
   const jsonAt = argv.indexOf('--json');
   if (jsonAt >= 0 && argv[jsonAt + 1]) {
