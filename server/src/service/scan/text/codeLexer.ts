@@ -270,8 +270,22 @@ export interface TokenSink {
  * runs over more than a few characters.
  */
 export function lexCode(text: string, d: Dialect, sink: TokenSink): void {
-  new CodeLexer(text, d, sink).run();
+  const lexer = new CodeLexer(text, d, sink);
+  lastLexer = lexer;
+  try {
+    lexer.run();
+  } finally {
+    lexer.release();
+  }
 }
+
+/**
+ * The last lexer made, kept (without its text) so that its hidden class stays alive: when no lexer was
+ * alive at a full garbage collection, V8 dropped the class and with it the optimized code of every
+ * method that had seen it (a deoptimization for "weak objects"), and the next document was lexed
+ * three to four times slower while the code was optimized again.
+ */
+let lastLexer: CodeLexer | undefined;
 
 /**
  * The lexer's state over one text. The main loop (`run`) reads a character's class and hands the token
@@ -306,12 +320,17 @@ class CodeLexer {
   private heredocTo = -1;
   private heredocs: boolean;
 
-  constructor(private readonly text: string, private readonly d: Dialect, private readonly sink: TokenSink) {
+  constructor(private text: string, private readonly d: Dialect, private readonly sink: TokenSink) {
     this.n = text.length;
     this.slashComments = d.slashComments;
     this.hashComments = d.hashComments;
     this.rust = d.rust;
     this.heredocs = d.hashComments;
+  }
+
+  /** Lets go of the text once it is lexed (see `lastLexer`). */
+  release(): void {
+    this.text = '';
   }
 
   run(): void {

@@ -149,15 +149,28 @@ const T_PUNCT: number = Tok.Punct;
 export function codeFinder(embedded: EmbeddedFormats): PortFinder {
   return (text) => {
     const out: PortOccurrence[] = [];
+    const dialect = sniffDialect(text);
+    const scan = new CodeScan(text, dialect, out, embedded);
+    lastScan = scan;
     try {
-      const dialect = sniffDialect(text);
-      lexCode(text, dialect, new CodeScan(text, dialect, out, embedded));
+      lexCode(text, dialect, scan);
     } catch {
       /* A lexer surprise must not cost the document its ports found so far. */
     }
+    scan.release();
     return finish(out);
   };
 }
+
+/**
+ * The last state machine made, kept without its document (`release`) so that its hidden class, and
+ * its frames', stay alive between documents: see `lastLexer` in codeLexer.ts for what a full garbage
+ * collection otherwise costs the next document.
+ */
+let lastScan: CodeScan | undefined;
+
+/** What a released state machine holds instead of a document's occurrences. */
+const NO_OCCURRENCES: PortOccurrence[] = [];
 
 /** The token-stream state machine; the lexer feeds it through `token` and `comment`. */
 class CodeScan implements TokenSink {
@@ -214,11 +227,17 @@ class CodeScan implements TokenSink {
   private quiet = false;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly dialect: Dialect,
-    private readonly out: PortOccurrence[],
+    private out: PortOccurrence[],
     private readonly embedded: EmbeddedFormats,
   ) {}
+
+  /** Lets go of the document once it is read (see `lastScan`). */
+  release(): void {
+    this.text = '';
+    this.out = NO_OCCURRENCES;
+  }
 
   comment(s: number, e: number): void {
     scanCommentContent(this.text, s, e, this.out);
