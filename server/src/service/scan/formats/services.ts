@@ -19,20 +19,24 @@ export const findServicesPorts: PortFinder = (text) => {
     if (s >= le) continue;
     let cs = indexIn(text, 35 /* # */, s, le);
     if (cs < 0) cs = le;
-    if (cs < le) scanComment(text, cs + 1, le, out);
     // The name and the port are the first two words; the rest (aliases) is not read.
     const ne = wordEnd(text, s, cs);
     let ps = ne;
     while (ps < cs && (text.charCodeAt(ps) === 32 || text.charCodeAt(ps) === 9)) ps++;
-    if (ps >= cs) continue;
     const before = out.length;
     // `http 80/tcp www`, and ranges as IANA writes them (`x11 6000-6063/tcp`).
-    if (!readPortItem(text, ps, wordEnd(text, ps, cs), 'unknown', out)) continue;
-    const protocol = out[before].protocol;
-    const name = text.slice(s, ne);
-    out.push(protocol
-      ? { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown', protocol }
-      : { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown' });
+    if (ps < cs && readPortItem(text, ps, wordEnd(text, ps, cs), 'unknown', out)) {
+      // The name goes before the port (or range) it names, so that the line's occurrences come in
+      // their order in the text and `finish` has nothing to sort.
+      const protocol = out[before].protocol;
+      const name = text.slice(s, ne);
+      out.push(out[out.length - 1]);
+      for (let k = out.length - 2; k > before; k--) out[k] = out[k - 1];
+      out[before] = protocol
+        ? { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown', protocol }
+        : { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown' };
+    }
+    if (cs < le) scanComment(text, cs + 1, le, out);
   }
   return finish(out);
 };
