@@ -1,5 +1,5 @@
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, portValue, scanHostPorts, shiftOccurrence } from '../vocabulary/common';
+import { finish, portValue, scanHostPorts, shiftOccurrence, sortTail } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { scanProseNumbers } from '../vocabulary/prose';
 import { scanShortcodePorts } from '../vocabulary/templates';
@@ -188,4 +188,6 @@ function scanProse(text: string, s: number, e: number, out: PortOccurrence[], sh
   // Hugo documentation fills a port in with a shortcode: `{{< sitevar name="port" nojs="9091" >}}`.
   scanShortcodePorts(text, s, e, out);
   scanProseNumbers(text, s, e, out, first);
+  // Each reader above appends what it finds in the line, out of the line's order.
+  sortTail(out, first);
 }

@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, joinMapping, scanHostPorts } from '../vocabulary/common';
+import { finish, joinMapping, scanHostPorts, sortTail } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 
@@ -28,6 +28,8 @@ export function readTextLine(text: string, s: number, e: number, out: PortOccurr
   }
   scanProseNumbers(text, s, e, out, first);
   markDocumentation(out, first);
+  // A host:port is read before the sentence's numbers, which may stand before it.
+  sortTail(out, first);
 }
 
 // `0.0.0.0:3000->3000/tcp`, `[::]:8080->80/tcp`, `*:443->443/tcp`: a published address, then the container's port.

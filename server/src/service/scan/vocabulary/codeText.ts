@@ -1,6 +1,6 @@
 import type { PortOccurrence, PortRole } from './types';
 import { markDocumentation, scanProseNumbers } from './prose';
-import { defaultAfterName, isClearHost, isPlaceholderNameChar, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags } from './common';
+import { defaultAfterName, isClearHost, isPlaceholderNameChar, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags, sortTail } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS, MARK_FORMAT } from '../text/chars';
 import { scanUpstreamsActions } from './templates';
 import type { HostPortOptions } from './common';
@@ -220,6 +220,8 @@ export function scanCommentContent(text: string, from: number, to: number, out: 
   if (indexOfBounded(text, 58, from, to) >= 0) scanHostPortsInText(text, from, to, out, PROSE);
   scanProseNumbers(text, from, to, out, first);
   markDocumentation(out, first);
+  // A host:port is read before the sentence's numbers, which may stand before it.
+  sortTail(out, first);
 }
 
 /**
@@ -232,6 +234,7 @@ export function scanMessageContent(text: string, cs: number, ce: number, out: Po
   const first = out.length;
   scanProseNumbers(text, cs, ce, out, from);
   markDocumentation(out, first);
+  sortTail(out, from);
 }
 
 function indexOfBounded(text: string, code: number, from: number, to: number): number {

@@ -683,6 +683,25 @@ export function shiftOccurrence(o: PortOccurrence, offset: number, moved: Set<Co
   return o;
 }
 
+/**
+ * Sorts out[first..] by offset, stably, when it is short: a reader that appends what several passes over
+ * one stretch of text found (host:port, then the numbers of a sentence) leaves it in order here, and
+ * spares `finish` a sort of the whole document. Long runs are left to `finish`, whose sort gives the
+ * same order.
+ */
+export function sortTail(out: PortOccurrence[], first: number): void {
+  if (out.length - first > 32) return;
+  for (let i = first + 1; i < out.length; i++) {
+    const o = out[i];
+    let j = i - 1;
+    while (j >= first && (out[j].start > o.start || (out[j].start === o.start && out[j].end > o.end))) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = o;
+  }
+}
+
 export function finish(out: PortOccurrence[]): PortOccurrence[] {
   // Finders mostly emit in order: a linear check spares the sort (which is stable, so skipping it
   // when nothing is out of order gives the same result), and the copy is made only for duplicates.

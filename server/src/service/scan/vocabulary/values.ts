@@ -1,6 +1,6 @@
 import type { PortOccurrence, PortPair, PortRole } from './types';
 import { digitsEnd, indexIn, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
-import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, scanAtPorts, scanHostPorts } from './common';
+import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, scanAtPorts, scanHostPorts, sortTail } from './common';
 import { type AddressOptions, portOcc, rangeOcc } from './portValue';
 import { roleForKeyIn } from './keys';
 import { markDocumentation, scanProseNumbers } from './prose';
@@ -187,6 +187,8 @@ export function scanComment(text: string, s: number, e: number, out: PortOccurre
   if (indexIn(text, 58, s, e) >= 0) scanHostPorts(text, s, e, out);
   scanProseNumbers(text, s, e, out, first);
   markDocumentation(out, first);
+  // A host:port is read before the sentence's numbers, which may stand before it.
+  sortTail(out, first);
 }
 
 /** Options of a value scanned as plain text, shared rather than made per word. */
