@@ -2,10 +2,10 @@ import type { PortFinder, PortOccurrence } from '../vocabulary/types';
 import { finish, portValue } from '../vocabulary/common';
 import { indexIn, isDigit, digitsEnd } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
-import { scanComment, scanValueText } from '../vocabulary/values';
+import { scanComment, scanValueText, TEXT } from '../vocabulary/values';
 import { readPortItem } from '../vocabulary/portValue';
 import { scanKeyValue } from '../vocabulary/keyValues';
-import { splitWords, Lines, NextDigit, NextIndex } from '../text/words';
+import { wordOffsets, Lines, NextDigit, NextIndex } from '../text/words';
 
 /** Instructions whose arguments are a command (shell or exec form). */
 const COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
@@ -112,9 +112,11 @@ export const findDockerfilePorts: PortFinder = (text) => {
     if (instr === 'ENV' && startOfInstr) envLegacy = !isPairForm(text, as, argsEnd);
     if (!hasDigit || digits.from(as) >= argsEnd) continue;
     switch (instr) {
-      case 'EXPOSE':
-        for (const [ws, we] of splitWords(text, as, argsEnd)) readPortItem(text, ws, we, 'listen', out);
+      case 'EXPOSE': {
+        const words = wordOffsets(text, as, argsEnd, false);
+        for (let k = 0; k < words.length; k += 2) readPortItem(text, words[k], words[k + 1], 'listen', out);
         break;
+      }
       case 'ENV':
         if (envLegacy) legacyEnv(text, as, argsEnd, out);
         else pairs(text, as, argsEnd, out);
@@ -123,9 +125,11 @@ export const findDockerfilePorts: PortFinder = (text) => {
       case 'LABEL':
         pairs(text, as, argsEnd, out);
         break;
-      case 'FROM':
-        for (const [ws, we] of splitWords(text, as, argsEnd)) registryPort(text, ws, we, out);
+      case 'FROM': {
+        const words = wordOffsets(text, as, argsEnd, false);
+        for (let k = 0; k < words.length; k += 2) registryPort(text, words[k], words[k + 1], out);
         break;
+      }
       case 'USER':
       case 'STOPSIGNAL':
       case 'WORKDIR':
@@ -144,7 +148,7 @@ export const findDockerfilePorts: PortFinder = (text) => {
       }
       default:
         if (COMMANDS.has(instr)) scanCommand(text, as, argsEnd, out);
-        else scanValueText(text, as, argsEnd, out, {});
+        else scanValueText(text, as, argsEnd, out, TEXT);
     }
   }
   return finish(out);
@@ -163,12 +167,12 @@ function isPairForm(text: string, s: number, e: number): boolean {
 
 /** `ENV PORT 8080`: one key, the rest of the line is its value. */
 function legacyEnv(text: string, s: number, e: number, out: PortOccurrence[]): void {
-  const words = splitWords(text, s, e);
-  if (words.length < 2) {
-    if (words.length === 1) scanValueText(text, words[0][0], words[0][1], out, {});
+  const words = wordOffsets(text, s, e, false);
+  if (words.length < 4) {
+    if (words.length === 2) scanValueText(text, words[0], words[1], out, TEXT);
     return;
   }
-  scanKeyValue(text, text.slice(words[0][0], words[0][1]), words[1][0], e, out);
+  scanKeyValue(text, text.slice(words[0], words[1]), words[2], e, out);
 }
 
 /** `KEY=value KEY2="a b"` pairs, as `ENV`, `ARG` and `LABEL` write them. */

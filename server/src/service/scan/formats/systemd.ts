@@ -4,10 +4,10 @@ import { finish, joinMapping, protocolWord } from '../vocabulary/common';
 import { indexIn, skipBlanks } from '../text/chars';
 import { scanCommand } from '../vocabulary/commands';
 import { scanComment, scanValueText } from '../vocabulary/values';
-import { readAddress, readPortItem } from '../vocabulary/portValue';
+import { type AddressOptions, readAddress, readPortItem } from '../vocabulary/portValue';
 import { scanKeyValue } from '../vocabulary/keyValues';
 import { giveKey } from '../vocabulary/keys';
-import { Lines, splitWords, WordSet } from '../text/words';
+import { Lines, wordOffsets, WordSet } from '../text/words';
 
 /**
  * The keys this finder tells apart, compared in place (lower-case): the first three are socket keys
@@ -19,7 +19,13 @@ const KEYS = new WordSet([
   // Free text, where only URLs and `host:port` count.
   'description', 'documentation', 'environmentfile', 'after', 'before', 'wants', 'requires', 'wantedby',
 ]);
-const LISTEN_PROTOCOLS: Array<Protocol | undefined> = ['tcp', 'udp', undefined];
+/**
+ * How the socket keys' values are read: a bare number is a port, any host goes, with the protocol each
+ * key implies. Options objects made once, all with the same fields, rather than one per line.
+ */
+const LISTEN_OPTIONS: AddressOptions[] = (['tcp', 'udp', undefined] as Array<Protocol | undefined>).map(
+  (protocol) => ({ bareNumber: true, anyHost: true, emptyHost: false, protocol }),
+);
 const [ENVIRONMENT, SOCKET_BIND_ALLOW, SOCKET_BIND_DENY, PUBLISH_PORT, EXPOSE_HOST_PORT, IMAGE] = [3, 4, 5, 6, 7, 8];
 
 /** Key prefixes of limits, delays, priorities and identities: their numbers are not ports. */
@@ -85,10 +91,11 @@ export const findSystemdPorts: PortFinder = (text) => {
     const exec = kb - ka >= 4 && isExec(src, ka);
     if (more && kb > ka) continued = exec ? Continued.Exec : Continued.Other;
     const id = KEYS.indexOf(src, ka, kb);
-    if (id >= 0 && id < LISTEN_PROTOCOLS.length) {
-      readAddress(text, vs, ve, 'listen', out, { bareNumber: true, anyHost: true, protocol: LISTEN_PROTOCOLS[id] });
+    if (id >= 0 && id < LISTEN_OPTIONS.length) {
+      readAddress(text, vs, ve, 'listen', out, LISTEN_OPTIONS[id]);
     } else if (id === ENVIRONMENT) {
-      for (const [ws, we] of splitWords(text, vs, ve)) environmentItem(text, ws, we, out);
+      const words = wordOffsets(text, vs, ve, false);
+      for (let k = 0; k < words.length; k += 2) environmentItem(text, words[k], words[k + 1], out);
     } else if (exec) {
       // `ExecStart=-/usr/bin/app` prefixes (`-`, `@`, `+`, `!`, `:`) are not part of the command.
       let cs = vs;
