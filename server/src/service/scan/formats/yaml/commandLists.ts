@@ -7,6 +7,9 @@ import { K_SCRIPT, kindOf } from './keyFacts';
 /** Shells whose `-c` takes a script: `["sh", "-c", "until nc -z db 5432; do sleep 1; done"]`. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
+/** What shiftOccurrence is given for occurrences without a Compose mapping, which it never reads. */
+const NO_MAPPINGS: Set<ComposeMapping> = new Set();
+
 /** A container's `command` or `args` list waiting for the other (see `CommandLists.held`). */
 interface HeldList {
   part: 'command' | 'args';
@@ -31,6 +34,11 @@ export class CommandLists {
   /** The command key whose list entries are being collected, their offsets, and whether one has a digit. */
   private key: YamlFrame | null = null;
   private readonly items: number[] = [];
+  /**
+   * How many of `items` are the list's: the array is overwritten rather than emptied, since an array
+   * emptied by `length = 0` frees its storage and every list would make a new one.
+   */
+  private count = 0;
   private digit = false;
   /** The length of `out` before the first entry of that list was read: what the other rules found in it follows. */
   private from = 0;
@@ -89,7 +97,7 @@ export class CommandLists {
 
   /** True when the command list under `keyF`, whose entry text[s, ..) is being read, starts with a flag. */
   isOptionList(keyF: YamlFrame, s: number): boolean {
-    const first = this.key === keyF && this.items.length > 0 ? this.items[0] : s;
+    const first = this.key === keyF && this.count > 0 ? this.items[0] : s;
     return this.text.charCodeAt(first) === 45 /* - */;
   }
 
@@ -100,7 +108,8 @@ export class CommandLists {
       this.key = keyF;
       this.from = before;
     }
-    this.items.push(s, e);
+    this.items[this.count++] = s;
+    this.items[this.count++] = e;
     if (!this.digit && hasDigit(this.text, s, e)) this.digit = true;
   }
 
@@ -112,6 +121,8 @@ export class CommandLists {
    */
   flush(): void {
     const items = this.items;
+    const count = this.count;
+    this.count = 0;
     const digit = this.digit;
     const key = this.key;
     const script = key !== null && kindOf(key) === K_SCRIPT;
@@ -120,8 +131,7 @@ export class CommandLists {
     const from = this.from;
     if (script) {
       // CI steps: every entry is a command line of its own.
-      if (digit) for (let k = 0; k < items.length / 2; k++) if (hasDigit(this.text, items[2 * k], items[2 * k + 1])) this.shellText(items[2 * k], items[2 * k + 1], from);
-      items.length = 0;
+      if (digit) for (let k = 0; k < count; k += 2) if (hasDigit(this.text, items[k], items[k + 1])) this.shellText(items[k], items[k + 1], from);
       return;
     }
     const part = key !== null && key.parent !== null ? containerPart(key.lower) : undefined;
@@ -131,34 +141,31 @@ export class CommandLists {
       if (held !== null && held.parent === parent && held.part !== part) {
         // The container's command and its args: one command line, the command's entries first.
         this.held = null;
-        const joined = part === 'command' ? items.concat(held.items) : held.items.concat(items);
-        items.length = 0;
-        this.readList(joined, true, Math.min(from, held.from), true);
+        const mine = items.slice(0, count);
+        const joined = part === 'command' ? mine.concat(held.items) : held.items.concat(mine);
+        this.readList(joined, joined.length / 2, true, Math.min(from, held.from), true);
         return;
       }
       if (held !== null) this.readHeld();
-      this.held = { part, parent, items: items.slice(), digit, from };
-      items.length = 0;
+      this.held = { part, parent, items: items.slice(0, count), digit, from };
       return;
     }
-    this.readList(items, digit, from, false);
-    items.length = 0;
+    this.readList(items, count / 2, digit, from, false);
   }
 
   /** Reads a held list alone: its container had no other part. */
   private readHeld(): void {
     const held = this.held!;
     this.held = null;
-    this.readList(held.items, held.digit, held.from, false);
+    this.readList(held.items, held.items.length / 2, held.digit, held.from, false);
   }
 
   /**
-   * Reads the entries of one command list (offsets in `items`, any digit in them `digit`, what the
+   * Reads the `n` entries of one command list (offsets in `items`, any digit in them `digit`, what the
    * rules found in them since out[from]). `joined` marks a container's command and args read together,
    * whose reading is the command reader's: it replaces what the rules made of an args list of options.
    */
-  private readList(items: number[], digit: boolean, from: number, joined: boolean): void {
-    const n = items.length / 2;
+  private readList(items: number[], n: number, digit: boolean, from: number, joined: boolean): void {
     if (joined) {
       this.spans = new Map();
       for (let i = from; i < this.out.length; i++) this.spans.set(this.out[i].start, i);
@@ -177,13 +184,13 @@ export class CommandLists {
       if (this.isWord(items, 0, 'NONE')) first = n;
       else if (this.isWord(items, 0, 'CMD')) first = 1;
       else if (this.isWord(items, 0, 'CMD-SHELL')) {
-        if (!this.allCovered(items, from)) for (let k = 1; k < n; k++) this.shellText(items[2 * k], items[2 * k + 1], from);
+        if (!this.allCovered(items, n, from)) for (let k = 1; k < n; k++) this.shellText(items[2 * k], items[2 * k + 1], from);
         first = n;
       }
     }
     // A list that starts with a flag holds the arguments of a command given elsewhere (the image's
     // entrypoint): the sequence rules above read its port flags, and the shell reader knows no more.
-    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && (joined || !this.allCovered(items, from))) {
+    if (first < n && this.text.charCodeAt(items[2 * first]) !== 45 && (joined || !this.allCovered(items, n, from))) {
       const sh = this.word(items, first);
       const base = sh.slice(sh.lastIndexOf('/') + 1);
       if (n - first >= 3 && SHELLS.has(base) && /^-[a-z]*c[a-z]*$/.test(this.word(items, first + 1))) {
@@ -202,11 +209,11 @@ export class CommandLists {
   }
 
   /** True when every digit run in the entries is inside an occurrence found since out[from]: the shell can add nothing. */
-  private allCovered(items: number[], from: number): boolean {
+  private allCovered(items: number[], n: number, from: number): boolean {
     const text = this.text;
     const out = this.out;
     let o = from;
-    for (let k = 0; k < items.length; k += 2) {
+    for (let k = 0; k < 2 * n; k += 2) {
       for (let i = items[k]; i < items[k + 1]; i++) {
         if (!isDigit(text.charCodeAt(i))) continue;
         const d = digitsEnd(text, i, items[k + 1]);
@@ -258,7 +265,8 @@ export class CommandLists {
     } catch {
       return;
     }
-    const shifted = new Set<ComposeMapping>();
+    // Made only for a command that gives a Compose mapping (`docker run -p`), which is moved once.
+    let shifted: Set<ComposeMapping> | undefined;
     for (const o of found) {
       // The entry holding the occurrence; one that spans two entries is no reading of either.
       let lo = 0;
@@ -271,7 +279,8 @@ export class CommandLists {
       const k = lo;
       const delta = items[2 * (first + k)] - at[k];
       if (o.end + delta > items[2 * (first + k) + 1]) continue;
-      this.pushShell(shiftOccurrence(o, delta, shifted), from);
+      if (o.mapping !== undefined) shifted ??= new Set();
+      this.pushShell(shiftOccurrence(o, delta, shifted ?? NO_MAPPINGS), from);
     }
   }
 

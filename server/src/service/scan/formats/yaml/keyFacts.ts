@@ -31,7 +31,9 @@ export const MEMO_PORT = 2;
 export const MEMO_PLURAL = 4;
 const MEMO_HOST_DONE = 8;
 const MEMO_HOST = 16;
-export const KIND_SHIFT = 5;
+/** The key holds the word `port` in any case (`nodePort`, `pasv_min_port`): its value's ports take it as their key. */
+export const MEMO_HOLDS_PORT = 32;
+export const KIND_SHIFT = 6;
 
 export const K_PORTS = 1;
 export const K_EXPOSE = 2;
@@ -55,6 +57,8 @@ export const K_LINE = 19;
 const K_COMMAND = 20;
 const K_TEST = 21;
 export const K_SCRIPT = 22;
+/** `tcp` and `udp`: maps from a port to what serves it (ingress-nginx), or of ports by protocol. */
+export const K_PROTOCOL_MAP = 23;
 
 /** The keys the rules look for, by their lower-case text. */
 const KINDS = new Map<string, number>([
@@ -72,6 +76,7 @@ const KINDS = new Map<string, number>([
   // CI steps: GitHub Actions `run`, GitLab `script` / `before_script` / `after_script`, Taskfile `cmds`.
   // Their list entries are separate command lines, not the words of one command.
   ['run', K_SCRIPT], ['script', K_SCRIPT], ['before_script', K_SCRIPT], ['after_script', K_SCRIPT], ['cmds', K_SCRIPT],
+  ['tcp', K_PROTOCOL_MAP], ['udp', K_PROTOCOL_MAP],
 ]);
 
 /** True when a key frame holds a command: `command`, `entrypoint`, `args` (not Compose build args), CI steps, healthcheck `test`. */
@@ -90,7 +95,8 @@ export function factsOf(k: YamlKey): number {
     const plural = l.endsWith('ports');
     const maybe = plural || l.endsWith('port') || l.endsWith(' ');
     const port = (maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l);
-    k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
+    const holds = l.includes('port');
+    k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | (holds ? MEMO_HOLDS_PORT : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
   }
   return k.memo;
 }

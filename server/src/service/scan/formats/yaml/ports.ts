@@ -10,7 +10,7 @@ import { scanUpstreamsActions } from '../../vocabulary/templates';
 import { scanServerCommaPorts } from '../../vocabulary/codeText';
 import { isEphemeralRangeKey, readEphemeralRange } from '../../vocabulary/sysctl';
 import {
-  MEMO_PORT, MEMO_PLURAL, KIND_SHIFT, K_PORTS, K_EXPOSE, K_TARGET, K_PUBLISHED, K_HOST_PORT, K_CONTAINER_PORT,
+  MEMO_PORT, MEMO_PLURAL, MEMO_HOLDS_PORT, KIND_SHIFT, K_PROTOCOL_MAP, K_PORTS, K_EXPOSE, K_TARGET, K_PUBLISHED, K_HOST_PORT, K_CONTAINER_PORT,
   K_APP_PROTOCOL, K_NAME, K_NUMBER, K_IMAGE, K_SERVICES, K_PORT, K_PATH, K_VALUE, K_PROTOCOL, K_HOST_IP, K_LINE,
   isCommandFrame, factsOf, kindOf, isPortKeyFrame, isHostishFrame, portNameOwner, isOwnEndpoint, ownerLower,
   PROBE_ACTIONS, roleForYamlKey
@@ -34,9 +34,6 @@ function isServiceNameLike(text: string, s: number, e: number): boolean {
   }
   return letter;
 }
-
-/** Keys whose maps go from a port to what serves it: ingress-nginx's `tcp:` and `udp:` services. */
-const PROTOCOL_MAPS = new Set(['tcp', 'udp']);
 
 /*
  * Character classes of a stretch of free text, read in one pass: the scanners that need a class are
@@ -133,6 +130,16 @@ class ItemData {
   }
 }
 
+/**
+ * What a Compose file says about one service that its mappings carry: the software its image names
+ * and its `profiles:`, given to the mappings when the document is read (an `image:` may follow `ports:`).
+ */
+class ServiceFacts {
+  software: string | undefined = undefined;
+  profiles: string[] | null = null;
+  readonly mappings: ComposeMapping[] = [];
+}
+
 class PortVisitor implements YamlVisitor {
   /** Items' fields are kept in their {@link ItemData}, not in the walker's maps. */
   readonly fields = false;
@@ -146,16 +153,19 @@ class PortVisitor implements YamlVisitor {
   private readonly mapping = new ShortMapping();
   /** Occurrences on a dotless host with a port below 1024 (`web:80`): kept only if the host is a service. */
   private readonly bareLow: PortOccurrence[] = [];
-  private readonly serviceNames = new Set<string>();
+  /** The keys under `services:`, of which a bare host must be one (read only when bareLow has any). */
+  private readonly serviceNames: string[] = [];
   /** A sequence entry that was a port flag (`--port`), waiting for its value in the next entry. */
   private pendingFlag: YamlFrame | null = null;
   private pendingFlagText = '';
   private readonly commands: CommandLists;
-  /** Compose: the mappings made, and each service's `profiles:`, joined when the document is read. */
-  private readonly mappings: ComposeMapping[] = [];
-  private readonly profiles = new Map<string, string[]>();
-  /** Compose: each service's image (`tarantool/tarantool`), the software of its mappings. */
-  private readonly images = new Map<string, string>();
+  /**
+   * Compose: what each service says that its mappings carry, by service name. The last service looked
+   * up is kept beside it: its entries and keys come one after another, and ask for it again and again.
+   */
+  private readonly services = new Map<string, ServiceFacts>();
+  private lastService = '';
+  private lastFacts: ServiceFacts | null = null;
   constructor(
     private readonly text: string,
     private readonly compose: boolean,
@@ -202,17 +212,15 @@ class PortVisitor implements YamlVisitor {
 
   result(): PortOccurrence[] {
     const out = this.out;
-    if (this.profiles.size > 0) {
-      for (const m of this.mappings) {
-        const p = m.service === undefined ? undefined : this.profiles.get(m.service);
-        if (p) m.profiles = p;
-      }
-    }
     // A mapping has a slot for its software from the start: filling it here changes no object's shape.
-    if (this.images.size > 0) {
-      for (const m of this.mappings) if (m.service !== undefined) m.software = this.images.get(m.service);
+    for (const facts of this.services.values()) {
+      if (facts.profiles !== null) for (const m of facts.mappings) m.profiles = facts.profiles;
+      if (facts.software !== undefined) for (const m of facts.mappings) m.software = facts.software;
     }
-    for (const o of this.bareLow) if (o.host && this.serviceNames.has(o.host)) out.push(o);
+    if (this.bareLow.length > 0) {
+      const names = new Set(this.serviceNames);
+      for (const o of this.bareLow) if (o.host && names.has(o.host)) out.push(o);
+    }
     // The walk reports in text order almost always; sort and deduplicate only when it did not.
     for (let i = 1; i < out.length; i++) {
       const a = out[i - 1];
@@ -223,9 +231,9 @@ class PortVisitor implements YamlVisitor {
   }
 
   key(f: YamlFrame): void {
-    if (!f.flow && kindOf(f.owner) === K_SERVICES) this.serviceNames.add(f.key);
+    if (!f.flow && kindOf(f.owner) === K_SERVICES) this.serviceNames.push(f.key);
     // A map keyed by port: ingress-nginx `tcp: {8080: "ns/svc:9000"}` and `nodePorts: {tcp: {8080: 30080}}`.
-    if (isDigit(f.key.charCodeAt(0)) && f.owner !== null && PROTOCOL_MAPS.has(f.owner.lower)) {
+    if (isDigit(f.key.charCodeAt(0)) && kindOf(f.owner) === K_PROTOCOL_MAP) {
       this.portMapKey(f, isPortKeyFrame(f.owner.owner) ? 'connect' : 'listen');
     }
   }
@@ -345,7 +353,7 @@ class PortVisitor implements YamlVisitor {
       protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f), software: undefined,
     };
     for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
-    this.mappings.push(mapping);
+    this.keepMapping(mapping);
   }
 
   /** A Compose service's profile name (`profiles: [debug]`), kept for its mappings. */
@@ -353,9 +361,8 @@ class PortVisitor implements YamlVisitor {
     // Only `services.<name>.profiles`.
     const svc = keyF.owner;
     if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e <= s) return;
-    const service = svc.key;
-    let list = this.profiles.get(service);
-    if (list === undefined) this.profiles.set(service, (list = []));
+    const facts = this.serviceFacts(svc.key);
+    const list = facts.profiles ?? (facts.profiles = []);
     if (list.length < MAX_PROFILES) list.push(this.text.slice(s, Math.min(e, s + MAX_PROFILE_CHARS)));
   }
 
@@ -364,7 +371,22 @@ class PortVisitor implements YamlVisitor {
     const svc = keyF.owner;
     if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e - s > 256) return;
     const image = normaliseImage(this.text.slice(s, e));
-    if (image) this.images.set(svc.key, image);
+    if (image) this.serviceFacts(svc.key).software = image;
+  }
+
+  /** The facts of the Compose service named `name`, made on first use. */
+  private serviceFacts(name: string): ServiceFacts {
+    if (name === this.lastService && this.lastFacts !== null) return this.lastFacts;
+    let facts = this.services.get(name);
+    if (facts === undefined) this.services.set(name, (facts = new ServiceFacts()));
+    this.lastService = name;
+    this.lastFacts = facts;
+    return facts;
+  }
+
+  /** Keeps a mapping of a service for the software and profiles it gets when the document is read. */
+  private keepMapping(m: ComposeMapping): void {
+    if (m.service !== undefined) this.serviceFacts(m.service).mappings.push(m);
   }
 
   /** Makes the occurrences pushed since `first` one mapping, when they are ports. */
@@ -451,7 +473,7 @@ class PortVisitor implements YamlVisitor {
     if (!command || (inSeq && this.commands.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
     if (!command) {
       // The ports of a key's own value know the key (`nodePort: 0`, `pasv_min_port: 50000`).
-      if (!inSeq && keyF !== null) giveKey(this.out, before, keyF.key, 0, keyF.key.length);
+      if (!inSeq && keyF !== null && this.out.length > before && (factsOf(keyF.name) & MEMO_HOLDS_PORT) !== 0) giveKey(this.out, before, keyF.key, 0, keyF.key.length);
       return;
     }
     if (inSeq) {
@@ -556,11 +578,11 @@ class PortVisitor implements YamlVisitor {
       const ownerF = keyF.owner;
       // ingress-nginx `tcp: {"5432": "db/postgres:5432", "53": "kube-system/dns:53:PROXY"}`, also as the
       // `data` of its tcp-services ConfigMap, where only the value's shape tells the key is a port.
-      if (isDigit(keyF.lower.charCodeAt(0)) && ownerF !== null && (PROTOCOL_MAPS.has(ownerF.lower) || ownerF.lower === 'data') && this.serviceRef(s, e)) {
+      const ownerKind = kindOf(ownerF);
+      if (isDigit(keyF.lower.charCodeAt(0)) && ownerF !== null && (ownerKind === K_PROTOCOL_MAP || ownerF.lower === 'data') && this.serviceRef(s, e)) {
         if (ownerF.lower === 'data') this.portMapKey(keyF, 'listen');
         return;
       }
-      const ownerKind = kindOf(ownerF);
       // Ingress backend `port: {number: 80}` or `port: {name: http}`.
       if (ownerKind === K_PORT && kind === K_NUMBER) {
         this.push(readPortValue(text, s, e, 'unknown'), null);
@@ -571,7 +593,7 @@ class PortVisitor implements YamlVisitor {
         return;
       }
       // A map under a port key: `containerPorts: {http: 8080}`, or by protocol: `nodePorts: {tcp: {8080: 30080}}`.
-      if (ownerF && !ownerF.isItem && (isPortKeyFrame(ownerF) || (PROTOCOL_MAPS.has(ownerF.lower) && isPortKeyFrame(ownerF.owner)))) {
+      if (ownerF && !ownerF.isItem && (isPortKeyFrame(ownerF) || (ownerKind === K_PROTOCOL_MAP && isPortKeyFrame(ownerF.owner)))) {
         const o = readPortValue(text, s, e, 'unknown');
         if (o) {
           this.push(o, null);
@@ -903,7 +925,7 @@ class PortVisitor implements YamlVisitor {
         containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
         protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx), software: undefined,
       };
-      this.mappings.push(mapping);
+      this.keepMapping(mapping);
     }
     // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
     const first = this.out.length;
@@ -960,9 +982,14 @@ class PortVisitor implements YamlVisitor {
     // No digit, no port; and a port needs a colon, flag, assignment or variable around it.
     if ((cls & C_DIGIT) === 0 || (cls & (C_COLON | C_DASH | C_EQ | C_DOLLAR)) === 0) return;
     if ((cls & C_COLON) !== 0) {
-      const tmp = this.tmp;
-      scanHostPorts(text, s, e, tmp, STRING_HOSTS);
-      for (const o of tmp) {
+      // Read into out and sifted in place: a scratch list emptied after each value would lose its
+      // storage each time (an array emptied by `length = 0` frees it) and make a new one for the next.
+      const out = this.out;
+      const first = out.length;
+      scanHostPorts(text, s, e, out, STRING_HOSTS);
+      let k = first;
+      for (let i = first; i < out.length; i++) {
+        const o = out[i];
         if (o.host === undefined && !o.scheme) {
           // `:80` alone reads as a port only after `=`, a blank, a quote or at the start of the value.
           const b = o.start - 2;
@@ -973,9 +1000,9 @@ class PortVisitor implements YamlVisitor {
           continue;
         }
         if (o.role === 'connect' && !o.scheme && isOwnEndpoint(keyF)) o.role = 'listen';
-        this.out.push(o);
+        out[k++] = o;
       }
-      tmp.length = 0;
+      if (k < out.length) out.length = k;
     }
     if ((cls & C_DASH) !== 0) {
       scanPortFlags(text, s, e, this.out, 'listen');
