@@ -259,6 +259,21 @@ describe('compose finder: images and numbers that are not ports', () => {
   });
 });
 
+  it('gives every mapping of a service the software its image names, whether the image comes before or after the ports', () => {
+    const software = (src: string) => portAt(src).mapping?.software;
+    assert.equal(software(svc('    ports:\n      - "|8080:80"\n')), 'nginx');
+    assert.equal(software('services:\n  db:\n    ports:\n      - |5432:5432\n    image: postgres:16\n'), 'postgres');
+    assert.equal(software('services:\n  db:\n    ports:\n      - target: 5432\n        published: |15432\n    image: docker.io/library/postgres:16\n'), 'postgres');
+    // The image given last wins, for the mappings before and after it.
+    const twice = 'services:\n  db:\n    image: mysql\n    ports:\n      - "3306:3306"\n    image: mariadb\n    expose:\n      - "3307"\n    ports:\n      - "3308:3308"\n';
+    assert.deepEqual(findComposePorts(twice).filter((o) => o.mapping).map((o) => o.mapping?.software), ['mariadb', 'mariadb', 'mariadb', 'mariadb']);
+    // A service without an image, or with a variable for one, names no software; another service's image is not its own.
+    assert.equal(software('services:\n  app:\n    build: .\n    ports:\n      - "|3000:3000"\n  db:\n    image: postgres\n'), undefined);
+    assert.equal(software('services:\n  app:\n    image: ${APP_IMAGE}\n    ports:\n      - "|3000:3000"\n'), undefined);
+    // A service named again in a later document is the same service.
+    assert.equal(software('services:\n  web:\n    ports:\n      - "|8080:80"\n---\nservices:\n  web:\n    image: caddy:2\n'), 'caddy');
+  });
+
 describe('compose detection by content', () => {
   it('knows a compose file by a top-level services: whose entries have image, build or ports', () => {
     assert.equal(looksLikeCompose('services:\n  web:\n    image: nginx\n'), true);

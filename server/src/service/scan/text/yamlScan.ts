@@ -16,6 +16,13 @@ export interface YamlKey {
   lower: string;
   /** Free slot for the visitor to cache facts about the key; 0 until it does. */
   memo: number;
+  /**
+   * True when every key of the walk with this text is this record (keys too long, or first seen once
+   * the table is full, get a record of their own each time).
+   */
+  shared: boolean;
+  /** Free slot for the visitor, for what it keeps about a key it sees several times; undefined until it does. */
+  data: unknown;
 }
 
 /**
@@ -118,10 +125,10 @@ const MAX_KEYS = 4096;
 /** Slots of the key table when it is first made; it doubles while it is at most half full. */
 const FIRST_SLOTS = 64;
 /** Longer keys are not interned. */
-const MAX_KEY_LENGTH = 24;
+const MAX_KEY_LENGTH = 40;
 
-function newKey(key: string): YamlKey {
-  return { key, lower: key.toLowerCase(), memo: 0 };
+function newKey(key: string, shared: boolean): YamlKey {
+  return { key, lower: key.toLowerCase(), memo: 0, shared, data: undefined };
 }
 
 /** The hash of text[s, e) that keys are interned by; keyColon computes the same one as it reads a key. */
@@ -180,7 +187,7 @@ class Walker {
   // The hash of the key keyColon found last, when colonHashed says it computed one.
   private colonHash = 0;
   private colonHashed = false;
-  private readonly itemKey: YamlKey = { key: '', lower: '', memo: 0 };
+  private readonly itemKey: YamlKey = newKey('', false);
   // Block scalar state: the frame owning it, the column content must exceed, and its indentation once known.
   private blockFrame: YamlFrame | null | undefined = undefined;
   private blockParent = 0;
@@ -253,7 +260,7 @@ class Walker {
 
   /** The shared key record for text[s, e). */
   private keyOf(s: number, e: number): YamlKey {
-    if (e - s > MAX_KEY_LENGTH) return newKey(this.text.slice(s, e));
+    if (e - s > MAX_KEY_LENGTH) return newKey(this.text.slice(s, e), false);
     return this.keyOfHash(s, e, hashText(this.text, s, e));
   }
 
@@ -273,8 +280,9 @@ class Walker {
       }
       slot = (slot + 1) & mask;
     }
-    const k = newKey(text.slice(s, e));
-    if (this.keyList.length < MAX_KEYS && len <= MAX_KEY_LENGTH) {
+    const shared = this.keyList.length < MAX_KEYS && len <= MAX_KEY_LENGTH;
+    const k = newKey(text.slice(s, e), shared);
+    if (shared) {
       this.keyList.push(k);
       this.keyAt.push(s);
       this.keyHash.push(h);

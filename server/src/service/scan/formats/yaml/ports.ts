@@ -3,7 +3,7 @@ import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPai
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
 import { finish, shiftOccurrence, isClearHost, isPortKey, normaliseImage, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
-import { findIn, walkYaml, type YamlFrame, type YamlVisitor } from '../../text/yamlScan';
+import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
 import { PortPart, readPortPart, readPortsValue, readPortValue, ShortMapping, parseShortMapping } from '../../vocabulary/portValue';
 import { giveKey, isConfigPortKey } from '../../vocabulary/keys';
 import { scanUpstreamsActions } from '../../vocabulary/templates';
@@ -132,12 +132,15 @@ class ItemData {
 
 /**
  * What a Compose file says about one service that its mappings carry: the software its image names
- * and its `profiles:`, given to the mappings when the document is read (an `image:` may follow `ports:`).
+ * and its `profiles:`. A mapping gets the software known when it is made; the mappings made before
+ * the software last changed (`image:` after `ports:`) and the profiles get theirs when the document is read.
  */
 class ServiceFacts {
   software: string | undefined = undefined;
   profiles: string[] | null = null;
   readonly mappings: ComposeMapping[] = [];
+  /** mappings[0, stale) were made before `software` last changed. */
+  stale = 0;
 }
 
 class PortVisitor implements YamlVisitor {
@@ -160,12 +163,11 @@ class PortVisitor implements YamlVisitor {
   private pendingFlagText = '';
   private readonly commands: CommandLists;
   /**
-   * Compose: what each service says that its mappings carry, by service name. The last service looked
-   * up is kept beside it: its entries and keys come one after another, and ask for it again and again.
+   * Compose: what each service says that its mappings carry. A service name the walk shares
+   * (YamlKey.shared, nearly all) keeps its facts in its key's `data`; others are found by name here.
    */
-  private readonly services = new Map<string, ServiceFacts>();
-  private lastService = '';
-  private lastFacts: ServiceFacts | null = null;
+  private readonly serviceList: ServiceFacts[] = [];
+  private readonly unsharedServices = new Map<string, ServiceFacts>();
   constructor(
     private readonly text: string,
     private readonly compose: boolean,
@@ -213,9 +215,9 @@ class PortVisitor implements YamlVisitor {
   result(): PortOccurrence[] {
     const out = this.out;
     // A mapping has a slot for its software from the start: filling it here changes no object's shape.
-    for (const facts of this.services.values()) {
+    for (const facts of this.serviceList) {
       if (facts.profiles !== null) for (const m of facts.mappings) m.profiles = facts.profiles;
-      if (facts.software !== undefined) for (const m of facts.mappings) m.software = facts.software;
+      for (let i = 0; i < facts.stale; i++) facts.mappings[i].software = facts.software;
     }
     if (this.bareLow.length > 0) {
       const names = new Set(this.serviceNames);
@@ -233,7 +235,7 @@ class PortVisitor implements YamlVisitor {
   key(f: YamlFrame): void {
     if (!f.flow && kindOf(f.owner) === K_SERVICES) this.serviceNames.push(f.key);
     // A map keyed by port: ingress-nginx `tcp: {8080: "ns/svc:9000"}` and `nodePorts: {tcp: {8080: 30080}}`.
-    if (isDigit(f.key.charCodeAt(0)) && kindOf(f.owner) === K_PROTOCOL_MAP) {
+    if (isDigit(f.key.charCodeAt(0)) && f.owner !== null && kindOf(f.owner) === K_PROTOCOL_MAP) {
       this.portMapKey(f, isPortKeyFrame(f.owner.owner) ? 'connect' : 'listen');
     }
   }
@@ -348,12 +350,14 @@ class PortVisitor implements YamlVisitor {
     let hostIp = d.ipS >= 0 ? this.text.slice(d.ipS, d.ipE).trim() : '';
     if (hostIp === '0.0.0.0') hostIp = '';
     if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
+    const svc = this.composeService(f);
+    const facts = svc === null ? null : this.serviceFacts(svc);
     const mapping: ComposeMapping = {
       start: f.start + 2, end: Math.max(f.start + 2, f.end), hostIp, hostLo, hostHi, containerLo: cLo, containerHi: cHi,
-      protocol: proto ?? 'tcp', quoted: true, service: this.composeService(f), software: undefined,
+      protocol: proto ?? 'tcp', quoted: true, service: svc?.key, software: facts?.software,
     };
     for (const o of occ) if (o.kind === 'port') o.mapping = mapping;
-    this.keepMapping(mapping);
+    facts?.mappings.push(mapping);
   }
 
   /** A Compose service's profile name (`profiles: [debug]`), kept for its mappings. */
@@ -361,7 +365,7 @@ class PortVisitor implements YamlVisitor {
     // Only `services.<name>.profiles`.
     const svc = keyF.owner;
     if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e <= s) return;
-    const facts = this.serviceFacts(svc.key);
+    const facts = this.serviceFacts(svc.name);
     const list = facts.profiles ?? (facts.profiles = []);
     if (list.length < MAX_PROFILES) list.push(this.text.slice(s, Math.min(e, s + MAX_PROFILE_CHARS)));
   }
@@ -371,22 +375,29 @@ class PortVisitor implements YamlVisitor {
     const svc = keyF.owner;
     if (svc === null || svc.owner === null || svc.owner.lower !== 'services' || svc.owner.parent !== null || e - s > 256) return;
     const image = normaliseImage(this.text.slice(s, e));
-    if (image) this.serviceFacts(svc.key).software = image;
+    if (image) {
+      const facts = this.serviceFacts(svc.name);
+      facts.software = image;
+      facts.stale = facts.mappings.length;
+    }
   }
 
-  /** The facts of the Compose service named `name`, made on first use. */
-  private serviceFacts(name: string): ServiceFacts {
-    if (name === this.lastService && this.lastFacts !== null) return this.lastFacts;
-    let facts = this.services.get(name);
-    if (facts === undefined) this.services.set(name, (facts = new ServiceFacts()));
-    this.lastService = name;
-    this.lastFacts = facts;
+  /** The facts of the Compose service whose key is `name`, made on first use. */
+  private serviceFacts(name: YamlKey): ServiceFacts {
+    if (name.shared) {
+      let facts = name.data as ServiceFacts | undefined;
+      if (facts === undefined) {
+        name.data = facts = new ServiceFacts();
+        this.serviceList.push(facts);
+      }
+      return facts;
+    }
+    let facts = this.unsharedServices.get(name.key);
+    if (facts === undefined) {
+      this.unsharedServices.set(name.key, (facts = new ServiceFacts()));
+      this.serviceList.push(facts);
+    }
     return facts;
-  }
-
-  /** Keeps a mapping of a service for the software and profiles it gets when the document is read. */
-  private keepMapping(m: ComposeMapping): void {
-    if (m.service !== undefined) this.serviceFacts(m.service).mappings.push(m);
   }
 
   /** Makes the occurrences pushed since `first` one mapping, when they are ports. */
@@ -407,17 +418,17 @@ class PortVisitor implements YamlVisitor {
     for (const o of occ) if (o.kind === 'port' && o.pair === undefined && o.mapping === undefined) o.pair = pair;
   }
 
-  /** The compose service a frame belongs to: the key under top-level `services:`. */
-  private composeService(f: YamlFrame | null): string | undefined {
+  /** The key of the compose service a frame belongs to: the key under top-level `services:`. */
+  private composeService(f: YamlFrame | null): YamlKey | null {
     let k: YamlFrame | null = f;
     // Walk up at most a few levels: services.<name>.ports[...] is shallow.
     for (let i = 0; k && i < 8; i++) {
       const o = k.isItem ? k.owner : k;
-      if (!o) return undefined;
-      if (o.owner && o.owner.lower === 'services' && !o.owner.parent) return o.key;
+      if (!o) return null;
+      if (o.owner && o.owner.lower === 'services' && !o.owner.parent) return o.name;
       k = o.owner ?? o.parent;
     }
-    return undefined;
+    return null;
   }
 
   private push(o: PortOccurrence | undefined, item: YamlFrame | null): void {
@@ -919,13 +930,15 @@ class PortVisitor implements YamlVisitor {
     if (c.kind !== 'num' && !(h && h.kind === 'num')) return true;
     let mapping: ComposeMapping | undefined;
     if (withMapping) {
+      const svc = this.composeService(ctx);
+      const facts = svc === null ? null : this.serviceFacts(svc);
       mapping = {
         start: s, end: e, hostIp: m.hostIp,
         hostLo: h && h.kind === 'num' ? h.lo : null, hostHi: h && h.kind === 'num' ? h.hi : null,
         containerLo: c.kind === 'num' ? c.lo : NaN, containerHi: c.kind === 'num' ? c.hi : NaN,
-        protocol: m.protocol, quoted: quote !== 0, service: this.composeService(ctx), software: undefined,
+        protocol: m.protocol, quoted: quote !== 0, service: svc?.key, software: facts?.software,
       };
-      this.keepMapping(mapping);
+      facts?.mappings.push(mapping);
     }
     // Items collect these occurrences only for the protocol of a long-syntax entry, which a short entry has not.
     const first = this.out.length;
