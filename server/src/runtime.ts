@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setHeapFlags } from './heapFlags';
 import { MachineReader } from './machine';
 import type { MachinePorts } from './service/machine/types';
 import type { IndexedFile } from './service/workspaceIndex';
@@ -35,17 +36,6 @@ export function bundledRegistryPath(): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
-/**
- * V8 settings for the server process, applied at run time because an editor starts the server as
- * plain `node dist/server.js`. Scanning a large file allocates in a burst, after which V8 keeps its
- * young generation grown from 2 to 16-32 MB until the process has idled for a while; keeping it at
- * its initial size saves 10-14 MB of resident memory after opening large files, and measured no
- * slower. Scavenging on one thread avoids pauses spent waiting for helper threads that a busy machine
- * has not scheduled. Both flags are read whenever V8 grows or scavenges the young generation, so
- * setting them after start-up takes effect.
- */
-export const HEAP_FLAGS = ['--semi-space-growth-factor=1', '--no-parallel-scavenge'];
-
 export function nodeRuntime(): Runtime {
   const p = bundledRegistryPath();
   // The bundle starts itself as the scan thread; the TypeScript sources cannot be started that way.
@@ -56,10 +46,7 @@ export function nodeRuntime(): Runtime {
     bundledRegistryPath: p,
     machine: new MachineReader(),
     readBundledRegistry: () => fs.readFileSync(p, 'utf8'),
-    tuneHeap: () => {
-      // Required here, not imported: loading node:v8 costs 1.5-2 ms, which start-up need not wait for.
-      const v8 = require('node:v8') as typeof import('node:v8');
-      for (const flag of HEAP_FLAGS) v8.setFlagsFromString(flag);
-    },
+    // dist/server.js has set them already (codeCacheLoader.ts); the sources started by tsx have not.
+    tuneHeap: setHeapFlags,
   };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { LspProcess } from '../../scripts/bench/lsp';
 // dist/server.js runs the bundle dist/serverCore.js through V8's code cache (server/src/codeCacheLoader.ts).
 // Each test copies the built server (build first) into a folder of its own, so the cache it writes
 // is the test's: what matters is that the server answers whatever the cache holds, and that a cache
-// V8 accepted is kept, not rewritten on every start.
+// V8 accepted is kept, not rewritten on every start, once it holds the code the server ran.
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMPOSE = 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n';
@@ -56,6 +57,24 @@ describe('V8 code cache of the server bundle (dist/server.js loading dist/server
     assert.equal(second, first);
     assert.deepEqual(fs.readFileSync(copy.cache), written, 'an accepted cache was rewritten');
     assert.deepEqual(fs.readdirSync(path.join(copy.dir, 'dist')).sort(), ['server.js', 'serverCore.cache', 'serverCore.js']);
+  });
+
+  it('a start that ran the server writes the cache once more with that code compiled, and later starts keep it', async () => {
+    const copy = installCopy();
+    dirs.push(copy.dir);
+    // A start killed right after its initialize answer: only the cache made after loading is written.
+    const killed = new LspProcess(copy.server);
+    await killed.initialize();
+    const gone = once(killed.proc, 'exit');
+    killed.proc.kill('SIGKILL');
+    await gone;
+    const loaded = fs.readFileSync(copy.cache);
+    // A start that validates a document and answers a hover writes it again at exit, holding what it compiled.
+    const first = await hoverOnce(copy.server);
+    const warm = fs.readFileSync(copy.cache);
+    assert.ok(warm.length > loaded.length + 50_000, `cache of ${warm.length} bytes after the server ran, ${loaded.length} after loading`);
+    assert.equal(await hoverOnce(copy.server), first);
+    assert.deepEqual(fs.readFileSync(copy.cache), warm, 'a cache holding the compiled code was rewritten');
   });
 
   it('a corrupt or truncated cache is refused: the server answers and writes a cache V8 accepts', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { HEAP_FLAGS, nodeRuntime } from '../../server/src/runtime';
+import { HEAP_FLAGS } from '../../server/src/heapFlags';
+import { nodeRuntime } from '../../server/src/runtime';
 
 // The server keeps V8's young generation small by flags set at run time (an editor starts it as plain
 // `node dist/server.js`). A Node.js upgrade could rename a flag or stop reading it after start-up;

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeRan } from '../codeWarm';
 import { t } from '../service/l10n';
 import type { PortLanguageService, ScanWindow } from '../service/languageService';
 import type { Settings } from '../service/settings';
@@ -24,6 +25,7 @@ export class DocumentChecks {
 
   /** A document's diagnostics checked here. */
   here(doc: TextDocument, settings: Settings): Diagnostic[] {
+    codeRan();
     return capDiagnostics([...this.service.doValidation(doc, settings), ...this.workspace.diagnosticsFor(doc, settings)]);
   }
 

@@ -3,6 +3,7 @@ import { PortLanguageService } from '../service/languageService';
 import type { RegistryIndex } from '../service/registry/registryIndex';
 import { resolveSettings } from '../service/settings';
 import { WARM_UP_DOCUMENTS, warmUpRound } from '../warmUp';
+import { codeIsWarm } from '../codeWarm';
 import { errorText } from '../safeRequest';
 import type { DiagnosticsPush } from './diagnosticsPush';
 
@@ -38,6 +39,8 @@ export class WarmUpSchedule {
       scheduled = false;
       if (round >= rounds) {
         this.diagnostics.onIdle = undefined;
+        // The finders and rules are compiled now: the code cache can hold them for the next start.
+        codeIsWarm();
         return;
       }
       if (this.diagnostics.busy) return;
