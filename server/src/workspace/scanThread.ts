@@ -6,8 +6,8 @@ import { PortLanguageService, type ScanWindow } from '../service/languageService
 import { UsedPorts } from '../service/freePort';
 import { heldPart, MAX_HELD_OCCURRENCES, type KeptScan } from './scanWindow';
 import type { MachineSnapshot } from '../service/machine/types';
-import { decodeRegistry } from '../service/registry/codec';
-import { RegistryIndex } from '../service/registry/registryIndex';
+import { loadIndex } from '../service/registry/load';
+import type { RegistryIndex } from '../service/registry/registryIndex';
 import { findPorts, type FormatId, type PortOccurrence } from '../service/scan';
 import { detectFormat, formatFromAssociations } from '../service/scan/detect';
 import type { Settings } from '../service/settings';
@@ -143,10 +143,10 @@ export function runScanThread(readRegistry: (file: string | undefined) => string
     if (!registry || registry.file !== file) {
       let index: RegistryIndex;
       try {
-        index = new RegistryIndex(decodeRegistry(readRegistry(file)));
+        index = loadIndex(readRegistry(file));
       } catch {
         // The server validated this file when it switched to it; should it be gone since, the bundled one serves.
-        index = new RegistryIndex(decodeRegistry(readRegistry(undefined)));
+        index = loadIndex(readRegistry(undefined));
       }
       registry = { file, index };
     }

@@ -94,8 +94,18 @@ function trimTuple<T extends unknown[]>(t: T): T {
 /** Thrown when a registry file cannot be used; the message says why, for the user. */
 export class RegistryFormatError extends Error {}
 
-/** Parses and validates `data/registry.json` text. Throws RegistryFormatError with a readable reason. */
+/** Parses and validates `data/registry.json` text, every record decoded. Throws RegistryFormatError with a readable reason. */
 export function decodeRegistry(text: string): RegistryData {
+  const r = parseRegistry(text);
+  return { release: r.release, generatedBy: r.generatedBy, sources: r.sources, people: r.people, records: r.all() };
+}
+
+/**
+ * Parses and validates `data/registry.json` text; its records are decoded one by one on first use
+ * (a first document's diagnostics read a few hundred of 14,000). Every check decoding makes is made
+ * here, so a record that is read later cannot fail. Throws RegistryFormatError with a readable reason.
+ */
+export function parseRegistry(text: string): RegistryRecords {
   let file: RegistryFile;
   try {
     file = JSON.parse(text) as RegistryFile;
@@ -108,18 +118,136 @@ export function decodeRegistry(text: string): RegistryData {
   if (!Array.isArray(file.records) || !Array.isArray(file.people) || !Array.isArray(file.sources)) {
     throw new RegistryFormatError('registry file lacks records, people or sources');
   }
-  const people: Person[] = file.people.map((p) => ({
-    id: String(p[0]), name: String(p[1] ?? p[0]), org: p[2] || undefined, uri: p[3] || undefined, updated: p[4] || undefined,
-  }));
-  const records: ServiceRecord[] = new Array(file.records.length);
-  // Records share one sources array per distinct mask (there are only a handful).
-  const masks = new Map<number, number[]>();
-  for (let i = 0; i < file.records.length; i++) {
-    const t = file.records[i];
-    if (!Array.isArray(t)) throw new RegistryFormatError(`registry record ${i} is not an array`);
-    records[i] = decodeRecord(t, i, masks);
+  return RegistryRecords.fromFile(file);
+}
+
+/** Bits of RegistryRecords.flags. */
+const SUPERSEDED = 1;
+const UNAUTHORIZED = 2;
+
+/**
+ * A registry's records with the fields the index sorts by (ports, superseded, unauthorized use) in
+ * typed arrays, and each record as an object made on first use: from the file's tuple when parsed
+ * (parseRegistry), or already made when built from RegistryData (tests, converters, the CLI).
+ */
+export class RegistryRecords {
+  readonly length: number;
+  /** First and last port of each record; NaN where the record has no port. */
+  readonly portLo: Float64Array;
+  readonly portHi: Float64Array;
+  readonly flags: Uint8Array;
+  private readonly records: (ServiceRecord | undefined)[];
+  private decodedAll: boolean;
+  private peopleList: Person[] | undefined;
+  private dataView: RegistryData | undefined;
+  /** Records share one sources array per distinct mask (there are only a handful). */
+  private readonly masks = new Map<number, number[]>();
+
+  private constructor(
+    readonly release: string,
+    readonly generatedBy: string,
+    readonly sources: SourceInfo[],
+    private readonly rawPeople: RegistryFile['people'] | undefined,
+    people: Person[] | undefined,
+    private readonly tuples: Tuple[] | undefined,
+    records: (ServiceRecord | undefined)[],
+  ) {
+    this.length = records.length;
+    this.records = records;
+    this.decodedAll = tuples === undefined;
+    this.peopleList = people;
+    this.portLo = new Float64Array(this.length);
+    this.portHi = new Float64Array(this.length);
+    this.flags = new Uint8Array(this.length);
   }
-  return { release: String(file.release ?? ''), generatedBy: String(file.generatedBy ?? ''), sources: file.sources, people, records };
+
+  static fromData(data: RegistryData): RegistryRecords {
+    const r = new RegistryRecords(data.release, data.generatedBy, data.sources, undefined, data.people, undefined, data.records);
+    for (let i = 0; i < r.length; i++) {
+      const rec = data.records[i];
+      r.portLo[i] = rec.portLo ?? NaN;
+      r.portHi[i] = rec.portHi ?? NaN;
+      r.flags[i] = (rec.superseded ? SUPERSEDED : 0) | (rec.unauthorized ? UNAUTHORIZED : 0);
+    }
+    r.dataView = data;
+    return r;
+  }
+
+  static fromFile(file: RegistryFile): RegistryRecords {
+    const tuples = file.records;
+    const r = new RegistryRecords(String(file.release ?? ''), String(file.generatedBy ?? ''), file.sources, file.people, undefined, tuples, new Array(tuples.length));
+    for (let i = 0; i < tuples.length; i++) {
+      const t = tuples[i];
+      if (!Array.isArray(t)) throw new RegistryFormatError(`registry record ${i} is not an array`);
+      const port = t[2];
+      if (typeof port === 'number') {
+        r.portLo[i] = r.portHi[i] = port;
+      } else if (typeof port === 'string') {
+        const dash = port.indexOf('-');
+        const lo = Number(port.slice(0, dash));
+        const hi = Number(port.slice(dash + 1));
+        if (dash < 0 || !Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) {
+          throw new RegistryFormatError(`registry record ${i} has a bad port range "${port}"`);
+        }
+        r.portLo[i] = lo;
+        r.portHi[i] = hi;
+      } else if (port !== null && port !== undefined) {
+        throw new RegistryFormatError(`registry record ${i} has a bad port`);
+      } else {
+        r.portLo[i] = r.portHi[i] = NaN;
+      }
+      const sources = t[0];
+      if (typeof sources !== 'number' && !Array.isArray(sources)) throw new RegistryFormatError(`registry record ${i} has bad sources`);
+      r.flags[i] = (t[13] === 1 ? SUPERSEDED : 0) | (t[11] ? UNAUTHORIZED : 0);
+    }
+    return r;
+  }
+
+  /** Record i, made on first use. */
+  record(i: number): ServiceRecord {
+    return this.records[i] ?? (this.records[i] = decodeRecord((this.tuples as Tuple[])[i], this.portLo[i], this.portHi[i], this.masks));
+  }
+
+  superseded(i: number): boolean {
+    return (this.flags[i] & SUPERSEDED) !== 0;
+  }
+
+  unauthorized(i: number): boolean {
+    return (this.flags[i] & UNAUTHORIZED) !== 0;
+  }
+
+  /** Every record, in registry order. */
+  all(): ServiceRecord[] {
+    if (!this.decodedAll) {
+      for (let i = 0; i < this.length; i++) this.record(i);
+      this.decodedAll = true;
+    }
+    return this.records as ServiceRecord[];
+  }
+
+  get people(): Person[] {
+    return (this.peopleList ??= (this.rawPeople ?? []).map((p) => ({
+      id: String(p[0]), name: String(p[1] ?? p[0]), org: p[2] || undefined, uri: p[3] || undefined, updated: p[4] || undefined,
+    })));
+  }
+
+  /** The registry as RegistryData; its people and records are made when first read. */
+  get data(): RegistryData {
+    if (this.dataView) return this.dataView;
+    const self = this;
+    this.dataView = {
+      release: this.release,
+      generatedBy: this.generatedBy,
+      sources: this.sources,
+      get people() {
+        return self.people;
+      },
+      get records() {
+        return self.all();
+      },
+    };
+    return this.dataView;
+  }
 }
 
 const EMPTY: string[] = [];
@@ -130,39 +258,24 @@ function decodeList(v: Tuple[number]): string[] {
   return v as string[];
 }
 
-function decodeSources(v: Tuple[number], masks: Map<number, number[]>, i: number): number[] {
+function decodeSources(v: Tuple[number], masks: Map<number, number[]>): number[] {
   if (Array.isArray(v)) return v as number[];
-  if (typeof v !== 'number') throw new RegistryFormatError(`registry record ${i} has bad sources`);
-  let list = masks.get(v);
+  let list = masks.get(v as number);
   if (!list) {
     list = [];
-    for (let b = 0; b <= 30; b++) if (v & (1 << b)) list.push(b);
-    masks.set(v, list);
+    for (let b = 0; b <= 30; b++) if ((v as number) & (1 << b)) list.push(b);
+    masks.set(v as number, list);
   }
   return list;
 }
 
-function decodeRecord(t: Tuple, i: number, masks: Map<number, number[]>): ServiceRecord {
-  const port = t[2];
-  let portLo: number | null = null;
-  let portHi: number | null = null;
-  if (typeof port === 'number') {
-    portLo = portHi = port;
-  } else if (typeof port === 'string') {
-    const dash = port.indexOf('-');
-    portLo = Number(port.slice(0, dash));
-    portHi = Number(port.slice(dash + 1));
-    if (dash < 0 || !Number.isInteger(portLo) || !Number.isInteger(portHi) || portHi < portLo) {
-      throw new RegistryFormatError(`registry record ${i} has a bad port range "${port}"`);
-    }
-  } else if (port !== null && port !== undefined) {
-    throw new RegistryFormatError(`registry record ${i} has a bad port`);
-  }
+/** A record's object from its tuple, whose ports parseRegistry has read and checked (NaN: none). */
+function decodeRecord(t: Tuple, lo: number, hi: number, masks: Map<number, number[]>): ServiceRecord {
   const assignee = decodeList(t[5]);
   return {
     name: (t[1] as string) ?? '',
-    portLo,
-    portHi,
+    portLo: Number.isNaN(lo) ? null : lo,
+    portHi: Number.isNaN(hi) ? null : hi,
     protocol: ((t[3] as Protocol) ?? '') as Protocol | '',
     description: (t[4] as string) ?? '',
     assignee,
@@ -173,7 +286,7 @@ function decodeRecord(t: Tuple, i: number, masks: Map<number, number[]>): Servic
     serviceCode: (t[10] as string) ?? '',
     unauthorized: (t[11] as string) ?? '',
     notes: (t[12] as string) ?? '',
-    sources: decodeSources(t[0], masks, i),
+    sources: decodeSources(t[0], masks),
     superseded: t[13] === 1 ? true : undefined,
   };
 }

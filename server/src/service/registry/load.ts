@@ -1,4 +1,4 @@
-import { decodeRegistry } from './codec';
+import { parseRegistry } from './codec';
 import { RegistryIndex } from './registryIndex';
 import type { RegistryData } from './types';
 
@@ -9,10 +9,10 @@ import type { RegistryData } from './types';
  * index also builds its range table at once, so that a fault shows here and no look-up can fail later.
  */
 export function loadIndex(text: string, check?: (data: RegistryData) => void): RegistryIndex {
-  const data = decodeRegistry(text);
-  if (!check) return new RegistryIndex(data);
-  check(data);
-  const index = new RegistryIndex(data);
+  const records = parseRegistry(text);
+  if (!check) return new RegistryIndex(records);
+  check(records.data);
+  const index = new RegistryIndex(records);
   index.byPort(0);
   return index;
 }

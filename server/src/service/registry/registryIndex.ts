@@ -1,3 +1,4 @@
+import { RegistryRecords } from './codec';
 import type { Person, Protocol, RegistryData, ServiceRecord } from './types';
 
 /** IANA's three ranges (RFC 6335 section 6), plus 'invalid' for anything outside 0-65535. */
@@ -82,49 +83,63 @@ export function readablePersonId(id: string): string {
  * knows nothing of LSP, files or the network.
  */
 export class RegistryIndex {
-  readonly data: RegistryData;
-  private readonly singles = new Map<number, ServiceRecord[]>();
-  /** Range records sorted by first port. */
-  private readonly ranges: ServiceRecord[] = [];
+  /** The records, each made on first use when the index was loaded from registry text (parseRegistry). */
+  private readonly table: RegistryRecords;
+  /** Single-port records by port, as positions in `table`. */
+  private readonly singles = new Map<number, number[]>();
+  /** Range records sorted by first port, as positions in `table`. */
+  private readonly ranges: number[] = [];
   /**
    * The port line cut where some range starts or ends: segment i runs from segStarts[i] up to the next
    * start, and segRanges[i] holds the ranges covering it (in `ranges` order). Built on first use, so a
    * lookup is a binary search instead of a walk over every range.
    */
   private segStarts: Int32Array | undefined;
-  private segRanges: ServiceRecord[][] = [];
+  private segRanges: number[][] = [];
+  /** The records of each segment, made when a look-up first lands in it. */
+  private segRecords: (ServiceRecord[] | undefined)[] = [];
   /** Built on first use: only hovers on service names and look-ups need it, not start-up. */
   private namesCache: Map<string, ServiceRecord[]> | undefined;
-  private readonly people = new Map<string, Person>();
+  private peopleCache: Map<string, Person> | undefined;
   private entriesCache: ServiceEntry[] | undefined;
   private unauthorizedCache: Uint8Array | undefined;
   private recordCount = 0;
 
-  constructor(data: RegistryData) {
-    this.data = data;
-    for (const p of data.people) this.people.set(p.id, p);
-    const records = data.records;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      if (r.superseded) continue;
+  constructor(data: RegistryData | RegistryRecords) {
+    const table = (this.table = data instanceof RegistryRecords ? data : RegistryRecords.fromData(data));
+    const { portLo, portHi } = table;
+    for (let i = 0; i < table.length; i++) {
+      if (table.superseded(i)) continue;
       this.recordCount++;
-      const lo = r.portLo;
-      if (lo === null) continue;
-      if (r.portHi !== null && r.portHi !== lo) {
-        this.ranges.push(r);
+      const lo = portLo[i];
+      if (Number.isNaN(lo)) continue;
+      const hi = portHi[i];
+      if (!Number.isNaN(hi) && hi !== lo) {
+        this.ranges.push(i);
       } else {
         const list = this.singles.get(lo);
-        if (list) list.push(r);
-        else this.singles.set(lo, [r]);
+        if (list) list.push(i);
+        else this.singles.set(lo, [i]);
       }
     }
-    this.ranges.sort((a, b) => (a.portLo as number) - (b.portLo as number));
+    this.ranges.sort((a, b) => portLo[a] - portLo[b]);
+  }
+
+  /** The registry's data; its records are all made when first read (look-ups by port make only the ones they return). */
+  get data(): RegistryData {
+    return this.table.data;
+  }
+
+  private records(positions: readonly number[]): ServiceRecord[] {
+    const out: ServiceRecord[] = new Array(positions.length);
+    for (let i = 0; i < positions.length; i++) out[i] = this.table.record(positions[i]);
+    return out;
   }
 
   private get names(): Map<string, ServiceRecord[]> {
     if (this.namesCache) return this.namesCache;
     const names = new Map<string, ServiceRecord[]>();
-    for (const r of this.data.records) {
+    for (const r of this.table.all()) {
       if (r.superseded || !r.name) continue;
       const k = r.name.toLowerCase();
       const list = names.get(k);
@@ -146,17 +161,18 @@ export class RegistryIndex {
       if (starts[mid] <= port) lo = mid;
       else hi = mid - 1;
     }
-    return this.segRanges[lo];
+    return (this.segRecords[lo] ??= this.records(this.segRanges[lo]));
   }
 
   private buildSegments(): Int32Array {
+    const { portLo, portHi } = this.table;
     const cuts = new Set<number>([0]);
     for (const r of this.ranges) {
-      cuts.add(r.portLo as number);
-      cuts.add((r.portHi as number) + 1);
+      cuts.add(portLo[r]);
+      cuts.add(portHi[r] + 1);
     }
     const starts = Int32Array.from(cuts).sort();
-    const segs: ServiceRecord[][] = Array.from({ length: starts.length }, () => []);
+    const segs: number[][] = Array.from({ length: starts.length }, () => []);
     const find = (port: number): number => {
       let a = 0;
       let b = starts.length - 1;
@@ -168,9 +184,10 @@ export class RegistryIndex {
       return a;
     };
     for (const r of this.ranges) {
-      for (let i = find(r.portLo as number); i < starts.length && starts[i] <= (r.portHi as number); i++) segs[i].push(r);
+      for (let i = find(portLo[r]); i < starts.length && starts[i] <= portHi[r]; i++) segs[i].push(r);
     }
     this.segRanges = segs;
+    this.segRecords = new Array(starts.length);
     this.segStarts = starts;
     return starts;
   }
@@ -182,7 +199,7 @@ export class RegistryIndex {
 
   /** The registry release the data reflects. */
   get release(): string {
-    return this.data.release;
+    return this.table.release;
   }
 
   /**
@@ -194,7 +211,12 @@ export class RegistryIndex {
     const records: ServiceRecord[] = [];
     if (portClass !== 'invalid') {
       const singles = this.singles.get(port);
-      if (singles) for (const r of singles) if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
+      if (singles) {
+        for (const i of singles) {
+          const r = this.table.record(i);
+          if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
+        }
+      }
       for (const r of this.rangesAt(port)) if (!protocol || r.protocol === protocol || r.protocol === '') records.push(r);
     }
     const groups: ProtocolGroup[] = [];
@@ -211,7 +233,7 @@ export class RegistryIndex {
   /** True when a named service is registered on the port (for any protocol, or the given one). */
   isAssigned(port: number, protocol?: Protocol): boolean {
     const singles = this.singles.get(port);
-    if (singles && singles.some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''))) return true;
+    if (singles && this.records(singles).some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''))) return true;
     if (classify(port) === 'invalid') return false;
     return this.rangesAt(port).some((r) => r.name !== '' && (!protocol || r.protocol === protocol || r.protocol === ''));
   }
@@ -224,9 +246,10 @@ export class RegistryIndex {
   mayHaveUnauthorized(port: number): boolean {
     let u = this.unauthorizedCache;
     if (!u) {
+      const table = this.table;
       u = this.unauthorizedCache = new Uint8Array(65536);
-      for (const [p, list] of this.singles) if (p >= 0 && p <= 65535 && list.some((r) => r.unauthorized)) u[p] = 1;
-      for (const r of this.ranges) if (r.unauthorized) u.fill(1, Math.max(0, r.portLo as number), Math.min(65535, r.portHi as number) + 1);
+      for (const [p, list] of this.singles) if (p >= 0 && p <= 65535 && list.some((i) => table.unauthorized(i))) u[p] = 1;
+      for (const r of this.ranges) if (table.unauthorized(r)) u.fill(1, Math.max(0, table.portLo[r]), Math.min(65535, table.portHi[r]) + 1);
     }
     return port >= 0 && port <= 65535 && u[port] === 1;
   }
@@ -241,6 +264,13 @@ export class RegistryIndex {
     return this.people.get(id);
   }
 
+  private get people(): Map<string, Person> {
+    if (this.peopleCache) return this.peopleCache;
+    const people = new Map<string, Person>();
+    for (const p of this.table.people) people.set(p.id, p);
+    return (this.peopleCache = people);
+  }
+
   /** A person id as a display name: the people table's name where known, else the id made readable. */
   personName(id: string): string {
     return this.people.get(id)?.name ?? readablePersonId(id);
@@ -250,7 +280,7 @@ export class RegistryIndex {
   entries(): ServiceEntry[] {
     if (this.entriesCache) return this.entriesCache;
     const byKey = new Map<string, ServiceEntry>();
-    for (const r of this.data.records) {
+    for (const r of this.table.all()) {
       if (r.superseded || !r.name) continue;
       const key = `${r.name.toLowerCase()}\u0000${r.portLo}\u0000${r.portHi}`;
       const e = byKey.get(key);
