@@ -16,6 +16,9 @@ export function portsNamedIn(text: string): PortRange[] {
   return out;
 }
 
+/** The ports each record's note names, read once per record: a rule asks for them once per port found. */
+const NAMED = new WeakMap<ServiceRecord, PortRange[]>();
+
 /**
  * An unauthorized-use report concerns the ports it names. IANA files reports on ranges
  * ("Known Unauthorized Use on port 6003" on x11, 6000-6063): such a note applies only to the ports it
@@ -23,6 +26,7 @@ export function portsNamedIn(text: string): PortRange[] {
  */
 export function unauthorizedConcerns(r: ServiceRecord, port: number | null): boolean {
   if (port === null) return true;
-  const named = portsNamedIn(r.unauthorized);
+  let named = NAMED.get(r);
+  if (!named) NAMED.set(r, (named = portsNamedIn(r.unauthorized)));
   return named.length === 0 || named.some((n) => port >= n.start && port <= n.end);
 }
