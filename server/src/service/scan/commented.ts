@@ -1,6 +1,7 @@
 import type { FormatId } from './detect';
 import type { ComposeMapping, PortFinder, PortOccurrence } from './vocabulary/types';
 import { finish, shiftOccurrence } from './vocabulary/common';
+import { keepShape } from './text/keepShape';
 
 /**
  * Commented-out configuration, read in the file's own syntax: `#Port 22` in sshd_config,
@@ -207,3 +208,4 @@ class MarkedLines {
     if (offset > this.from) this.from = offset;
   }
 }
+keepShape(new MarkedLines('', '#'));

@@ -1,4 +1,5 @@
 import { indexIn, isSpace, isWordChar, skipBlanks } from './chars';
+import { keepShape } from './keepShape';
 
 /*
  * Small tools the line- and word-based finders share to read text without allocating per line or per word.
@@ -293,3 +294,10 @@ export function wordOffsets(text: string, s: number, e: number, unquote: boolean
   }
   return words;
 }
+
+// One reader of each kind outlives every collection, so that the finders' optimized code keeps the maps it checks (see keepShape.ts).
+keepShape(new NextIndex('', 10));
+keepShape(new NextDigit(''));
+keepShape(new Lines(''));
+keepShape(new HashCommentedLines(''));
+keepShape(new Words());

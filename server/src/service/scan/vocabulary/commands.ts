@@ -6,6 +6,7 @@ import { roleForKeyIn } from './keys';
 import { readFirewallItem, readPortSpec, readPortValue } from './portValue';
 import { isPortDigits, scanCommentContent, scanHostPortsInText, scanKeyEqualsPorts, scanPlaceholderDefaults, type TextScanOptions } from './codeText';
 import { WordTable } from '../text/codeLexer';
+import { keepShape } from '../text/keepShape';
 import { readForward, scanPortPairs, unquotedEnd, unquotedStart } from './values';
 import { scanUpstreamsActions } from './templates';
 import { isEphemeralRangeKey, readEphemeralRange } from './sysctl';
@@ -206,6 +207,7 @@ class CommandRead {
   /** `depth`: how deep in scripts inside scripts (`sh -c '...'`) the text is. */
   constructor(readonly text: string, readonly out: PortOccurrence[], readonly depth: number) {}
 }
+keepShape(new CommandRead('', [], 0));
 
 /**
  * A command written as a list, the exec form of Dockerfiles and of `command:` in Compose and
