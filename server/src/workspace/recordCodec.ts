@@ -55,6 +55,8 @@ export function encodeRecords(records: readonly object[]): EncodedRecords {
     let key = '';
     for (const k in r) {
       const v = r[k];
+      // Occurrences carry every field from creation, most of them undefined; a missing key reads the same.
+      if (v === undefined) continue;
       if (typeof v === 'number') {
         key += `${k}\u0000n\u0001`;
         numbers.push(v);
@@ -92,6 +94,7 @@ export function encodeRecords(records: readonly object[]): EncodedRecords {
       const fixed: unknown[] = [];
       for (const k in r) {
         const v = r[k];
+        if (v === undefined) continue;
         keys.push(k);
         const kind = typeof v === 'number' ? NUMBER : typeof v === 'string' ? STRING : v !== null && typeof v === 'object' ? (Array.isArray(v) ? RAW : OBJECT) : FIXED;
         kinds.push(kind);

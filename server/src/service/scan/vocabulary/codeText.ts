@@ -1,4 +1,5 @@
 import type { PortOccurrence, PortRole } from './types';
+import { portAt } from './occurrence';
 import { markDocumentation, scanProseNumbers } from './prose';
 import { defaultAfterName, isClearHost, isPlaceholderNameChar, isPortKey, portValue, protocolSuffix, scanHostPorts, scanPortFlags, sortTail } from './common';
 import { digitsEnd, isDigit, CHAR_MARK, MARK_COLON, MARK_DASH, MARK_DOLLAR, MARK_EQUALS, MARK_FORMAT } from '../text/chars';
@@ -107,7 +108,7 @@ export function scanPlaceholderDefaults(text: string, from: number, to: number, 
       const ve = digitsEnd(text, v, to);
       if (ve > v && text.charCodeAt(ve) === 125 /* } */) {
         const port = portValue(text, v, ve);
-        if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role: roleForKey(key) });
+        if (port >= 0) out.push(portAt(v, ve, port, roleForKey(key)));
       }
     }
     i = text.indexOf('${', j > i + 2 ? j : i + 2);
@@ -133,7 +134,7 @@ function readCommaPort(text: string, v: number, to: number, out: PortOccurrence[
   const after = pe < to ? text.charCodeAt(pe) : NaN;
   if (pe === ps || !(Number.isNaN(after) || after === 59 || after === 34 || after === 39 || after === 32)) return;
   const port = portValue(text, ps, pe);
-  if (port >= 0) out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect', host: text.slice(v, i) });
+  if (port >= 0) out.push(portAt(ps, pe, port, 'connect', text.slice(v, i)));
 }
 
 /**
@@ -180,7 +181,7 @@ export function scanKeyEqualsPorts(text: string, from: number, to: number, out: 
       after === 34 || after === 39 || after === 47 || after === 92 || after === 41 || after === 10 || after === 13 ||
       after === 58)) continue;
     const port = portValue(text, v, ve);
-    if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role: roleForKey(key), protocol: protocolSuffix(text, ve) });
+    if (port >= 0) out.push(portAt(v, ve, port, roleForKey(key), undefined, protocolSuffix(text, ve)));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
+import { portAt, rangeAt } from './occurrence';
 import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
 import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
@@ -610,7 +611,7 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
       if (slash >= ps && protocolSuffix(text, slash)) pe = slash;
       if (isPortDigits(text, ps, pe)) {
         const port = portValue(text, ps, pe);
-        out.push({ start: ps, end: pe, kind: 'port', port, role: i === e ? 'container' : 'host', protocol: protocolSuffix(text, pe) });
+        out.push(portAt(ps, pe, port, i === e ? 'container' : 'host', undefined, protocolSuffix(text, pe)));
       }
       ps = i + 1;
     }
@@ -1131,7 +1132,7 @@ function readNetshDynamicRange(r: CommandRead, from: number, protocolAt: number)
   if (ss < 0) return;
   const lo = portValue(text, ss, se);
   const hi = count > 0 ? Math.min(65535, lo + count - 1) : 65535;
-  out.push({ start: ss, end: se, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  out.push(rangeAt(ss, se, lo, 'unknown', lo, hi, protocol));
 }
 
 function isDigitCode(c: number): boolean {
@@ -1190,7 +1191,7 @@ function scanWordMarked(text: string, s: number, e: number, out: PortOccurrence[
     const ue = unquotedEnd(text, us, e);
     // `:3000` (lsof -i :3000, gunicorn -b :8000) is a port on all addresses.
     const empty = text.charCodeAt(us) === 58 && isPortDigits(text, us + 1, ue);
-    if (empty) out.push({ start: us + 1, end: ue, kind: 'port', port: portValue(text, us + 1, ue), role: 'listen' });
+    if (empty) out.push(portAt(us + 1, ue, portValue(text, us + 1, ue), 'listen'));
     else if (!(isTransportPrefix(text, us, ue) && readPortSpec(text, us + 4, ue, out, 'connect'))) scanHostPortsInText(text, s, e, out);
   }
 }
@@ -1218,7 +1219,7 @@ function readDevTcp(text: string, s: number, e: number, out: PortOccurrence[]): 
   const slash = indexIn(text, 47, hs, ue);
   if (slash <= hs || !isPortDigits(text, slash + 1, ue)) return;
   const port = portValue(text, slash + 1, ue);
-  out.push({ start: slash + 1, end: ue, kind: 'port', port, role: 'connect', host: text.slice(hs, slash), protocol: udp ? 'udp' : 'tcp' });
+  out.push(portAt(slash + 1, ue, port, 'connect', text.slice(hs, slash), udp ? 'udp' : 'tcp'));
 }
 
 /**
@@ -1230,7 +1231,7 @@ function readDevTcp(text: string, s: number, e: number, out: PortOccurrence[]): 
 function readOtherFlagValue(r: CommandRead, ns: number, ne: number, vs: number, ve: number): void {
   const { text, out } = r;
   if (text.charCodeAt(vs) === 58 /* : */ && isPortDigits(text, vs + 1, ve)) {
-    if (isAddressFlag(text, ns, ne)) out.push({ start: vs + 1, end: ve, kind: 'port', port: portValue(text, vs + 1, ve), role: 'listen' });
+    if (isAddressFlag(text, ns, ne)) out.push(portAt(vs + 1, ve, portValue(text, vs + 1, ve), 'listen'));
     return;
   }
   // `--admin-listen=127.0.0.1:9901`: the address this program listens on, whatever its host says.
@@ -1263,7 +1264,7 @@ function readPinnedAddress(r: CommandRead, s: number, e: number, connectTo: bool
   const found: PortOccurrence[] = [];
   if (p1e > c1 + 1) {
     if (!isPortDigits(text, c1 + 1, p1e)) return;
-    found.push({ start: c1 + 1, end: p1e, kind: 'port', port: portValue(text, c1 + 1, p1e), role: 'connect', host: text.slice(s, c1) || undefined });
+    found.push(portAt(c1 + 1, p1e, portValue(text, c1 + 1, p1e), 'connect', text.slice(s, c1) || undefined));
   } else if (!connectTo) return;
   if (connectTo) {
     // The second host may be a bracketed IPv6 address: its port follows the last colon.
@@ -1275,7 +1276,7 @@ function readPinnedAddress(r: CommandRead, s: number, e: number, connectTo: bool
       }
     }
     if (c2 < 0 || !isPortDigits(text, c2 + 1, e)) return;
-    found.push({ start: c2 + 1, end: e, kind: 'port', port: portValue(text, c2 + 1, e), role: 'connect', host: text.slice(p1e + 1, c2) || undefined });
+    found.push(portAt(c2 + 1, e, portValue(text, c2 + 1, e), 'connect', text.slice(p1e + 1, c2) || undefined));
   }
   for (const o of found) putPort(r.out, r.first, o);
 }
@@ -1314,7 +1315,7 @@ function readSocatAddress(r: CommandRead, s: number, e: number): void {
   const kind = (m[3] ?? '').toLowerCase();
   socatPorts.length = 0;
   if (kind === 'listen' || kind === 'recvfrom' || kind === 'recv') {
-    if (isPortDigits(text, colon + 1, pe)) socatPorts.push({ start: colon + 1, end: pe, kind: 'port', port: portValue(text, colon + 1, pe), role: 'listen', protocol });
+    if (isPortDigits(text, colon + 1, pe)) socatPorts.push(portAt(colon + 1, pe, portValue(text, colon + 1, pe), 'listen', undefined, protocol));
   } else if (indexIn(text, 58, colon + 1, pe) >= 0 && readPortSpec(text, colon + 1, pe, socatPorts, 'connect')) {
     for (const o of socatPorts) {
       o.role = 'connect';

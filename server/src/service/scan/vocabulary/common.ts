@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { ComposeMapping, PortOccurrence, PortPair, PortRole } from './types';
+import { portAt } from './occurrence';
 import { digitsEnd, indexIn, isDigit, lastIndexIn } from '../text/chars';
 import { WordSet } from '../text/words';
 
@@ -256,7 +257,7 @@ export function readAddressKey(text: string, s: number, e: number, listeners: bo
   if (!ok) return false;
   const port = portValue(text, colon + 1, e);
   if (port <= 0 || port > 65535) return false;
-  out.push({ start: colon + 1, end: e, kind: 'port', port, role: listeners ? 'listen' : roleForHost(host), host });
+  out.push(portAt(colon + 1, e, port, listeners ? 'listen' : roleForHost(host), host));
   return true;
 }
 
@@ -384,7 +385,7 @@ function scanOneColon(text: string, from: number, to: number, colon: number, out
     if (!clear || host === '*') return pEnd;
     return busEnd >= 0 ? pushBusPort(text, pStart, pEnd, busEnd, port, role, host, out) : pushPortChain(text, to, pStart, pEnd, port, role, host, out);
   }
-  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host: host || undefined });
+  out.push(portAt(pStart, pEnd, port, role, host || undefined));
   return pEnd;
 }
 
@@ -423,7 +424,7 @@ function scanSeparatedPorts(text: string, from: number, to: number, out: PortOcc
         const port = portValue(text, at + 1, pe);
         const ok = colons > 0 ? colons >= 2 && /^[0-9a-fA-F:.]+$/.test(host) : isIPv4(host) || (names && isClearHost(host) && host.includes('.'));
         if (ok && port > 0 && port <= 65535) {
-          out.push({ start: at + 1, end: pe, kind: 'port', port, role: host === '0.0.0.0' || host === '::' ? 'listen' : 'connect', host });
+          out.push(portAt(at + 1, pe, port, host === '0.0.0.0' || host === '::' ? 'listen' : 'connect', host));
         }
       }
     }
@@ -444,8 +445,8 @@ function isStatsdType(text: string, i: number, to: number): boolean {
 function pushBusPort(text: string, pStart: number, pEnd: number, busEnd: number, port: number, role: PortRole, host: string, out: PortOccurrence[]): number {
   const bus = portValue(text, pEnd + 1, busEnd);
   if (bus < 0) return pEnd;
-  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host });
-  out.push({ start: pEnd + 1, end: busEnd, kind: 'port', port: bus, role, host });
+  out.push(portAt(pStart, pEnd, port, role, host));
+  out.push(portAt(pEnd + 1, busEnd, bus, role, host));
   return busEnd;
 }
 
@@ -478,12 +479,12 @@ function pushPortChain(text: string, to: number, pStart: number, pEnd: number, p
     if (!isPortEnd(client < to ? text.charCodeAt(client) : NaN) || portValue(text, e + 1, client) < 0) client = -1;
   }
   if (!isPortEnd(e < to ? text.charCodeAt(e) : NaN)) return pEnd;
-  out.push({ start: pStart, end: pEnd, kind: 'port', port, role, host });
+  out.push(portAt(pStart, pEnd, port, role, host));
   for (let n = 0; n < found.length; n += 2) {
-    out.push({ start: found[n], end: found[n + 1], kind: 'port', port: portValue(text, found[n], found[n + 1]), role, host });
+    out.push(portAt(found[n], found[n + 1], portValue(text, found[n], found[n + 1]), role, host));
   }
   if (client < 0) return e;
-  out.push({ start: e + 1, end: client, kind: 'port', port: portValue(text, e + 1, client), role: 'listen' });
+  out.push(portAt(e + 1, client, portValue(text, e + 1, client), 'listen'));
   return client;
 }
 
@@ -557,7 +558,9 @@ function readHostPort(text: string, s: number, e: number, scheme: string, out: P
   const port = portValue(text, colon + 1, pEnd);
   if (port < 0) return;
   const host = text.slice(s, colon);
-  out.push({ start: colon + 1, end: pEnd, kind: 'port', port, role: 'connect', scheme, host: host || undefined });
+  const o = portAt(colon + 1, pEnd, port, 'connect', host || undefined);
+  o.scheme = scheme;
+  out.push(o);
 }
 
 /**
@@ -598,7 +601,11 @@ export function scanPortFlags(text: string, from: number, to: number, out: PortO
         const after = ve < to ? text.charCodeAt(ve) : NaN;
         if (ve > v && isPortEnd(after)) {
           const port = portValue(text, v, ve);
-          if (port >= 0) out.push({ start: v, end: ve, kind: 'port', port, role, flag: text.slice(i, j) });
+          if (port >= 0) {
+            const o = portAt(v, ve, port, role);
+            o.flag = text.slice(i, j);
+            out.push(o);
+          }
         }
       }
     }

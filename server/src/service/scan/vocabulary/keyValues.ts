@@ -1,5 +1,6 @@
 import { scanCommand } from './commands';
 import type { PortOccurrence, PortRole } from './types';
+import { portAt } from './occurrence';
 import { digitsEnd, isSpace } from '../text/chars';
 import { wordEnd } from '../text/words';
 import { giveKey, isAddressKeyIn, isBindKeyIn, isCommandKeyIn, isConfigPortKeyIn, roleForKeyIn } from './keys';
@@ -81,6 +82,6 @@ function readBareListenPort(text: string, vs: number, ve: number, out: PortOccur
   if (e - s < 2 || e - s > 5 || digitsEnd(text, s, e) !== e || text.charCodeAt(s) === 48) return false;
   const port = portValue(text, s, e);
   if (port > 65535) return false;
-  out.push({ start: s, end: e, kind: 'port', port, role: 'listen' });
+  out.push(portAt(s, e, port, 'listen'));
   return true;
 }

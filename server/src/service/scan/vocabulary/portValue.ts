@@ -2,6 +2,7 @@ import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
 import { digitsEnd, indexIn, isAsciiSpace, isDigit, isSpace, isWordChar } from '../text/chars';
 import { isClearHost, placeholderDefaultStart, portValue, protocolSuffix, protocolWord } from './common';
+import { portAt } from './occurrence';
 
 /*
  * The one reader of port values. A format finds where a value stands (after a key, a flag, a
@@ -153,32 +154,36 @@ export function readPortValue(text: string, from: number, to: number, role: Port
   if (de !== e || de === s) return undefined;
   const v = portValue(text, s, e);
   if (v < 0) return undefined;
-  return { start: s, end: e, kind: 'port', port: neg ? -v : v, role };
+  return portAt(s, e, neg ? -v : v, role);
 }
 
-// The occurrences below are built by object literals with a fixed set of keys per kind, in the
-// order the rest of the program has always seen them, rather than by spreading an options object.
-
 export function portOcc(s: number, e: number, port: number, role: PortRole, protocol: Protocol | undefined): PortOccurrence {
-  return protocol ? { start: s, end: e, kind: 'port', port, role, protocol } : { start: s, end: e, kind: 'port', port, role };
+  const o = portAt(s, e, port, role);
+  o.protocol = protocol;
+  return o;
 }
 
 export function rangeOcc(s: number, e: number, port: number, role: PortRole, lo: number, hi: number, protocol: Protocol | undefined): PortOccurrence {
-  return protocol
-    ? { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi, protocol }
-    : { start: s, end: e, kind: 'port', port, role, rangeLo: lo, rangeHi: hi };
+  const o = portAt(s, e, port, role);
+  o.rangeLo = lo;
+  o.rangeHi = hi;
+  o.protocol = protocol;
+  return o;
 }
 
 export function hostOcc(s: number, e: number, port: number, role: PortRole, host: string | undefined, protocol: Protocol | undefined): PortOccurrence {
-  return protocol ? { start: s, end: e, kind: 'port', port, role, host, protocol } : { start: s, end: e, kind: 'port', port, role, host };
+  const o = portAt(s, e, port, role);
+  o.host = host;
+  o.protocol = protocol;
+  return o;
 }
 
 function hostRangeOcc(
   s: number, e: number, port: number, role: PortRole, host: string | undefined, lo: number, hi: number, protocol: Protocol | undefined,
 ): PortOccurrence {
-  return protocol
-    ? { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi, protocol }
-    : { start: s, end: e, kind: 'port', port, role, host, rangeLo: lo, rangeHi: hi };
+  const o = rangeOcc(s, e, port, role, lo, hi, protocol);
+  o.host = host;
+  return o;
 }
 
 /** Pushes the number of a part read as 'num', or both ends of its range. */
@@ -487,10 +492,10 @@ export function readPortSpec(text: string, from: number, to: number, out: PortOc
     const r: PortRole = count === 2 ? (idx === 0 ? 'host' : 'container') : single;
     const h = idx === 0 && host ? host : undefined;
     if (!p.isRange) {
-      out.push({ kind: 'port', role: r, protocol, host: h, start: p.loS, end: p.loE, port: p.lo });
+      out.push(hostOcc(p.loS, p.loE, p.lo, r, h, protocol));
     } else {
-      out.push({ kind: 'port', role: r, protocol, host: h, rangeLo: p.lo, rangeHi: p.hi, start: p.loS, end: p.loE, port: p.lo });
-      out.push({ kind: 'port', role: r, protocol, host: h, rangeLo: p.lo, rangeHi: p.hi, start: p.hiS, end: p.hiE, port: p.hi });
+      out.push(hostRangeOcc(p.loS, p.loE, p.lo, r, h, p.lo, p.hi, protocol));
+      out.push(hostRangeOcc(p.hiS, p.hiE, p.hi, r, h, p.lo, p.hi, protocol));
     }
   }
   if (pair) for (let i = first; i < out.length; i++) out[i].pair = pair;
@@ -525,15 +530,15 @@ export function readFirewallItem(text: string, s: number, e: number, out: PortOc
     const p = FIREWALL_ITEM;
     if (!readPortRange(text, s, e, p)) return false;
     if (!p.isRange) {
-      out.push({ start: s, end: e, kind: 'port', port: p.lo, role, protocol });
+      out.push(portOcc(s, e, p.lo, role, protocol));
       return true;
     }
     lo = p.lo;
     hi = p.hi;
     hiS = p.hiS;
   }
-  if (d > s) out.push({ start: s, end: d, kind: 'port', port: lo, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
-  if (e > hiS) out.push({ start: hiS, end: e, kind: 'port', port: hi, role: 'unknown', protocol, rangeLo: lo, rangeHi: hi });
+  if (d > s) out.push(rangeOcc(s, d, lo, 'unknown', lo, hi, protocol));
+  if (e > hiS) out.push(rangeOcc(hiS, e, hi, 'unknown', lo, hi, protocol));
   return true;
 }
 

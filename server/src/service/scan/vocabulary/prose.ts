@@ -1,4 +1,5 @@
 import type { PortOccurrence } from './types';
+import { portAt } from './occurrence';
 import { portValue } from './common';
 import { isDigit } from '../text/chars';
 import { SOFTWARE } from '../../softwarePorts';
@@ -371,7 +372,11 @@ export function scanProseNumbers(text: string, s: number, e: number, out: PortOc
     found.add(tok.n);
     accepted.push(i);
   }
-  for (const i of accepted) out.push({ start: t[i].s, end: t[i].e, kind: 'port', port: t[i].n, role: 'unknown', inComment: true });
+  for (const i of accepted) {
+    const o = portAt(t[i].s, t[i].e, t[i].n, 'unknown');
+    o.inComment = true;
+    out.push(o);
+  }
 }
 
 /** Marks the occurrences from `first` on as documentation: comments and prose, which rules skip. */

@@ -1,4 +1,5 @@
 import type { PortOccurrence } from './types';
+import { rangeAt } from './occurrence';
 import { digitsEnd } from '../text/chars';
 import { portValue } from './common';
 import { valueEnd, valueStart } from './portValue';
@@ -41,7 +42,7 @@ export function readEphemeralRange(text: string, vs: number, ve: number, out: Po
   const lo = portValue(text, s, loE);
   const hi = portValue(text, hiS, e);
   if (lo <= 0 || hi > 65535 || hi < lo) return false;
-  out.push({ start: s, end: loE, kind: 'port', port: lo, role: 'unknown', rangeLo: lo, rangeHi: hi });
-  out.push({ start: hiS, end: e, kind: 'port', port: hi, role: 'unknown', rangeLo: lo, rangeHi: hi });
+  out.push(rangeAt(s, loE, lo, 'unknown', lo, hi));
+  out.push(rangeAt(hiS, e, hi, 'unknown', lo, hi));
   return true;
 }

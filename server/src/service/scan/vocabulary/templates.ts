@@ -1,4 +1,5 @@
 import type { PortOccurrence } from './types';
+import { portAt } from './occurrence';
 import { digitsEnd, indexIn, isDigit } from '../text/chars';
 import { isPortKeyIn, portValue } from './common';
 
@@ -45,7 +46,7 @@ export function scanUpstreamsActions(text: string, s: number, e: number, out: Po
     while (k < e && isBlank(text.charCodeAt(k))) k++;
     if (text.charCodeAt(k) !== 125 || text.charCodeAt(k + 1) !== 125 || k - i > MAX_ACTION) continue;
     const port = portValue(text, ps, pe);
-    if (port > 0 && port <= 65535) out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect' });
+    if (port > 0 && port <= 65535) out.push(portAt(ps, pe, port, 'connect'));
     i = k + 1;
   }
 }
@@ -100,5 +101,5 @@ function readShortcode(text: string, s: number, e: number, out: PortOccurrence[]
   }
   if (!portNamed || vs < 0 || text.charCodeAt(vs) === 48 /* 0 */) return;
   const port = portValue(text, vs, ve);
-  if (port > 0 && port <= 65535) out.push({ start: vs, end: ve, kind: 'port', port, role: 'unknown' });
+  if (port > 0 && port <= 65535) out.push(portAt(vs, ve, port, 'unknown'));
 }

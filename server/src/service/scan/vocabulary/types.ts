@@ -45,7 +45,11 @@ export interface PortPair {
   readonly by: 'mapping' | 'forward' | 'entry';
 }
 
-/** One port (or service name standing for a port) found in a document. Offsets are UTF-16 code units. */
+/**
+ * One port (or service name standing for a port) found in a document. Offsets are UTF-16 code units.
+ * Finders create occurrences with `portAt`/`rangeAt`/`nameAt` (occurrence.ts), which give every field
+ * from the start (unset ones undefined), never with an object literal.
+ */
 export interface PortOccurrence {
   start: number;
   end: number;

@@ -1,4 +1,5 @@
 import type { PortOccurrence, PortPair, PortRole } from './types';
+import { portAt } from './occurrence';
 import { digitsEnd, indexIn, isDigit, isSpace, isWordChar, isQuoteish } from '../text/chars';
 import { type HostPortOptions, isPortKeyIn, portValue, protocolSuffix, scanAtPorts, scanHostPorts, sortTail } from './common';
 import { type AddressOptions, portOcc, rangeOcc } from './portValue';
@@ -299,11 +300,13 @@ export function readForward(text: string, w: Word, out: PortOccurrence[]): void 
   }
   if (count === 0 || count > 2) return;
   if (count === 1) {
-    out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen' });
+    out.push(portAt(a0, b0, portValue(text, a0, b0), 'listen'));
     return;
   }
   // The forwarded port and the one it reaches are one mapping.
   const pair: PortPair = { by: 'forward' };
-  out.push({ start: a0, end: b0, kind: 'port', port: portValue(text, a0, b0), role: 'listen', pair });
-  out.push({ start: a1, end: b1, kind: 'port', port: portValue(text, a1, b1), role: 'connect', pair });
+  const listen = portAt(a0, b0, portValue(text, a0, b0), 'listen');
+  const connect = portAt(a1, b1, portValue(text, a1, b1), 'connect');
+  listen.pair = connect.pair = pair;
+  out.push(listen, connect);
 }

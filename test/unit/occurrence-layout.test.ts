@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { finderFor, type FormatId } from '../../server/src/service/scan';
+import { nameAt, portAt } from '../../server/src/service/scan/vocabulary/occurrence';
+
+// Every occurrence is created with all its fields in one order (vocabulary/occurrence.ts), so that
+// setting one later never changes its layout; an object literal somewhere gives it a layout of its own.
+
+const PORT_KEYS = Object.keys(portAt(0, 1, 80, 'unknown'));
+const NAME_KEYS = Object.keys(nameAt('service', 0, 4, 'http', 'unknown'));
+
+/** Per format, a text that reaches its ways of creating an occurrence (the shell: the command reader's and the port value reader's). */
+const SAMPLES: [FormatId, string][] = [
+  ['shell', [
+    'docker run -d -p 127.0.0.1:8080:80/udp -p 9000-9002:9000-9002 --name web nginx',
+    'kubectl port-forward svc/web 8080:80 & ssh -L 9000:db:5432 -p 2222 host',
+    'iptables -A INPUT -p tcp --dport 1000:2000 -j ACCEPT; nft add rule inet f i tcp dport { 22, 80 } accept',
+    'socat TCP-LISTEN:8443,fork TCP:backend:443',
+    'curl http://localhost:3000/health && psql -h db -p 5433 && PORT=4000 node server.js',
+    'exec 3<>/dev/tcp/example.org/80',
+    'python -m http.server 8765 --bind 0.0.0.0',
+    'netsh int ipv4 set dynamicport tcp start=10000 num=1000',
+    'sysctl -w net.ipv4.ip_local_port_range="32768 60999"',
+    'redis-server --port 6380 # listens on port 6380, see docs',
+  ].join('\n')],
+];
+
+describe('occurrence layout', () => {
+  for (const [format, text] of SAMPLES) {
+    it(`every ${format} occurrence has all the fields, in the one order`, () => {
+      const found = finderFor(format)(text);
+      assert.ok(found.length >= 5, `${format}: ${found.length} ports`);
+      for (const o of found) {
+        assert.deepEqual(Object.keys(o), o.kind === 'port' ? PORT_KEYS : NAME_KEYS, `${format} ${JSON.stringify(o)} at ${text.slice(o.start, o.end)}`);
+      }
+    });
+  }
+});
