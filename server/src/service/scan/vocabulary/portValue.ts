@@ -59,8 +59,13 @@ export function valueEnd(text: string, s: number, e: number): number {
  */
 export class PortPart {
   kind: 'num' | 'empty' | 'var' = 'empty';
-  lo = NaN;
-  hi = NaN;
+  /**
+   * The number, or the range's ends, for kind 'num'; -1 for the others. Small integers, never NaN: a
+   * field that once held a non-integer gives every number read from it as a boxed double, and one such
+   * number stored as an occurrence's `port` made all occurrences from then on take a slower layout.
+   */
+  lo = -1;
+  hi = -1;
   loS = 0;
   loE = 0;
   hiS = 0;
@@ -110,21 +115,21 @@ export function readPortPart(text: string, s: number, e: number, p: PortPart): b
   for (;;) {
     while (s < e && text.charCodeAt(s) === 32) s++;
     while (e > s && text.charCodeAt(e - 1) === 32) e--;
-    if (outerS < 0 && s >= e) return p.set('empty', NaN, NaN, s, s, s, s);
+    if (outerS < 0 && s >= e) return p.set('empty', -1, -1, s, s, s, s);
     if (s >= e || text.charCodeAt(s) !== 36 /* $ */) break;
     if (outerS < 0) {
       outerS = s;
       outerE = e;
     }
     // `${VAR:-8080}`, `${VAR-8080}`, `$VAR`, `${VAR}`
-    if (text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+    if (text.charCodeAt(s + 1) !== 123 || text.charCodeAt(e - 1) !== 125) return p.set('var', -1, -1, outerS, outerE, outerS, outerE);
     const d = placeholderDefaultStart(text, s, e);
-    if (d < 0) return p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+    if (d < 0) return p.set('var', -1, -1, outerS, outerE, outerS, outerE);
     s = d;
     e = e - 1;
   }
   if (outerS < 0) return readPortRange(text, s, e, p);
-  return readPortRange(text, s, e, p) || p.set('var', NaN, NaN, outerS, outerE, outerS, outerE);
+  return readPortRange(text, s, e, p) || p.set('var', -1, -1, outerS, outerE, outerS, outerE);
 }
 
 /**
@@ -154,7 +159,8 @@ export function readPortValue(text: string, from: number, to: number, role: Port
   if (de !== e || de === s) return undefined;
   const v = portValue(text, s, e);
   if (v < 0) return undefined;
-  return portAt(s, e, neg ? -v : v, role);
+  // Not `-v` for 0: a -0 would make `port` a boxed double in every occurrence from then on.
+  return portAt(s, e, neg && v !== 0 ? -v : v, role);
 }
 
 export function portOcc(s: number, e: number, port: number, role: PortRole, protocol: Protocol | undefined): PortOccurrence {
