@@ -12,21 +12,16 @@ import type { PortOccurrence, PortRole } from './types';
 
 /**
  * A port number at text[start, end) with its role, and the host and protocol written with it when
- * given; every other field undefined, for the finder to set.
+ * given; every other field undefined, for the finder to set. `name` and `nameOf` belong to names only.
  */
 export function portAt(start: number, end: number, port: number, role: PortRole, host?: string, protocol?: Protocol): PortOccurrence {
   return {
     start, end, kind: 'port', port, role, protocol, host, scheme: undefined,
     rangeLo: undefined, rangeHi: undefined, key: undefined, command: undefined, flag: undefined,
-    software: undefined, pair: undefined, mapping: undefined, inComment: undefined, name: undefined, nameOf: undefined,
+    software: undefined, pair: undefined, mapping: undefined, inComment: undefined,
   };
 }
 
-/**
- * A service name standing for a port (`kind` 'service') or a name given to a port ('name') at
- * text[start, end). Its `port` is NaN; `name` comes before it, which gives names a layout of their own,
- * so that the port numbers' layout keeps `port` a small integer (NaN would make every port a boxed double).
- */
 /** One end of a range such as `3000-3005` at text[start, end): `port` is `lo` or `hi`. */
 export function rangeAt(start: number, end: number, port: number, role: PortRole, lo: number, hi: number, protocol?: Protocol): PortOccurrence {
   const o = portAt(start, end, port, role, undefined, protocol);
@@ -35,6 +30,11 @@ export function rangeAt(start: number, end: number, port: number, role: PortRole
   return o;
 }
 
+/**
+ * A service name standing for a port (`kind` 'service') or a name given to a port ('name') at
+ * text[start, end). Its `port` is NaN; `name` comes before it, which gives names a layout of their own,
+ * so that the port numbers' layout keeps `port` a small integer (NaN would make every port a boxed double).
+ */
 export function nameAt(kind: 'service' | 'name', start: number, end: number, name: string, role: PortRole): PortOccurrence {
   return {
     start, end, kind, name, port: NaN, role, protocol: undefined, host: undefined, scheme: undefined,
