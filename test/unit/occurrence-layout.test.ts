@@ -22,13 +22,22 @@ const SAMPLES: [FormatId, string][] = [
     'sysctl -w net.ipv4.ip_local_port_range="32768 60999"',
     'redis-server --port 6380 # listens on port 6380, see docs',
   ].join('\n')],
+  ['json', '{ "port": 8080, "forwardPorts": [3000, "5432:5432"], "scripts": { "dev": "vite --port 5173" }, "url": "http://db:5432" }\n'],
+  ['toml', '[server]\nport = 8080\nlisten = "0.0.0.0:9000"\nservers = [ "db.local:5432" ]\nports = [80, 443]\n'],
+  ['terraform', 'resource "x" "y" {\n  from_port = 8000\n  to_port = 8010\n  ingress { port = 443 }\n  url = "https://api:8443/v1"\n}\n'],
+  ['nginx', 'server {\n  listen 443 ssl;\n  listen [::]:8080;\n  proxy_pass http://127.0.0.1:3000;\n  upstream u { server app:9000; }\n}\n'],
+  ['haproxy', 'frontend f\n  bind *:80\n  bind :8000-8010\nbackend b\n  server s1 10.0.0.1:8080 check port 8081\n'],
+  ['ssh', 'Host h\n  Port 2222\n  LocalForward 9000 db:5432\n  DynamicFactory 1\n  RemoteForward 8080 localhost:80\n'],
+  ['keyvalue', 'port = 8080\nredis.url = redis://cache:6379\nlisten_addresses = 0.0.0.0:5432\nservice = http\nmin_port=1000\nmax_port=2000\n'],
+  ['dotenv', 'PORT=3000\nDB_URL=postgres://db:5432/app\nREDIS_PORT=6379\nBIND=0.0.0.0:8080\nSMTP_PORT=587\n'],
+  ['http', 'GET http://localhost:8080/api\nHost: example.org:8443\n\n{ "port": 9000, "target": "db:5432" }\n'],
 ];
 
 describe('occurrence layout', () => {
   for (const [format, text] of SAMPLES) {
     it(`every ${format} occurrence has all the fields, in the one order`, () => {
       const found = finderFor(format)(text);
-      assert.ok(found.length >= 5, `${format}: ${found.length} ports`);
+      assert.ok(found.length >= 3, `${format}: ${found.length} ports`);
       for (const o of found) {
         assert.deepEqual(Object.keys(o), o.kind === 'port' ? PORT_KEYS : NAME_KEYS, `${format} ${JSON.stringify(o)} at ${text.slice(o.start, o.end)}`);
       }

@@ -142,7 +142,11 @@ function readBody(embedded: EmbeddedFormats, text: string, s: number, e: number,
   }
   if (c === 123 /* { */ || c === 91 /* [ */) {
     // A JSON finder's occurrence never carries a Compose mapping, whose offsets would move too.
-    for (const o of embedded.finder('json')(text.slice(b, be))) out.push({ ...o, start: o.start + b, end: o.end + b });
+    for (const o of embedded.finder('json')(text.slice(b, be))) {
+      o.start += b;
+      o.end += b;
+      out.push(o);
+    }
   } else {
     for (let ls = b, nl = 0; ls < be; ls = nl + 1) {
       nl = text.indexOf('\n', ls);

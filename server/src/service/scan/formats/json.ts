@@ -1,10 +1,12 @@
 import type { EmbeddedFormats, PortFinder, PortOccurrence, PortRole } from '../vocabulary/types';
+import { portAt } from '../vocabulary/occurrence';
 import { finish, isPortKey, isPortKeyIn, portValue, readAddressKey } from '../vocabulary/common';
 import { readPortSpec } from '../vocabulary/portValue';
 import { isPortDigits, isPortFlag, scanCommentContent, scanStringContent, scanStringContentMarked } from '../vocabulary/codeText';
 import { giveKey, roleForKey, roleForKeyIn } from '../vocabulary/keys';
 import { CHAR_MARK, MARK_DIGIT, MARK_STOP } from '../text/chars';
 import { readForward } from '../vocabulary/values';
+import { keepShape } from '../text/keepShape';
 
 /**
  * Port recognition in JSON and JSONC (package.json, devcontainer.json, launch.json, settings.json,
@@ -514,7 +516,7 @@ class JsonReader {
     const portKey = owner >= 0 && this.isPortKeyAt(owner);
     if (!(portKey || afterFlag || this.underPortKey(top, owner))) return;
     const role = afterFlag ?? this.keyRole(owner);
-    this.out.push({ start: offset, end, kind: 'port', port: portValue(this.text, offset, end), role });
+    this.out.push(portAt(offset, end, portValue(this.text, offset, end), role));
   }
 
   private stringLiteral(offset: number, end: number, top: number, afterFlag: PortRole | undefined): void {
@@ -592,3 +594,7 @@ function decodeString(text: string, s: number, e: number): string {
   }
   return result + text.slice(start, Math.min(j, e));
 }
+
+// One reader outlives every collection, so that the finder's optimized code keeps the layout it checks
+// (see ../text/keepShape.ts); the format table's embedded readers are not known here and not needed.
+keepShape(new JsonReader('', [], undefined as unknown as EmbeddedFormats));

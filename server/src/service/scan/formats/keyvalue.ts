@@ -1,5 +1,6 @@
 import type { Protocol } from '../../registry/types';
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
+import { nameAt } from '../vocabulary/occurrence';
 import { finish, portValue } from '../vocabulary/common';
 import { digitsEnd, indexIn, isDigit, isSpace, isWordChar } from '../text/chars';
 import { WordSet, commentStart, splitWords, wordOffsets } from '../text/words';
@@ -190,7 +191,7 @@ function masterServiceLine(text: string, s: number, e: number, out: PortOccurren
   } else if (indexIn(text, 58, s, fe) >= 0) {
     readAddress(text, s, fe, 'listen', out, MASTER_ADDRESS);
   } else if (isNameWord(text, s, fe)) {
-    out.push({ start: s, end: fe, kind: 'service', port: NaN, name: text.slice(s, fe), role: 'listen' });
+    out.push(nameAt('service', s, fe, text.slice(s, fe), 'listen'));
   }
   return true;
 }

@@ -7,6 +7,7 @@ import { scanComment, scanValueText, maskVariables } from '../../vocabulary/valu
 import { readPortItem, readPortsValue } from '../../vocabulary/portValue';
 import { giveKey, isAddressKey, isCommandKey, isConfigPortKey, roleForKey } from '../../vocabulary/keys';
 import { Lines, NextDigit } from '../../text/words';
+import { keepShape } from '../../text/keepShape';
 
 /*
  * The reader TOML and Terraform/HCL share: `key = value` lines in tables or blocks, lists, inline
@@ -541,3 +542,6 @@ function inlineTablePorts(text: string, s: number, e: number, role: PortRole, ou
     is = k + 1;
   }
 }
+
+// One reader outlives every collection, so that the finder's optimized code keeps the layout it checks (see ../../text/keepShape.ts).
+keepShape(new StructuredScan('', false));

@@ -1,4 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../../vocabulary/types';
+import { portAt } from '../../vocabulary/occurrence';
 import { finish } from '../../vocabulary/common';
 import { scanStructured } from './reader';
 
@@ -33,7 +34,7 @@ function scanServerTuples(text: string, out: PortOccurrence[]): void {
     const port = Number(m[2]);
     if (port < 1 || port > 65535 || taken.has(start)) return;
     taken.add(start);
-    out.push({ start, end: start + m[2].length, kind: 'port', port, role: 'connect', host });
+    out.push(portAt(start, start + m[2].length, port, 'connect', host));
   };
   for (let s = serverListAt(text, 0); s >= 0; ) {
     // The list runs to the next line that starts a key or a table, at most 200 lines on.
