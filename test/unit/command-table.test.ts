@@ -12,6 +12,13 @@ function ports(line: string): string[] {
   return out.map((o) => `${o.port}:${o.role}`);
 }
 
+/** Each port of a command line as port:role:command:software:flag. */
+function tagged(line: string): string[] {
+  const out: PortOccurrence[] = [];
+  scanShellText(line, 0, line.length, out);
+  return out.map((o) => `${o.port}:${o.role}:${o.command}:${o.software}:${o.flag}`);
+}
+
 describe('command table', () => {
   it('every name is in one row only and in lower case, and no row is empty', () => {
     const seen = new Map<string, number>();
@@ -47,6 +54,33 @@ describe('command table', () => {
     assert.deepEqual(ports('PGPORT=5433 postgres -D /data'), ['5433:listen']);
     assert.deepEqual(ports('py -m http.server 8000'), ['8000:listen']);
     assert.deepEqual(ports('mysqlsh -h db -P 3307'), ['3307:connect']);
+  });
+
+  it('a client has no subcommand: its first argument is a host, a database or a URL (nc db 80 is nc, not "nc db")', () => {
+    assert.deepEqual(tagged('nc db 80'), ['80:connect:nc:nc:undefined']);
+    assert.deepEqual(tagged('telnet mail 25'), ['25:connect:telnet:telnet:undefined']);
+    assert.deepEqual(tagged('curl localhost:9000'), ['9000:connect:curl:curl:undefined']);
+    assert.deepEqual(tagged('psql mydb -p 5433'), ['5433:connect:psql:psql:-p']);
+    // Programs with subcommands keep them.
+    assert.deepEqual(tagged('docker run -p 8080:80 nginx'), ['8080:host:docker run:docker:-p', '80:container:docker run:docker:-p']);
+  });
+
+  it('a shell prompt copied with the command (a README\'s `$ curl ...`) is no program', () => {
+    assert.deepEqual(tagged('$ curl http://localhost:3000/'), ['3000:connect:curl:curl:undefined']);
+    assert.deepEqual(tagged('$ docker run -p 8080:80 nginx'), ['8080:host:docker run:docker:-p', '80:container:docker run:docker:-p']);
+  });
+
+  it('docker exec and kubectl exec: the flags after the container are those of the command run inside (docker exec publishes nothing)', () => {
+    assert.deepEqual(tagged('docker exec db psql -p 5433'), ['5433:connect:psql:psql:-p']);
+    assert.deepEqual(tagged('docker exec -it -e A=1 -u root db psql -U app -p 5433'), ['5433:connect:psql:psql:-p']);
+    assert.deepEqual(tagged('docker compose exec db psql -p 5434'), ['5434:connect:psql:psql:-p']);
+    assert.deepEqual(tagged('docker-compose exec -T cache redis-cli -p 6380 ping'), ['6380:connect:redis-cli:redis-cli:-p']);
+    assert.deepEqual(tagged('kubectl exec -it pod -- psql -p 5435'), ['5435:connect:psql:psql:-p']);
+  });
+
+  it('a port in a script given to -c is the script command\'s, not a value of -c', () => {
+    assert.deepEqual(tagged(`sh -c 'nc -z db 5432'`), ['5432:connect:nc:nc:undefined']);
+    assert.deepEqual(tagged(`docker exec web sh -c 'nc -z db 5432'`), ['5432:connect:nc:nc:undefined']);
   });
 
   it('glued values are read only for rows that say so', () => {

@@ -102,6 +102,12 @@ export interface CommandRow {
   /** How its plain arguments are read after `listenSwitch`. */
   readonly listenArgs?: ArgumentsRule;
   /**
+   * False for a program without subcommands, whose first argument is a host, a database or a URL
+   * (`nc db 80`, `psql mydb`, `curl localhost:8080`): the command is the program alone. A word after
+   * any other program that reads as one (`docker run`, `next dev`, `npm start`) is its subcommand.
+   */
+  readonly subcommands?: false;
+  /**
    * A development server, whose port a browser opens: true when the program alone starts one
    * (`vite`), or the subcommands that do (`next dev`).
    */
@@ -135,15 +141,16 @@ export const COMMAND_TABLE: readonly CommandRow[] = [
   { names: ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'su'], short: { c: 'script' } },
 
   // Clients, which connect to the port they are given.
-  { names: ['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall'], role: 'connect', glued: true, env: ['PGPORT'] },
+  { names: ['psql', 'pg_dump', 'pg_isready', 'pg_restore', 'pg_dumpall'], role: 'connect', glued: true, env: ['PGPORT'], subcommands: false },
   { names: ['redis-cli'], role: 'connect', glued: true },
-  { names: ['mysql', 'mysqldump', 'mysqladmin', 'mariadb'], role: 'connect', short: { p: 'no port', P: 'port' }, glued: true },
-  { names: ['mysqlimport', 'mysqlshow', 'mysqlsh'], role: 'connect', short: { p: 'no port', P: 'port' } },
-  { names: ['scp', 'sftp'], role: 'connect', short: { P: 'port' } },
-  { names: ['ssh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward' }, glued: true },
-  { names: ['autossh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward', M: 'listen port' }, glued: true },
-  { names: ['curl', 'wget', 'openssl'], role: 'connect', short: NO_PORT_P },
-  { names: ['telnet'], role: 'connect', args: { read: 'port', skip: 1 } },
+  { names: ['mysql', 'mysqldump', 'mysqladmin', 'mariadb'], role: 'connect', short: { p: 'no port', P: 'port' }, glued: true, subcommands: false },
+  { names: ['mysqlimport', 'mysqlshow', 'mysqlsh'], role: 'connect', short: { p: 'no port', P: 'port' }, subcommands: false },
+  { names: ['scp', 'sftp'], role: 'connect', short: { P: 'port' }, subcommands: false },
+  { names: ['ssh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward' }, glued: true, subcommands: false },
+  { names: ['autossh'], role: 'connect', short: { L: 'forward', R: 'forward', D: 'forward', M: 'listen port' }, glued: true, subcommands: false },
+  { names: ['curl', 'wget'], role: 'connect', short: NO_PORT_P, subcommands: false },
+  { names: ['openssl'], role: 'connect', short: NO_PORT_P },
+  { names: ['telnet'], role: 'connect', args: { read: 'port', skip: 1 }, subcommands: false },
   {
     names: ['mongosh', 'mongo', 'mongodump', 'mongorestore', 'nmap', 'wait-on', 'wait-for-it', 'wait-for-it.sh', 'grpcurl', 'ab',
       'wrk', 'hey', 'k6', 'nats', 'kafka-console-producer', 'kafka-console-consumer', 'cqlsh', 'clickhouse-client', 'influx',
@@ -156,8 +163,9 @@ export const COMMAND_TABLE: readonly CommandRow[] = [
     short: { w: 'value', i: 'value', s: 'value', q: 'value', x: 'value', X: 'value', T: 'value', O: 'value', I: 'value', M: 'value', m: 'value', V: 'value', e: 'value', c: 'value' },
     args: { read: 'port', role: 'connect', skip: 1 },
     listenArgs: { read: 'port', role: 'listen' },
+    subcommands: false,
   },
-  { names: ['socat'], args: { read: 'socat address' } },
+  { names: ['socat'], args: { read: 'socat address' }, subcommands: false },
 
   // Containers and clusters.
   { names: ['docker', 'podman', 'nerdctl'], short: { p: 'published' } },

@@ -45,6 +45,8 @@ class CommandSpec {
   readonly args: ArgumentsRule | undefined;
   readonly listenArgs: ArgumentsRule | undefined;
   readonly env: readonly string[] | undefined;
+  /** A word after the program may be its subcommand (see CommandRow.subcommands). */
+  readonly subcommands: boolean;
   /** The `program subcommand` strings given last (`docker run`), so that each command of a script shares one. */
   private readonly subPrograms: string[] = new Array<string>(8).fill('');
   private readonly subs: string[] = new Array<string>(8).fill('');
@@ -66,6 +68,7 @@ class CommandSpec {
     this.args = row.args;
     this.listenArgs = row.listenArgs;
     this.env = row.env;
+    this.subcommands = row.subcommands ?? true;
   }
 
   /** `program` (one of the row's names) and its subcommand text[s, e), as one string. */
@@ -204,6 +207,9 @@ class CommandRead {
   module = '';
   /** A shell was named (the command, or among its arguments: `docker exec web sh -c`): `-c` gives a script. */
   shell = false;
+  /** Where the command that `docker exec` or `kubectl exec` runs inside starts and ends (-1: none), read as a command of its own. */
+  insideFrom = -1;
+  insideTo = -1;
 
   /** `depth`: how deep in scripts inside scripts (`sh -c '...'`) the text is. */
   constructor(readonly text: string, readonly out: PortOccurrence[], readonly depth: number) {}
@@ -625,6 +631,39 @@ function readLooseMapping(text: string, s: number, e: number, out: PortOccurrenc
 }
 
 /** text[s, e) (its first 200 characters) is `word`. */
+/**
+ * The index of the word that starts the command run inside a container, for `docker exec [options]
+ * CONTAINER COMMAND...` (podman, nerdctl; `docker compose exec`, `docker-compose exec`) and
+ * `kubectl exec POD -- COMMAND...`; -1 for any other command. Its flags are that program's own
+ * (`docker exec db psql -p 5433`: psql connects to 5433; docker exec publishes nothing).
+ */
+function insideCommandAt(r: CommandRead, at: number): number {
+  const { text, words } = r;
+  const { s: WS, e: WE, n } = words;
+  let k = at + 1;
+  if (k + 1 >= n) return -1;
+  const program = r.programName;
+  if (r.spec === DOCKER && wordIs(text, WS[k], WE[k], 'compose')) k++;
+  else if (program === 'kubectl' && wordIs(text, WS[k], WE[k], 'exec')) {
+    for (let j = k + 1; j < n; j++) if (wordIs(text, WS[j], WE[j], '--')) return j + 1 < n ? j + 1 : -1;
+    return -1;
+  } else if (r.spec !== DOCKER && program !== 'docker-compose') return -1;
+  if (!wordIs(text, WS[k], WE[k], 'exec')) return -1;
+  // The container (or service) is the first word that is no option or option value.
+  for (let j = k + 1; j < n; j++) {
+    const s = WS[j];
+    const e = WE[j];
+    if (text.charCodeAt(s) !== 45 /* - */) return j + 1 < n ? j + 1 : -1;
+    if (e - s === 2 && text.charCodeAt(s + 1) === 45) return -1;
+    // Options that take the next word: -e -u -w (last in a cluster), --env --env-file --user --workdir --detach-keys --index.
+    const last = text.charCodeAt(e - 1);
+    if (text.charCodeAt(s + 1) !== 45 ? last === 101 || last === 117 || last === 119 : isOneOf(text, s + 2, e, EXEC_VALUE_OPTIONS)) j++;
+  }
+  return -1;
+}
+
+const EXEC_VALUE_OPTIONS = ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index'];
+
 function wordIs(text: string, s: number, e: number, word: string): boolean {
   return Math.min(e - s, WORD_TEXT_LIMIT) === word.length && text.startsWith(word, s);
 }
@@ -634,10 +673,12 @@ function readCommand(r: CommandRead, preset: CommandSpec | undefined): void {
   const out = r.out;
   const first = out.length;
   r.first = first;
+  r.insideFrom = -1;
   const at = readCommandWords(r, preset);
   if (at >= 0 && out.length > first) tagCommand(r, at);
   readQuotedPairs(r.text, r.words, out, first);
   if (out.length - first > 1) sortTail(out, first);
+  if (r.insideFrom >= 0) scanNestedScript(r, r.insideFrom, r.insideTo);
 }
 
 /**
@@ -676,7 +717,7 @@ function tagCommand(r: CommandRead, at: number): void {
     program = NAMES_READ.get(text, s, e);
   }
   let command = program;
-  if (at + 1 < words.n && isSubcommand(text, words.s[at + 1], words.e[at + 1])) {
+  if (at + 1 < words.n && r.spec.subcommands && isSubcommand(text, words.s[at + 1], words.e[at + 1])) {
     const ss = words.s[at + 1];
     const se = words.e[at + 1];
     command = known ? r.spec.commandWith(program, text, ss, se) : NAMES_READ.command(program, NAMES_READ.get(text, ss, se));
@@ -724,7 +765,8 @@ function tagFlag(text: string, out: PortOccurrence[], first: number, s: number, 
   let flag: string | undefined;
   for (let i = Math.max(first, out.length - 32); i < out.length; i++) {
     const o = out[i];
-    if (o.start >= s && o.start < valueEnd && o.flag === undefined) o.flag = flag ??= flagEnd - s === 2 && text.charCodeAt(s + 1) < 128 ? SHORT_FLAGS[text.charCodeAt(s + 1)] : NAMES_READ.get(text, s, Math.min(flagEnd, s + WORD_TEXT_LIMIT));
+    // A port of a script the flag gives (`sh -c 'nc -z db 5432'`) has its own command and is no value of the flag.
+    if (o.start >= s && o.start < valueEnd && o.flag === undefined && o.command === undefined) o.flag = flag ??= flagEnd - s === 2 && text.charCodeAt(s + 1) < 128 ? SHORT_FLAGS[text.charCodeAt(s + 1)] : NAMES_READ.get(text, s, Math.min(flagEnd, s + WORD_TEXT_LIMIT));
   }
 }
 
@@ -742,6 +784,13 @@ function readCommandWords(r: CommandRead, preset: CommandSpec | undefined): numb
     at = findProgram(r);
     if (at >= r.words.n) return -1;
     if (r.spec.env !== undefined) giveEnvRole(r);
+    const inside = insideCommandAt(r, at);
+    if (inside > 0) {
+      // The words from `inside` on are another program's: this command ends before them.
+      r.insideFrom = r.words.s[inside];
+      r.insideTo = r.words.e[r.words.n - 1];
+      r.words.n = inside;
+    }
   }
   r.protocol = undefined;
   r.listening = false;
@@ -808,6 +857,8 @@ function findProgram(r: CommandRead): number {
     const s = WS[k];
     const e = WE[k];
     if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0 && readAssignment(r, s, e)) continue;
+    // A shell prompt copied with the command (`$ curl localhost:8080` in a README) is no program.
+    if (k === 0 && e - s === 1 && text.charCodeAt(s) === 36 /* $ */) continue;
     // A Procfile's process name (`web: gunicorn ...`) comes before the command.
     if (k === 0 && (WM[k] & WM_COLON) !== 0 && isLabel(text, s, e)) continue;
     const spec = specOf(text, s, e, WM[k]);
