@@ -1,7 +1,7 @@
 import type { Protocol } from '../../../registry/types';
 import type { ComposeMapping, EmbeddedFormats, FormatId, PortOccurrence, PortPair, PortRole } from '../../vocabulary/types';
 import { markDocumentation, scanProseNumbers } from '../../vocabulary/prose';
-import { finish, shiftOccurrence, isClearHost, isPortKey, normaliseImage, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
+import { finish, sortTail, shiftOccurrence, isClearHost, isPortKey, normaliseImage, portValue, protocolWord, scanAtPorts, scanHostPorts, scanPortFlags } from '../../vocabulary/common';
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
 import { PortPart, readPortPart, readPortsValue, readPortValue, ShortMapping, parseShortMapping } from '../../vocabulary/portValue';
@@ -280,6 +280,8 @@ class PortVisitor implements YamlVisitor {
     if (findIn(this.text, ':', s, e) >= 0) scanHostPorts(this.text, s, e, this.out);
     scanProseNumbers(this.text, s, e, this.out, first);
     markDocumentation(this.out, first);
+    // host:port comes before the sentence's numbers: in text order here, result() need not sort the file.
+    sortTail(this.out, first);
   }
 
   freeText(f: YamlFrame | null, s: number, e: number): void {
