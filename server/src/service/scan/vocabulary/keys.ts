@@ -490,7 +490,14 @@ function holdsPort(src: string, s: number, e: number): boolean {
  */
 export function giveKey(out: PortOccurrence[], first: number, src: string, ks: number, ke: number): void {
   if (first >= out.length || !holdsPort(src, ks, ke)) return;
-  const key = ks === 0 && ke === src.length ? src : src.slice(ks, ke);
+  giveHeldKey(out, first, ks === 0 && ke === src.length ? src : src.slice(ks, ke));
+}
+
+/**
+ * {@link giveKey} for a reader that knows already that `key` holds the word `port` (the YAML finders
+ * work it out once per distinct key, not for every value).
+ */
+export function giveHeldKey(out: PortOccurrence[], first: number, key: string): void {
   for (let i = first; i < out.length; i++) {
     const o = out[i];
     if (o.key === undefined && o.flag === undefined && o.kind === 'port' && o.host === undefined && o.scheme === undefined) o.key = key;

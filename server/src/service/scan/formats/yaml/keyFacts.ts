@@ -87,17 +87,22 @@ export function isCommandFrame(f: YamlFrame): boolean {
   return kind === K_TEST && ownerLower(f) === 'healthcheck';
 }
 
-/** The memo of a key with its facts worked out. */
+/**
+ * The memo of a key with its facts worked out. Kept this small on purpose: it is inlined wherever a
+ * key is asked about, and the work, once per distinct key, stays in workOutFacts.
+ */
 export function factsOf(k: YamlKey): number {
-  if ((k.memo & MEMO_DONE) === 0) {
-    // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
-    const l = k.lower;
-    const plural = l.endsWith('ports');
-    const maybe = plural || l.endsWith('port') || l.endsWith(' ');
-    const port = (maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l);
-    const holds = l.includes('port');
-    k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | (holds ? MEMO_HOLDS_PORT : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
-  }
+  return (k.memo & MEMO_DONE) !== 0 ? k.memo : workOutFacts(k);
+}
+
+function workOutFacts(k: YamlKey): number {
+  // Every key that names a port ends in "port" or "ports": most keys are ruled out without a call.
+  const l = k.lower;
+  const plural = l.endsWith('ports');
+  const maybe = plural || l.endsWith('port') || l.endsWith(' ');
+  const port = (maybe && isPortKey(k.key)) || PORT_VALUE_KEYS.has(l);
+  const holds = l.includes('port');
+  k.memo |= MEMO_DONE | (port ? MEMO_PORT : 0) | (plural ? MEMO_PLURAL : 0) | (holds ? MEMO_HOLDS_PORT : 0) | ((KINDS.get(l) ?? 0) << KIND_SHIFT);
   return k.memo;
 }
 

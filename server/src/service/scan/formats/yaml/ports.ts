@@ -5,7 +5,7 @@ import { finish, sortTail, shiftOccurrence, isClearHost, isPortKey, normaliseIma
 import { digitsEnd, hasDigit, isDigit, isIdentChar } from '../../text/chars';
 import { findIn, walkYaml, type YamlFrame, type YamlKey, type YamlVisitor } from '../../text/yamlScan';
 import { PortPart, readPortPart, readPortsValue, readPortValue, ShortMapping, parseShortMapping } from '../../vocabulary/portValue';
-import { giveKey, isConfigPortKey } from '../../vocabulary/keys';
+import { giveHeldKey, giveKey, isConfigPortKey } from '../../vocabulary/keys';
 import { scanUpstreamsActions } from '../../vocabulary/templates';
 import { scanServerCommaPorts } from '../../vocabulary/codeText';
 import { isEphemeralRangeKey, readEphemeralRange } from '../../vocabulary/sysctl';
@@ -486,7 +486,7 @@ class PortVisitor implements YamlVisitor {
     if (!command || (inSeq && this.commands.isOptionList(keyF!, s))) this.scalarRules(f, s, e, quote, inSeq);
     if (!command) {
       // The ports of a key's own value know the key (`nodePort: 0`, `pasv_min_port: 50000`).
-      if (!inSeq && keyF !== null && this.out.length > before && (factsOf(keyF.name) & MEMO_HOLDS_PORT) !== 0) giveKey(this.out, before, keyF.key, 0, keyF.key.length);
+      if (!inSeq && keyF !== null && this.out.length > before && (factsOf(keyF.name) & MEMO_HOLDS_PORT) !== 0) giveHeldKey(this.out, before, keyF.key);
       return;
     }
     if (inSeq) {
