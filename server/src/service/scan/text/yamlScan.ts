@@ -1,3 +1,5 @@
+import { keepShape } from './keepShape';
+
 /**
  * A fast, forgiving, line-based YAML walker for the port finders. It tracks the key path by
  * indentation (block mappings, block sequences `- `, flow collections `[a, {b: c}]`, quoted and plain
@@ -131,6 +133,14 @@ function newKey(key: string, shared: boolean): YamlKey {
   return { key, lower: key.toLowerCase(), memo: 0, shared, data: undefined };
 }
 
+/** A frame to be filled by Walker.push; every frame is made here, so that all share one map. */
+function newFrame(name: YamlKey): YamlFrame {
+  return {
+    indent: 0, isItem: false, flow: false, entry: false, key: name.key, lower: name.lower, name, start: 0, end: 0,
+    parent: null, owner: null, hasValue: false, fields: null, data: undefined,
+  };
+}
+
 /** The hash of text[s, e) that keys are interned by; keyColon computes the same one as it reads a key. */
 function hashText(text: string, s: number, e: number): number {
   let h = 0;
@@ -201,6 +211,9 @@ class Walker {
 
   constructor(private readonly text: string, private readonly v: YamlVisitor) {
     this.fields = v.fields !== false;
+    // The first frame is made here rather than by the first push, which would make it anyway: so the
+    // walker kept alive below keeps a frame too, and with it the frames' map.
+    this.stack.push(newFrame(this.itemKey));
   }
 
   run(): void {
@@ -316,27 +329,23 @@ class Walker {
     // A closed frame's object is reused: most lines open a frame, and this spares their allocation.
     let f = this.stack[this.depth];
     if (f === undefined) {
-      f = {
-        indent, isItem, flow, entry, key: name.key, lower: name.lower, name, start, end: start, parent, owner,
-        hasValue: false, fields: null, data: undefined,
-      };
+      f = newFrame(name);
       this.stack.push(f);
-    } else {
-      f.indent = indent;
-      f.isItem = isItem;
-      f.flow = flow;
-      f.entry = entry;
-      f.key = name.key;
-      f.lower = name.lower;
-      f.name = name;
-      f.start = start;
-      f.end = start;
-      f.parent = parent;
-      f.owner = owner;
-      f.hasValue = false;
-      f.fields = null;
-      f.data = undefined;
     }
+    f.indent = indent;
+    f.isItem = isItem;
+    f.flow = flow;
+    f.entry = entry;
+    f.key = name.key;
+    f.lower = name.lower;
+    f.name = name;
+    f.start = start;
+    f.end = start;
+    f.parent = parent;
+    f.owner = owner;
+    f.hasValue = false;
+    f.fields = null;
+    f.data = undefined;
     this.depth++;
     if (!isItem) this.v.key?.(f);
     return f;
@@ -767,3 +776,6 @@ class Walker {
     }
   }
 }
+
+// One walker stays alive for the process, so that its class's maps survive a full garbage collection (keepShape.ts).
+keepShape(new Walker('', { scalar() {}, freeText() {}, comment() {} }));

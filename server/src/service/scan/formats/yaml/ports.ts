@@ -16,6 +16,8 @@ import {
   PROBE_ACTIONS, roleForYamlKey
 } from './keyFacts';
 import { CommandLists } from './commandLists';
+import { nameAt, portAt, rangeAt } from '../../vocabulary/occurrence';
+import { keepShape } from '../../text/keepShape';
 
 /**
  * The port rules shared by the Compose and the generic YAML finders (Kubernetes, Helm, Spring,
@@ -91,10 +93,21 @@ const MAX_PROFILES = 8;
 
 /** Scans a YAML document for ports; `compose` attaches mappings to `ports:` entries. */
 export function scanYamlPorts(text: string, compose: boolean, embedded: EmbeddedFormats, depth = 0): PortOccurrence[] {
+  if (!keptVisitor) {
+    // One visitor (with its scratch objects and command lists) and one object of each other per-scan
+    // class stay alive for the process, so that their maps survive a full garbage collection (text/keepShape.ts).
+    keptVisitor = true;
+    keepShape(new PortVisitor('', compose, embedded, depth));
+    keepShape(new ItemData());
+    keepShape(new ServiceFacts());
+  }
   const h = new PortVisitor(text, compose, embedded, depth);
   walkYaml(text, h);
   return h.result();
 }
+
+/** True once scanYamlPorts has kept an object of each per-scan class alive. */
+let keptVisitor = false;
 
 /** The formats of configuration files read in a block scalar whose key names one, such as a ConfigMap's `nginx.conf: |`. */
 const EMBEDDED = new Set<FormatId>(['nginx', 'haproxy', 'caddy', 'keyvalue', 'toml', 'json', 'dotenv', 'systemd', 'dockerfile']);
@@ -254,7 +267,7 @@ class PortVisitor implements YamlVisitor {
     if (pe === colon + 1 || (pe < e && text.charCodeAt(pe) !== 58)) return false;
     const port = portValue(text, colon + 1, pe);
     if (port <= 0 || port > 65535) return false;
-    this.out.push({ start: colon + 1, end: pe, kind: 'port', port, role: 'connect', host: text.slice(slash + 1, colon) });
+    this.out.push(portAt(colon + 1, pe, port, 'connect', text.slice(slash + 1, colon)));
     return true;
   }
 
@@ -266,7 +279,7 @@ class PortVisitor implements YamlVisitor {
     const e = s + f.key.length;
     if (text.charCodeAt(s) === 48 /* 0 */ || digitsEnd(text, s, e) !== e) return;
     const port = portValue(text, s, e);
-    if (port > 0 && port <= 65535) this.out.push({ start: s, end: e, kind: 'port', port, role, protocol: f.owner?.lower === 'udp' ? 'udp' : 'tcp' });
+    if (port > 0 && port <= 65535) this.out.push(portAt(s, e, port, role, undefined, f.owner?.lower === 'udp' ? 'udp' : 'tcp'));
   }
 
   endDocument(): void {
@@ -577,8 +590,9 @@ class PortVisitor implements YamlVisitor {
         // The name given to a port (Kubernetes `ports[].name`, compose long syntax `name`), for the portName rule.
         if (kind === K_NAME) {
           const nameOf = portNameOwner(item.owner as YamlFrame);
-          if (nameOf) this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: nameOf === 'container' ? 'listen' : 'unknown', nameOf });
-          else this.out.push({ start: s, end: e, kind: 'name', port: NaN, name: text.slice(s, e), role: 'unknown' });
+          const o = nameAt('name', s, e, text.slice(s, e), nameOf === 'container' ? 'listen' : 'unknown');
+          if (nameOf) o.nameOf = nameOf;
+          this.out.push(o);
           return;
         }
       }
@@ -765,7 +779,7 @@ class PortVisitor implements YamlVisitor {
   /** Records a service name occurrence when text[s, e) reads as one. */
   private serviceName(s: number, e: number, role: PortRole): boolean {
     if (!isServiceNameLike(this.text, s, e) || e - s > 15) return false;
-    this.out.push({ start: s, end: e, kind: 'service', port: NaN, name: this.text.slice(s, e), role });
+    this.out.push(nameAt('service', s, e, this.text.slice(s, e), role));
     return true;
   }
 
@@ -902,23 +916,12 @@ class PortVisitor implements YamlVisitor {
 
   private rangeOccurrences(p: PortPart, role: PortRole, protocol: Protocol | undefined, mapping: ComposeMapping | undefined, item: YamlFrame | null): void {
     const range = p.hi !== p.lo;
-    let a: PortOccurrence;
-    // The common shapes are written whole, in the field order the others get, so that the object is
-    // made once at its final size rather than grown field by field.
-    if (protocol && !range && mapping) a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role, protocol, mapping };
-    else if (protocol && !range && !mapping) a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role, protocol };
-    else {
-      a = { start: p.loS, end: p.loE, kind: 'port', port: p.lo, role };
-      if (protocol) a.protocol = protocol;
-      if (range) {
-        a.rangeLo = p.lo;
-        a.rangeHi = p.hi;
-      }
-      if (mapping) a.mapping = mapping;
-    }
+    const a = range ? rangeAt(p.loS, p.loE, p.lo, role, p.lo, p.hi, protocol) : portAt(p.loS, p.loE, p.lo, role, undefined, protocol);
+    a.mapping = mapping;
     this.push(a, item);
     if (range) {
-      const b: PortOccurrence = { ...a, start: p.hiS, end: p.hiE, port: p.hi };
+      const b = rangeAt(p.hiS, p.hiE, p.hi, role, p.lo, p.hi, protocol);
+      b.mapping = mapping;
       this.push(b, item);
     }
   }
@@ -977,7 +980,7 @@ class PortVisitor implements YamlVisitor {
       else break;
     }
     const host = text.slice(hs, colon).replace(/^-+/, '');
-    this.out.push({ start: colon + 1, end: de, kind: 'port', port, role: 'connect', host: host || undefined });
+    this.out.push(portAt(colon + 1, de, port, 'connect', host || undefined));
   }
 
   /**
@@ -1048,7 +1051,7 @@ class PortVisitor implements YamlVisitor {
         const after = pe < e ? text.charCodeAt(pe) : 32;
         if (pe > j + 1 && !isIdentChar(after) && after !== 46 && after !== 58 && after !== 45) {
           const port = portValue(text, j + 1, pe);
-          if (port >= 0) this.out.push({ start: j + 1, end: pe, kind: 'port', port, role: 'connect' });
+          if (port >= 0) this.out.push(portAt(j + 1, pe, port, 'connect'));
         }
       }
       i = findIn(text, '}}', Math.max(j, i + 2), e);
@@ -1107,7 +1110,7 @@ class PortVisitor implements YamlVisitor {
         if (ve > v && !isIdentChar(after) && after !== 46 && after !== 58) {
           const port = portValue(text, v, ve);
           if (port >= 0) {
-            this.out.push({ start: v, end: ve, kind: 'port', port, role: 'unknown' });
+            this.out.push(portAt(v, ve, port, 'unknown'));
             giveKey(this.out, this.out.length - 1, text, b, i);
           }
         }
@@ -1148,7 +1151,7 @@ class PortVisitor implements YamlVisitor {
         const after = pe < e ? text.charCodeAt(pe) : 32;
         if (pe > ps && !isIdentChar(after) && after !== 46 && after !== 58 && after !== 45) {
           const port = portValue(text, ps, pe);
-          if (port >= 0) this.out.push({ start: ps, end: pe, kind: 'port', port, role: 'connect' });
+          if (port >= 0) this.out.push(portAt(ps, pe, port, 'connect'));
         }
       }
       i = findIn(text, '$', Math.max(j, i + 1), e);
