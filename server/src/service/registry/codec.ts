@@ -121,14 +121,14 @@ export function parseRegistry(text: string): RegistryRecords {
   return RegistryRecords.fromFile(file);
 }
 
-/** Bits of RegistryRecords.flags. */
+/** A bit of RegistryRecords.flags. */
 const SUPERSEDED = 1;
-const UNAUTHORIZED = 2;
 
 /**
- * A registry's records with the fields the index sorts by (ports, superseded, unauthorized use) in
- * typed arrays, and each record as an object made on first use: from the file's tuple when parsed
- * (parseRegistry), or already made when built from RegistryData (tests, converters, the CLI).
+ * A registry's records with the fields the index sorts by (ports, superseded) in typed arrays, the
+ * records that report unauthorized use in a list, and each record as an object made on first use:
+ * from the file's tuple when parsed (parseRegistry), or already made when built from RegistryData
+ * (tests, converters, the CLI).
  */
 export class RegistryRecords {
   readonly length: number;
@@ -136,6 +136,8 @@ export class RegistryRecords {
   readonly portLo: Float64Array;
   readonly portHi: Float64Array;
   readonly flags: Uint8Array;
+  /** Positions of the records that carry an unauthorized-use report (about a hundred of 14,000). */
+  readonly withUnauthorized: number[] = [];
   private readonly records: (ServiceRecord | undefined)[];
   private decodedAll: boolean;
   private peopleList: Person[] | undefined;
@@ -167,7 +169,8 @@ export class RegistryRecords {
       const rec = data.records[i];
       r.portLo[i] = rec.portLo ?? NaN;
       r.portHi[i] = rec.portHi ?? NaN;
-      r.flags[i] = (rec.superseded ? SUPERSEDED : 0) | (rec.unauthorized ? UNAUTHORIZED : 0);
+      r.flags[i] = rec.superseded ? SUPERSEDED : 0;
+      if (rec.unauthorized) r.withUnauthorized.push(i);
     }
     r.dataView = data;
     return r;
@@ -198,7 +201,8 @@ export class RegistryRecords {
       }
       const sources = t[0];
       if (typeof sources !== 'number' && !Array.isArray(sources)) throw new RegistryFormatError(`registry record ${i} has bad sources`);
-      r.flags[i] = (t[13] === 1 ? SUPERSEDED : 0) | (t[11] ? UNAUTHORIZED : 0);
+      r.flags[i] = t[13] === 1 ? SUPERSEDED : 0;
+      if (t[11]) r.withUnauthorized.push(i);
     }
     return r;
   }
@@ -210,10 +214,6 @@ export class RegistryRecords {
 
   superseded(i: number): boolean {
     return (this.flags[i] & SUPERSEDED) !== 0;
-  }
-
-  unauthorized(i: number): boolean {
-    return (this.flags[i] & UNAUTHORIZED) !== 0;
   }
 
   /** Every record, in registry order. */

@@ -246,11 +246,11 @@ export class RegistryIndex {
   mayHaveUnauthorized(port: number): boolean {
     let u = this.unauthorizedCache;
     if (!u) {
-      // One pass over the records' marks: about a hundred of 14,000 carry a report.
-      const { portLo, portHi, length } = this.table;
+      // Only the records that carry a report: about a hundred of 14,000.
+      const { portLo, portHi, withUnauthorized } = this.table;
       u = this.unauthorizedCache = new Uint8Array(65536);
-      for (let i = 0; i < length; i++) {
-        if (!this.table.unauthorized(i) || this.table.superseded(i)) continue;
+      for (const i of withUnauthorized) {
+        if (this.table.superseded(i)) continue;
         const lo = portLo[i];
         const hi = portHi[i];
         if (Number.isNaN(lo)) continue;
