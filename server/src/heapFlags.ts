@@ -5,15 +5,21 @@
  * its initial size saves 10-14 MB of resident memory after opening large files, and measured no
  * slower. Scavenging on one thread avoids pauses spent waiting for helper threads that a busy machine
  * has not scheduled. Both flags are read whenever V8 grows or scavenges the young generation, so
- * setting them after start-up takes effect. A file of its own so that dist/server.js (codeCacheLoader.ts),
- * which sets them before it reads V8's code cache, does not bundle the rest of runtime.ts.
+ * setting them after start-up takes effect. A file of its own so that dist/server.js (codeCacheLoader.ts)
+ * does not bundle the rest of runtime.ts.
  */
 export const HEAP_FLAGS = ['--semi-space-growth-factor=1', '--no-parallel-scavenge'];
 
-/** Sets HEAP_FLAGS in this process; setting them again changes nothing. */
-export function setHeapFlags(): void {
-  // Required here, not imported: the web worker's bundle has no node:v8, and loading it costs 1.5-2 ms
-  // that only the Node.js entry files pay, once.
+/**
+ * V8's own values of HEAP_FLAGS (a test holds them to `node --v8-options`). V8 refuses a code cache
+ * made under other flags than the reading process's, and a server starts with V8's values: the code
+ * cache written after the server set HEAP_FLAGS is made with these for a moment (codeCacheLoader.ts).
+ */
+export const HEAP_FLAG_DEFAULTS = ['--semi-space-growth-factor=2', '--parallel-scavenge'];
+
+/** Sets HEAP_FLAGS in this process (or, with `flags`, those); setting them again changes nothing. */
+export function setHeapFlags(flags: readonly string[] = HEAP_FLAGS): void {
+  // Required here, not imported: loading node:v8 costs 1.5-2 ms, which start-up need not wait for.
   const v8 = require('node:v8') as typeof import('node:v8');
-  for (const flag of HEAP_FLAGS) v8.setFlagsFromString(flag);
+  for (const flag of flags) v8.setFlagsFromString(flag);
 }

@@ -46,7 +46,6 @@ export function nodeRuntime(): Runtime {
     bundledRegistryPath: p,
     machine: new MachineReader(),
     readBundledRegistry: () => fs.readFileSync(p, 'utf8'),
-    // dist/server.js has set them already (codeCacheLoader.ts); the sources started by tsx have not.
-    tuneHeap: setHeapFlags,
+    tuneHeap: () => setHeapFlags(),
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { LspProcess } from '../../scripts/bench/lsp';
@@ -75,6 +76,19 @@ describe('V8 code cache of the server bundle (dist/server.js loading dist/server
     assert.ok(warm.length > loaded.length + 50_000, `cache of ${warm.length} bytes after the server ran, ${loaded.length} after loading`);
     assert.equal(await hoverOnce(copy.server), first);
     assert.deepEqual(fs.readFileSync(copy.cache), warm, 'a cache holding the compiled code was rewritten');
+  });
+
+  it('a warm cache this V8 refuses for this bundle (its own heap flag values differ) is not tried again: later starts keep a top-level one', async () => {
+    const copy = installCopy();
+    dirs.push(copy.dir);
+    const maker = `${process.versions.v8} ${Module.wrap(fs.readFileSync(path.join(copy.dir, 'dist', 'serverCore.js'), 'utf8')).length}`;
+    fs.writeFileSync(copy.cache, Buffer.concat([Buffer.from(`warm ${maker}\n`), Buffer.from('a cache V8 refuses')]));
+    const first = await hoverOnce(copy.server);
+    assert.match(first, /\*\*Port 8080\*\*/);
+    const written = fs.readFileSync(copy.cache);
+    assert.equal(written.subarray(0, written.indexOf(10)).toString(), `no-warm ${maker}`);
+    assert.equal(await hoverOnce(copy.server), first);
+    assert.deepEqual(fs.readFileSync(copy.cache), written);
   });
 
   it('a corrupt or truncated cache is refused: the server answers and writes a cache V8 accepts', async () => {

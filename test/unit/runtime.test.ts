@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { HEAP_FLAGS } from '../../server/src/heapFlags';
+import { HEAP_FLAG_DEFAULTS, HEAP_FLAGS } from '../../server/src/heapFlags';
 import { nodeRuntime } from '../../server/src/runtime';
 
 // The server keeps V8's young generation small by flags set at run time (an editor starts it as plain
@@ -15,6 +15,13 @@ describe('runtime heap flags', () => {
       assert.ok(options.includes(`--${name}`), `${name} missing from node --v8-options`);
     }
     assert.equal(typeof nodeRuntime().tuneHeap, 'function');
+  });
+
+  it('HEAP_FLAG_DEFAULTS are V8\'s own values of the same flags (the warm code cache is made under them)', () => {
+    const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+    const name = (flag: string): string => flag.replace(/^--(no-)?/, '').replace(/=.*$/, '');
+    assert.deepEqual(HEAP_FLAG_DEFAULTS.map(name), HEAP_FLAGS.map(name));
+    for (const flag of HEAP_FLAG_DEFAULTS) assert.ok(options.includes(`default: ${flag}\n`), `${flag} is not the default in node --v8-options`);
   });
 
   it('set after start-up, they keep the young generation from growing during an allocation burst', () => {
