@@ -481,6 +481,12 @@ function isNameQuote(c: number): boolean {
  * `/` (`"/usr/bin/nc"` is `nc`).
  */
 function specOf(text: string, s: number, e: number, marks: number): CommandSpec | undefined {
+  const name = nameOf(text, s, e, marks);
+  return name === 0 ? undefined : NAME_SPEC[name - 1];
+}
+
+/** The index + 1 in NAME_LIST of the program a word names (its base name, unquoted), or 0. */
+function nameOf(text: string, s: number, e: number, marks: number): number {
   e = Math.min(e, s + WORD_TEXT_LIMIT);
   // Quotes and backslashes come only with WM_UNREAD: without them and a slash, the base name is the word.
   if ((marks & (WM_UNREAD | WM_SLASH)) !== 0) {
@@ -489,8 +495,7 @@ function specOf(text: string, s: number, e: number, marks: number): CommandSpec 
     const slash = lastIndexIn(text, 47 /* / */, s, e);
     if (slash >= 0) s = slash + 1;
   }
-  const name = e > s ? NAMES.find(text, s, e) : 0;
-  return name === 0 ? undefined : NAME_SPEC[name - 1];
+  return e > s ? NAMES.find(text, s, e) : 0;
 }
 
 /** `NAME=value`, `NAME?=value`, `NAME:=value` in text[s, e): the end of the name, or -1. The value follows the `=` after it. */
@@ -861,7 +866,8 @@ function findProgram(r: CommandRead): number {
     if (k === 0 && e - s === 1 && text.charCodeAt(s) === 36 /* $ */) continue;
     // A Procfile's process name (`web: gunicorn ...`) comes before the command.
     if (k === 0 && (WM[k] & WM_COLON) !== 0 && isLabel(text, s, e)) continue;
-    const spec = specOf(text, s, e, WM[k]);
+    const name = nameOf(text, s, e, WM[k]);
+    const spec = name === 0 ? undefined : NAME_SPEC[name - 1];
     if (spec?.runsAssignments) {
       for (k++; k < n; k++) if ((WM[k] & (WM_EQUALS | WM_UNREAD)) !== 0) readAssignment(r, WS[k], WE[k]);
       return n;
@@ -884,7 +890,7 @@ function findProgram(r: CommandRead): number {
     if (k > 0 && (c0 === 45 || isDigitCode(c0))) continue;
     r.spec = spec ?? ANY_COMMAND;
     // A plain word that is a name of the table is the program's name as the table writes it.
-    r.programName = spec !== undefined && (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 && e - s < WORD_TEXT_LIMIT ? NAME_LIST[NAMES.find(text, s, e) - 1] : '';
+    r.programName = spec !== undefined && (WM[k] & (WM_UNREAD | WM_SLASH)) === 0 && e - s < WORD_TEXT_LIMIT ? NAME_LIST[name - 1] : '';
     return k;
   }
   return n;
