@@ -70,7 +70,8 @@ export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
       if (nl < 0) nl = n;
       const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       // A fence inside a list item is indented as deep as the item's text (`1. Add:` / `    ```text`).
-      const m = /^ {0,12}(`{3,}|~{3,})(.*)$/.exec(text.slice(ls, Math.min(le, ls + 512)));
+      // Only a line whose first character after the indentation is a backtick or a tilde can be one.
+      const m = mayOpenFence(text, ls, le) ? FENCE.exec(text.slice(ls, Math.min(le, ls + 512))) : null;
       if (fence) {
         if (m && m[1][0] === fence.char && m[1].length >= fence.len && !m[2].trim()) {
           readFence(fence.info, fence.body, ls);
@@ -82,7 +83,7 @@ export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
         fence = { char: m[1][0], len: m[1].length, info: m[2].trim(), body: Math.min(nl + 1, n) };
         continue;
       }
-      if (DELIMITER_ROW.test(text.slice(ls, Math.min(le, ls + 512)))) {
+      if (indexIn(text, 45 /* - */, ls, Math.min(le, ls + 512)) >= 0 && DELIMITER_ROW.test(text.slice(ls, Math.min(le, ls + 512)))) {
         // A table: the columns whose header names a port hold ports in every row below.
         portColumns = tableColumns(text, prevStart, prevEnd).map((c) => PORT_HEADER.test(text.slice(c[0], c[1])));
         continue;
@@ -97,6 +98,16 @@ export function markdownFinder(embedded: EmbeddedFormats): PortFinder {
     if (fence) readFence(fence.info, fence.body, n);
     return finish(out);
   };
+}
+
+const FENCE = /^ {0,12}(`{3,}|~{3,})(.*)$/;
+
+/** True when the line text[ls, le) has a backtick or a tilde after at most 12 spaces, as FENCE requires. */
+function mayOpenFence(text: string, ls: number, le: number): boolean {
+  let i = ls;
+  while (i < le && i - ls < 12 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return i < le && (c === 96 || c === 126);
 }
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
