@@ -1,7 +1,7 @@
 import type { PortOccurrence } from './types';
 import { portAt } from './occurrence';
 import { portValue } from './common';
-import { isDigit } from '../text/chars';
+import { digitsEnd, isDigit } from '../text/chars';
 import { SOFTWARE } from '../../softwarePorts';
 
 /**
@@ -174,31 +174,35 @@ function tokenize(text: string, s: number, e: number): Token[] {
   while (i < e) {
     const c = text.charCodeAt(i);
     if (!isAsciiAlnum(c)) {
-      if (!isRegExpSpace(c)) out.push({ s: i, e: i + 1, w: text.slice(i, i + 1).toLowerCase(), n: -1 });
+      if (!isRegExpSpace(c)) out.push({ s: i, e: i + 1, w: c < 128 ? ASCII_CHARACTERS[c] : text.slice(i, i + 1).toLowerCase(), n: -1 });
       i++;
       continue;
     }
     const at = i;
     i = alnumEnd(text, i + 1, e);
     while (i + 1 < e && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) i = alnumEnd(text, i + 2, e);
-    const raw = text.slice(at, i);
-    if (!isDigit(c)) {
-      out.push({ s: at, e: i, w: raw.toLowerCase(), n: -1 });
-      continue;
+    if (isDigit(c)) {
+      // Digits alone are a number, and a range written `40000-40002` two numbers joined by a dash;
+      // read from the characters, without a copy of the token.
+      const d = digitsEnd(text, at, i);
+      if (d === i) {
+        out.push(number(text, at, i));
+        continue;
+      }
+      if (text.charCodeAt(d) === 45 && d + 1 < i && digitsEnd(text, d + 1, i) === i) {
+        out.push(number(text, at, d));
+        out.push({ s: d, e: d + 1, w: '-', n: -1 });
+        out.push(number(text, d + 1, i));
+        continue;
+      }
     }
-    // A range written `40000-40002` is two numbers joined by a dash.
-    const dash = raw.indexOf('-');
-    if (dash > 0 && /^\d+-\d+$/.test(raw)) {
-      out.push(number(text, at, at + dash));
-      out.push({ s: at + dash, e: at + dash + 1, w: '-', n: -1 });
-      out.push(number(text, at + dash + 1, i));
-      continue;
-    }
-    if (/^\d+$/.test(raw)) out.push(number(text, at, i));
-    else out.push({ s: at, e: i, w: raw.toLowerCase(), n: -1 });
+    out.push({ s: at, e: i, w: text.slice(at, i).toLowerCase(), n: -1 });
   }
   return out;
 }
+
+/** Each ASCII character as a string (what lower-casing a character other than a letter leaves as it is). */
+const ASCII_CHARACTERS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -351,25 +355,30 @@ export function scanProseNumbers(text: string, s: number, e: number, out: PortOc
   while (d < e && !isDigit(text.charCodeAt(d))) d++;
   if (d >= e) return;
   const t = tokenize(text, s, e);
-  const found = new Set<number>();
-  const taken = new Set<number>();
-  for (let k = from; k < out.length; k++) taken.add(out[k].start);
+  // The numbers accepted so far, and the starts of what the host readers found; made only when needed
+  // (most sentences have neither).
+  let found: Set<number> | undefined;
+  let taken: Set<number> | undefined;
+  if (from < out.length) {
+    taken = new Set<number>();
+    for (let k = from; k < out.length; k++) taken.add(out[k].start);
+  }
   const accepted: number[] = [];
   let portWords: boolean | undefined;
   const plain = (j: number): boolean => t[j].n > 0 && !looksLikeSomethingElse(text, t, j);
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];
-    if (tok.n <= 0 || taken.has(tok.s)) continue;
+    if (tok.n <= 0 || (taken !== undefined && taken.has(tok.s))) continue;
     if (!plain(i)) continue;
     let yes = portWordBefore(t, listStart(t, i, plain)) || portWordAfter(t, i) || gluedPort(text, tok);
-    if (!yes && !isYear(tok.n)) yes = serviceNear(t, i) || (found.has(tok.n) && tok.n >= 10);
+    if (!yes && !isYear(tok.n)) yes = serviceNear(t, i) || (found !== undefined && found.has(tok.n) && tok.n >= 10);
     // Wording alone ("listens on 8080", "forwards 2222", "the admin UI on 8081" after a port) takes port-like numbers only.
     if (!yes && isPortish(tok.n) && !countedAfter(t, i)) {
-      yes = listenVerbBefore(t, i) || objectVerbBefore(t, i) || (found.size > 0 && onBefore(t, i) >= 0) ||
+      yes = listenVerbBefore(t, i) || objectVerbBefore(t, i) || (found !== undefined && onBefore(t, i) >= 0) ||
         (possessiveBefore(t, i) && (portWords ??= hasPortWord(t)));
     }
     if (!yes) continue;
-    found.add(tok.n);
+    (found ??= new Set<number>()).add(tok.n);
     accepted.push(i);
   }
   for (const i of accepted) {
