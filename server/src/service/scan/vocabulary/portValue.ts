@@ -405,7 +405,20 @@ function isAddressHost(h: string): boolean {
   if (h === '' || h === '*' || h === '::' || h === '0' || h === '_default_') return true;
   if (h.charCodeAt(0) === 91) return /^\[[0-9a-fA-F:.%a-zA-Z]+\]$/.test(h);
   if (isDigit(h.charCodeAt(0))) return /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
-  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(h) && /[A-Za-z0-9]$/.test(h);
+  // A name: /^[A-Za-z_][A-Za-z0-9_.-]*$/ ending in a letter or digit, read by character codes (this runs
+  // for every address a Caddyfile or haproxy.cfg names).
+  const c0 = h.charCodeAt(0);
+  if (!(isAsciiLetter(c0) || c0 === 95)) return false;
+  for (let i = 1; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  const last = h.charCodeAt(h.length - 1);
+  return isAsciiLetter(last) || isDigit(last);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function clearHost(h: string): boolean {
