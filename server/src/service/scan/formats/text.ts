@@ -1,5 +1,5 @@
 import type { PortFinder, PortOccurrence } from '../vocabulary/types';
-import { finish, joinMapping, scanHostPorts, sortTail } from '../vocabulary/common';
+import { finish, joinMapping, scanHostPorts, sortTail, type HostPortOptions } from '../vocabulary/common';
 import { indexIn } from '../text/chars';
 import { markDocumentation, scanProseNumbers } from '../vocabulary/prose';
 
@@ -23,13 +23,24 @@ export const findTextPorts: PortFinder = (text) => {
 export function readTextLine(text: string, s: number, e: number, out: PortOccurrence[]): void {
   const first = out.length;
   if (indexIn(text, 58, s, e) >= 0) {
-    scanHostPorts(text, s, e, out, { sentenceEnd: true });
-    if (text.slice(s, e).includes('->')) scanArrows(text, s, e, out);
+    scanHostPorts(text, s, e, out, SENTENCE);
+    if (hasArrow(text, s, e)) scanArrows(text, s, e, out);
   }
   scanProseNumbers(text, s, e, out, first);
   markDocumentation(out, first);
   // A host:port is read before the sentence's numbers, which may stand before it.
   sortTail(out, first);
+}
+
+/** Prose: a full stop may end the sentence right after a port; made once rather than per line. */
+const SENTENCE: HostPortOptions = { sentenceEnd: true };
+
+/** True when `->` stands in text[s, e), found without a copy of the line. */
+function hasArrow(text: string, s: number, e: number): boolean {
+  for (let i = indexIn(text, 45 /* - */, s, e); i >= 0 && i + 1 < e; i = indexIn(text, 45, i + 1, e)) {
+    if (text.charCodeAt(i + 1) === 62 /* > */) return true;
+  }
+  return false;
 }
 
 // `0.0.0.0:3000->3000/tcp`, `[::]:8080->80/tcp`, `*:443->443/tcp`: a published address, then the container's port.
