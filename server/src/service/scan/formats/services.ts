@@ -32,9 +32,10 @@ export const findServicesPorts: PortFinder = (text) => {
       const name = text.slice(s, ne);
       out.push(out[out.length - 1]);
       for (let k = out.length - 2; k > before; k--) out[k] = out[k - 1];
-      out[before] = protocol
-        ? { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown', protocol }
-        : { start: s, end: ne, kind: 'service', port: NaN, name, role: 'unknown' };
+      // A literal, not nameAt: this file holds one name per port, and nameAt's 19 slots cost more in garbage
+      // collection than its fixed layout saves here. `name` stands before `port`, so that this layout never
+      // shares the port numbers' (portAt's), whose `port` a NaN here would make a boxed double.
+      out[before] = { start: s, end: ne, kind: 'service', name, port: NaN, role: 'unknown', protocol };
     }
     if (cs < le) scanComment(text, cs + 1, le, out);
   }
