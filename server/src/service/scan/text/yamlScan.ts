@@ -148,12 +148,6 @@ function hashText(text: string, s: number, e: number): number {
   return h;
 }
 
-/** True when text[a, a + len) and text[b, b + len) hold the same characters. */
-function sameText(text: string, a: number, b: number, len: number): boolean {
-  for (let i = 0; i < len; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-  return true;
-}
-
 function isBlank(c: number): boolean {
   return c === SP || c === TAB;
 }
@@ -184,9 +178,8 @@ class Walker {
   private depth = 0;
   private readonly fields: boolean;
   // The walk's keys: an open-addressing table of 1-based indexes into keyList, by a hash of the key's
-  // characters; keyAt and keyHash hold each key's offset in the text and its hash.
+  // characters; keyHash holds each key's hash.
   private readonly keyList: YamlKey[] = [];
-  private readonly keyAt: number[] = [];
   private readonly keyHash: number[] = [];
   private slots = new Int32Array(FIRST_SLOTS);
   // The offsets of the next `#` and `{` at or after the last offset asked about (text.length when there
@@ -279,8 +272,8 @@ class Walker {
 
   /** The shared key record for text[s, e), whose {@link hashText} is `h`. */
   private keyOfHash(s: number, e: number, h: number): YamlKey {
-    // Looked up by the key's characters in place, against the first occurrence of each key in the same
-    // text: a key line slices no string unless its key is new.
+    // Looked up by the key's characters in place, against each record's key (sliced from the text when
+    // the key was first seen): a key line slices no string unless its key is new.
     const text = this.text;
     const len = e - s;
     const slots = this.slots;
@@ -289,7 +282,8 @@ class Walker {
     for (let at = slots[slot]; at !== 0; at = slots[slot]) {
       if (this.keyHash[at - 1] === h) {
         const k = this.keyList[at - 1];
-        if (k.key.length === len && sameText(text, this.keyAt[at - 1], s, len)) return k;
+        // One native comparison rather than a loop of charCodeAt (much the cheaper before V8 optimizes).
+        if (k.key.length === len && text.startsWith(k.key, s)) return k;
       }
       slot = (slot + 1) & mask;
     }
@@ -297,7 +291,6 @@ class Walker {
     const k = newKey(text.slice(s, e), shared);
     if (shared) {
       this.keyList.push(k);
-      this.keyAt.push(s);
       this.keyHash.push(h);
       slots[slot] = this.keyList.length;
       if (this.keyList.length * 2 > slots.length) this.growKeys();
