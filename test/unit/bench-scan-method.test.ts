@@ -67,10 +67,10 @@ describe('scan benchmark method (run.mjs scan --base)', () => {
     for (const f of figs) {
       assert.ok(f.ports > 0 && f.base?.ports === f.ports, `${f.sample}: the same ports on both sides`);
       assert.ok(f.mbPerSec > 0 && f.bareMbPerSec > 0 && f.base.mbPerSec > 0);
-      assert.match(line(f), /MB\/s .* ours\/base \d\.\d{3} \[IQR \d\.\d{3}-\d\.\d{3}\] +4 pairs {2}undecided$/);
+      assert.match(line(f), /MB\/s .* ours\/base \d\.\d{3} \[IQR \d\.\d{3}-\d\.\d{3}\] +4 pairs {2}undecided {2}all threads \d\.\d{3}$/);
     }
     const md = markdown(figs).trim().split('\n');
     assert.equal(md.length, 4);
-    assert.match(md[3], /^\| dotenv, comments and prose \| .* \| undecided \|$/);
+    assert.match(md[3], /^\| dotenv, comments and prose \| .* \| undecided \| \d\.\d{3} \|$/);
   });
 });
