@@ -16,8 +16,13 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
 
-/** The calling thread's time on a CPU in ns, from Linux's scheduler statistics. */
+/**
+ * The calling thread's time on a CPU in ns, from Linux's scheduler statistics. The kernel brings a running
+ * thread's figure up to date only at a scheduler tick or switch (every few ms) or when the process's CPU
+ * time is asked for; asking for it first (getrusage) makes the figure exact to the moment.
+ */
 function threadNs(): number {
+  process.cpuUsage();
   return Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]);
 }
 
@@ -41,8 +46,8 @@ export function measureCpu(f: () => void): Cpu {
   const p = process.cpuUsage();
   const t = MAIN_THREAD_CLOCK ? threadNs() : 0;
   f();
-  const main = MAIN_THREAD_CLOCK ? (threadNs() - t) / 1e6 : NaN;
   const d = process.cpuUsage(p);
+  const main = MAIN_THREAD_CLOCK ? (threadNs() - t) / 1e6 : NaN;
   const all = (d.user + d.system) / 1000;
   return { main: MAIN_THREAD_CLOCK ? main : all, all };
 }
