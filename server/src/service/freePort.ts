@@ -1,4 +1,5 @@
 import { EPHEMERAL_PRESETS } from './facts';
+import { inIntervals, mergeIntervals } from './portIntervals';
 import type { RegistryIndex } from './registry/registryIndex';
 import type { PortOccurrence } from './scan/vocabulary/types';
 
@@ -23,14 +24,7 @@ export class UsedPorts {
       const ranged = o.rangeLo !== undefined && o.rangeHi !== undefined && o.rangeLo <= o.rangeHi;
       spans.push(ranged ? [o.rangeLo!, o.rangeHi!] : [o.port, o.port]);
     }
-    spans.sort((a, b) => a[0] - b[0]);
-    const merged: number[] = [];
-    for (const [lo, hi] of spans) {
-      const last = merged.length - 1;
-      if (last > 0 && lo <= merged[last] + 1) merged[last] = Math.max(merged[last], hi);
-      else merged.push(lo, hi);
-    }
-    return new UsedPorts(Float64Array.from(merged));
+    return new UsedPorts(mergeIntervals(spans));
   }
 
   /** The ports of bounds made by another {@link UsedPorts} (sent by the scan thread). */
@@ -38,18 +32,9 @@ export class UsedPorts {
     return new UsedPorts(bounds);
   }
 
-  /** True when the document uses the port. A binary search over the intervals. */
+  /** True when the document uses the port. */
   has(port: number): boolean {
-    const b = this.bounds;
-    let lo = 0;
-    let hi = (b.length >> 1) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (port < b[2 * mid]) hi = mid - 1;
-      else if (port > b[2 * mid + 1]) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    return inIntervals(this.bounds, port);
   }
 }
 

@@ -1,5 +1,6 @@
 import { IANA_REGISTRY_URL } from '../protocol';
-import { parseRange, type EphemeralPreset, type PortRange } from './facts';
+import { parseRange, type EphemeralPreset } from './facts';
+import { inIntervals, mergeIntervals } from './portIntervals';
 import { DEFAULT_LINT, RULE_IDS, WORKSPACE_RULE_IDS, type RuleId, type WorkspaceRuleId } from './rules';
 
 /** A rule's level; `ignore` turns the rule off. */
@@ -109,23 +110,16 @@ export function resolveSettings(raw: unknown): Settings {
   };
 }
 
-/** `ignorePorts` parsed once per settings object: sorted, merged ranges as [start0, end0, start1, end1, ...]. */
-const ignoredRanges = new WeakMap<readonly (number | string)[], Int32Array>();
+/** `ignorePorts` parsed once per settings object: sorted, merged ranges (portIntervals.ts). */
+const ignoredRanges = new WeakMap<readonly (number | string)[], Float64Array>();
 
-function compileIgnorePorts(list: readonly (number | string)[]): Int32Array {
-  const ranges: PortRange[] = [];
+function compileIgnorePorts(list: readonly (number | string)[]): Float64Array {
+  const spans: [number, number][] = [];
   for (const v of list) {
     const r = parseRange(v);
-    if (r) ranges.push(r);
+    if (r) spans.push([r.start, r.end]);
   }
-  ranges.sort((a, b) => a.start - b.start);
-  const merged: number[] = [];
-  for (const r of ranges) {
-    const n = merged.length;
-    if (n && r.start <= merged[n - 1] + 1) merged[n - 1] = Math.max(merged[n - 1], r.end);
-    else merged.push(r.start, r.end);
-  }
-  return Int32Array.from(merged);
+  return mergeIntervals(spans);
 }
 
 /**
@@ -136,13 +130,5 @@ export function isIgnoredPort(settings: Settings, port: number): boolean {
   if (!settings.ignorePorts.length) return false;
   let r = ignoredRanges.get(settings.ignorePorts);
   if (!r) ignoredRanges.set(settings.ignorePorts, (r = compileIgnorePorts(settings.ignorePorts)));
-  let lo = 0;
-  let hi = r.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (port < r[2 * mid]) hi = mid - 1;
-    else if (port > r[2 * mid + 1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return inIntervals(r, port);
 }

@@ -1,7 +1,7 @@
 import type { Protocol } from '../../registry/types';
 import type { PortOccurrence, PortPair, PortRole } from './types';
 import { portAt, rangeAt } from './occurrence';
-import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord } from './common';
+import { ADDRESS_FLAGS, isPortKeyIn, portValue, protocolSuffix, protocolWord, sortTail } from './common';
 import { digitsEnd, indexIn, isQuoteish, isSpace, lastIndexIn } from '../text/chars';
 import { roleForKeyIn } from './keys';
 import { readFirewallItem, readPortSpec, readPortValue } from './portValue';
@@ -684,24 +684,6 @@ function readCommand(r: CommandRead, preset: CommandSpec | undefined): void {
   readQuotedPairs(r.text, r.words, out, first);
   if (out.length - first > 1) sortTail(out, first);
   if (r.insideFrom >= 0) scanNestedScript(r, r.insideFrom, r.insideTo);
-}
-
-/**
- * Sorts out[first..] by offset, stably, when it is short: a command's ports come from several passes
- * over its words, and sorted here they spare `finish` a sort of the whole document. Long runs are
- * left to `finish`, whose sort gives the same order.
- */
-function sortTail(out: PortOccurrence[], first: number): void {
-  if (out.length - first > 32) return;
-  for (let i = first + 1; i < out.length; i++) {
-    const o = out[i];
-    let j = i - 1;
-    while (j >= first && (out[j].start > o.start || (out[j].start === o.start && out[j].end > o.end))) {
-      out[j + 1] = out[j];
-      j--;
-    }
-    out[j + 1] = o;
-  }
 }
 
 /**
