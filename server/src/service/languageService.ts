@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import { renderPortHover, renderServiceHover, type PortContext } from './hover';
 import type { RegistryIndex } from './registry/registryIndex';
-import { RULES } from './rules';
+import { KUBE_RULE_IDS, RULES } from './rules';
 import type { RuleContext } from './rules/types';
 import { detectFormat, findPorts, type FormatId, type PortOccurrence } from './scan';
 import { formatFromAssociations } from './scan/detect';
@@ -215,9 +215,8 @@ export class PortLanguageService {
     // Comments and prose explain; they never draw a warning.
     const judged = (scan.judged ??= scan.occurrences.some((o) => o.inComment) ? scan.occurrences.filter((o) => !o.inComment) : scan.occurrences);
     const machine = settings.lint.reservedByOS !== 'ignore' ? this.machine?.(settings) : undefined;
-    // Only the Kubernetes rules and reservedByOS read the document's Kubernetes objects.
-    const lint = settings.lint;
-    const kube = machine || lint.probePort !== 'ignore' || lint.duplicateContainerPort !== 'ignore' || lint.nodePortRange !== 'ignore' ? kubeOf(scan, text) : undefined;
+    // Only the Kubernetes rules and reservedByOS (with a machine's facts) read the document's Kubernetes objects.
+    const kube = machine || KUBE_RULE_IDS.some((id) => settings.lint[id] !== 'ignore') ? kubeOf(scan, text) : undefined;
     const ctx: RuleContext = { uri: doc.uri, text, format: scan.format, occurrences: judged, index: this.index, settings, machine, kube };
     const lines = (scan.lineStarts ??= lineStarts(text));
     const positionAt = (offset: number): Position => positionIn(text, lines, offset);

@@ -26,6 +26,8 @@ export const RULES = {
 } satisfies Record<string, Rule>;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
+/** The per-document rules that judge a document's Kubernetes objects (besides reservedByOS, which needs a machine's facts too). */
+export const KUBE_RULE_IDS = RULE_IDS.filter((id) => RULES[id].readsKube === true);
 
 /** The rules that compare the files of a workspace (their rows are in acrossFiles.ts). */
 export const WORKSPACE_RULES = { duplicateHostPortAcrossFiles, unmatchedTargetPort, ingressBackendPort } satisfies Record<string, RuleInfo>;

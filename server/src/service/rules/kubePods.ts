@@ -13,6 +13,7 @@ import { t } from '../l10n';
 function kubeRule(info: RuleInfo, check: (k: KubeFacts, out: RuleFinding[]) => void): Rule {
   return {
     ...info,
+    readsKube: true,
     check: (ctx) => {
       const out: RuleFinding[] = [];
       if (ctx.kube) check(ctx.kube, out);

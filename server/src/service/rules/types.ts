@@ -59,6 +59,8 @@ export interface RuleInfo {
    */
   roles: readonly PortRole[];
   fix?: RuleFix;
+  /** The rule judges the document's Kubernetes objects (`ctx.kube`), so they are read when it is enabled. */
+  readsKube?: boolean;
   /** Why the rule exists and where to read more (SARIF's rule help); the description serves when absent. */
   help?: { name: string; uri: string; full: string };
 }
